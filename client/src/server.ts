@@ -1,0 +1,212 @@
+// Owns the language client: starting the bundled server (dist/server.cjs), restarting it, and
+// telling the rest of the client whether it is running. A failure to start is always shown to
+// the user (error message with "Show Output"), never swallowed.
+import { existsSync } from "node:fs";
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from "vscode-languageclient/node.js";
+import { StatusNotification, type StatusParams } from "../../server/src/protocol/index.js";
+import * as config from "./config.js";
+
+export type ServerState = "starting" | "running" | "stopped" | "failed";
+
+/** Relative to the extension root; scripts/bundle.mjs writes it. */
+export const SERVER_MODULE = "dist/server.cjs";
+
+const NOT_RUNNING = "Fact Check: the language server is not running. Restart it?";
+
+export class FactCheckServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<boolean> | undefined;
+  private stopping = false;
+  private clientDisposables: vscode.Disposable[] = [];
+  private _state: ServerState = "stopped";
+  private _status: StatusParams | undefined;
+  private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
+  private readonly statusEmitter = new vscode.EventEmitter<StatusParams | undefined>();
+  /** Fires on every state change of the server. */
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** Fires with each factcheck/status notification (undefined when the server goes away). */
+  readonly onDidChangeStatus = this.statusEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly output: vscode.OutputChannel,
+  ) {}
+
+  get state(): ServerState {
+    return this._state;
+  }
+
+  /** The last factcheck/status the server sent, if it is running. */
+  get status(): StatusParams | undefined {
+    return this._status;
+  }
+
+  /** The client, only while the server is running. */
+  get running(): LanguageClient | undefined {
+    return this._state === "running" ? this.client : undefined;
+  }
+
+  private setState(state: ServerState): void {
+    if (state === this._state) return;
+    this._state = state;
+    if (state !== "running") this.setStatus(undefined);
+    this.stateEmitter.fire(state);
+  }
+
+  private setStatus(status: StatusParams | undefined): void {
+    this._status = status;
+    this.statusEmitter.fire(status);
+  }
+
+  /** Starts the server (no-op while it runs). Resolves true once it is running; on failure shows why. */
+  start(): Promise<boolean> {
+    if (this.starting) return this.starting;
+    if (this.running) return Promise.resolve(true);
+    this.starting = this.doStart().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async doStart(): Promise<boolean> {
+    this.setState("starting");
+    const module = this.context.asAbsolutePath(SERVER_MODULE);
+    if (!existsSync(module)) {
+      this.fail(`the server bundle ${SERVER_MODULE} is missing from the extension (run \`npm run build\`).`);
+      return false;
+    }
+    const client = this.createClient(module);
+    this.client = client;
+    try {
+      await client.start();
+    } catch (e) {
+      if (this.client === client) {
+        this.client = undefined;
+        await client.dispose().catch(() => undefined);
+        this.disposeClientResources();
+        this.fail(`the language server could not start: ${errorMessage(e)}`);
+      }
+      return false;
+    }
+    if (this.client !== client) return false;
+    this.setState("running");
+    return true;
+  }
+
+  private createClient(module: string): LanguageClient {
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6011"] } },
+    };
+    const claimsGlob = config.claimsFilesGlobAnywhere();
+    const documentSelector = [
+      ...config.languages().flatMap((language) => [
+        { scheme: "file", language },
+        { scheme: "untitled", language },
+      ]),
+      // Open claims files too: the server checks their unsaved text and reports errors as you type.
+      { scheme: "file", pattern: claimsGlob },
+    ];
+    const claimsWatcher = vscode.workspace.createFileSystemWatcher(claimsGlob);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector,
+      synchronize: {
+        configurationSection: config.SECTION,
+        fileEvents: claimsWatcher,
+      },
+      outputChannel: this.output,
+      diagnosticCollectionName: "factcheck",
+      // Our own message (with "Show Output") replaces the library's default.
+      initializationFailedHandler: (error) => {
+        this.output.appendLine(`[client] initialization failed: ${errorMessage(error)}`);
+        return false;
+      },
+    };
+    const client = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
+    client.onNotification(StatusNotification, (params) => {
+      if (this.client === client) this.setStatus(params);
+    });
+    client.onDidChangeState((e) => {
+      if (this.client !== client) return;
+      if (e.newState === State.Running) this.setState("running");
+      else if (e.newState === State.Starting) this.setState("starting");
+      else if (e.newState === State.Stopped && !this.stopping && this._state === "running") {
+        // The server went away without us asking (the library gave up restarting a crashing server).
+        this.setState("stopped");
+      }
+    });
+    // The watcher belongs to this client: disposed with it.
+    this.clientDisposables.push(claimsWatcher);
+    return client;
+  }
+
+  private disposeClientResources(): void {
+    for (const d of this.clientDisposables.splice(0)) d.dispose();
+  }
+
+  private fail(reason: string): void {
+    this.setState("failed");
+    this.output.appendLine(`[client] ${reason}`);
+    void vscode.window.showErrorMessage(`Fact Check: ${reason}`, "Show Output", "Restart").then((choice) => {
+      if (choice === "Show Output") this.output.show(true);
+      else if (choice === "Restart") void this.restart();
+    });
+  }
+
+  /** Stops the server if it runs. */
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) {
+      if (this._state !== "failed") this.setState("stopped");
+      return;
+    }
+    this.stopping = true;
+    try {
+      if (client.needsStop()) await client.stop(5000).catch((e) => this.output.appendLine(`[client] stop: ${errorMessage(e)}`));
+      await client.dispose(2000).catch(() => undefined);
+    } finally {
+      this.disposeClientResources();
+      this.stopping = false;
+    }
+    this.setState("stopped");
+  }
+
+  /** Stops the server and starts a new one (with the current settings). */
+  async restart(): Promise<boolean> {
+    if (this.starting) await this.starting;
+    await this.stop();
+    return this.start();
+  }
+
+  /**
+   * The running client for a command: waits while the server starts; if it is not running, says
+   * so and offers to restart it (then resolves with the new client). Undefined if there is none.
+   */
+  async require(): Promise<LanguageClient | undefined> {
+    if (this.starting) await this.starting;
+    if (this.running) return this.running;
+    const choice = await vscode.window.showWarningMessage(NOT_RUNNING, "Restart", "Show Output");
+    if (choice === "Show Output") this.output.show(true);
+    if (choice === "Restart" && (await this.restart())) return this.running;
+    return undefined;
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.disposeClientResources();
+    this.stateEmitter.dispose();
+    this.statusEmitter.dispose();
+  }
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

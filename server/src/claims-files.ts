@@ -1,0 +1,202 @@
+// Keeps the ClaimsStore in step with the claims files: the bundled database, files in the workspace
+// folders matching `factcheck.claimsFiles`, file-watcher events, and claims files open in the editor
+// (their unsaved text is used, so errors show while typing). After every change it publishes each
+// file's errors as diagnostics in that file, sends factcheck/status, and re-checks open drafts.
+// All store mutations run one at a time through a queue, so loads never interleave.
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type Connection, DiagnosticSeverity, FileChangeType, type FileEvent, type TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { ClaimsStore } from "./claims-store.js";
+import type { Logger, ServerFs } from "./deps.js";
+import { inputErrorDiagnostics } from "./diagnostics.js";
+import { matchesGlob } from "./glob.js";
+import { StatusNotification, type StatusParams } from "./protocol/index.js";
+import type { SettingsCache } from "./settings.js";
+import { findFiles } from "./workspace-scan.js";
+
+export interface ClaimsFilesContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: ClaimsStore;
+  settings: SettingsCache;
+  fs: ServerFs;
+  logger: Logger;
+  bundledClaimsPath?: string;
+  /** Workspace folder URIs; read on every scan (folders can change). */
+  folders(): string[];
+  /** Called after every change to the loaded claims. */
+  onChanged(): void;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith("file:") ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ClaimsFiles {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Files whose error diagnostics are currently shown, so they can be cleared. */
+  private readonly withErrors = new Set<string>();
+  private bundledReal?: string;
+
+  constructor(private readonly ctx: ClaimsFilesContext) {}
+
+  /** Loads everything from scratch (startup, "Reload Claims", a changed claimsFiles glob). */
+  reloadAll(): Promise<StatusParams> {
+    return this.enqueue(async () => {
+      const { store, bundledClaimsPath } = this.ctx;
+      const wanted = new Set<string>();
+      if (bundledClaimsPath) {
+        this.bundledReal ??= await this.realPath(bundledClaimsPath);
+        wanted.add(bundledClaimsPath);
+        await store.load(bundledClaimsPath, { bundled: true });
+      }
+      for (const file of await this.scan()) {
+        wanted.add(file);
+        await store.load(file, { text: this.editorText(file) });
+      }
+      // Claims files open in the editor but outside the folders' globs (or outside any folder) stay loaded.
+      for (const doc of this.ctx.documents.all()) {
+        const file = uriToPath(doc.uri);
+        if (!file || wanted.has(file)) continue;
+        if ((store.has(file) && !store.isBundled(file)) || (await this.isClaimsPath(file))) {
+          wanted.add(file);
+          await store.load(file, { text: doc.getText() });
+        }
+      }
+      for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
+    });
+  }
+
+  /** An open claims file changed in the editor (or was opened or saved): reload it from the editor's text. */
+  editorChanged(doc: TextDocument): Promise<StatusParams> {
+    const file = uriToPath(doc.uri);
+    if (!file) return this.enqueue(async () => {});
+    return this.enqueue(() => this.ctx.store.load(file, { text: doc.getText() }));
+  }
+
+  /** An open claims file was closed without saving, maybe: back to what is on disk. */
+  editorClosed(uri: string): Promise<StatusParams> {
+    const file = uriToPath(uri);
+    if (!file || !this.ctx.store.has(file)) return this.enqueue(async () => {});
+    return this.enqueue(() => this.ctx.store.load(file));
+  }
+
+  /** workspace/didChangeWatchedFiles. Files open in the editor are governed by the editor's text. */
+  watchedFilesChanged(changes: readonly FileEvent[]): Promise<StatusParams> {
+    return this.enqueue(async () => {
+      for (const change of changes) {
+        const file = uriToPath(change.uri);
+        if (!file || this.ctx.store.isBundled(file)) continue;
+        if (change.type === FileChangeType.Deleted) {
+          this.ctx.store.remove(file);
+          continue;
+        }
+        if (this.ctx.documents.get(change.uri)) continue;
+        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.ctx.store.load(file);
+      }
+    });
+  }
+
+  /** True when the document is (or, by the glob of its folder, should be) a workspace claims file. */
+  isClaimsDocument(uri: string): boolean {
+    const file = uriToPath(uri);
+    return !!file && this.ctx.store.has(file) && !this.ctx.store.isBundled(file);
+  }
+
+  /** Whether a path matches the claimsFiles glob of its workspace folder (or, outside folders, of no folder). */
+  async isClaimsPath(file: string): Promise<boolean> {
+    if (this.bundledReal && (await this.realPath(file)) === this.bundledReal) return false;
+    const folder = this.folderOf(file);
+    const settings = await this.ctx.settings.get(folder ? pathToFileURL(folder).href : pathToFileURL(file).href);
+    const rel = folder ? path.relative(folder, file) : file.replace(/^[/\\]+/, "");
+    return matchesGlob(settings.claimsFiles, rel.split(path.sep).join("/"));
+  }
+
+  /** The claimsFiles glob of each workspace folder, for file-watcher registration. */
+  async globs(): Promise<{ folderUri: string; glob: string }[]> {
+    return Promise.all(this.ctx.folders().map(async (folderUri) => ({ folderUri, glob: (await this.ctx.settings.get(folderUri)).claimsFiles })));
+  }
+
+  private async scan(): Promise<string[]> {
+    const found: string[] = [];
+    for (const { folderUri, glob } of await this.globs()) {
+      const root = uriToPath(folderUri);
+      if (!root) continue;
+      for (const file of await findFiles(this.ctx.fs, root, glob)) {
+        // The extension's own claims folder, opened as a workspace, is the bundled database: not a duplicate.
+        if (this.bundledReal && (await this.realPath(file)) === this.bundledReal) continue;
+        if (!found.includes(file)) found.push(file);
+      }
+    }
+    return found;
+  }
+
+  private folderOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const uri of this.ctx.folders()) {
+      const root = uriToPath(uri);
+      if (!root) continue;
+      const rel = path.relative(root, file);
+      if (!rel.startsWith("..") && !path.isAbsolute(rel) && (!best || root.length > best.length)) best = root;
+    }
+    return best;
+  }
+
+  private editorText(file: string): string | undefined {
+    return this.ctx.documents.get(pathToFileURL(file).href)?.getText();
+  }
+
+  private async realPath(p: string): Promise<string> {
+    try {
+      return this.ctx.fs.realPath ? await this.ctx.fs.realPath(p) : path.resolve(p);
+    } catch {
+      return path.resolve(p);
+    }
+  }
+
+  /** Runs a change, then rebuilds and reports, one change at a time; never rejects. */
+  private enqueue(change: () => Promise<unknown>): Promise<StatusParams> {
+    const run = this.queue.then(async () => {
+      try {
+        await change();
+      } catch (e) {
+        this.ctx.logger.error(`loading claims failed: ${(e as Error)?.stack ?? String(e)}`);
+      }
+      return this.rebuildAndReport();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private rebuildAndReport(): StatusParams {
+    const { store, connection } = this.ctx;
+    try {
+      store.rebuild();
+    } catch (e) {
+      this.ctx.logger.error(`building the claims index failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+    const current = new Set<string>();
+    for (const f of store.fileErrors()) {
+      const uri = pathToFileURL(f.path).href;
+      if (f.errors.length) {
+        current.add(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: inputErrorDiagnostics(f.text, f.errors, DiagnosticSeverity.Error) });
+      }
+    }
+    for (const uri of this.withErrors) if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.withErrors.clear();
+    for (const uri of current) this.withErrors.add(uri);
+    const status = store.status();
+    for (const f of status.files) {
+      for (const e of f.errors) this.ctx.logger.warn(`${f.uri}:${e.line + 1}:${e.character + 1}: ${e.message}`);
+    }
+    void connection.sendNotification(StatusNotification, status);
+    this.ctx.onChanged();
+    return status;
+  }
+}

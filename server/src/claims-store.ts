@@ -1,0 +1,177 @@
+// The claims databases the server checks against: the bundled article database plus workspace
+// claims files. Each file keeps its LAST GOOD version: when an edit breaks it, its errors are
+// reported and the previous version stays in use until the file is repaired. Nothing a claims
+// file contains may throw out of here.
+import { pathToFileURL } from "node:url";
+import { FactChecker } from "./core/checker.js";
+import { ClaimSearch } from "./core/claim-search.js";
+import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase, type LoaderHost } from "./core/claims-loader.js";
+import { type Claim, type InputError, InputErrors } from "./core/types.js";
+import type { Lexicon } from "./core/wordnet.js";
+import type { Location } from "vscode-languageserver";
+import { quoteLocation, toClaimInfo } from "./claim-info.js";
+import type { ServerFs } from "./deps.js";
+import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "./protocol/index.js";
+
+interface Entry {
+  path: string;
+  bundled: boolean;
+  /** The last version that loaded without errors. */
+  good?: LoadedClaimsDatabase;
+  /** Errors of the last load attempt. */
+  loadErrors: InputError[];
+  /** Errors that only show with other databases (duplicate ids), from the last rebuild. */
+  crossErrors: InputError[];
+  /** The text the errors point into (to turn offset + length into an end position). */
+  text: string;
+  /** Increases with every load started, so a slow load cannot overwrite a newer one. */
+  seq: number;
+}
+
+export interface FileErrors {
+  path: string;
+  text: string;
+  errors: InputError[];
+}
+
+export class ClaimsStore {
+  private readonly entries = new Map<string, Entry>();
+  private owner = new Map<Claim, LoadedClaimsDatabase>();
+  private _checker: FactChecker;
+  private _search: ClaimSearch;
+
+  constructor(
+    private readonly fs: ServerFs,
+    private readonly lexicon: Lexicon,
+  ) {
+    this._checker = new FactChecker([], { lexicon });
+    this._search = new ClaimSearch([]);
+  }
+
+  /** Built from the current good databases; replaced (with an empty sentence cache) by every rebuild. */
+  get checker(): FactChecker {
+    return this._checker;
+  }
+
+  get search(): ClaimSearch {
+    return this._search;
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  isBundled(path: string): boolean {
+    return this.entries.get(path)?.bundled ?? false;
+  }
+
+  /**
+   * (Re)loads one claims file. `text` replaces the file's content on disk (an editor's unsaved text);
+   * the source article it names is still read from disk. Call rebuild() afterwards.
+   */
+  async load(path: string, opts: { bundled?: boolean; text?: string } = {}): Promise<void> {
+    let entry = this.entries.get(path);
+    if (!entry) {
+      entry = { path, bundled: opts.bundled ?? false, loadErrors: [], crossErrors: [], text: "", seq: 0 };
+      this.entries.set(path, entry);
+    }
+    const seq = ++entry.seq;
+    let text = opts.text ?? "";
+    const host: LoaderHost = {
+      readFile: async (p) => {
+        const t = p === path && opts.text !== undefined ? opts.text : await this.fs.readFile(p);
+        if (p === path) text = t;
+        return t;
+      },
+    };
+    let db: LoadedClaimsDatabase | undefined;
+    let errors: InputError[] = [];
+    try {
+      db = await loadClaimsFile(path, host);
+    } catch (e) {
+      errors =
+        e instanceof InputErrors
+          ? e.errors
+          : [{ file: path, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot load claims file: ${(e as Error)?.message ?? String(e)}` }];
+    }
+    if (entry.seq !== seq || this.entries.get(path) !== entry) return; // a newer load, or a removal, won
+    entry.text = text;
+    entry.loadErrors = errors;
+    if (db) entry.good = db;
+  }
+
+  remove(path: string): boolean {
+    return this.entries.delete(path);
+  }
+
+  /** Rebuilds the checker and search from every good database. Duplicate ids: the first one wins. */
+  rebuild(): void {
+    const entries = this.ordered();
+    const dbs = entries.flatMap((e) => (e.good ? [e.good] : []));
+    let cross: InputError[] = [];
+    try {
+      cross = validateClaimIdsUnique(dbs);
+    } catch {
+      cross = [];
+    }
+    for (const e of entries) e.crossErrors = cross.filter((x) => x.file === e.path);
+    const seen = new Set<string>();
+    const owner = new Map<Claim, LoadedClaimsDatabase>();
+    const used = dbs.map((db) => {
+      const claims = db.claims.filter((c) => {
+        if (seen.has(c.id)) return false;
+        seen.add(c.id);
+        owner.set(c, db);
+        return true;
+      });
+      return claims.length === db.claims.length ? db : { ...db, claims };
+    });
+    this.owner = owner;
+    this._checker = new FactChecker(used, { lexicon: this.lexicon });
+    this._search = new ClaimSearch(this._checker.claims);
+  }
+
+  claimById(id: string): Claim | undefined {
+    return this._checker.claimById(id);
+  }
+
+  databaseOf(claim: Claim): LoadedClaimsDatabase | undefined {
+    return this.owner.get(claim);
+  }
+
+  quoteOf(claim: Claim): Location | undefined {
+    return quoteLocation(this.owner.get(claim), claim);
+  }
+
+  describe(claim: Claim): ClaimInfo {
+    const db = this.owner.get(claim);
+    return toClaimInfo(claim, db ? pathToFileURL(db.origin).href : "", this.quoteOf(claim));
+  }
+
+  /** Every file with its current errors (empty when clean). */
+  fileErrors(): FileErrors[] {
+    return this.ordered().map((e) => ({ path: e.path, text: e.text, errors: [...e.loadErrors, ...e.crossErrors] }));
+  }
+
+  status(): StatusParams {
+    const files: ClaimsFileStatus[] = this.ordered().map((e) => ({
+      uri: e.bundled ? "bundled" : pathToFileURL(e.path).href,
+      claims: e.good?.claims.length ?? 0,
+      errors: [...e.loadErrors, ...e.crossErrors].map((x) => ({ line: x.line, character: x.character, message: x.message, path: x.path })),
+    }));
+    return {
+      state: files.some((f) => f.errors.length) ? "error" : "ready",
+      totalClaims: this._checker.claims.length,
+      files,
+    };
+  }
+
+  /** Bundled first, then workspace files by path: decides which duplicate id wins. */
+  private ordered(): Entry[] {
+    return [...this.entries.values()].sort((a, b) => (a.bundled !== b.bundled ? (a.bundled ? -1 : 1) : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+}

@@ -1,0 +1,266 @@
+// Turns one sentence into what the matcher compares: tokens with offsets, lemmas and parts of
+// speech (wink-nlp), folded into content units — one per word or alias phrase — each carrying
+// a normalised term and whether a negation in its clause denies it.
+import stem from "wink-porter2-stemmer";
+import { ALIAS_GROUPS } from "./lexicon/aliases.js";
+import { CLAUSE_BREAKERS, HEDGE_CUES, NEGATING_VERB_LEMMAS, NEGATION_CUES } from "./lexicon/cues.js";
+import { annotate } from "./nlp.js";
+
+export interface Token {
+  /** The text as written. */
+  text: string;
+  /** Lowercase, with curly quotes straightened. */
+  lower: string;
+  lemma: string;
+  /** Universal part-of-speech tag (PROPN, VERB, NOUN …). */
+  pos: string;
+  /** Offsets relative to the analysed text. */
+  start: number;
+  end: number;
+  isWord: boolean;
+  isStop: boolean;
+  /** Which clause of the sentence the token is in (commas, "but", "because" … start a new one). */
+  clause: number;
+}
+
+export interface Unit {
+  /** Normalised term: an alias group ("#us") or the stem of the lemma. */
+  term: string;
+  /** Places and organisations: matched for retrieval, skipped when comparing polarity. */
+  entity: boolean;
+  /** Token index range [first, last]. */
+  first: number;
+  last: number;
+  /** Surface text and lowercase lemma, for lookups in the lexicon and for explanations. */
+  surface: string;
+  lemma: string;
+  lower: string;
+  /** Part of speech of a single-word unit (universal tag), "" for phrases. */
+  pos: string;
+  /** True when an odd number of negations in its clause reach it. */
+  negated: boolean;
+  /** The negation cue that reaches it, for explanations. */
+  negatedBy?: string;
+  /** The unit is itself a negation cue ("rejected", "lacks"). */
+  isCue: boolean;
+  /** The unit is a hedge word ("possible"): a verdict cue, not content. */
+  isHedge: boolean;
+}
+
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  units: Unit[];
+  /** Token indices of hedge cues ("could", "may", "appears"). */
+  hedges: number[];
+}
+
+const ALIASES = buildAliasTable();
+const NEGATION_PHRASES = NEGATION_CUES.map((c) => c.split(" "));
+/** "not only", "not merely": these add rather than deny. */
+const NON_NEGATING_AFTER_NOT = new Set(["only", "merely", "just", "simply", "least"]);
+const MAX_NEGATION_REACH = 10;
+const CLAUSE_WIDE = new Set(["not", "n't", "no", "never", "cannot", "nor", "neither"]);
+
+/** Maps a word English does not know to the vocabulary word it misspells, with that word's lemma. */
+export type SpellFix = (lower: string) => { lower: string; lemma: string } | undefined;
+
+export function analyze(text: string, fix?: SpellFix): Analysis {
+  const tokens = tokenize(text);
+  numberClauses(tokens);
+  if (fix) {
+    // Correct before anything reads the words, so "rulled out" is still a negation.
+    for (const t of tokens) {
+      if (!t.isWord || t.isStop || t.lower.length < 5) continue;
+      const f = fix(t.lower);
+      if (f) {
+        t.lower = f.lower;
+        t.lemma = f.lemma;
+      }
+    }
+  }
+  const units: Unit[] = [];
+  const hedges: number[] = [];
+  const cueAt = new Map<number, { length: number; text: string }>();
+
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = negationCueAt(tokens, i);
+    if (cue) cueAt.set(i, cue);
+    if (HEDGE_CUES.has(tokens[i].lower)) hedges.push(i);
+  }
+
+  // Negation reach: from a cue to the end of its clause, or a fixed number of words.
+  const negations = new Array<number>(tokens.length).fill(0);
+  const negatedBy = new Array<string | undefined>(tokens.length);
+  for (const [i, cue] of cueAt) {
+    // "not" and "no" deny their whole clause, subject included ("Taxes will not be raised");
+    // "without", "rather than" and negating verbs deny only what follows them.
+    if (CLAUSE_WIDE.has(tokens[i].lower)) {
+      let words = 0;
+      for (let j = i - 1; j >= 0 && words < MAX_NEGATION_REACH; j--) {
+        const t = tokens[j];
+        if (endsClause(t)) break;
+        negations[j]++;
+        negatedBy[j] ??= cue.text;
+        if (t.isWord) words++;
+      }
+    }
+    let words = 0;
+    for (let j = i + cue.length; j < tokens.length && words < MAX_NEGATION_REACH; j++) {
+      const t = tokens[j];
+      if (endsClause(t)) break;
+      negations[j]++;
+      negatedBy[j] ??= cue.text;
+      if (t.isWord) words++;
+    }
+  }
+
+  for (let i = 0; i < tokens.length; ) {
+    const alias = aliasAt(tokens, i);
+    if (alias) {
+      const last = i + alias.length - 1;
+      units.push(makeUnit(tokens, i, last, alias.term, alias.entity, negations, negatedBy, false));
+      i = last + 1;
+      continue;
+    }
+    const t = tokens[i];
+    const cue = cueAt.get(i);
+    if (t.isWord && !t.isStop && !isPossessive(t) && t.pos !== "PUNCT") {
+      const isHedge = HEDGE_CUES.has(t.lower);
+      const u = makeUnit(tokens, i, i, termOf(t.lemma), false, negations, negatedBy, !!cue);
+      u.isHedge = isHedge;
+      units.push(u);
+    }
+    i += cue ? Math.max(1, cue.length) : 1;
+  }
+  return { text, tokens, units, hedges };
+}
+
+/** The term a word maps to: its alias group, or the Porter2 stem of its lemma. */
+export function termOf(word: string): string {
+  const lower = word.toLowerCase();
+  const alias = ALIASES.single.get(lower);
+  if (alias) return alias.term;
+  const multi = ALIASES.multi.get(lower);
+  if (multi) return multi.term;
+  return stem(lower.replace(/['’]s$/, ""));
+}
+
+/** Is this term one of the alias groups marked as places or organisations? */
+export function isEntityTerm(term: string): boolean {
+  return ALIASES.entityTerms.has(term);
+}
+
+function makeUnit(
+  tokens: Token[],
+  first: number,
+  last: number,
+  term: string,
+  entity: boolean,
+  negations: number[],
+  negatedBy: (string | undefined)[],
+  isCue: boolean,
+): Unit {
+  const surface = tokens.slice(first, last + 1).map((t) => t.text).join(" ");
+  return {
+    term,
+    entity,
+    first,
+    last,
+    surface,
+    lemma: first === last ? tokens[first].lemma : surface.toLowerCase(),
+    lower: first === last ? tokens[first].lower : surface.toLowerCase(),
+    pos: first === last ? tokens[first].pos : "",
+    negated: negations[first] % 2 === 1,
+    negatedBy: negations[first] % 2 === 1 ? negatedBy[first] : undefined,
+    isCue,
+    isHedge: false,
+  };
+}
+
+function tokenize(text: string): Token[] {
+  return annotate(text).tokens.map((t) => ({
+    text: t.value,
+    lower: straighten(t.value.toLowerCase()),
+    lemma: straighten(t.lemma.toLowerCase()),
+    pos: t.pos,
+    start: t.start,
+    end: t.end,
+    isWord: t.type === "word" || t.type === "number" || t.type === "hashtag",
+    isStop: t.stopWord,
+    clause: 0,
+  }));
+}
+
+function numberClauses(tokens: Token[]): void {
+  let clause = 0;
+  for (const t of tokens) {
+    if (endsClause(t)) clause++;
+    t.clause = clause;
+  }
+}
+
+function straighten(s: string): string {
+  return s.replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+function isPossessive(t: Token): boolean {
+  return t.lower === "'s" || t.lower === "'" || t.lower === "s'";
+}
+
+function endsClause(t: Token): boolean {
+  if (!t.isWord) return /^[,;:()\u2013\u2014!?.\-]$/.test(t.text) || t.text === "--";
+  return CLAUSE_BREAKERS.has(t.lower);
+}
+
+function negationCueAt(tokens: Token[], i: number): { length: number; text: string } | undefined {
+  const t = tokens[i];
+  if (t.lower === "not" || t.lower === "n't") {
+    const next = tokens[i + 1];
+    if (next && NON_NEGATING_AFTER_NOT.has(next.lower)) return undefined;
+  }
+  for (const phrase of NEGATION_PHRASES) {
+    if (phrase.length > 1 && phrase.every((w, k) => tokens[i + k]?.lower === w)) {
+      return { length: phrase.length, text: tokens.slice(i, i + phrase.length).map((x) => x.text).join(" ") };
+    }
+  }
+  // "rule out" in any tense, and "ruling ... out" is rare enough to skip.
+  if (t.lemma === "rule" && tokens[i + 1]?.lower === "out") return { length: 2, text: `${t.text} ${tokens[i + 1].text}` };
+  if (NEGATION_PHRASES.some((p) => p.length === 1 && p[0] === t.lower)) return { length: 1, text: t.text };
+  if ((t.pos === "VERB" || t.pos === "NOUN") && NEGATING_VERB_LEMMAS.has(t.lemma)) return { length: 1, text: t.text };
+  return undefined;
+}
+
+function aliasAt(tokens: Token[], i: number): { term: string; entity: boolean; length: number } | undefined {
+  for (let n = Math.min(ALIASES.maxLength, tokens.length - i); n >= 1; n--) {
+    const key = tokens
+      .slice(i, i + n)
+      .map((t) => t.lower)
+      .join(" ");
+    const hit = n === 1 ? (ALIASES.single.get(key) ?? ALIASES.single.get(tokens[i].lemma)) : ALIASES.multi.get(key);
+    if (hit) return { ...hit, length: n };
+    if (n === 1) {
+      const cs = ALIASES.caseSensitive.get(tokens[i].text);
+      if (cs) return { ...cs, length: 1 };
+    }
+  }
+  return undefined;
+}
+
+function buildAliasTable() {
+  const single = new Map<string, { term: string; entity: boolean }>();
+  const multi = new Map<string, { term: string; entity: boolean }>();
+  const caseSensitive = new Map<string, { term: string; entity: boolean }>();
+  const entityTerms = new Set<string>();
+  let maxLength = 1;
+  for (const g of ALIAS_GROUPS) {
+    if (g.entity) entityTerms.add(g.term);
+    for (const p of g.phrases) {
+      const words = p.split(" ");
+      maxLength = Math.max(maxLength, words.length);
+      (words.length === 1 ? single : multi).set(p, { term: g.term, entity: g.entity });
+    }
+    for (const p of g.caseSensitive ?? []) caseSensitive.set(p, { term: g.term, entity: g.entity });
+  }
+  return { single, multi, caseSensitive, entityTerms, maxLength };
+}

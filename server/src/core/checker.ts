@@ -1,0 +1,114 @@
+// The checking engine: claims in, a draft in, findings out (offsets into the draft).
+// One FactChecker per set of loaded databases; it owns the index and a cache of results per
+// sentence text, so re-checking a draft after a keystroke costs only the sentences that changed.
+import { ClaimIndex } from "./claim-index.js";
+import { LruCache } from "./lru.js";
+import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
+import { ignoredLines, segmentDraft } from "./segment.js";
+import { SpeakerDirectory } from "./speakers.js";
+import type { Claim, ClaimsDatabase, Finding } from "./types.js";
+import { EMPTY_LEXICON, type Lexicon } from "./wordnet.js";
+
+export type DraftFormat = "markdown" | "plaintext";
+
+export interface CheckOptions {
+  /** Findings scoring below this (0..1) are dropped. Default 0: the matcher's own threshold applies. */
+  minScore?: number;
+}
+
+export interface CheckStats {
+  sentences: number;
+  /** Sentences whose result came from the per-sentence cache. */
+  cached: number;
+}
+
+export interface CheckerDeps {
+  /** Synonyms and antonyms; WordNet in production. */
+  lexicon?: Lexicon;
+  tuning?: MatchTuning;
+  /** How many distinct sentences' results to keep. */
+  cacheSize?: number;
+}
+
+export class FactChecker {
+  readonly claims: readonly Claim[];
+  private readonly byId = new Map<string, Claim>();
+  private readonly index: ClaimIndex;
+  private readonly speakers: SpeakerDirectory;
+  private readonly cache: LruCache<string, SentenceMatch[]>;
+  private readonly tuning: MatchTuning;
+
+  constructor(
+    readonly databases: readonly ClaimsDatabase[],
+    deps: CheckerDeps = {},
+  ) {
+    this.claims = databases.flatMap((d) => d.claims);
+    for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
+    this.index = new ClaimIndex(this.claims, deps.lexicon ?? EMPTY_LEXICON);
+    this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
+    this.cache = new LruCache(deps.cacheSize ?? 50_000);
+    this.tuning = deps.tuning ?? DEFAULT_TUNING;
+  }
+
+  claimById(id: string): Claim | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Match one sentence (offsets in the result are relative to it). Cached by its text. */
+  checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean } {
+    const hit = this.cache.get(text);
+    if (hit) return { matches: hit, cached: true };
+    const matches = matchSentence(text, this.index, this.speakers, this.tuning);
+    this.cache.set(text, matches);
+    return { matches, cached: false };
+  }
+
+  /** Check a whole draft. */
+  checkText(text: string, format: DraftFormat, options: CheckOptions = {}): { findings: Finding[]; stats: CheckStats } {
+    const sentences = segmentDraft(text, format);
+    const skip = format === "markdown" ? new Set(ignoredLines(text, format)) : new Set<number>();
+    const lineStarts = skip.size ? lineStartsOf(text) : [];
+    const findings: Finding[] = [];
+    let cached = 0;
+    for (const s of sentences) {
+      if (skip.size && skip.has(lineOf(lineStarts, s.start))) continue;
+      const r = this.checkSentence(s.text);
+      if (r.cached) cached++;
+      for (const m of r.matches) {
+        if (m.score < (options.minScore ?? 0)) continue;
+        const claim = this.index.claims[m.claimIndex].claim;
+        findings.push({
+          start: s.start,
+          end: s.end,
+          verdict: m.verdict,
+          score: m.score,
+          explanation: m.explanation,
+          claim,
+          namedSpeaker: m.namedSpeaker
+            ? { name: m.namedSpeaker.name, start: s.start + m.namedSpeaker.start, end: s.start + m.namedSpeaker.end }
+            : undefined,
+        });
+      }
+    }
+    return { findings, stats: { sentences: sentences.length, cached } };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export { DEFAULT_TUNING };

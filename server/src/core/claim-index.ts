@@ -1,0 +1,205 @@
+// The retrieval side of the matcher: an inverted index from terms to claims with BM25-style
+// weights, and the mapping that carries a draft's words onto the index's vocabulary
+// (aliases, typos, WordNet synonyms, derived forms and antonyms).
+import { analyze, type Analysis, isEntityTerm, termOf, type Unit } from "./analyze.js";
+import { TypoIndex } from "./typo-index.js";
+import type { Claim } from "./types.js";
+import type { Lexicon, Pos } from "./wordnet.js";
+
+const WORDNET_POS: Record<string, Pos> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
+
+/** What a claim contributes to matching, computed once when the database loads. */
+export interface IndexedClaim {
+  claim: Claim;
+  /** The claim's statement, analysed. */
+  analysis: Analysis;
+  /** Distinct content terms of the statement, with their polarity in the claim. */
+  terms: Map<string, ClaimTerm>;
+  /** Sum of idf over `terms`: the denominator of coverage. */
+  weight: number;
+  /** Pseudo-term for the claim's speaker: naming the right speaker is evidence too. */
+  speakerTerm: string;
+}
+
+export interface ClaimTerm {
+  negated: boolean;
+  negatedBy?: string;
+  entity: boolean;
+  surface: string;
+  isCue: boolean;
+  /** Parts of speech the term has in claims, as WordNet names them: synonyms must agree. */
+  pos: Set<Pos | undefined>;
+}
+
+/** How a draft word reaches a claim term. */
+export interface TermLink {
+  term: string;
+  /** 1 for the same term; less for a typo, synonym or antonym. */
+  weight: number;
+  /** True when the word means the opposite of the term (an antonym, or "un" + the term). */
+  flipped: boolean;
+  via: "exact" | "synonym" | "antonym" | "prefix";
+}
+
+const WEIGHT = { synonym: 0.8, antonym: 0.8, prefix: 0.9 } as const;
+const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
+
+export class ClaimIndex {
+  readonly claims: IndexedClaim[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idfCache = new Map<string, number>();
+  private readonly typos = new TypoIndex();
+  /** Lowercase word in any claim → its lemma; feeds typo correction. */
+  private readonly surfaceLemmas = new Map<string, string>();
+  private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
+  private readonly linkCache = new Map<string, TermLink[]>();
+  /** Parts of speech each term has in the claims. */
+  private readonly vocabPos = new Map<string, Set<Pos | undefined>>();
+  /** Lowercase names and aliases of speakers → their pseudo-term. */
+  private readonly speakerNames = new Map<string, string>();
+
+  constructor(
+    claims: readonly Claim[],
+    private readonly lexicon: Lexicon,
+  ) {
+    for (const claim of claims) this.add(claim);
+    for (const c of this.claims) {
+      c.weight = 0;
+      for (const t of c.terms.keys()) c.weight += this.idf(t);
+    }
+  }
+
+  get size(): number {
+    return this.claims.length;
+  }
+
+  /** Inverse document frequency, BM25's form: rare terms weigh more, none weighs below zero. */
+  idf(term: string): number {
+    let v = this.idfCache.get(term);
+    if (v === undefined) {
+      const n = this.claims.length;
+      const df = this.postings.get(term)?.length ?? 0;
+      v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.idfCache.set(term, v);
+    }
+    return v;
+  }
+
+  /** The speaker pseudo-term for a name as written in a draft ("Karoline Leavitt", "Leavitt"), if a claim's speaker has it. */
+  speakerTermFor(name: string): string | undefined {
+    return this.speakerNames.get(name.replace(/^the\s+/, ""));
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  /** Claim indices containing a term. */
+  postingsOf(term: string): readonly number[] {
+    return this.postings.get(term) ?? [];
+  }
+
+  /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */
+  links(unit: Unit): TermLink[] {
+    if (unit.entity || this.postings.has(unit.term)) return [{ term: unit.term, weight: 1, flipped: false, via: "exact" }];
+    const key = `${unit.lower}\u0000${unit.lemma}`;
+    let out = this.linkCache.get(key);
+    if (out) return out;
+    out = [];
+    const words = unit.lower === unit.lemma ? [unit.lower] : [unit.lower, unit.lemma];
+    for (const p of NEGATING_PREFIXES) {
+      if (unit.lower.startsWith(p) && unit.lower.length - p.length >= 4) {
+        const term = termOf(unit.lower.slice(p.length));
+        if (this.postings.has(term)) {
+          out.push({ term, weight: WEIGHT.prefix, flipped: true, via: "prefix" });
+          break;
+        }
+      }
+    }
+    if (!out.length) {
+      // Synonyms must be the same part of speech as the claim's word ("send" is a synonym of the
+      // verb "direct", not of the adjective); derived forms cross parts of speech on purpose.
+      const pos = WORDNET_POS[unit.pos];
+      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || (this.vocabPos.get(term)?.has(p) ?? false);
+      const seen = new Set<string>();
+      for (const w of words) {
+        for (const r of this.lexicon.related(w, pos)) {
+          const term = termOf(r.word);
+          if (this.postings.has(term) && !seen.has(term) && fits(term, r.pos, r.derived)) {
+            seen.add(term);
+            out.push({ term, weight: WEIGHT.synonym, flipped: false, via: "synonym" });
+          }
+        }
+        for (const r of this.lexicon.antonyms(w, pos)) {
+          const term = termOf(r.word);
+          if (this.postings.has(term) && !seen.has(term) && fits(term, r.pos, false)) {
+            seen.add(term);
+            out.push({ term, weight: WEIGHT.antonym, flipped: true, via: "antonym" });
+          }
+        }
+      }
+    }
+    this.linkCache.set(key, out);
+    return out;
+  }
+
+  /**
+   * A word English does not know, close to a word the claims use, is read as that word
+   * ("rulled" → "ruled", "Ukriane" → "Ukraine"). Cached per word.
+   */
+  spellFix = (lower: string): { lower: string; lemma: string } | undefined => {
+    let out = this.spellCache.get(lower);
+    if (out === undefined) {
+      out = null;
+      if (!/\d/.test(lower) && !this.surfaceLemmas.has(lower) && !this.lexicon.isWord(lower)) {
+        const fixed = this.typos.correct(lower);
+        if (fixed) out = { lower: fixed, lemma: this.surfaceLemmas.get(fixed) ?? fixed };
+      }
+      this.spellCache.set(lower, out);
+    }
+    return out ?? undefined;
+  };
+
+  private add(claim: Claim): void {
+    const analysis = analyze(claim.text);
+    const speakerWords = new Set(
+      [claim.speaker.name, ...(claim.speaker.aliases ?? [])].flatMap((a) => a.toLowerCase().split(/\s+/)).filter((w) => w !== "the"),
+    );
+    const terms: IndexedClaim["terms"] = new Map();
+    for (const u of analysis.units) {
+      if (u.isHedge) continue;
+      // The speaker's own name is who said it, not what was said.
+      if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") continue;
+      if (!terms.has(u.term)) {
+        terms.set(u.term, { negated: u.negated, negatedBy: u.negatedBy, entity: u.entity || isEntityTerm(u.term), surface: u.surface, isCue: u.isCue, pos: new Set() });
+      }
+    }
+    for (const u of analysis.units) {
+      const p = WORDNET_POS[u.pos];
+      terms.get(u.term)?.pos.add(p);
+      if (!this.vocabPos.has(u.term)) this.vocabPos.set(u.term, new Set());
+      this.vocabPos.get(u.term)!.add(p);
+    }
+    const id = this.claims.length;
+    const speakerTerm = `@${claim.speaker.name.toLowerCase()}`;
+    this.claims.push({ claim, analysis, terms, weight: 0, speakerTerm });
+    for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
+      const key = n.toLowerCase().replace(/^the\s+/, "");
+      if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
+      const last = key.split(/\s+/).pop()!;
+      if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
+    }
+    for (const term of [...terms.keys(), speakerTerm]) {
+      const list = this.postings.get(term);
+      if (list) list.push(id);
+      else this.postings.set(term, [id]);
+    }
+    for (const t of [...analysis.tokens, ...analyze(claim.source.quote).tokens]) {
+      if (!t.isWord || t.isStop) continue;
+      const term = termOf(t.lemma);
+      if (!terms.has(term)) continue;
+      this.typos.add(t.lower);
+      this.surfaceLemmas.set(t.lower, t.lemma);
+    }
+  }
+}

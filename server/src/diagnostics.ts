@@ -1,0 +1,58 @@
+// Findings and claims-file errors as LSP diagnostics. A finding's diagnostic carries in `data`
+// everything its quick fixes need (FindingData), so code actions never depend on server state
+// that may have moved on since the diagnostic was published.
+import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { fileLink } from "./claim-info.js";
+import { attributedStatement, footnoteCitation, shortCitation, sourceName } from "./citations.js";
+import type { ClaimsStore } from "./claims-store.js";
+import { LineIndex } from "./core/json-positions.js";
+import type { Finding, InputError } from "./core/types.js";
+import { DIAGNOSTIC_SOURCE, type FindingData } from "./protocol/index.js";
+
+/** `contradicted: Donald Trump ruled out: "…" — <the core's explanation>` */
+export function findingMessage(f: Finding): string {
+  return `${f.verdict}: ${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.text}" — ${f.explanation}`;
+}
+
+export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, store: ClaimsStore): Diagnostic {
+  const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+  const quote = store.quoteOf(f.claim);
+  const db = store.databaseOf(f.claim);
+  const data: FindingData = {
+    claimId: f.claim.id,
+    verdict: f.verdict,
+    sentence: doc.getText(range),
+    attributed: attributedStatement(f.claim, db?.sourceText ?? ""),
+    citation: footnoteCitation(f.claim),
+    shortCitation: shortCitation(f.claim),
+    recordedSpeaker: f.claim.speaker.name,
+    ...(f.namedSpeaker
+      ? { namedSpeaker: { name: f.namedSpeaker.name, range: { start: doc.positionAt(f.namedSpeaker.start), end: doc.positionAt(f.namedSpeaker.end) } } }
+      : {}),
+  };
+  const diagnostic: Diagnostic = {
+    range,
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    code: f.claim.id,
+    message: findingMessage(f),
+    data,
+  };
+  if (quote) {
+    diagnostic.codeDescription = { href: fileLink(quote) };
+    diagnostic.relatedInformation = [{ location: quote, message: `${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+  }
+  return diagnostic;
+}
+
+/** Errors of one claims file, at their exact places in `text` (the text the loader read). */
+export function inputErrorDiagnostics(text: string, errors: readonly InputError[], severity: DiagnosticSeverity): Diagnostic[] {
+  const lines = new LineIndex(text);
+  return errors.map((e) => ({
+    range: { start: { line: e.line, character: e.character }, end: lines.positionAt(e.offset + e.length) },
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    message: e.path ? `${e.message} (at ${e.path})` : e.message,
+  }));
+}

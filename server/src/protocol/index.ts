@@ -1,0 +1,95 @@
+// Custom LSP requests and notifications shared by the Fact Check server and client.
+// Declared once here, typed, and imported by both sides so a rename breaks the build, not the user.
+// This file must stay free of `vscode` and server-only imports: the client bundles it too.
+import { NotificationType, RequestType } from "vscode-languageserver-protocol";
+
+export type VerdictName = "supported" | "contradicted" | "misattributed" | "overstated";
+
+/** A claim as sent over the wire: everything a hover, a picker item or an inserted citation needs. */
+export interface ClaimInfo {
+  id: string;
+  text: string;
+  speaker: { name: string; role: string };
+  verb: string;
+  hedged: boolean;
+  source: {
+    title: string;
+    section: string;
+    quote: string;
+    /** file: URI of the source text, when shipped, and the quote's range in it. */
+    uri?: string;
+    range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  };
+  /** Where the claim was loaded from. */
+  origin: string;
+}
+
+export interface SearchClaimsParams {
+  query: string;
+  limit?: number;
+}
+export interface SearchClaimsResult {
+  items: { claim: ClaimInfo; score: number }[];
+}
+/** Fuzzy claim search (fuse.js in the core) for the command palette. */
+export const SearchClaimsRequest = new RequestType<SearchClaimsParams, SearchClaimsResult, void>("factcheck/searchClaims");
+
+export interface ClaimByIdParams {
+  id: string;
+}
+export const ClaimByIdRequest = new RequestType<ClaimByIdParams, ClaimInfo | null, void>("factcheck/claimById");
+
+/** Reload every claims database now (the "Reload Claims" command). */
+export const ReloadClaimsRequest = new RequestType<void, StatusParams, void>("factcheck/reloadClaims");
+
+export interface ClaimsFileStatus {
+  /** file: URI, or "bundled" for the article database shipped with the extension. */
+  uri: string;
+  claims: number;
+  /** Errors of the last load; when present, the last good version (if any) is still in use. */
+  errors: { line: number; character: number; message: string; path: string }[];
+}
+
+export interface StatusParams {
+  state: "loading" | "ready" | "error";
+  totalClaims: number;
+  files: ClaimsFileStatus[];
+}
+/** Sent by the server whenever the loaded claims change. */
+export const StatusNotification = new NotificationType<StatusParams>("factcheck/status");
+
+/** `source` of every diagnostic the server publishes (findings and claims-file errors). */
+export const DIAGNOSTIC_SOURCE = "factcheck";
+
+/** The settings section; every setting is `factcheck.<name>`, resource-scoped. */
+export const SETTINGS_SECTION = "factcheck";
+
+/**
+ * Client-side command behind the "Ignore claim <id> in this workspace" quick fix. The CLIENT registers it
+ * (the server does not list it in executeCommandProvider, so vscode-languageclient does not claim the id):
+ * it adds the claim id to the `factcheck.ignoredClaims` setting (workspace folder of `uri`, or the workspace),
+ * and the resulting workspace/didChangeConfiguration makes the server drop that claim's diagnostics.
+ * Arguments: `[claimId: string, uri: string]`.
+ */
+export const IGNORE_CLAIM_COMMAND = "factcheck.ignoreClaim";
+export type IgnoreClaimArgs = [claimId: string, uri: string];
+
+/** A Markdown line that makes the checker skip sentences starting on the next line. */
+export const IGNORE_NEXT_LINE_COMMENT = "<!-- factcheck-ignore-next-line -->";
+
+/** What a diagnostic's `data` holds, for code actions. */
+export interface FindingData {
+  claimId: string;
+  verdict: VerdictName;
+  /** The sentence as checked; a quick fix is offered only while the document still has it at the diagnostic's range. */
+  sentence: string;
+  /** The recorded statement, attributed: replacement text for contradicted/overstated. */
+  attributed: string;
+  /** Footnote citation: `Speaker (role), verb: "quote" — Source title, section.` */
+  citation: string;
+  /** Parenthetical citation for plain text: `Speaker, role, Source title`. */
+  shortCitation: string;
+  /** For misattributed: the speaker the draft names (range in the document) and the recorded one. */
+  namedSpeaker?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; name: string };
+  recordedSpeaker: string;
+}

@@ -1,0 +1,265 @@
+// The Fact Check language server: wires LSP messages to the claims store, the draft checker, the
+// hover and the quick fixes. Separate from the process entry (main.ts) so tests can run it
+// in-process over a pair of streams with fake files, timers and hooks (ServerDeps).
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Disposable,
+  type FileSystemWatcher,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { quickFixes } from "./code-actions.js";
+import { ClaimsFiles, uriToPath } from "./claims-files.js";
+import { ClaimsStore } from "./claims-store.js";
+import { type Logger, realTimers, type ServerDeps } from "./deps.js";
+import { DraftChecker, isMarkdown } from "./draft-checker.js";
+import { findingsHover } from "./hover.js";
+import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest, SETTINGS_SECTION } from "./protocol/index.js";
+import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
+
+export type { ServerDeps } from "./deps.js";
+
+export function startServer(connection: Connection, deps: ServerDeps): void {
+  const logger: Logger = deps.logger ?? {
+    info: (m) => connection.console.info(m),
+    warn: (m) => connection.console.warn(m),
+    error: (m) => connection.console.error(m),
+  };
+  const timers = deps.timers ?? realTimers;
+  const documents = new TextDocuments(TextDocument);
+
+  // What the client told us at initialize.
+  let folders: string[] = [];
+  let canAskConfiguration = false;
+  let canRegisterConfiguration = false;
+  let canWatchFiles = false;
+  let canWatchRelative = false;
+  /** Settings pushed by a client that cannot be asked (no workspace/configuration): used for every resource. */
+  let pushedSettings: unknown;
+
+  const settings = new SettingsCache(async (scopeUri) => {
+    if (!canAskConfiguration) return pushedSettings;
+    const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
+    return value;
+  });
+  const store = new ClaimsStore(deps.fs, deps.lexicon);
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  /** URIs of open documents that are claims files (checked as JSON, not as drafts). */
+  const claimsDocs = new Set<string>();
+  /** Version each document was opened at: TextDocuments reports opening as a change too. */
+  const openedAt = new Map<string, number>();
+  const claimsTimers = new Map<string, unknown>();
+
+  const drafts = new DraftChecker({
+    connection,
+    documents,
+    settings,
+    store,
+    ready,
+    timers,
+    logger,
+    isClaimsFile: (uri) => claimsDocs.has(uri) || files.isClaimsDocument(uri),
+    onCheck: deps.onCheck,
+    onDropped: deps.onDropped,
+  });
+  const files = new ClaimsFiles({
+    connection,
+    documents,
+    store,
+    settings,
+    fs: deps.fs,
+    logger,
+    bundledClaimsPath: deps.bundledClaimsPath,
+    folders: () => folders,
+    onChanged: () => drafts.checkAll(),
+  });
+
+  const guard = (what: string, p: Promise<unknown>): void => {
+    p.catch((e) => logger.error(`${what}: ${(e as Error)?.stack ?? String(e)}`));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const ws = params.capabilities.workspace;
+    canAskConfiguration = !!ws?.configuration;
+    canRegisterConfiguration = !!ws?.didChangeConfiguration?.dynamicRegistration;
+    canWatchFiles = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
+    canWatchRelative = !!ws?.didChangeWatchedFiles?.relativePatternSupport;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "factcheck" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfiguration) guard("registering for configuration changes", connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }));
+    if (ws_folderEvents()) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        guard("reloading claims", files.reloadAll().then(registerWatchers));
+      });
+    }
+    guard(
+      "loading claims",
+      files
+        .reloadAll()
+        .finally(markReady)
+        .then(registerWatchers),
+    );
+  });
+
+  function ws_folderEvents(): boolean {
+    // onDidChangeWorkspaceFolders throws when the client did not announce workspace folder support.
+    try {
+      return !!connection.workspace;
+    } catch {
+      return false;
+    }
+  }
+
+  // File watching for the claimsFiles globs, re-registered whenever a glob changes.
+  let watcherRegistration: Disposable | undefined;
+  let watchedKey = "";
+  async function registerWatchers(): Promise<void> {
+    if (!canWatchFiles) return;
+    const globs = await files.globs();
+    const watchers: FileSystemWatcher[] =
+      canWatchRelative && globs.length
+        ? globs.map((g) => ({ globPattern: { baseUri: g.folderUri, pattern: g.glob } }))
+        : [...new Set(globs.length ? globs.map((g) => g.glob) : [DEFAULT_SETTINGS.claimsFiles])].map((g) => ({ globPattern: g }));
+    const key = JSON.stringify(watchers);
+    if (key === watchedKey) return;
+    watchedKey = key;
+    watcherRegistration?.dispose();
+    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!canAskConfiguration) pushedSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+    guard(
+      "applying settings",
+      (async () => {
+        const before = JSON.stringify(await files.globs());
+        settings.clear();
+        const after = JSON.stringify(await files.globs());
+        if (before !== after) {
+          await files.reloadAll(); // re-checks open drafts when done
+          await registerWatchers();
+        } else drafts.checkAll();
+      })(),
+    );
+  });
+
+  connection.onDidChangeWatchedFiles((params) => guard("reloading changed claims files", files.watchedFilesChanged(params.changes)));
+
+  // Documents: drafts are checked; claims files are re-loaded from the editor's text.
+  async function isClaimsDocument(doc: TextDocument): Promise<boolean> {
+    if (files.isClaimsDocument(doc.uri)) return true;
+    const file = uriToPath(doc.uri);
+    return !!file && (await files.isClaimsPath(file));
+  }
+
+  documents.onDidOpen(({ document: doc }) => {
+    openedAt.set(doc.uri, doc.version);
+    guard(
+      `opening ${doc.uri}`,
+      isClaimsDocument(doc).then((isClaims) => {
+        if (!documents.get(doc.uri)) return;
+        if (isClaims) {
+          claimsDocs.add(doc.uri);
+          return files.editorChanged(doc);
+        }
+        return drafts.check(doc.uri);
+      }),
+    );
+  });
+
+  documents.onDidChangeContent(({ document: doc }) => {
+    if (openedAt.get(doc.uri) === doc.version) return; // the open itself, handled above
+    openedAt.delete(doc.uri);
+    if (!claimsDocs.has(doc.uri)) return drafts.schedule(doc.uri);
+    // A claims file being typed in: reload after the same debounce as drafts, from the editor's text.
+    guard(
+      "scheduling a claims reload",
+      settings.get(doc.uri).then((s) => {
+        const previous = claimsTimers.get(doc.uri);
+        if (previous !== undefined) timers.clearTimeout(previous);
+        claimsTimers.set(
+          doc.uri,
+          timers.setTimeout(() => {
+            claimsTimers.delete(doc.uri);
+            const current = documents.get(doc.uri);
+            if (current) guard("reloading a claims file", files.editorChanged(current));
+          }, s.debounceMs),
+        );
+      }),
+    );
+  });
+
+  documents.onDidSave(({ document: doc }) => {
+    if (claimsDocs.has(doc.uri)) guard("reloading a saved claims file", files.editorChanged(doc));
+  });
+
+  documents.onDidClose(({ document: doc }) => {
+    openedAt.delete(doc.uri);
+    settings.forget(doc.uri);
+    const t = claimsTimers.get(doc.uri);
+    if (t !== undefined) timers.clearTimeout(t);
+    claimsTimers.delete(doc.uri);
+    if (claimsDocs.delete(doc.uri)) guard("reloading a closed claims file", files.editorClosed(doc.uri));
+    else drafts.close(doc.uri);
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const findings = drafts.findingsAt(doc, doc.offsetAt(params.position));
+    if (!findings.length) return null;
+    const range = { start: doc.positionAt(findings[0].start), end: doc.positionAt(findings[0].end) };
+    return findingsHover(findings, range, store);
+  });
+
+  connection.onCodeAction((params): CodeAction[] => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + "."))) return [];
+    return params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc)));
+  });
+
+  connection.onRequest(SearchClaimsRequest, async ({ query, limit }) => {
+    await ready;
+    const hits = store.search.search(typeof query === "string" ? query : "", typeof limit === "number" && limit > 0 ? limit : 50);
+    return { items: hits.map((h) => ({ claim: store.describe(h.claim), score: h.score })) };
+  });
+
+  connection.onRequest(ClaimByIdRequest, async ({ id }) => {
+    await ready;
+    const claim = typeof id === "string" ? store.claimById(id) : undefined;
+    return claim ? store.describe(claim) : null;
+  });
+
+  connection.onRequest(ReloadClaimsRequest, async () => {
+    await ready;
+    settings.clear();
+    const status = await files.reloadAll();
+    await registerWatchers().catch((e) => logger.error(`registering file watchers: ${String(e)}`));
+    return status;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

