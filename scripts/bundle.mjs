@@ -26,6 +26,8 @@ const common = {
   platform: "node",
   target: "node18",
   external: ["vscode"],
+  // Prefer ES module builds: jsonc-parser's "main" is a UMD build whose dynamic require()s a bundle cannot follow.
+  mainFields: ["module", "main"],
   sourcemap: production ? false : "linked",
   minify: production,
   keepNames: true,

@@ -40,6 +40,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
   let canWatchRelative = false;
+  let canFolderEvents = false;
   /** Settings pushed by a client that cannot be asked (no workspace/configuration): used for every resource. */
   let pushedSettings: unknown;
 
@@ -92,6 +93,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     canRegisterConfiguration = !!ws?.didChangeConfiguration?.dynamicRegistration;
     canWatchFiles = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
     canWatchRelative = !!ws?.didChangeWatchedFiles?.relativePatternSupport;
+    canFolderEvents = !!ws?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -105,7 +107,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onInitialized(() => {
     if (canRegisterConfiguration) guard("registering for configuration changes", connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }));
-    if (ws_folderEvents()) {
+    // onDidChangeWorkspaceFolders throws unless the client announced workspace folder support.
+    if (canFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
@@ -120,15 +123,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         .then(registerWatchers),
     );
   });
-
-  function ws_folderEvents(): boolean {
-    // onDidChangeWorkspaceFolders throws when the client did not announce workspace folder support.
-    try {
-      return !!connection.workspace;
-    } catch {
-      return false;
-    }
-  }
 
   // File watching for the claimsFiles globs, re-registered whenever a glob changes.
   let watcherRegistration: Disposable | undefined;
@@ -176,13 +170,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     openedAt.set(doc.uri, doc.version);
     guard(
       `opening ${doc.uri}`,
-      isClaimsDocument(doc).then((isClaims) => {
+      isClaimsDocument(doc).then(async (isClaims) => {
         if (!documents.get(doc.uri)) return;
         if (isClaims) {
           claimsDocs.add(doc.uri);
-          return files.editorChanged(doc);
-        }
-        return drafts.check(doc.uri);
+          await files.editorChanged(doc);
+        } else await drafts.check(doc.uri);
       }),
     );
   });

@@ -19,7 +19,7 @@ export interface Settings {
   ignoredClaims: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   enable: true,
   languages: ["markdown", "plaintext"],
   claimsFiles: "**/*.claims.json",

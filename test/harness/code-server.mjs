@@ -75,6 +75,7 @@ export async function startCodeServer({
   for (const file of [vsix ?? []].flat()) {
     const p = spawnGroup(node, [entry, ...common, '--install-extension', path.resolve(file), '--force'], { env });
     const { code } = await p.exited;
+    p.forget();
     if (code !== 0) {
       await removeDir(baseDir);
       throw new Error(`installing ${file} failed (exit ${code}):\n${p.lines.join('\n')}`);

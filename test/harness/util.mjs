@@ -124,11 +124,33 @@ export function spawnGroup(cmd, args, { env, cwd, onOutput, keepLines = 400 } = 
     });
   }
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  // If the test process dies without cleaning up, take the group along.
-  const onExit = () => killGroup(child.pid, 'SIGKILL');
-  process.on('exit', onExit);
-  exited.then(() => process.off('exit', onExit));
-  return { child, exited, lines, out, forget: () => process.off('exit', onExit) };
+  // If the test process ends without cleaning up, take the group along.
+  liveGroups.add(child.pid);
+  watchSignals();
+  return { child, exited, lines, out, forget: () => liveGroups.delete(child.pid) };
+}
+
+// Groups to kill if this process exits or is interrupted (Ctrl+C, a runner's
+// SIGTERM): they are detached, so the signal does not reach them by itself.
+const liveGroups = new Set();
+let watching = false;
+function watchSignals() {
+  if (watching) return;
+  watching = true;
+  const killAll = () => { for (const pid of liveGroups) killGroup(pid, 'SIGKILL'); liveGroups.clear(); };
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    const onSignal = () => {
+      killAll();
+      // Our listener disabled Node's default exit; restore it unless the host
+      // program has its own handler (then it decides).
+      if (process.listenerCount(sig) === 1) {
+        process.off(sig, onSignal);
+        process.kill(process.pid, sig);
+      }
+    };
+    process.on(sig, onSignal);
+  }
 }
 
 export function killGroup(pid, signal) {

@@ -21,6 +21,8 @@ export interface Token {
   isStop: boolean;
   /** Which clause of the sentence the token is in (commas, "but", "because" … start a new one). */
   clause: number;
+  /** Part of a date, time or duration ("the coming weeks", "next year"): weak evidence of topic. */
+  temporal: boolean;
 }
 
 export interface Unit {
@@ -164,7 +166,8 @@ function makeUnit(
   const surface = tokens.slice(first, last + 1).map((t) => t.text).join(" ");
   return {
     term,
-    entity,
+    // Dates and durations are matched like places: they help find a claim, not decide one.
+    entity: entity || tokens.slice(first, last + 1).some((t) => t.temporal),
     first,
     last,
     surface,
@@ -178,8 +181,13 @@ function makeUnit(
   };
 }
 
+const TEMPORAL_ENTITIES = new Set(["DATE", "TIME", "DURATION"]);
+
 function tokenize(text: string): Token[] {
-  return annotate(text).tokens.map((t) => ({
+  const { tokens, entities } = annotate(text);
+  const temporal = new Set<number>();
+  for (const e of entities) if (TEMPORAL_ENTITIES.has(e.type)) for (let i = e.firstToken; i <= e.lastToken; i++) temporal.add(i);
+  return tokens.map((t, i) => ({
     text: t.value,
     lower: straighten(t.value.toLowerCase()),
     lemma: straighten(t.lemma.toLowerCase()),
@@ -189,6 +197,7 @@ function tokenize(text: string): Token[] {
     isWord: t.type === "word" || t.type === "number" || t.type === "hashtag",
     isStop: t.stopWord,
     clause: 0,
+    temporal: temporal.has(i),
   }));
 }
 

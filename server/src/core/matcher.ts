@@ -14,6 +14,9 @@ export interface SentenceMatch {
   score: number;
   explanation: string;
   namedSpeaker?: { name: string; start: number; end: number };
+  /** Share of the claim the sentence reaches, and share of the sentence the claim accounts for. */
+  coverage: number;
+  precision: number;
 }
 
 /** One claim term the sentence reaches, and through which unit. */
@@ -70,7 +73,7 @@ export function matchSentence(
     .slice(0, tuning.candidates)
     .map(([id]) => id);
 
-  const sentenceWeight = contentWeight(a, links, index, named);
+  const sentenceWeight = contentWeight(a, links, index, named, speakers.knownMentions(a.tokens));
   const scored = shortlist
     .map((id) => score(id, index.claims[id], a, links, index, sentenceWeight, named))
     .filter(
@@ -90,7 +93,7 @@ export function matchSentence(
     const own = s.hits.filter((h) => !h.unit.entity);
     const overlap = own.filter((h) => used.has(h.unit.first)).length;
     // A second claim must stand on words of its own, not re-read the words of the first.
-    if (out.length && overlap > own.length / 3) continue;
+    if (out.length && overlap >= own.length / 3) continue;
     for (const h of own) used.add(h.unit.first);
     const decided = decideVerdict({ analysis: a, claim: s.claim, hits: s.hits, named, speakerMatches: s.speakerMatches });
     out.push({
@@ -98,6 +101,8 @@ export function matchSentence(
       verdict: decided.verdict,
       score: round(s.score),
       explanation: decided.explanation,
+      coverage: round(s.coverage),
+      precision: round(s.precision),
       namedSpeaker: decided.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
     });
   }
@@ -169,7 +174,9 @@ function score(
     coverage,
     precision,
     score: s,
-    rank: s + (speakerMatches ? 0.15 : 0),
+    // Naming the claim's speaker, or its very negating verb ("rejected", "ruled out"), says
+    // which of several similar claims the sentence restates.
+    rank: s + (speakerMatches ? 0.15 : 0) + (hits.some((h) => h.unit.isCue && claim.terms.get(h.term)!.isCue) ? 0.1 : 0),
     contentHits: hits.length + (speakerMatches ? 1 : 0),
     conceptHits,
     speakerMatches,
@@ -183,13 +190,20 @@ function namedWeight(named: NamedSpeaker, a: Analysis, index: ClaimIndex): numbe
   return known ? index.idf(known) : Math.log(1 + (index.size + 0.5) / 0.5);
 }
 
-function contentWeight(a: Analysis, links: TermLink[][], index: ClaimIndex, named: NamedSpeaker | undefined): number {
+function contentWeight(
+  a: Analysis,
+  links: TermLink[][],
+  index: ClaimIndex,
+  named: NamedSpeaker | undefined,
+  speakerTokens: Set<number>,
+): number {
   const unknown = Math.log(1 + (index.size + 0.5) / 0.5);
   let w = 0;
   const seen = new Set<string>();
   a.units.forEach((u, k) => {
     if (u.isHedge || FRAME_LEMMAS.has(u.lemma)) return;
     if (named && u.first >= named.first && u.last <= named.last) return;
+    if (speakerTokens.has(u.first)) return;
     if (seen.has(u.term)) return;
     seen.add(u.term);
     const l = links[k];

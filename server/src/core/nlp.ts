@@ -163,8 +163,8 @@ export function annotate(text: string): Annotation {
   const t = doc.tokens();
   const values = t.out(its.value) as string[];
   const normals = t.out(its.normal) as string[];
-  const lemmas = t.out(its.lemma) as string[];
-  const stems = t.out(its.stem) as string[];
+  const lemmas = t.out(its.lemma as never) as string[];
+  const stems = t.out(its.stem as never) as string[];
   const poses = t.out(its.pos) as PartOfSpeech[];
   const types = t.out(its.type) as string[];
   const negs = t.out(its.negationFlag) as unknown as boolean[];

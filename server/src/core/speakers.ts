@@ -51,6 +51,19 @@ export class SpeakerDirectory {
     return 0;
   }
 
+  /** Token indices inside any mention of a known speaker, wherever it stands ("In Trump's view"). */
+  knownMentions(tokens: Token[]): Set<number> {
+    const out = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const n = this.aliasStartingAt(tokens, i);
+      if (n && tokens.slice(i, i + n).some((t) => t.pos === "PROPN")) {
+        for (let k = i; k < i + n; k++) out.add(k);
+        i += n - 1;
+      }
+    }
+    return out;
+  }
+
   /** Length of a known alias that starts at token `first`, or 0. */
   aliasStartingAt(tokens: Token[], first: number): number {
     for (const a of this.aliases) {

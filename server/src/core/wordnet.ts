@@ -63,6 +63,8 @@ export class WordNet implements Lexicon {
       out = this.walk(word.toLowerCase(), pos, (syn, self, add) => {
         for (const w of syn.words) add(w, syn.pos, false);
         for (const p of syn.pointers) {
+          // Adjective clusters: "tired" is similar to "weary" though they share no synset.
+          if (p.symbol === "&" && p.source === 0) for (const w of this.synset(p.pos, p.offset).words) add(w, p.pos, false);
           // Derivationally related forms ("+") of this very word: defence → defend, defensive.
           if (p.symbol === "+" && (p.source === 0 || p.source === self) && p.target > 0) {
             const w = this.synset(p.pos, p.offset).words[p.target - 1];

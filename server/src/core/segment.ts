@@ -1,0 +1,545 @@
+// Cuts a draft into prose sentences with exact UTF-16 offsets.
+//
+// Sentence boundaries come from wink-nlp (nlp.ts); Markdown structure from
+// mdast-util-from-markdown (markdown-prose.ts). The language server calls this on every
+// keystroke for drafts up to 1 MB, so the work is incremental:
+//
+//  1. `splitBlocks` cuts the draft into top-level blocks with a cheap line scanner. A new block
+//     starts at an unindented line after a blank line (or at a column-0 code fence); the scanner
+//     follows fenced code, front matter and HTML blocks so it never cuts inside them. Parsing
+//     each block alone gives the same prose as parsing the whole draft.
+//  2. Each block is parsed and segmented on its own, and the result (offsets relative to the
+//     block) is kept in a bounded LRU keyed by the block's text. Unchanged blocks cost one
+//     Map lookup and are re-based to wherever the block now starts.
+//  3. If a block's parse ends inside a construct that a blank line does not close (an
+//     unclosed fence or HTML comment the scanner could not see, e.g. an indented fence), it is
+//     parsed again together with the following block(s), so micromark always has the last word.
+//  4. wink-nlp runs once per unit (paragraph, heading, table cell) on the unit's text with
+//     every non-prose character blanked to a space, so offsets need no mapping; its results
+//     are cached per blanked text too, so an edit to one item of a long list re-runs wink on
+//     that item only. Very long units (a plain-text draft without blank lines) are cut at line
+//     breaks where wink itself confirms a sentence boundary, so they stay incremental.
+
+import { IGNORE_COMMENT, HTML_BLOCK_ENDS, layoutMarkdown, MARKUP, PROSE, type ProseLayout } from "./markdown-prose.js";
+import { isSpace, sentenceSpans } from "./nlp.js";
+import type { Sentence } from "./types.js";
+
+export type SegmentFormat = "markdown" | "plaintext";
+
+/** A sentence as cut from a draft; `text === draft.slice(start, end)`. */
+export interface ProseSentence extends Sentence {
+  /**
+   * Ranges `[start, end)` relative to the sentence (i.e. indices into `text`) that are not
+   * words of the sentence: inline code, link and image targets, inline HTML, emphasis and link
+   * delimiters, escapes, and container prefixes ("> ") on continuation lines. Sorted and
+   * disjoint. Absent when every character is prose. Shared between calls: do not mutate.
+   * `proseText(sentence)` gives `text` with these ranges blanked to spaces.
+   */
+  mask?: [number, number][];
+}
+
+export interface Segmentation {
+  sentences: ProseSentence[];
+  /** 0-based lines following a `<!-- factcheck-ignore-next-line -->` comment (Markdown only), ascending. */
+  ignoredLines: number[];
+}
+
+export interface DraftBlock {
+  /** UTF-16 offsets of the block: from the start of its first line to the end of its last non-blank line. */
+  start: number;
+  end: number;
+  /** 0-based line of `start`. */
+  line: number;
+  /** "code": a top-level fenced code block (not parsed unless an earlier block runs into it). */
+  kind: "markdown" | "code" | "plaintext";
+}
+
+/** Sentences of a draft, in document order. */
+export function segmentDraft(text: string, format: SegmentFormat): ProseSentence[] {
+  return segmentDraftDetailed(text, format).sentences;
+}
+
+/**
+ * 0-based line numbers that follow a `<!-- factcheck-ignore-next-line -->` comment in a
+ * Markdown draft (comments inside code are not comments). Always empty for plain text.
+ * Sentences starting on these lines are meant to be suppressed by the checker.
+ */
+export function ignoredLines(text: string, format: SegmentFormat): number[] {
+  return segmentDraftDetailed(text, format).ignoredLines;
+}
+
+/** Sentences and ignored lines in one pass. */
+export function segmentDraftDetailed(text: string, format: SegmentFormat): Segmentation {
+  const blocks = splitBlocks(text, format);
+  const sentences: ProseSentence[] = [];
+  const ignored: number[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    const b = blocks[i];
+    if (b.kind === "code") {
+      i++;
+      continue;
+    }
+    const withFrontmatter = format === "markdown" && b.start === 0 && text.startsWith("---");
+    let j = i + 1;
+    let r = blockResult(text, b.start, b.end, format, withFrontmatter);
+    while (r.openAtEnd && j < blocks.length) {
+      r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter);
+      j++;
+    }
+    for (const s of r.sentences) {
+      const out: ProseSentence = { start: b.start + s.start, end: b.start + s.end, text: s.text };
+      if (s.mask) out.mask = s.mask;
+      sentences.push(out);
+    }
+    for (const l of r.ignoreLines) ignored.push(b.line + l);
+    i = j;
+  }
+  return { sentences, ignoredLines: ignored };
+}
+
+/** `sentence.text` with its masked ranges replaced by spaces (same length, so offsets still hold). */
+export function proseText(sentence: ProseSentence): string {
+  const mask = sentence.mask;
+  if (!mask || mask.length === 0) return sentence.text;
+  let out = "";
+  let at = 0;
+  for (const [a, b] of mask) {
+    out += sentence.text.slice(at, a) + " ".repeat(b - a);
+    at = b;
+  }
+  return out + sentence.text.slice(at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block scanner
+
+const enum Mode {
+  None,
+  Fence,
+  /** HTML blocks of kinds 1–5 (comments, <script>, <pre> …): end at a marker, not at a blank line. */
+  HtmlToMarker,
+  /** HTML blocks of kinds 6–7: end at a blank line. */
+  HtmlToBlank,
+}
+
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const BLANK_LINE = /^[ \t]*$/;
+const FRONTMATTER_FENCE = /^---[ \t]*$/;
+const HTML_KIND_6 =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+const HTML_KIND_7 =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+
+/** Top-level blocks of a draft (see the file comment). Blank lines between blocks belong to none. */
+export function splitBlocks(text: string, format: SegmentFormat): DraftBlock[] {
+  return format === "markdown" ? splitMarkdown(text) : splitPlain(text);
+}
+
+function splitPlain(text: string): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  let start = -1;
+  let startLine = 0;
+  let end = 0;
+  let line = 0;
+  for (let pos = 0; ; line++) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const le = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (isBlankRange(text, pos, le)) {
+      if (start >= 0) blocks.push({ start, end, line: startLine, kind: "plaintext" });
+      start = -1;
+    } else {
+      if (start < 0) {
+        start = pos;
+        startLine = line;
+      }
+      end = le;
+    }
+    if (nl >= text.length) break;
+    pos = nl + 1;
+  }
+  if (start >= 0) blocks.push({ start, end, line: startLine, kind: "plaintext" });
+  return blocks;
+}
+
+function splitMarkdown(text: string): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  let pos = 0;
+  let line = 0;
+
+  // YAML front matter: "---" on the first line, up to the next "---" line.
+  if (text.startsWith("---")) {
+    const firstNl = text.indexOf("\n");
+    if (firstNl > 0 && FRONTMATTER_FENCE.test(stripCr(text.slice(0, firstNl)))) {
+      let p = firstNl + 1;
+      for (let l = 1; p <= text.length; l++) {
+        let nl = text.indexOf("\n", p);
+        if (nl < 0) nl = text.length;
+        const lt = stripCr(text.slice(p, nl));
+        if (FRONTMATTER_FENCE.test(lt)) {
+          blocks.push({ start: 0, end: p + lt.length, line: 0, kind: "markdown" });
+          pos = nl + 1;
+          line = l + 1;
+          break;
+        }
+        if (nl >= text.length) break;
+        p = nl + 1;
+      }
+    }
+  }
+
+  let mode = Mode.None;
+  let fenceChar = "";
+  let fenceLength = 0;
+  let htmlEnd: RegExp | undefined;
+  let prevBlank = true;
+  let start = -1;
+  let startLine = 0;
+  let end = 0;
+  const flush = (kind: DraftBlock["kind"]) => {
+    if (start >= 0) blocks.push({ start, end, line: startLine, kind });
+    start = -1;
+  };
+
+  for (; pos <= text.length; line++) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const le = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const lineText = text.slice(pos, le);
+    const blank = BLANK_LINE.test(lineText);
+
+    if (mode === Mode.Fence) {
+      if (!blank) end = le;
+      const close = FENCE_CLOSE.exec(lineText);
+      if (close && close[1][0] === fenceChar && close[1].length >= fenceLength) {
+        flush("code");
+        mode = Mode.None;
+      }
+      prevBlank = false;
+    } else if (mode === Mode.HtmlToMarker) {
+      if (!blank) end = le;
+      if (htmlEnd!.test(lineText)) mode = Mode.None;
+      prevBlank = false;
+    } else if (blank) {
+      prevBlank = true;
+      if (mode === Mode.HtmlToBlank) mode = Mode.None;
+    } else {
+      const c0 = lineText.charCodeAt(0);
+      const col0 = c0 !== 32 && c0 !== 9;
+      const fence = mode === Mode.None && col0 ? FENCE_OPEN.exec(lineText) : null;
+      if (fence && !(fence[1][0] === "`" && fence[2].includes("`"))) {
+        flush("markdown");
+        start = pos;
+        startLine = line;
+        end = le;
+        mode = Mode.Fence;
+        fenceChar = fence[1][0];
+        fenceLength = fence[1].length;
+      } else {
+        if (start >= 0 && prevBlank && col0 && mode === Mode.None) flush("markdown");
+        if (start < 0) {
+          start = pos;
+          startLine = line;
+        }
+        end = le;
+        if (mode === Mode.None) {
+          const t = lineText.replace(/^ {0,3}/, "");
+          for (const [open, close] of HTML_BLOCK_ENDS) {
+            if (open.test(t)) {
+              if (!close.test(t)) {
+                mode = Mode.HtmlToMarker;
+                htmlEnd = close;
+              }
+              break;
+            }
+          }
+          if (mode === Mode.None && (HTML_KIND_6.test(lineText) || (prevBlank && HTML_KIND_7.test(lineText)))) {
+            mode = Mode.HtmlToBlank;
+          }
+        }
+      }
+      prevBlank = false;
+    }
+    if (nl >= text.length) break;
+    pos = nl + 1;
+  }
+  flush(mode === Mode.Fence ? "code" : "markdown");
+  return blocks;
+}
+
+function stripCr(s: string): string {
+  return s.endsWith("\r") ? s.slice(0, -1) : s;
+}
+
+function isBlankRange(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-block segmentation and caches
+
+interface RelSentence {
+  start: number;
+  end: number;
+  text: string;
+  mask?: [number, number][];
+}
+
+interface BlockResult {
+  sentences: RelSentence[];
+  ignoreLines: number[];
+  openAtEnd: boolean;
+}
+
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly capacity: number) {}
+  get size(): number {
+    return this.map.size;
+  }
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(detach(key), value);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void {
+    this.map.clear();
+    this.hits = this.misses = 0;
+  }
+}
+
+/**
+ * A copy of `s` that does not keep a larger string alive. `text.slice()` in V8 makes a view
+ * into `text`; caching such views would pin every version of a 1 MB draft the user typed.
+ * Concatenating forces a fresh flat string (the slice then points into that copy).
+ */
+function detach(s: string): string {
+  return s.length < 16 ? s : (" " + s).slice(1);
+}
+
+const BLOCK_CACHE_SIZE = 50_000;
+const SPAN_CACHE_SIZE = 100_000;
+const blockCache = new Lru<BlockResult>(BLOCK_CACHE_SIZE);
+const spanCache = new Lru<number[]>(SPAN_CACHE_SIZE);
+const windowCache = new Lru<boolean>(SPAN_CACHE_SIZE);
+
+/** Hit and miss counts of the caches (for tests and diagnostics). */
+export function segmentCacheStats(): { blocks: { size: number; hits: number; misses: number }; spans: { size: number; hits: number; misses: number } } {
+  return {
+    blocks: { size: blockCache.size, hits: blockCache.hits, misses: blockCache.misses },
+    spans: { size: spanCache.size, hits: spanCache.hits, misses: spanCache.misses },
+  };
+}
+
+/** Forget every cached block and sentence boundary (and reset the statistics). */
+export function clearSegmentCache(): void {
+  blockCache.clear();
+  spanCache.clear();
+  windowCache.clear();
+}
+
+function blockResult(text: string, start: number, end: number, format: SegmentFormat, withFrontmatter: boolean): BlockResult {
+  const src = text.slice(start, end);
+  const key = (format === "plaintext" ? "P" : withFrontmatter ? "F" : "M") + src;
+  const hit = blockCache.get(key);
+  if (hit) return hit;
+  const own = detach(src);
+  const layout: ProseLayout =
+    format === "plaintext"
+      ? { classes: null, units: [0, own.length], ignoreLines: [], openAtEnd: false }
+      : layoutMarkdown(own, withFrontmatter);
+  const sentences: RelSentence[] = [];
+  for (let k = 0; k < layout.units.length; k += 2) {
+    sentencesInUnit(own, layout.classes, layout.units[k], layout.units[k + 1], sentences);
+  }
+  const result: BlockResult = { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd };
+  blockCache.set(key, result);
+  return result;
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+function sentencesInUnit(src: string, cls: Uint8Array | null, ua: number, ub: number, out: RelSentence[]): void {
+  const blanked = cls ? blankOut(src, cls, ua, ub) : src.slice(ua, ub);
+  if (!HAS_WORD.test(blanked)) return;
+  const spans = spansOf(blanked);
+  const n = spans.length >> 1;
+  const starts: number[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    let s = ua + spans[2 * k];
+    if (cls) {
+      // Markup right before the first word belongs to the sentence ("**Bold** claim", "[Link](…) text").
+      const floor = k > 0 ? ua + spans[2 * k - 1] : ua;
+      while (s > floor && cls[s - 1] === MARKUP) s--;
+    }
+    starts[k] = s;
+  }
+  for (let k = 0; k < n; k++) {
+    if (!HAS_WORD.test(blanked.slice(spans[2 * k], spans[2 * k + 1]))) continue;
+    let s = starts[k];
+    let e = ua + spans[2 * k + 1];
+    if (cls) {
+      // … and so does markup right after the last one ("claim.**", "[text](http://…)").
+      const ceiling = k + 1 < n ? starts[k + 1] : ub;
+      while (e < ceiling && cls[e] === MARKUP) e++;
+    }
+    while (s < e && isSpace(src.charCodeAt(s))) s++;
+    while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+    if (e <= s) continue;
+    const sentence: RelSentence = { start: s, end: e, text: src.slice(s, e) };
+    if (cls) {
+      const mask: [number, number][] = [];
+      for (let i = s; i < e; i++) {
+        if (cls[i] === PROSE) continue;
+        const a = i;
+        while (i < e && cls[i] !== PROSE) i++;
+        mask.push([a - s, i - s]);
+      }
+      if (mask.length) sentence.mask = mask;
+    }
+    out.push(sentence);
+  }
+}
+
+/** `src.slice(a, b)` with every non-prose character except line breaks replaced by a space. */
+function blankOut(src: string, cls: Uint8Array, a: number, b: number): string {
+  let out = "";
+  let run = a;
+  for (let i = a; i < b; i++) {
+    if (cls[i] === PROSE) continue;
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) continue;
+    if (i > run) out += src.slice(run, i);
+    out += " ";
+    run = i + 1;
+  }
+  return run === a ? src.slice(a, b) : out + src.slice(run, b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence boundaries within one unit
+
+/** Above this many characters a unit is cut at confirmed sentence boundaries before wink runs. */
+const LARGE_UNIT = 5000;
+/** Characters of context on each side of a line break when asking wink whether it ends a sentence. */
+const WINDOW = 48;
+
+/**
+ * Abbreviations wink-nlp's model does not know, that (nearly) always precede a name or a
+ * number, so a sentence boundary wink puts right after them is wrong.
+ */
+const JOIN_AFTER = new Set(["Pres", "Adm", "Rev", "Hon", "Msgr", "Supt", "Atty", "Cmdr", "Brig", "Fig", "Figs", "Vol", "Vols", "cf"]);
+
+/** wink sentence spans of `t` (flat [start, end, …]), corrected and cached. */
+function spansOf(t: string): number[] {
+  const hit = spanCache.get(t);
+  if (hit) return hit;
+  const spans = t.length > LARGE_UNIT ? largeUnitSpans(t) : correctedSpans(t);
+  spanCache.set(t, spans);
+  return spans;
+}
+
+function correctedSpans(t: string): number[] {
+  const raw = sentenceSpans(t);
+  const out: number[] = [];
+  for (let k = 0; k < raw.length; k += 2) {
+    const s = raw[k];
+    const e = raw[k + 1];
+    if (out.length && wronglySplit(t, out[out.length - 2], out[out.length - 1], s)) out[out.length - 1] = e;
+    else out.push(s, e);
+  }
+  return out;
+}
+
+/**
+ * wink ended a sentence at `prevEnd` and started the next at `nextStart`; is that a mistake?
+ * Yes after an abbreviation it does not know ("Rev. Smith"), and when the next "sentence"
+ * starts with a lower-case letter after a period ("Smith et al. reported").
+ */
+function wronglySplit(t: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
+  if (t.charCodeAt(prevEnd - 1) !== 46 /* . */) return false;
+  const m = /([A-Za-z]+)\.$/.exec(t.slice(Math.max(prevStart, prevEnd - 12), prevEnd));
+  if (m && JOIN_AFTER.has(m[1])) return true;
+  return /^\p{Ll}/u.test(t.slice(nextStart, nextStart + 2));
+}
+
+/**
+ * A very long unit (typically a plain-text draft with one paragraph per line and no blank
+ * lines): cut it at line breaks where a sentence visibly ends and wink, asked about a small
+ * window around the break, agrees; then segment (and cache) each piece on its own.
+ */
+function largeUnitSpans(t: string): number[] {
+  const cuts = [0];
+  for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) {
+    if (looksLikeSentenceEnd(t, i) && winkSplitsAt(t, i)) cuts.push(i + 1);
+  }
+  cuts.push(t.length);
+  const out: number[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k];
+    const piece = t.slice(a, cuts[k + 1]);
+    if (!HAS_WORD.test(piece)) continue;
+    let spans = spanCache.get(piece);
+    if (!spans) {
+      spans = correctedSpans(piece);
+      spanCache.set(piece, spans);
+    }
+    for (const x of spans) out.push(a + x);
+  }
+  return out;
+}
+
+function looksLikeSentenceEnd(t: string, nl: number): boolean {
+  let p = nl - 1;
+  while (p >= 0 && isSpace(t.charCodeAt(p))) p--;
+  while (p >= 0 && "\"')]’”»".includes(t[p])) p--;
+  if (p < 0 || !".!?…".includes(t[p])) return false;
+  if (t[p] === ".") {
+    const m = /([A-Za-z]+)\.$/.exec(t.slice(Math.max(0, p - 11), p + 1));
+    if (m && JOIN_AFTER.has(m[1])) return false;
+  }
+  let q = nl + 1;
+  while (q < t.length && isSpace(t.charCodeAt(q))) q++;
+  return q < t.length && !/^\p{Ll}/u.test(t.slice(q, q + 2));
+}
+
+function winkSplitsAt(t: string, nl: number): boolean {
+  // Start and end the window at whitespace so that no word is cut in two.
+  let a = Math.max(0, nl - WINDOW);
+  while (a > 0 && a < nl && !isSpace(t.charCodeAt(a - 1))) a++;
+  let b = Math.min(t.length, nl + 1 + WINDOW);
+  while (b < t.length && b > nl + 1 && !isSpace(t.charCodeAt(b))) b--;
+  const w = t.slice(a, b);
+  let q = nl + 1;
+  while (q < b && isSpace(t.charCodeAt(q))) q++;
+  const key = `${q - a}:${w}`;
+  let split = windowCache.get(key);
+  if (split === undefined) {
+    const spans = correctedSpans(w);
+    split = false;
+    for (let k = 0; k < spans.length; k += 2) if (spans[k] === q - a) split = true;
+    windowCache.set(key, split);
+  }
+  return split;
+}
+
+// Re-exported so callers can recognise the ignore comment without importing markdown-prose.
+export { IGNORE_COMMENT };

@@ -1,0 +1,28 @@
+// Process entry of the language server: `node out/server/src/main.js --stdio` (or --node-ipc,
+// --socket=N, --pipe=NAME, as vscode-languageserver's createConnection reads them from argv).
+// Also bundled by esbuild to CommonJS dist/server.cjs, where WordNet ships in dist/wordnet and the
+// claims folder beside dist/. Errors are logged to the client, never allowed to end the process.
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node.js";
+import { BUNDLED_CLAIMS_PATH } from "./core/claims-loader.js";
+import { EMPTY_LEXICON, type Lexicon } from "./core/wordnet.js";
+import { nodeFs } from "./deps.js";
+import { createLexicon } from "./lexicon-node.js";
+import { startServer } from "./server.js";
+
+const connection = createConnection(ProposedFeatures.all);
+
+const describe = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
+process.on("uncaughtException", (e) => connection.console.error(`uncaught: ${describe(e)}`));
+process.on("unhandledRejection", (e) => connection.console.error(`unhandled rejection: ${describe(e)}`));
+
+// In the CJS bundle __dirname is dist/, where the WordNet copy lives; under tsc's ESM output it is not defined.
+const bundleDir = typeof __dirname === "string" ? __dirname : undefined;
+let lexicon: Lexicon;
+try {
+  lexicon = createLexicon(bundleDir);
+} catch (e) {
+  lexicon = EMPTY_LEXICON;
+  connection.console.warn(`WordNet unavailable, matching without synonyms: ${describe(e)}`);
+}
+
+startServer(connection, { fs: nodeFs, lexicon, bundledClaimsPath: BUNDLED_CLAIMS_PATH });

@@ -1,0 +1,155 @@
+// The language server's diagnostics, end to end over LSP: exact ranges and severities, incremental
+// edits re-matching only changed sentences, outdated results dropped, close clearing.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as path from "node:path";
+import { DiagnosticSeverity } from "vscode-languageserver-protocol";
+import type { FindingData } from "../src/protocol/index.js";
+import { BUNDLED_CLAIMS_PATH, type Harness, startHarness, uriOf } from "./server-harness.js";
+
+const ARTICLE_URI = uriOf(path.join(path.dirname(BUNDLED_CLAIMS_PATH), "european-led-security-guarantees.txt"));
+const CLAIMS_URI = uriOf(BUNDLED_CLAIMS_PATH);
+
+const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
+const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.";
+const MISATTRIBUTED = "Karoline Leavitt ruled out the deployment of American troops to Ukraine.";
+const OVERSTATED = "Germany, France and the United Kingdom will commit ground forces.";
+const NOTHING = "A new coffee shop opened near the train station.";
+
+const DRAFT = `# Draft
+
+${SUPPORTED} ${CONTRADICTED}
+
+${MISATTRIBUTED}
+
+- ${OVERSTATED}
+
+${NOTHING}
+`;
+
+const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+
+async function withServer(fn: (h: Harness) => Promise<void>, opts: Parameters<typeof startHarness>[0] = {}): Promise<void> {
+  const h = await startHarness(opts);
+  try {
+    await fn(h);
+  } finally {
+    h.dispose();
+  }
+}
+
+test("one diagnostic per finding, with exact ranges, severities, codes, links and data", () =>
+  withServer(async (h) => {
+    const uri = "file:///drafts/draft.md";
+    await h.open(uri, "markdown", DRAFT);
+    const { diagnostics, version } = await h.diagnostics(uri);
+    assert.equal(version, 1);
+    const summary = diagnostics.map((d) => [d.range, d.severity, (d.data as FindingData).verdict, d.code]);
+    assert.deepEqual(summary, [
+      [range(2, 0, 53), DiagnosticSeverity.Information, "supported", "esg-s4-no-us-troops"],
+      [range(2, 54, 54 + CONTRADICTED.length), DiagnosticSeverity.Warning, "contradicted", "esg-s4-no-us-troops"],
+      [range(4, 0, MISATTRIBUTED.length), DiagnosticSeverity.Warning, "misattributed", "esg-s4-no-us-troops"],
+      [range(6, 2, 2 + OVERSTATED.length), DiagnosticSeverity.Warning, "overstated", "esg-s2-countries-could-commit"],
+    ]);
+
+    const contradicted = diagnostics[1];
+    assert.equal(contradicted.source, "factcheck");
+    assert.equal(
+      contradicted.message,
+      'contradicted: Donald Trump ruled out: "Trump ruled out deploying American troops to Ukraine." — the record says "ruled out … deploying"; the draft says "deployed"',
+    );
+    // The quote is "firmly ruling out the deployment of American troops to Ukraine", line 4 (1-based), column 7 of the article.
+    assert.equal(contradicted.codeDescription?.href, `${ARTICLE_URI}#L4,7`);
+    assert.deepEqual(contradicted.relatedInformation?.[0].location, { uri: ARTICLE_URI, range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } } });
+    assert.match(contradicted.relatedInformation![0].message, /^Donald Trump ruled out: "firmly ruling out the deployment of American troops to Ukraine" — European-Led Security Guarantees$/);
+    assert.equal(diagnostics[3].codeDescription?.href, `${ARTICLE_URI}#L2,155`);
+
+    const misattributed = diagnostics[2].data as FindingData;
+    assert.deepEqual(misattributed.namedSpeaker, { name: "Karoline Leavitt", range: range(4, 0, 16) });
+    assert.equal(misattributed.recordedSpeaker, "Donald Trump");
+    assert.equal(misattributed.sentence, MISATTRIBUTED);
+    assert.equal((diagnostics[1].data as FindingData).attributed, SUPPORTED);
+    assert.ok(!h.published.some((p) => p.uri === CLAIMS_URI), "the bundled database is valid: no diagnostics in it");
+  }));
+
+test("an incremental edit updates diagnostics and re-matches only the changed sentence", () =>
+  withServer(async (h) => {
+    const uri = "file:///drafts/edit.md";
+    const text = `${SUPPORTED}\n\n${OVERSTATED}\n\n${NOTHING}\n`;
+    await h.open(uri, "markdown", text);
+    const first = await h.checked(uri, 1);
+    assert.deepEqual(first.stats, { sentences: 3, cached: 0 });
+    assert.equal((await h.diagnostics(uri)).diagnostics.length, 2);
+
+    // Replace the coffee-shop sentence (line 4) with a misattributed one, as an incremental change.
+    const version = await h.change(uri, [{ range: range(4, 0, NOTHING.length), text: MISATTRIBUTED }]);
+    const second = await h.checked(uri, version);
+    assert.deepEqual(second.stats, { sentences: 3, cached: 2 }, "the two unchanged sentences come from the cache");
+    const { diagnostics } = await h.diagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range, (d.data as FindingData).verdict]),
+      [
+        [range(0, 0, SUPPORTED.length), "supported"],
+        [range(2, 0, OVERSTATED.length), "overstated"],
+        [range(4, 0, MISATTRIBUTED.length), "misattributed"],
+      ],
+    );
+
+    // Two quick edits: only the last version is checked and published.
+    const v3 = await h.change(uri, [{ range: range(0, 0, 5), text: "Donald Trump" }]);
+    const v4 = await h.change(uri, [{ range: range(0, 0, 12), text: "President Trump" }]);
+    assert.equal(v4, v3 + 1);
+    const latest = await h.diagnostics(uri, (p) => p.version === v4);
+    assert.equal(latest.diagnostics[0].range.end.character, SUPPORTED.length + "President ".length);
+    assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was superseded within the debounce");
+  }, { settings: { "": { debounceMs: 30 } } }));
+
+test("results computed for an outdated version are dropped", async () => {
+  const uri = "file:///drafts/race.md";
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked!: () => void;
+  const configAsked = new Promise<void>((r) => (asked = r));
+  const h = await startHarness({
+    // Hold back the draft's settings, so its first check is still waiting when the edit arrives.
+    holdConfiguration: (scope) => {
+      if (scope !== uri) return undefined;
+      asked();
+      return held;
+    },
+  });
+  try {
+    await h.open(uri, "markdown", `${NOTHING}\n`);
+    await configAsked;
+    const v2 = await h.change(uri, [{ range: range(0, 0, NOTHING.length), text: SUPPORTED }]);
+    release();
+    const published = await h.diagnostics(uri);
+    assert.equal(published.version, v2);
+    assert.equal(published.diagnostics.length, 1);
+    await h.until(() => h.dropped.some((d) => d.uri === uri && d.version === 1), "version 1's result to be dropped");
+    assert.ok(!h.published.some((p) => p.uri === uri && p.version === 1), "nothing published for version 1");
+    assert.ok(!h.events.some((e) => e.uri === uri && e.version === 1));
+  } finally {
+    h.dispose();
+  }
+});
+
+test("closing a document clears its diagnostics", () =>
+  withServer(async (h) => {
+    const uri = "file:///drafts/close.txt";
+    await h.open(uri, "plaintext", `${CONTRADICTED}\n`);
+    assert.equal((await h.diagnostics(uri)).diagnostics.length, 1);
+    await h.close(uri);
+    const cleared = await h.diagnostics(uri, (p) => p.diagnostics.length === 0, "cleared diagnostics");
+    assert.deepEqual(cleared.diagnostics, []);
+  }));
+
+test("documents in other languages are not checked", () =>
+  withServer(async (h) => {
+    await h.open("file:///drafts/code.ts", "typescript", `// ${CONTRADICTED}\n`);
+    const uri = "file:///drafts/ok.txt";
+    await h.open(uri, "plaintext", `${CONTRADICTED}\n`);
+    await h.diagnostics(uri);
+    assert.ok(!h.published.some((p) => p.uri === "file:///drafts/code.ts"));
+    assert.ok(!h.events.some((e) => e.uri === "file:///drafts/code.ts"));
+  }));

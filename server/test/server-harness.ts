@@ -1,0 +1,226 @@
+// Runs the language server in-process over a pair of streams and drives it like an editor would:
+// initialize, answer workspace/configuration from a settings table the test controls, open/edit/close
+// documents, and wait (with a deadline, never a fixed sleep) for published diagnostics.
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { PassThrough } from "node:stream";
+import { pathToFileURL } from "node:url";
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  type FileEvent,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  type TextDocumentContentChangeEvent,
+  UnregistrationRequest,
+} from "vscode-languageserver-protocol/node.js";
+import { type Connection, createConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
+import { CLAIMS_DIR, BUNDLED_CLAIMS_PATH } from "../src/core/claims-loader.js";
+import type { Lexicon } from "../src/core/wordnet.js";
+import type { CheckEvent } from "../src/deps.js";
+import { nodeFs } from "../src/deps.js";
+import { createLexicon } from "../src/lexicon-node.js";
+import { type StatusParams, StatusNotification } from "../src/protocol/index.js";
+import { startServer } from "../src/server.js";
+
+/** The claims folder sits at the repository root; fixtures are under test/fixtures/server. */
+export const REPO = path.dirname(CLAIMS_DIR);
+export const FIXTURES = path.join(REPO, "test", "fixtures", "server");
+export { BUNDLED_CLAIMS_PATH };
+
+let sharedLexicon: Lexicon | undefined;
+/** WordNet, as in production; one per test process (it caches lookups). */
+export function lexicon(): Lexicon {
+  return (sharedLexicon ??= createLexicon());
+}
+
+/** A fresh workspace folder in the temp dir holding copies of the named fixture folders' files. */
+export function makeWorkspace(...fixtureDirs: string[]): string {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), "factcheck-ws-")));
+  for (const d of fixtureDirs) cpSync(path.join(FIXTURES, d), dir, { recursive: true });
+  return dir;
+}
+
+export const uriOf = (p: string): string => pathToFileURL(p).href;
+
+const DEADLINE_MS = 10_000;
+
+/** Settings by scope URI; the "" entry applies everywhere. Values as VS Code sends them (nested). */
+export type SettingsTable = Record<string, Record<string, unknown>>;
+
+export interface StartOptions {
+  workspace?: string;
+  settings?: SettingsTable;
+  bundled?: boolean;
+  /** Called for each workspace/configuration item; return a promise to hold the answer back. */
+  holdConfiguration?(scopeUri: string | undefined): Promise<void> | undefined;
+}
+
+export class Harness {
+  readonly client: ProtocolConnection;
+  readonly events: CheckEvent[] = [];
+  readonly dropped: { uri: string; version: number }[] = [];
+  readonly statuses: StatusParams[] = [];
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly logs: string[] = [];
+  settings: SettingsTable;
+  private readonly waiters = new Set<() => void>();
+  private readonly versions = new Map<string, number>();
+  private readonly streams: PassThrough[];
+  private readonly serverConnection: Connection;
+
+  constructor(private readonly opts: StartOptions = {}) {
+    this.settings = opts.settings ?? {};
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    this.streams = [toServer, toClient];
+    this.serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(this.serverConnection, {
+      fs: nodeFs,
+      lexicon: lexicon(),
+      bundledClaimsPath: opts.bundled === false ? undefined : BUNDLED_CLAIMS_PATH,
+      logger: { info: (m) => this.logs.push(m), warn: (m) => this.logs.push(m), error: (m) => this.logs.push("ERROR " + m) },
+      onCheck: (e) => this.record(() => this.events.push(e)),
+      onDropped: (uri, version) => this.record(() => this.dropped.push({ uri, version })),
+    });
+    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    this.client.onRequest(ConfigurationRequest.type, async (params) => {
+      return Promise.all(
+        params.items.map(async (item) => {
+          await this.opts.holdConfiguration?.(item.scopeUri);
+          return this.settingsFor(item.scopeUri);
+        }),
+      );
+    });
+    this.client.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+    });
+    this.client.onRequest(UnregistrationRequest.type, () => undefined);
+    this.client.onNotification(PublishDiagnosticsNotification.type, (p) => this.record(() => this.published.push(p)));
+    this.client.onNotification(StatusNotification, (p) => this.record(() => this.statuses.push(p)));
+    this.client.onNotification("window/logMessage", () => undefined);
+    this.client.listen();
+  }
+
+  /** Initializes the server and waits for the first factcheck/status (claims loaded). */
+  async start(): Promise<this> {
+    const folder = this.opts.workspace;
+    await this.client.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: folder ? uriOf(folder) : null,
+      workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+    });
+    await this.client.sendNotification(InitializedNotification.type, {});
+    await this.until(() => this.statuses.length > 0, "the first factcheck/status");
+    return this;
+  }
+
+  /** Merged settings for a scope: "" defaults, then the folder's, then the document's. */
+  settingsFor(scopeUri: string | undefined): Record<string, unknown> {
+    const out: Record<string, unknown> = { debounceMs: 0, ...this.settings[""] };
+    for (const [scope, values] of Object.entries(this.settings)) {
+      if (scope && scopeUri?.startsWith(scope)) Object.assign(out, values);
+    }
+    return out;
+  }
+
+  async changeSettings(settings: SettingsTable): Promise<void> {
+    this.settings = settings;
+    await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Sends an edit; returns the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** The latest diagnostics published for `uri` that satisfy `ok`, waiting for them if need be. */
+  async diagnostics(uri: string, ok: (p: PublishDiagnosticsParams) => boolean = () => true, what = "diagnostics"): Promise<PublishDiagnosticsParams> {
+    let found: PublishDiagnosticsParams | undefined;
+    await this.until(() => {
+      const latest = this.published.filter((p) => p.uri === uri).at(-1);
+      if (latest && ok(latest)) found = latest;
+      return !!found;
+    }, `${what} for ${uri}`);
+    return found!;
+  }
+
+  /** The first check event for `uri` at `version`. */
+  async checked(uri: string, version: number): Promise<CheckEvent> {
+    let found: CheckEvent | undefined;
+    await this.until(() => !!(found = this.events.find((e) => e.uri === uri && e.version === version)), `a check of ${uri} v${version}`);
+    return found!;
+  }
+
+  /** Resolves when `cond` holds, re-testing after every message from the server; fails after a deadline. */
+  until(cond: () => boolean, what: string, ms = DEADLINE_MS): Promise<void> {
+    if (cond()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(test);
+        reject(new assert.AssertionError({ message: `timed out waiting for ${what}; log:\n${this.logs.join("\n")}` }));
+      }, ms);
+      const test = () => {
+        if (!cond()) return;
+        clearTimeout(timer);
+        this.waiters.delete(test);
+        resolve();
+      };
+      this.waiters.add(test);
+    });
+  }
+
+  dispose(): void {
+    this.client.dispose();
+    this.serverConnection.dispose();
+    for (const s of this.streams) s.end();
+    if (this.opts.workspace) rmSync(this.opts.workspace, { recursive: true, force: true });
+  }
+
+  private record(push: () => void): void {
+    push();
+    for (const w of [...this.waiters]) w();
+  }
+}
+
+export async function startHarness(opts: StartOptions = {}): Promise<Harness> {
+  return new Harness(opts).start();
+}

@@ -1,0 +1,42 @@
+// Runs the extension-host suite (out/vscode-suite/index.cjs) in code-server's real extension host
+// (VS Code 1.139), on a copy of test/fixtures/workspace, through test/harness/extension-host.mjs.
+// Needs the tools of `.ci/install-editors.sh` and a development build (`npm run build`).
+// Usage: node test/vscode/run-code-server.mjs   (env: FACTCHECK_TEST_GREP=<text>, FACTCHECK_KEEP_TMP=1,
+//        FACTCHECK_SUITE_TIMEOUT_MS, default 300000)
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runExtensionHostSuite } from "../harness/extension-host.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const testsPath = path.join(root, "out/vscode-suite/index.cjs");
+for (const f of [testsPath, path.join(root, "dist/client.cjs"), path.join(root, "dist/server.cjs")]) {
+  if (!existsSync(f)) {
+    console.error(`${path.relative(root, f)} is missing: run \`npm run build\` first.`);
+    process.exit(2);
+  }
+}
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), "factcheck-suite-"));
+const workspace = path.join(tmp, "workspace");
+await cp(path.join(root, "test/fixtures/workspace"), workspace, { recursive: true });
+
+let exitCode = 1;
+try {
+  const result = await runExtensionHostSuite({
+    extensionPath: root,
+    testsPath,
+    workspace,
+    timeoutMs: Number(process.env.FACTCHECK_SUITE_TIMEOUT_MS) || 300_000,
+  });
+  exitCode = result.exitCode;
+  if (exitCode !== 0) {
+    console.error(`extension-host suite failed (exit ${exitCode}${result.timedOut ? ", timed out" : ""}); last log lines:`);
+    for (const line of result.logs.slice(-60)) console.error(line);
+  }
+} finally {
+  if (process.env.FACTCHECK_KEEP_TMP !== "1") await rm(tmp, { recursive: true, force: true });
+}
+process.exit(exitCode);

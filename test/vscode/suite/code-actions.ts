@@ -1,0 +1,137 @@
+// Quick fixes from the server, applied through VS Code: each must change exactly the text it names.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { IGNORE_CLAIM_COMMAND, IGNORE_NEXT_LINE_COMMENT } from "../../../server/src/protocol/index.js";
+import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, type ExpectedFinding, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
+import { diagnosticFor, expectFindings } from "./findings.js";
+import { test } from "./runner.js";
+import { closeAllEditors, factcheckDiagnostics, fixtureUri, openFixture, openUntitled, setSetting, setText, waitFor } from "./util.js";
+
+const finding = (verdict: ExpectedFinding["verdict"]) => DRAFT_FINDINGS.find((f) => f.verdict === verdict)!;
+
+async function quickFixes(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    "vscode.executeCodeActionProvider",
+    doc.uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return (actions ?? []).filter(
+    (a): a is vscode.CodeAction => "kind" in a && (a.diagnostics ?? []).some((x) => x.source === "factcheck"),
+  );
+}
+
+async function findFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
+  let titles: string[] = [];
+  return waitFor(
+    `a quick fix matching ${title}`,
+    async () => {
+      const fixes = await quickFixes(doc, d);
+      titles = fixes.map((f) => f.title);
+      return fixes.find((f) => title.test(f.title));
+    },
+    { timeoutMs: 10_000, describe: () => `offered: ${titles.join(" | ") || "(none)"}` },
+  );
+}
+
+async function applyFix(fix: vscode.CodeAction): Promise<void> {
+  if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), `applyEdit refused “${fix.title}”`);
+  if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+}
+
+/** Applies the fix titled `title` on `f`'s diagnostic in a fresh copy of `original`; returns the new text. */
+async function fixInCopy(doc: vscode.TextDocument, original: string, f: ExpectedFinding, all: ExpectedFinding[], title: RegExp): Promise<string> {
+  if (doc.getText() !== original) await setText(doc, original);
+  await expectFindings(doc, all);
+  const fix = await findFix(doc, diagnosticFor(doc, f), title);
+  await applyFix(fix);
+  return doc.getText();
+}
+
+test("quick fixes on a Markdown draft apply their exact edits", async () => {
+  const original = (await vscode.workspace.openTextDocument(fixtureUri(DRAFT))).getText();
+  const { document: doc } = await openUntitled("markdown", original);
+  try {
+    const contradicted = finding("contradicted");
+    const replaced = await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /^Replace with the recorded statement/);
+    assert.equal(
+      replaced,
+      original.replace(contradicted.sentence, "Trump rejected NATO membership for Ukraine as a step too far given Russia's opposition."),
+    );
+
+    const misattributed = finding("misattributed");
+    assert.equal(
+      await fixInCopy(doc, original, misattributed, DRAFT_FINDINGS, /^Attribute to Donald Trump/),
+      original.replace("Karoline Leavitt suggested", "Donald Trump suggested"),
+    );
+
+    const overstated = finding("overstated");
+    assert.equal(
+      await fixInCopy(doc, original, overstated, DRAFT_FINDINGS, /^Replace with the recorded statement/),
+      original.replace(
+        overstated.sentence,
+        "According to the article's reporting, France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement.",
+      ),
+    );
+
+    const label = `[^factcheck-${contradicted.claimId}]`;
+    assert.equal(
+      await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /in a footnote$/),
+      original.replace(contradicted.sentence, contradicted.sentence + label) +
+        `\n${label}: Donald Trump (President of the United States), rejected: "rejected the idea of NATO membership for Ukraine, describing it as a step too far given Russia’s opposition" — European-Led Security Guarantees, No NATO Membership for Ukraine.\n`,
+    );
+
+    const supported = finding("supported");
+    const skipped = await fixInCopy(doc, original, supported, DRAFT_FINDINGS, /^Ignore this sentence/);
+    assert.equal(skipped, original.replace(`\n${supported.sentence}`, `\n${IGNORE_NEXT_LINE_COMMENT}\n${supported.sentence}`));
+    // Both sentences of that line are skipped from now on; the others keep their findings.
+    await expectFindings(
+      doc,
+      DRAFT_FINDINGS.filter((f) => f.verdict === "misattributed" || f.verdict === "overstated"),
+      [...DRAFT_UNRELATED, supported.sentence, contradicted.sentence],
+    );
+  } finally {
+    await closeAllEditors();
+  }
+});
+
+test("the plain-text citation quick fix adds a parenthetical citation", async () => {
+  const original = (await vscode.workspace.openTextDocument(fixtureUri(NOTES))).getText();
+  const { document: doc } = await openUntitled("plaintext", original);
+  try {
+    assert.equal(
+      await fixInCopy(doc, original, NOTES_FINDING, [NOTES_FINDING], /after the sentence$/),
+      original.replace(NOTES_FINDING.sentence, `${NOTES_FINDING.sentence} (Lena Ortiz, Mayor of Port Lindell, Harbor Bridge Reopening)`),
+    );
+    await expectFindings(doc, [NOTES_FINDING], NOTES_UNRELATED);
+  } finally {
+    await closeAllEditors();
+  }
+});
+
+test("the ignore-claim quick fix writes factcheck.ignoredClaims and the finding goes away", async () => {
+  const { document: doc } = await openFixture(DRAFT);
+  await expectFindings(doc, DRAFT_FINDINGS, DRAFT_UNRELATED);
+  const supported = finding("supported");
+  const fix = await findFix(doc, diagnosticFor(doc, supported), /^Ignore claim /);
+  assert.equal(fix.command?.command, IGNORE_CLAIM_COMMAND);
+  try {
+    await applyFix(fix);
+    const inspected = vscode.workspace.getConfiguration("factcheck", doc.uri).inspect<string[]>("ignoredClaims");
+    assert.deepEqual(inspected?.workspaceValue, [supported.claimId]);
+    await expectFindings(
+      doc,
+      DRAFT_FINDINGS.filter((f) => f !== supported),
+      [...DRAFT_UNRELATED, supported.sentence],
+    );
+    // Running it again does not add the id twice.
+    await vscode.commands.executeCommand(IGNORE_CLAIM_COMMAND, supported.claimId, doc.uri.toString());
+    assert.deepEqual(vscode.workspace.getConfiguration("factcheck", doc.uri).inspect<string[]>("ignoredClaims")?.workspaceValue, [
+      supported.claimId,
+    ]);
+  } finally {
+    await setSetting("ignoredClaims", undefined);
+  }
+  await expectFindings(doc, DRAFT_FINDINGS, DRAFT_UNRELATED);
+  assert.ok(factcheckDiagnostics(doc.uri).length >= DRAFT_FINDINGS.length);
+});

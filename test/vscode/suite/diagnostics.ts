@@ -1,0 +1,77 @@
+// Diagnostics on the fixture drafts (exact ranges, verdicts, severities), hovers, and settings
+// that change them.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
+import { expectFindings } from "./findings.js";
+import { test } from "./runner.js";
+import { hoverText, openFixture, rangeOf, setSetting, waitFor } from "./util.js";
+
+test(
+  "draft.md: each checked sentence gets its verdict, at its exact range, with its severity",
+  async () => {
+    const { document } = await openFixture(DRAFT);
+    // The first check also waits for the server to start and load WordNet and the claims.
+    await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED, 90_000);
+  },
+  100_000,
+);
+
+test("notes.txt (plain text): a claim from the workspace's local.claims.json is found", async () => {
+  const { document } = await openFixture(NOTES);
+  assert.equal(document.languageId, "plaintext");
+  await expectFindings(document, [NOTES_FINDING], NOTES_UNRELATED);
+});
+
+async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  return waitFor(`a Fact Check hover at ${position.line}:${position.character}`, async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, position);
+    const text = hoverText(hovers);
+    return /Speaker/.test(text) ? text : undefined;
+  });
+}
+
+test("hover on a finding shows the speaker, role and recorded quote", async () => {
+  const { document } = await openFixture(DRAFT);
+  const contradicted = DRAFT_FINDINGS.find((f) => f.verdict === "contradicted")!;
+  const r = rangeOf(document, contradicted.sentence);
+  const text = await hoverAt(document.uri, r.start.translate(0, 8));
+  for (const part of [
+    "Donald Trump",
+    "President of the United States",
+    "rejected the idea of NATO membership for Ukraine, describing it as a step too far given Russia’s opposition",
+    "Contradicted",
+  ]) {
+    assert.ok(text.includes(part), `hover lacks “${part}”:\n${text}`);
+  }
+
+  const notes = (await openFixture(NOTES)).document;
+  const local = await hoverAt(notes.uri, rangeOf(notes, NOTES_FINDING.sentence).start.translate(0, 20));
+  for (const part of ["Lena Ortiz", "Mayor of Port Lindell", "the Harbor Bridge will reopen to traffic in June"]) {
+    assert.ok(local.includes(part), `hover lacks “${part}”:\n${local}`);
+  }
+
+  // No card over a sentence that matches nothing.
+  const unrelated = rangeOf(document, DRAFT_UNRELATED[1]).start.translate(0, 5);
+  const none = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, unrelated);
+  assert.ok(!/Speaker/.test(hoverText(none)), `unexpected hover over an unrelated sentence:\n${hoverText(none)}`);
+});
+
+test("severity settings: a verdict can be shown as a hint or turned off, and back", async () => {
+  const { document } = await openFixture(DRAFT);
+  const hinted = DRAFT_FINDINGS.map((f) => (f.verdict === "contradicted" ? { ...f, severity: vscode.DiagnosticSeverity.Hint } : f));
+  try {
+    await setSetting("severity.contradicted", "hint");
+    await expectFindings(document, hinted, DRAFT_UNRELATED);
+    await setSetting("severity.supported", "off");
+    await expectFindings(
+      document,
+      hinted.filter((f) => f.verdict !== "supported"),
+      [...DRAFT_UNRELATED, DRAFT_FINDINGS[0].sentence],
+    );
+  } finally {
+    await setSetting("severity.contradicted", undefined);
+    await setSetting("severity.supported", undefined);
+  }
+  await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED);
+});
