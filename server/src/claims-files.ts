@@ -108,12 +108,12 @@ export class ClaimsFiles {
     return !!file && this.ctx.store.has(file) && !this.ctx.store.isBundled(file);
   }
 
-  /** Whether a path matches the claimsFiles glob of its workspace folder (or, outside folders, of no folder). */
+  /** Whether a path matches the claimsFiles glob of its workspace folder (or, outside folders, of the user's settings). */
   async isClaimsPath(file: string): Promise<boolean> {
     if (this.bundledReal && (await this.realPath(file)) === this.bundledReal) return false;
     const folder = this.folderOf(file);
-    const settings = await this.ctx.settings.get(folder ? pathToFileURL(folder).href : pathToFileURL(file).href);
-    const rel = folder ? path.relative(folder, file) : file.replace(/^[/\\]+/, "");
+    const settings = await this.ctx.settings.get(folder?.uri);
+    const rel = folder ? path.relative(folder.root, file) : file.replace(/^[/\\]+/, "");
     return matchesGlob(settings.claimsFiles, rel.split(path.sep).join("/"));
   }
 
@@ -136,13 +136,14 @@ export class ClaimsFiles {
     return found;
   }
 
-  private folderOf(file: string): string | undefined {
-    let best: string | undefined;
+  /** The innermost workspace folder holding `file`. */
+  private folderOf(file: string): { root: string; uri: string } | undefined {
+    let best: { root: string; uri: string } | undefined;
     for (const uri of this.ctx.folders()) {
       const root = uriToPath(uri);
       if (!root) continue;
       const rel = path.relative(root, file);
-      if (!rel.startsWith("..") && !path.isAbsolute(rel) && (!best || root.length > best.length)) best = root;
+      if (!rel.startsWith("..") && !path.isAbsolute(rel) && (!best || root.length > best.root.length)) best = { root, uri };
     }
     return best;
   }

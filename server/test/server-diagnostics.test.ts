@@ -61,7 +61,7 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
     // The quote is "firmly ruling out the deployment of American troops to Ukraine", line 4 (1-based), column 7 of the article.
     assert.equal(contradicted.codeDescription?.href, `${ARTICLE_URI}#L4,7`);
     assert.deepEqual(contradicted.relatedInformation?.[0].location, { uri: ARTICLE_URI, range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } } });
-    assert.match(contradicted.relatedInformation![0].message, /^Donald Trump ruled out: "firmly ruling out the deployment of American troops to Ukraine" — European-Led Security Guarantees$/);
+    assert.match(contradicted.relatedInformation![0].message, /^Donald Trump ruled out: "firmly ruling out the deployment of American troops to Ukraine" — European-Led Security Guarantees, U\.S\. Contribution Through Air Support$/);
     assert.equal(diagnostics[3].codeDescription?.href, `${ARTICLE_URI}#L2,155`);
 
     const misattributed = diagnostics[2].data as FindingData;

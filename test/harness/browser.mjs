@@ -32,13 +32,13 @@ export function workbenchUrl(url, folder, payload) {
  * @param {(type: string, args: any[]) => void} [o.onLog] window.codeAutomationLog
  * @param {(code: number) => void} [o.onExit] window.codeAutomationExit
  * @param {boolean} [o.waitForExplorer] default: true unless a payload is given
- * @param {number} [o.timeoutMs] for the workbench to be ready (default 90 s)
+ * @param {number} [o.timeoutMs] for the workbench to be ready (default 120 s)
  * @returns {Promise<{context: import('playwright-core').BrowserContext,
  *   page: import('playwright-core').Page, close: () => Promise<void>}>}
  */
 export async function openWorkbench({
   url, folder, payload, profileDir, onLog, onExit, waitForExplorer = !payload,
-  timeoutMs = 90_000, headless = true, viewport = { width: 1400, height: 900 },
+  timeoutMs = 120_000, headless = true, viewport = { width: 1400, height: 900 },
 } = {}) {
   const executablePath = requireTool('Chromium', tools().chromium);
   const dirs = await isolatedDirs('factcheck-browser-');
@@ -84,7 +84,7 @@ async function quickPick(page, key, text, pick, timeout) {
 }
 
 /** Quick Open (Ctrl+P) `name`, open it, wait for its tab and editor. */
-export async function openFile(page, name, { timeout = 30_000 } = {}) {
+export async function openFile(page, name, { timeout = 60_000 } = {}) {
   const base = path.basename(name);
   const row = await quickPick(page, 'Control+P', name, base, timeout);
   await row.click();
@@ -96,7 +96,7 @@ export async function openFile(page, name, { timeout = 30_000 } = {}) {
  * Runs a command by its palette title (F1). Picks the row whose label equals
  * `title` (else the first containing it). Resolves once the palette closed.
  */
-export async function runCommand(page, title, { timeout = 30_000 } = {}) {
+export async function runCommand(page, title, { timeout = 60_000 } = {}) {
   await quickPick(page, 'F1', title, title, timeout);
   const rows = page.locator(QUICK_ROWS).filter({ hasText: title });
   const labels = await rows.locator('.label-name').allInnerTexts();
@@ -111,7 +111,7 @@ export async function notifications(page) {
 }
 
 /** Polls until a notification toast contains `text`; returns its text. */
-export async function waitForNotification(page, text, { timeout = 30_000 } = {}) {
+export async function waitForNotification(page, text, { timeout = 60_000 } = {}) {
   const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
   await toast.waitFor({ timeout });
   return toast.innerText();
@@ -154,7 +154,7 @@ export async function textBox(page, text) {
  * editor. With `contains`, polls until the hover text includes it (its last
  * lines change while quick fixes load).
  */
-export async function hoverText(page, target, { contains, timeout = 15_000 } = {}) {
+export async function hoverText(page, target, { contains, timeout = 30_000 } = {}) {
   let box;
   if (typeof target === 'string') {
     box = await waitFor(() => textBox(page, target), { timeoutMs: timeout, what: `"${target}" in the editor` });
@@ -191,7 +191,7 @@ export async function squiggles(page) {
 }
 
 /** Polls until at least `min` squiggles (of `kind`, or any) are drawn. */
-export async function waitForSquiggles(page, { kind, min = 1, timeout = 30_000 } = {}) {
+export async function waitForSquiggles(page, { kind, min = 1, timeout = 60_000 } = {}) {
   return waitFor(async () => {
     const s = await squiggles(page);
     return (kind ? s[kind] : s.total) >= min && s;
@@ -202,7 +202,7 @@ export async function waitForSquiggles(page, { kind, min = 1, timeout = 30_000 }
  * Opens the Problems panel (Ctrl+Shift+M toggles, so only when it is not
  * shown) and returns its rows' texts, after at least `min` rows appear.
  */
-export async function problems(page, { min = 0, timeout = 30_000 } = {}) {
+export async function problems(page, { min = 0, timeout = 60_000 } = {}) {
   const panel = page.locator('.markers-panel');
   if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
   await panel.waitFor({ state: 'visible', timeout });

@@ -43,6 +43,8 @@ export interface Unit {
   negated: boolean;
   /** The negation cue that reaches it, for explanations. */
   negatedBy?: string;
+  /** Words between it and that cue: the nearest word is what the negation is about. */
+  negationDistance: number;
   /** The unit is itself a negation cue ("rejected", "lacks"). */
   isCue: boolean;
   /** The unit is a hedge word ("possible"): a verdict cue, not content. */
@@ -94,6 +96,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
   // Negation reach: from a cue to the end of its clause, or a fixed number of words.
   const negations = new Array<number>(tokens.length).fill(0);
   const negatedBy = new Array<string | undefined>(tokens.length);
+  const distance = new Array<number>(tokens.length).fill(Infinity);
   for (const [i, cue] of cueAt) {
     // "not" and "no" deny their whole clause, subject included ("Taxes will not be raised");
     // "without", "rather than" and negating verbs deny only what follows them.
@@ -105,6 +108,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
         negations[j]++;
         negatedBy[j] ??= cue.text;
         if (t.isWord) words++;
+        distance[j] = Math.min(distance[j], words);
       }
     }
     let words = 0;
@@ -114,6 +118,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
       negations[j]++;
       negatedBy[j] ??= cue.text;
       if (t.isWord) words++;
+      distance[j] = Math.min(distance[j], words);
     }
   }
 
@@ -121,7 +126,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
     const alias = aliasAt(tokens, i);
     if (alias) {
       const last = i + alias.length - 1;
-      units.push(makeUnit(tokens, i, last, alias.term, alias.entity, negations, negatedBy, false));
+      units.push(makeUnit(tokens, i, last, alias.term, alias.entity, negations, negatedBy, distance, false));
       i = last + 1;
       continue;
     }
@@ -129,7 +134,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
     const cue = cueAt.get(i);
     if (t.isWord && !t.isStop && !isPossessive(t) && t.pos !== "PUNCT") {
       const isHedge = HEDGE_CUES.has(t.lower);
-      const u = makeUnit(tokens, i, i, termOf(t.lemma), false, negations, negatedBy, !!cue);
+      const u = makeUnit(tokens, i, i, termOf(t.lemma), false, negations, negatedBy, distance, !!cue);
       u.isHedge = isHedge;
       units.push(u);
     }
@@ -161,6 +166,7 @@ function makeUnit(
   entity: boolean,
   negations: number[],
   negatedBy: (string | undefined)[],
+  distance: number[],
   isCue: boolean,
 ): Unit {
   const surface = tokens.slice(first, last + 1).map((t) => t.text).join(" ");
@@ -176,6 +182,7 @@ function makeUnit(
     pos: first === last ? tokens[first].pos : "",
     negated: negations[first] % 2 === 1,
     negatedBy: negations[first] % 2 === 1 ? negatedBy[first] : undefined,
+    negationDistance: distance[first],
     isCue,
     isHedge: false,
   };

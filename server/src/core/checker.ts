@@ -4,7 +4,7 @@
 import { ClaimIndex } from "./claim-index.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
-import { ignoredLines, segmentDraft } from "./segment.js";
+import { proseText, segmentDraftDetailed } from "./segment.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
 import { EMPTY_LEXICON, type Lexicon } from "./wordnet.js";
@@ -65,14 +65,15 @@ export class FactChecker {
 
   /** Check a whole draft. */
   checkText(text: string, format: DraftFormat, options: CheckOptions = {}): { findings: Finding[]; stats: CheckStats } {
-    const sentences = segmentDraft(text, format);
-    const skip = format === "markdown" ? new Set(ignoredLines(text, format)) : new Set<number>();
+    const { sentences, ignoredLines } = segmentDraftDetailed(text, format);
+    const skip = new Set(ignoredLines);
     const lineStarts = skip.size ? lineStartsOf(text) : [];
     const findings: Finding[] = [];
     let cached = 0;
     for (const s of sentences) {
       if (skip.size && skip.has(lineOf(lineStarts, s.start))) continue;
-      const r = this.checkSentence(s.text);
+      // Inline code and link targets are blanked (same length), so offsets still hold.
+      const r = this.checkSentence(proseText(s));
       if (r.cached) cached++;
       for (const m of r.matches) {
         if (m.score < (options.minScore ?? 0)) continue;

@@ -68,8 +68,15 @@ export function ignoredLines(text: string, format: SegmentFormat): number[] {
   return segmentDraftDetailed(text, format).ignoredLines;
 }
 
-/** Sentences and ignored lines in one pass. */
+let memo: { text: string; format: SegmentFormat; result: Segmentation } | undefined;
+
+/**
+ * Sentences and ignored lines in one pass. The last result is remembered, so calling
+ * `segmentDraft` and then `ignoredLines` on the same text costs one pass.
+ * The returned objects are shared with the caches: treat them as read-only.
+ */
 export function segmentDraftDetailed(text: string, format: SegmentFormat): Segmentation {
+  if (memo && memo.format === format && memo.text === text) return memo.result;
   const blocks = splitBlocks(text, format);
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
@@ -86,15 +93,22 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
       r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter);
       j++;
     }
-    for (const s of r.sentences) {
-      const out: ProseSentence = { start: b.start + s.start, end: b.start + s.end, text: s.text };
-      if (s.mask) out.mask = s.mask;
-      sentences.push(out);
+    if (r.base !== b.start) {
+      // Re-base the block's sentences to where the block now starts.
+      r.base = b.start;
+      r.absolute = r.sentences.map((s) => {
+        const out: ProseSentence = { start: b.start + s.start, end: b.start + s.end, text: s.text };
+        if (s.mask) out.mask = s.mask;
+        return out;
+      });
     }
+    for (const s of r.absolute) sentences.push(s);
     for (const l of r.ignoreLines) ignored.push(b.line + l);
     i = j;
   }
-  return { sentences, ignoredLines: ignored };
+  const result = { sentences, ignoredLines: ignored };
+  memo = { text, format, result };
+  return result;
 }
 
 /** `sentence.text` with its masked ranges replaced by spaces (same length, so offsets still hold). */
@@ -124,7 +138,6 @@ const enum Mode {
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const BLANK_LINE = /^[ \t]*$/;
 const FRONTMATTER_FENCE = /^---[ \t]*$/;
 const HTML_KIND_6 =
   /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
@@ -190,7 +203,7 @@ function splitMarkdown(text: string): DraftBlock[] {
   }
 
   let mode = Mode.None;
-  let fenceChar = "";
+  let fenceCode = 0;
   let fenceLength = 0;
   let htmlEnd: RegExp | undefined;
   let prevBlank = true;
@@ -206,35 +219,42 @@ function splitMarkdown(text: string): DraftBlock[] {
     let nl = text.indexOf("\n", pos);
     if (nl < 0) nl = text.length;
     const le = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    const lineText = text.slice(pos, le);
-    const blank = BLANK_LINE.test(lineText);
+    // First non-space character of the line (ordinary prose lines need nothing else).
+    let fc = pos;
+    let tab = false;
+    for (let c = text.charCodeAt(fc); fc < le && (c === 32 || c === 9); c = text.charCodeAt(++fc)) tab ||= c === 9;
+    const blank = fc === le;
+    const first = blank ? -1 : text.charCodeAt(fc);
+    // Columns of indentation, as far as "up to 3 spaces" is concerned (a tab reaches column 4).
+    const indent = tab ? 4 : fc - pos;
 
     if (mode === Mode.Fence) {
       if (!blank) end = le;
-      const close = FENCE_CLOSE.exec(lineText);
-      if (close && close[1][0] === fenceChar && close[1].length >= fenceLength) {
-        flush("code");
-        mode = Mode.None;
+      if ((first === fenceCode) && indent <= 3) {
+        const close = FENCE_CLOSE.exec(text.slice(pos, le));
+        if (close && close[1].length >= fenceLength) {
+          flush("code");
+          mode = Mode.None;
+        }
       }
       prevBlank = false;
     } else if (mode === Mode.HtmlToMarker) {
       if (!blank) end = le;
-      if (htmlEnd!.test(lineText)) mode = Mode.None;
+      if (htmlEnd!.test(text.slice(pos, le))) mode = Mode.None;
       prevBlank = false;
     } else if (blank) {
       prevBlank = true;
       if (mode === Mode.HtmlToBlank) mode = Mode.None;
     } else {
-      const c0 = lineText.charCodeAt(0);
-      const col0 = c0 !== 32 && c0 !== 9;
-      const fence = mode === Mode.None && col0 ? FENCE_OPEN.exec(lineText) : null;
+      const col0 = indent === 0;
+      const fence = mode === Mode.None && col0 && (first === 96 || first === 126) ? FENCE_OPEN.exec(text.slice(pos, le)) : null;
       if (fence && !(fence[1][0] === "`" && fence[2].includes("`"))) {
         flush("markdown");
         start = pos;
         startLine = line;
         end = le;
         mode = Mode.Fence;
-        fenceChar = fence[1][0];
+        fenceCode = fence[1].charCodeAt(0);
         fenceLength = fence[1].length;
       } else {
         if (start >= 0 && prevBlank && col0 && mode === Mode.None) flush("markdown");
@@ -243,8 +263,9 @@ function splitMarkdown(text: string): DraftBlock[] {
           startLine = line;
         }
         end = le;
-        if (mode === Mode.None) {
-          const t = lineText.replace(/^ {0,3}/, "");
+        if (mode === Mode.None && first === 60 /* < */ && indent <= 3) {
+          const lineText = text.slice(pos, le);
+          const t = text.slice(fc, le);
           for (const [open, close] of HTML_BLOCK_ENDS) {
             if (open.test(t)) {
               if (!close.test(t)) {
@@ -291,13 +312,23 @@ interface RelSentence {
 }
 
 interface BlockResult {
+  /** Offsets relative to the block. */
   sentences: RelSentence[];
+  /** Lines relative to the block's first line. */
   ignoreLines: number[];
   openAtEnd: boolean;
+  /** The sentences re-based to `base`, kept so an unmoved block costs no allocation. */
+  base: number;
+  absolute: ProseSentence[];
 }
 
+/**
+ * A bounded cache with second-chance ("clock") eviction: a hit only sets a flag, so the
+ * thousands of hits per keystroke never reorder the Map; when full, entries are evicted from
+ * the oldest end, except that a recently used one is moved to the young end once instead.
+ */
 class Lru<V> {
-  private readonly map = new Map<string, V>();
+  private readonly map = new Map<string, { value: V; used: boolean }>();
   hits = 0;
   misses = 0;
   constructor(private readonly capacity: number) {}
@@ -305,20 +336,26 @@ class Lru<V> {
     return this.map.size;
   }
   get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v === undefined) {
+    const e = this.map.get(key);
+    if (e === undefined) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.map.delete(key);
-    this.map.set(key, v);
-    return v;
+    e.used = true;
+    return e.value;
   }
   set(key: string, value: V): void {
     this.map.delete(key);
-    this.map.set(detach(key), value);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(detach(key), { value, used: false });
+    while (this.map.size > this.capacity) {
+      const [oldKey, oldest] = this.map.entries().next().value as [string, { value: V; used: boolean }];
+      this.map.delete(oldKey);
+      if (oldest.used) {
+        oldest.used = false;
+        this.map.set(oldKey, oldest);
+      }
+    }
   }
   clear(): void {
     this.map.clear();
@@ -337,29 +374,39 @@ function detach(s: string): string {
 
 const BLOCK_CACHE_SIZE = 50_000;
 const SPAN_CACHE_SIZE = 100_000;
-const blockCache = new Lru<BlockResult>(BLOCK_CACHE_SIZE);
+/** Block results by block text, one cache per way of parsing it. */
+const blockCaches = {
+  markdown: new Lru<BlockResult>(BLOCK_CACHE_SIZE),
+  frontmatter: new Lru<BlockResult>(16),
+  plaintext: new Lru<BlockResult>(BLOCK_CACHE_SIZE),
+};
 const spanCache = new Lru<number[]>(SPAN_CACHE_SIZE);
 const windowCache = new Lru<boolean>(SPAN_CACHE_SIZE);
 
 /** Hit and miss counts of the caches (for tests and diagnostics). */
 export function segmentCacheStats(): { blocks: { size: number; hits: number; misses: number }; spans: { size: number; hits: number; misses: number } } {
   return {
-    blocks: { size: blockCache.size, hits: blockCache.hits, misses: blockCache.misses },
+    blocks: {
+      size: blockCaches.markdown.size + blockCaches.frontmatter.size + blockCaches.plaintext.size,
+      hits: blockCaches.markdown.hits + blockCaches.frontmatter.hits + blockCaches.plaintext.hits,
+      misses: blockCaches.markdown.misses + blockCaches.frontmatter.misses + blockCaches.plaintext.misses,
+    },
     spans: { size: spanCache.size, hits: spanCache.hits, misses: spanCache.misses },
   };
 }
 
 /** Forget every cached block and sentence boundary (and reset the statistics). */
 export function clearSegmentCache(): void {
-  blockCache.clear();
+  for (const c of Object.values(blockCaches)) c.clear();
   spanCache.clear();
+  memo = undefined;
   windowCache.clear();
 }
 
 function blockResult(text: string, start: number, end: number, format: SegmentFormat, withFrontmatter: boolean): BlockResult {
   const src = text.slice(start, end);
-  const key = (format === "plaintext" ? "P" : withFrontmatter ? "F" : "M") + src;
-  const hit = blockCache.get(key);
+  const cache = blockCaches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
+  const hit = cache.get(src);
   if (hit) return hit;
   const own = detach(src);
   const layout: ProseLayout =
@@ -370,8 +417,8 @@ function blockResult(text: string, start: number, end: number, format: SegmentFo
   for (let k = 0; k < layout.units.length; k += 2) {
     sentencesInUnit(own, layout.classes, layout.units[k], layout.units[k + 1], sentences);
   }
-  const result: BlockResult = { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd };
-  blockCache.set(key, result);
+  const result: BlockResult = { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd, base: -1, absolute: [] };
+  cache.set(own, result);
   return result;
 }
 

@@ -12,6 +12,8 @@ const TITLE_WORDS = new Set([
   "spokesman", "spokeswoman", "chancellor", "leader", "envoy", "official", "senator", "general", "ambassador",
   "white", "house", "state", "vice", "chief", "adviser", "advisor", "former", "u.s.", "russian", "ukrainian",
   "french", "german", "british", "european", "national", "security", "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.",
+  "council", "member", "mayor", "governor", "commissioner", "councillor", "councilor", "representative", "rep.",
+  "deputy", "director", "head", "lawmaker", "congressman", "congresswoman", "king", "queen", "pope",
 ]);
 const PARTICLE_REQUIRED: Record<string, string> = { make: "clear", point: "out", call: "for" };
 const PASSIVE_AUX = new Set(["be", "been", "being", "was", "were", "is", "are"]);

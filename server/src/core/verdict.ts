@@ -31,7 +31,7 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
     const who = a.tokens.slice(named.first, named.last + 1).map((t) => t.text).join(" ");
     return {
       verdict: "misattributed",
-      explanation: `the draft attributes this to "${who}"; the record says ${record.speaker.name} (${record.speaker.role}) ${record.verb} it`,
+      explanation: `the draft names "${who}"; the record attributes this to ${record.speaker.name} (${record.speaker.role})`,
     };
   }
 
@@ -69,8 +69,9 @@ function contradiction({ analysis: a, claim, hits }: VerdictInput): string | und
     return draftDenies !== t.negated;
   });
   if (!clashes.length) return undefined;
-  // Name the predicate when there is one: "raise" explains more than "city".
-  const h = clashes.find((c) => c.link.flipped) ?? clashes.find((c) => /^(VERB|ADJ)$/.test(c.unit.pos)) ?? clashes[0];
+  // Name the word a negation is about — the nearest to its cue ("not … acceptable", not "not … include").
+  const nearness = (c: TermHit) => (c.link.flipped ? -1 : Math.min(claim.terms.get(c.term)!.negationDistance, c.unit.negationDistance));
+  const h = clashes.reduce((best, c) => (nearness(c) < nearness(best) ? c : best));
   const t = claim.terms.get(h.term)!;
   const recordSays = t.negated ? `${t.negatedBy ?? "not"} … ${t.surface}` : t.surface;
   const draftSays = h.unit.negated ? `${h.unit.negatedBy} … ${h.unit.surface}` : h.unit.surface;

@@ -2,6 +2,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { IGNORE_CLAIM_COMMAND, IGNORE_NEXT_LINE_COMMENT } from "../../../server/src/protocol/index.js";
+import { bundledClaim } from "./claims.js";
 import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, type ExpectedFinding, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { diagnosticFor, expectFindings } from "./findings.js";
 import { test } from "./runner.js";
@@ -54,10 +55,9 @@ test("quick fixes on a Markdown draft apply their exact edits", async () => {
   try {
     const contradicted = finding("contradicted");
     const replaced = await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /^Replace with the recorded statement/);
-    assert.equal(
-      replaced,
-      original.replace(contradicted.sentence, "Trump rejected NATO membership for Ukraine as a step too far given Russia's opposition."),
-    );
+    // The recorded claim names its speaker ("Trump …"), so it replaces the sentence as it stands.
+    const nato = bundledClaim(contradicted.claimId);
+    assert.equal(replaced, original.replace(contradicted.sentence, nato.text));
 
     const misattributed = finding("misattributed");
     assert.equal(
@@ -68,17 +68,15 @@ test("quick fixes on a Markdown draft apply their exact edits", async () => {
     const overstated = finding("overstated");
     assert.equal(
       await fixInCopy(doc, original, overstated, DRAFT_FINDINGS, /^Replace with the recorded statement/),
-      original.replace(
-        overstated.sentence,
-        "According to the article's reporting, France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement.",
-      ),
+      // Not a "that" verb ("cited"): attributed with "According to …".
+      original.replace(overstated.sentence, `According to the article's reporting, ${bundledClaim(overstated.claimId).text}`),
     );
 
     const label = `[^factcheck-${contradicted.claimId}]`;
     assert.equal(
       await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /in a footnote$/),
       original.replace(contradicted.sentence, contradicted.sentence + label) +
-        `\n${label}: Donald Trump (President of the United States), rejected: "rejected the idea of NATO membership for Ukraine, describing it as a step too far given Russia’s opposition" — European-Led Security Guarantees, No NATO Membership for Ukraine.\n`,
+        `\n${label}: ${nato.speaker.name} (${nato.speaker.role}), ${nato.verb}: "${nato.quote}" — ${nato.title}, ${nato.section}.\n`,
     );
 
     const supported = finding("supported");

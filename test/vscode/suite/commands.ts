@@ -4,13 +4,23 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { StatusParams } from "../../../server/src/protocol/index.js";
+import { bundledClaim, bundledClaimCount } from "./claims.js";
 import { ARTICLE, DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, LOCAL_CLAIMS, NOTES, NOTES_FINDING } from "./fixture.js";
 import { expectFindings } from "./findings.js";
 import { test } from "./runner.js";
 import { closeAllEditors, openFixture, openUntitled, waitFor } from "./util.js";
 
-const TROOPS_QUOTE = "Donald Trump, President of the United States, ruled out: “firmly ruling out the deployment of American troops to Ukraine.”";
-const TROOPS_CITATION = "(Donald Trump, President of the United States, “European-Led Security Guarantees”, U.S. Contribution Through Air Support)";
+const TROOPS = "esg-s4-no-us-troops";
+/** `Donald Trump, President of the United States, ruled out: “firmly ruling out … to Ukraine.”` */
+function troopsQuote(): string {
+  const c = bundledClaim(TROOPS);
+  return `${c.speaker.name}, ${c.speaker.role}, ${c.verb}: “${c.quote}.”`;
+}
+/** `(Donald Trump, President of the United States, “European-Led Security Guarantees”, U.S. Contribution Through Air Support)` */
+function troopsCitation(): string {
+  const c = bundledClaim(TROOPS);
+  return `(${c.speaker.name}, ${c.speaker.role}, “${c.title}”, ${c.section})`;
+}
 
 test("Reload Claims reloads the bundled and the workspace databases and reports them", async () => {
   const status = await vscode.commands.executeCommand<StatusParams | undefined>("factcheck.reloadClaims");
@@ -18,12 +28,12 @@ test("Reload Claims reloads the bundled and the workspace databases and reports 
   assert.equal(status.state, "ready");
   const bundled = status.files.find((f) => f.uri === "bundled" || f.uri.endsWith("/european-led-security-guarantees.claims.json"));
   assert.ok(bundled, `no bundled database in ${JSON.stringify(status.files)}`);
-  assert.equal(bundled.claims, 20);
+  assert.equal(bundled.claims, bundledClaimCount());
   const local = status.files.find((f) => f.uri.endsWith(`/${LOCAL_CLAIMS}`));
   assert.ok(local, `no ${LOCAL_CLAIMS} in ${JSON.stringify(status.files)}`);
   assert.equal(local.claims, 2);
   assert.deepEqual(local.errors, []);
-  assert.equal(status.totalClaims, 22);
+  assert.equal(status.totalClaims, bundledClaimCount() + 2);
   // Still checking after the reload.
   await expectFindings((await openFixture(DRAFT)).document, DRAFT_FINDINGS, DRAFT_UNRELATED);
 });
@@ -42,7 +52,7 @@ test("Open Claim Source with a claim id opens the article with the quote selecte
   await vscode.commands.executeCommand("factcheck.openClaimSource", "esg-s7-rejects-nato-membership");
   await expectSourceOpen(
     ARTICLE,
-    "rejected the idea of NATO membership for Ukraine, describing it as a step too far given Russia’s opposition",
+    bundledClaim("esg-s7-rejects-nato-membership").quote,
   );
   // A workspace database's own source text.
   await vscode.commands.executeCommand("factcheck.openClaimSource", "local-trucks-restricted");
@@ -55,13 +65,13 @@ test("Insert Quote with Attribution and Insert Citation insert the documented fo
   try {
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(doc.positionAt(6), doc.positionAt(6));
-    assert.equal(await vscode.commands.executeCommand("factcheck.insertQuote", "esg-s4-no-us-troops"), true);
-    assert.equal(doc.getText(), `Intro: ${TROOPS_QUOTE}`);
+    assert.equal(await vscode.commands.executeCommand("factcheck.insertQuote", TROOPS), true);
+    assert.equal(doc.getText(), `Intro: ${troopsQuote()}`);
 
     const end = doc.positionAt(doc.getText().length);
     editor.selection = new vscode.Selection(end, end);
-    assert.equal(await vscode.commands.executeCommand("factcheck.insertCitation", "esg-s4-no-us-troops"), true);
-    assert.equal(doc.getText(), `Intro: ${TROOPS_QUOTE} ${TROOPS_CITATION}`);
+    assert.equal(await vscode.commands.executeCommand("factcheck.insertCitation", TROOPS), true);
+    assert.equal(doc.getText(), `Intro: ${troopsQuote()} ${troopsCitation()}`);
 
     // A claim from the workspace database; the selection is replaced.
     editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));
@@ -92,7 +102,7 @@ test("Search Claims: results for the typed query, pick one, Insert Quote with At
       { timeoutMs: 20_000, intervalMs: 250 },
     );
     await run;
-    assert.equal(doc.getText(), TROOPS_QUOTE);
+    assert.equal(doc.getText(), troopsQuote());
   } finally {
     await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
     await closeAllEditors();
@@ -106,5 +116,5 @@ test("Restart Language Server: the server comes back and checks again", async ()
   const notes = (await openFixture(NOTES)).document;
   await expectFindings(notes, [NOTES_FINDING], [], 30_000);
   const status = await vscode.commands.executeCommand<StatusParams | undefined>("factcheck.reloadClaims");
-  assert.equal(status?.totalClaims, 22);
+  assert.equal(status?.totalClaims, bundledClaimCount() + 2);
 }, 90_000);

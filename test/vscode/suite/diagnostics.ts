@@ -2,6 +2,7 @@
 // that change them.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { bundledClaim } from "./claims.js";
 import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { expectFindings } from "./findings.js";
 import { test } from "./runner.js";
@@ -36,12 +37,8 @@ test("hover on a finding shows the speaker, role and recorded quote", async () =
   const contradicted = DRAFT_FINDINGS.find((f) => f.verdict === "contradicted")!;
   const r = rangeOf(document, contradicted.sentence);
   const text = await hoverAt(document.uri, r.start.translate(0, 8));
-  for (const part of [
-    "Donald Trump",
-    "President of the United States",
-    "rejected the idea of NATO membership for Ukraine, describing it as a step too far given Russia’s opposition",
-    "Contradicted",
-  ]) {
+  const claim = bundledClaim(contradicted.claimId);
+  for (const part of [claim.speaker.name, claim.speaker.role, claim.quote, "Contradicted"]) {
     assert.ok(text.includes(part), `hover lacks “${part}”:\n${text}`);
   }
 

@@ -1,0 +1,106 @@
+// Timing helpers for the speed benchmark: a seeded PRNG (so every run measures the same
+// inputs), repetition with a time budget, medians and percentiles, and optional forced GC
+// between measurements so one measurement's garbage is not collected on the next one's clock.
+import { runInNewContext } from "node:vm";
+import { setFlagsFromString } from "node:v8";
+
+/** mulberry32: small, fast, good enough for generating test text; same seed, same sequence. */
+export class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+let gcFn: (() => void) | undefined;
+try {
+  // Lets the bench collect garbage between measurements without asking for `node --expose-gc`.
+  setFlagsFromString("--expose-gc");
+  gcFn = runInNewContext("gc") as () => void;
+} catch {
+  gcFn = undefined;
+}
+
+export function collectGarbage(): void {
+  if (gcFn) {
+    gcFn();
+    gcFn();
+  }
+}
+
+export const gcAvailable = (): boolean => gcFn !== undefined;
+
+export function now(): number {
+  return performance.now();
+}
+
+export function median(xs: readonly number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function percentile(xs: readonly number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[i];
+}
+
+export function mean(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+}
+
+export interface Repeated<T> {
+  /** Median wall time of the repetitions, ms. */
+  ms: number;
+  samples: number[];
+  /** What the last repetition returned. */
+  last: T;
+}
+
+/**
+ * Runs `fn` at least once and at most `maxReps` times, stopping early when another repetition
+ * (judged by the slowest so far) would take the total past `budgetMs`. `setup` runs before each
+ * repetition, off the clock. Returns the median.
+ */
+export function repeat<T>(fn: (rep: number) => T, opts: { maxReps: number; budgetMs: number; setup?: (rep: number) => void }): Repeated<T> {
+  const samples: number[] = [];
+  let last!: T;
+  let total = 0;
+  for (let rep = 0; rep < opts.maxReps; rep++) {
+    if (rep > 0 && total + Math.max(...samples) > opts.budgetMs) break;
+    opts.setup?.(rep);
+    collectGarbage();
+    const t0 = now();
+    last = fn(rep);
+    const dt = now() - t0;
+    samples.push(dt);
+    total += dt;
+  }
+  return { ms: median(samples), samples, last };
+}
+
+/** Times one call. */
+export function time<T>(fn: () => T): { ms: number; value: T } {
+  collectGarbage();
+  const t0 = now();
+  const value = fn();
+  return { ms: now() - t0, value };
+}

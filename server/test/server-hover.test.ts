@@ -1,0 +1,71 @@
+// Hover cards over LSP: the content of a card, and that nothing from a claims file or a draft can
+// turn into a link, image, HTML or command link.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as path from "node:path";
+import { type Hover, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol";
+import { BUNDLED_CLAIMS_PATH, makeWorkspace, startHarness, uriOf } from "./server-harness.js";
+
+const ARTICLE_URI = uriOf(path.join(path.dirname(BUNDLED_CLAIMS_PATH), "european-led-security-guarantees.txt"));
+const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
+const NOTHING = "A new coffee shop opened near the train station.";
+
+async function hover(h: Awaited<ReturnType<typeof startHarness>>, uri: string, line: number, character: number): Promise<Hover | null> {
+  return h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+}
+
+test("hover card: verdict, explanation, claim, speaker and role, quote, source and a link to the quote", async () => {
+  const h = await startHarness();
+  try {
+    const uri = "file:///drafts/hover.md";
+    await h.open(uri, "markdown", `# Hover\n\n${NOTHING} ${SUPPORTED}\n`);
+    await h.diagnostics(uri);
+    const card = await hover(h, uri, 2, NOTHING.length + 10);
+    assert.ok(card);
+    assert.deepEqual(card.range, { start: { line: 2, character: NOTHING.length + 1 }, end: { line: 2, character: NOTHING.length + 1 + SUPPORTED.length } });
+    const content = card.contents as MarkupContent;
+    assert.equal(content.kind, "markdown");
+    assert.equal(
+      content.value,
+      [
+        "**Supported** — restates what Donald Trump ruled out",
+        "**Claim** (esg\\-s4\\-no\\-us\\-troops): Trump ruled out deploying American troops to Ukraine\\.",
+        "**Speaker:** Donald Trump, President of the United States (ruled out)",
+        "> firmly ruling out the deployment of American troops to Ukraine",
+        `**Source:** European\\-Led Security Guarantees — U\\.S\\. Contribution Through Air Support · [Open the article at the quote](${ARTICLE_URI}#L4,7)`,
+      ].join("\n\n"),
+    );
+    assert.equal(await hover(h, uri, 2, 5), null, "no card where nothing is underlined");
+  } finally {
+    h.dispose();
+  }
+});
+
+test("hover card escapes everything that comes from a malicious claims file", async () => {
+  const ws = makeWorkspace("malicious");
+  const h = await startHarness({ workspace: ws, bundled: false });
+  try {
+    assert.equal(h.statuses.at(-1)?.totalClaims, 1, JSON.stringify(h.statuses.at(-1)));
+    const uri = uriOf(path.join(ws, "draft.md"));
+    await h.open(uri, "markdown", "The harbour bridge will reopen to traffic in May.\n");
+    const { diagnostics } = await h.diagnostics(uri);
+    assert.equal(diagnostics.length, 1);
+    const value = ((await hover(h, uri, 0, 3))!.contents as MarkupContent).value;
+
+    // Nothing live but our own file: link.
+    assert.doesNotMatch(value, /<[a-z/!]/i, "no HTML tag survives");
+    assert.ok(!value.includes("](command"), "no command link");
+    assert.ok(!value.includes("!["), "no image");
+    assert.equal(value.match(/\]\(/g)?.length, 1, "exactly one link");
+    assert.match(value, /\[Open the article at the quote\]\(file:\/\/\/[^)\s]+source\.txt#L2,16\)$/);
+    // The text is still all there, escaped.
+    assert.ok(value.includes("\\[x\\]\\(command\\:workbench\\.action\\.quit\\)"), "speaker name escaped");
+    assert.ok(value.includes("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"), "role escaped");
+    assert.ok(value.includes("The harbour \\*bridge\\* will reopen to \\`traffic\\` in May\\."), "claim text escaped");
+    assert.ok(value.includes("> \\`the harbour bridge\\` will \\*reopen\\* &lt;script&gt;alert\\(1\\)&lt;\\/script&gt; to traffic in May &amp; "));
+    assert.ok(value.includes("\\!\\[img\\]\\(https\\:\\/\\/x\\.invalid\\/y\\.png\\)"), "image escaped");
+    assert.ok(value.includes("\\# Heading \\[a\\]\\(command\\:x\\)"), "section escaped");
+  } finally {
+    h.dispose();
+  }
+});
