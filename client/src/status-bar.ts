@@ -37,13 +37,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** A claims file for the tooltip: Markdown, the path as a code span. */
 function fileLabel(uri: string): string {
-  if (uri === "bundled") return "bundled article claims";
+  if (uri === "bundled") return "the bundled article database";
+  let label = uri;
   try {
-    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri), true);
+    label = vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
   } catch {
-    return uri;
+    // keep the URI
   }
+  return `\`${label.replace(/`/g, "'")}\``;
 }
 
 export class StatusBar implements vscode.Disposable {
@@ -112,7 +115,7 @@ export class StatusBar implements vscode.Disposable {
       tooltip.appendMarkdown("**Fact Check**: claims files with errors (the last good version stays in use):\n\n");
       for (const f of brokenFiles) {
         const first = f.errors[0];
-        tooltip.appendMarkdown(`- \`${escape(fileLabel(f.uri))}\` line ${first.line + 1}: ${escape(first.message)}`);
+        tooltip.appendMarkdown(`- ${fileLabel(f.uri)} line ${first.line + 1}: ${escape(first.message)}`);
         if (f.errors.length > 1) tooltip.appendMarkdown(` (and ${f.errors.length - 1} more)`);
         tooltip.appendMarkdown("\n");
       }
@@ -138,7 +141,7 @@ export class StatusBar implements vscode.Disposable {
       tooltip.appendMarkdown(`**${plural(status.totalClaims, "claim")} loaded from:**\n\n`);
       for (const f of status.files) {
         const err = f.errors.length ? ` — $(error) ${plural(f.errors.length, "error")}` : "";
-        tooltip.appendMarkdown(`- \`${escape(fileLabel(f.uri))}\`: ${plural(f.claims, "claim")}${err}\n`);
+        tooltip.appendMarkdown(`- ${fileLabel(f.uri)}: ${plural(f.claims, "claim")}${err}\n`);
       }
       tooltip.appendMarkdown("\n");
     }

@@ -2,7 +2,7 @@
 // that VS Code opens at the quote, and the claim as sent over the wire (ClaimInfo).
 import { pathToFileURL } from "node:url";
 import type { Location } from "vscode-languageserver";
-import type { LoadedClaimsDatabase } from "./core/claims-loader.js";
+import { claimLocation, type LoadedClaimsDatabase } from "./core/claims-loader.js";
 import { LineIndex } from "./core/json-positions.js";
 import type { Claim } from "./core/types.js";
 import type { ClaimInfo } from "./protocol/index.js";
@@ -20,6 +20,16 @@ export function quoteLocation(db: LoadedClaimsDatabase | undefined, claim: Claim
   return {
     uri: pathToFileURL(db.sourcePath).href,
     range: { start: lines.positionAt(claim.source.start), end: lines.positionAt(claim.source.end) },
+  };
+}
+
+/** Where a claim is defined in its claims file (its `id`), for claims whose source text is not shipped. */
+export function claimDefinition(claim: Claim): Location | undefined {
+  const at = claimLocation(claim);
+  if (!at) return undefined;
+  return {
+    uri: pathToFileURL(at.file).href,
+    range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + at.length } },
   };
 }
 

@@ -5,18 +5,19 @@
 // All store mutations run one at a time through a queue, so loads never interleave.
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Connection, DiagnosticSeverity, FileChangeType, type FileEvent, type TextDocuments } from "vscode-languageserver";
+import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ClaimsStore } from "./claims-store.js";
 import type { Logger, ServerFs } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import { matchesGlob } from "./glob.js";
-import { StatusNotification, type StatusParams } from "./protocol/index.js";
+import type { StatusParams } from "./protocol/index.js";
 import type { SettingsCache } from "./settings.js";
 import { findFiles } from "./workspace-scan.js";
 
 export interface ClaimsFilesContext {
-  connection: Connection;
+  publish(params: PublishDiagnosticsParams): void;
+  sendStatus(status: StatusParams): void;
   documents: TextDocuments<TextDocument>;
   store: ClaimsStore;
   settings: SettingsCache;
@@ -122,9 +123,14 @@ export class ClaimsFiles {
     return Promise.all(this.ctx.folders().map(async (folderUri) => ({ folderUri, glob: (await this.ctx.settings.get(folderUri)).claimsFiles })));
   }
 
+  /** The folders and globs of the last scan: a settings change that alters them calls for a new one. */
+  lastScan = "";
+
   private async scan(): Promise<string[]> {
     const found: string[] = [];
-    for (const { folderUri, glob } of await this.globs()) {
+    const globs = await this.globs();
+    this.lastScan = JSON.stringify(globs);
+    for (const { folderUri, glob } of globs) {
       const root = uriToPath(folderUri);
       if (!root) continue;
       for (const file of await findFiles(this.ctx.fs, root, glob)) {
@@ -175,7 +181,7 @@ export class ClaimsFiles {
   }
 
   private rebuildAndReport(): StatusParams {
-    const { store, connection } = this.ctx;
+    const { store } = this.ctx;
     try {
       store.rebuild();
     } catch (e) {
@@ -186,17 +192,17 @@ export class ClaimsFiles {
       const uri = pathToFileURL(f.path).href;
       if (f.errors.length) {
         current.add(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: inputErrorDiagnostics(f.text, f.errors, DiagnosticSeverity.Error) });
+        this.ctx.publish({ uri, diagnostics: inputErrorDiagnostics(f.text, f.errors, DiagnosticSeverity.Error) });
       }
     }
-    for (const uri of this.withErrors) if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.withErrors) if (!current.has(uri)) this.ctx.publish({ uri, diagnostics: [] });
     this.withErrors.clear();
     for (const uri of current) this.withErrors.add(uri);
     const status = store.status();
     for (const f of status.files) {
       for (const e of f.errors) this.ctx.logger.warn(`${f.uri}:${e.line + 1}:${e.character + 1}: ${e.message}`);
     }
-    void connection.sendNotification(StatusNotification, status);
+    this.ctx.sendStatus(status);
     this.ctx.onChanged();
     return status;
   }

@@ -3,7 +3,7 @@
 // that may have moved on since the diagnostic was published.
 import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { fileLink } from "./claim-info.js";
+import { claimDefinition, fileLink } from "./claim-info.js";
 import { attributedStatement, footnoteCitation, shortCitation, sourceName } from "./citations.js";
 import type { ClaimsStore } from "./claims-store.js";
 import { LineIndex } from "./core/json-positions.js";
@@ -42,6 +42,13 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
   if (quote) {
     diagnostic.codeDescription = { href: fileLink(quote) };
     diagnostic.relatedInformation = [{ location: quote, message: `${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+  } else {
+    // No source text shipped with this database: link to the claim in its claims file instead.
+    const definition = claimDefinition(f.claim);
+    if (definition) {
+      diagnostic.codeDescription = { href: fileLink(definition) };
+      diagnostic.relatedInformation = [{ location: definition, message: `claim ${f.claim.id}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+    }
   }
   return diagnostic;
 }

@@ -1,7 +1,7 @@
 // Checks open drafts and publishes their diagnostics. Edits are debounced per document; a result
 // computed for a version the document has moved past is dropped, never published. The matcher
 // caches per sentence text, so a re-check after an edit only matches the sentences that changed.
-import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
+import type { Diagnostic, PublishDiagnosticsParams, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ClaimsStore } from "./claims-store.js";
 import type { DraftFormat } from "./core/checker.js";
@@ -11,7 +11,7 @@ import { findingDiagnostic } from "./diagnostics.js";
 import { type Settings, type SettingsCache, severityOf } from "./settings.js";
 
 export interface DraftCheckerContext {
-  connection: Connection;
+  publish(params: PublishDiagnosticsParams): void;
   documents: TextDocuments<TextDocument>;
   settings: SettingsCache;
   store: ClaimsStore;
@@ -92,11 +92,10 @@ export class DraftChecker {
 
   /** The document closed: forget it and clear its diagnostics. */
   close(uri: string): void {
-    this.bump(uri);
+    this.bump(uri); // kept, not deleted: a check still in flight must not match a reopened document's
     this.cancelTimer(uri);
-    this.generation.delete(uri);
     this.published.delete(uri);
-    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.ctx.publish({ uri, diagnostics: [] });
   }
 
   /** Findings published for the document's current version whose sentence contains `offset`. */
@@ -109,7 +108,7 @@ export class DraftChecker {
   private publish(doc: TextDocument, settings: Settings): void {
     const applies = settings.enable && settings.languages.includes(doc.languageId);
     if (!applies) {
-      if (this.published.delete(doc.uri)) void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      if (this.published.delete(doc.uri)) this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
     const format: DraftFormat = isMarkdown(doc) ? "markdown" : "plaintext";
@@ -124,7 +123,7 @@ export class DraftChecker {
       diagnostics.push(findingDiagnostic(doc, f, severity, this.ctx.store));
     }
     this.published.set(doc.uri, { version: doc.version, findings: shown, diagnostics });
-    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics });
     this.ctx.onCheck?.({ uri: doc.uri, version: doc.version, stats, findings: shown });
   }
 

@@ -3,7 +3,7 @@
 // LSP MarkupContent has no isTrusted: VS Code renders server Markdown untrusted (no command links)
 // unless the client opts in, and ours must not.
 import { type Hover, MarkupKind } from "vscode-languageserver";
-import { fileLink } from "./claim-info.js";
+import { claimDefinition, fileLink } from "./claim-info.js";
 import type { ClaimsStore } from "./claims-store.js";
 import type { Finding } from "./core/types.js";
 import { escapeMarkdown as esc, markdownLinkTarget } from "./escape.js";
@@ -18,8 +18,13 @@ const VERDICT_TITLE: Record<Finding["verdict"], string> = {
 export function findingCard(f: Finding, store: ClaimsStore): string {
   const c = f.claim;
   const quote = store.quoteOf(c);
+  const definition = quote ? undefined : claimDefinition(c);
   const section = c.source.section && c.source.section !== c.source.title ? ` — ${esc(c.source.section)}` : "";
-  const link = quote ? ` · [Open the article at the quote](${markdownLinkTarget(fileLink(quote))})` : "";
+  const link = quote
+    ? ` · [Open the article at the quote](${markdownLinkTarget(fileLink(quote))})`
+    : definition
+      ? ` · [Open the claim in its claims file](${markdownLinkTarget(fileLink(definition))})`
+      : "";
   return [
     `**${VERDICT_TITLE[f.verdict]}** — ${esc(f.explanation)}`,
     `**Claim** (${esc(c.id)}): ${esc(c.text)}`,

@@ -10,6 +10,7 @@ import {
   type Disposable,
   type FileSystemWatcher,
   type InitializeResult,
+  type PublishDiagnosticsParams,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver";
@@ -20,7 +21,7 @@ import { ClaimsStore } from "./claims-store.js";
 import { type Logger, realTimers, type ServerDeps } from "./deps.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
 import { findingsHover } from "./hover.js";
-import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest, SETTINGS_SECTION } from "./protocol/index.js";
+import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest, SETTINGS_SECTION, StatusNotification, type StatusParams } from "./protocol/index.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
 export type { ServerDeps } from "./deps.js";
@@ -58,8 +59,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const openedAt = new Map<string, number>();
   const claimsTimers = new Map<string, unknown>();
 
+  // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
+  const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch(() => undefined);
+  const sendStatus = (status: StatusParams): void => void connection.sendNotification(StatusNotification, status).catch(() => undefined);
+
   const drafts = new DraftChecker({
-    connection,
+    publish,
     documents,
     settings,
     store,
@@ -71,7 +76,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     onDropped: deps.onDropped,
   });
   const files = new ClaimsFiles({
-    connection,
+    publish,
+    sendStatus,
     documents,
     store,
     settings,
@@ -146,10 +152,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     guard(
       "applying settings",
       (async () => {
-        const before = JSON.stringify(await files.globs());
         settings.clear();
-        const after = JSON.stringify(await files.globs());
-        if (before !== after) {
+        if (JSON.stringify(await files.globs()) !== files.lastScan) {
           await files.reloadAll(); // re-checks open drafts when done
           await registerWatchers();
         } else drafts.checkAll();

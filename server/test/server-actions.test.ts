@@ -20,7 +20,7 @@ async function withServer(fn: (h: Harness) => Promise<void>): Promise<void> {
   try {
     await fn(h);
   } finally {
-    h.dispose();
+    await h.dispose();
   }
 }
 

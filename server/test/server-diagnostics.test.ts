@@ -34,7 +34,7 @@ async function withServer(fn: (h: Harness) => Promise<void>, opts: Parameters<ty
   try {
     await fn(h);
   } finally {
-    h.dispose();
+    await h.dispose();
   }
 }
 
@@ -130,7 +130,7 @@ test("results computed for an outdated version are dropped", async () => {
     assert.ok(!h.published.some((p) => p.uri === uri && p.version === 1), "nothing published for version 1");
     assert.ok(!h.events.some((e) => e.uri === uri && e.version === 1));
   } finally {
-    h.dispose();
+    await h.dispose();
   }
 });
 

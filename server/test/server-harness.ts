@@ -31,7 +31,7 @@ import type { Lexicon } from "../src/core/wordnet.js";
 import type { CheckEvent } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/lexicon-node.js";
-import { type StatusParams, StatusNotification } from "../src/protocol/index.js";
+import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../src/protocol/index.js";
 import { startServer } from "../src/server.js";
 
 /** The claims folder sits at the repository root; fixtures are under test/fixtures/server. */
@@ -105,7 +105,7 @@ export class Harness {
       );
     });
     this.client.onRequest(RegistrationRequest.type, (p) => {
-      this.registrations.push(...p.registrations);
+      this.record(() => this.registrations.push(...p.registrations));
     });
     this.client.onRequest(UnregistrationRequest.type, () => undefined);
     this.client.onNotification(PublishDiagnosticsNotification.type, (p) => this.record(() => this.published.push(p)));
@@ -208,7 +208,9 @@ export class Harness {
     });
   }
 
-  dispose(): void {
+  /** Ends the session once the server has handled everything sent so far (one request round trip). */
+  async dispose(): Promise<void> {
+    await this.client.sendRequest(ClaimByIdRequest, { id: "" }).catch(() => undefined);
     this.client.dispose();
     this.serverConnection.dispose();
     for (const s of this.streams) s.end();

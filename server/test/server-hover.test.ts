@@ -37,7 +37,7 @@ test("hover card: verdict, explanation, claim, speaker and role, quote, source a
     );
     assert.equal(await hover(h, uri, 2, 5), null, "no card where nothing is underlined");
   } finally {
-    h.dispose();
+    await h.dispose();
   }
 });
 
@@ -66,6 +66,6 @@ test("hover card escapes everything that comes from a malicious claims file", as
     assert.ok(value.includes("\\!\\[img\\]\\(https\\:\\/\\/x\\.invalid\\/y\\.png\\)"), "image escaped");
     assert.ok(value.includes("\\# Heading \\[a\\]\\(command\\:x\\)"), "section escaped");
   } finally {
-    h.dispose();
+    await h.dispose();
   }
 });

@@ -61,11 +61,93 @@ export function isPlainParagraph(src: string): boolean {
  * Classify `src`, a run of whole top-level Markdown blocks. `withFrontmatter`: `src` starts
  * the document, so a leading `---` fence is YAML front matter.
  */
-export function layoutMarkdown(src: string, withFrontmatter = false): ProseLayout {
-  if (!withFrontmatter && isPlainParagraph(src)) {
+export function layoutMarkdown(src: string, withFrontmatter = false, definitions = ""): ProseLayout {
+  if (!withFrontmatter && !definitions && isPlainParagraph(src)) {
     return { classes: null, units: [0, src.length], ignoreLines: [], openAtEnd: false };
   }
-  const tree = fromMarkdown(src, withFrontmatter ? FRONTMATTER_OPTIONS : undefined);
+  const input = definitions ? `${src}\n\n${definitions}` : src;
+  return layoutTree(src, fromMarkdown(input, withFrontmatter ? FRONTMATTER_OPTIONS : undefined)).layout;
+}
+
+/**
+ * Link reference definitions made elsewhere in the document, as Markdown lines to append to a
+ * block so that "[text][label]" and "[label]" parse as links there too. `defined` maps
+ * normalised labels to labels as written. Only labels the block may use are included, in a
+ * stable order (the string is part of the block's cache key).
+ */
+export function definitionsFor(src: string, defined: ReadonlyMap<string, string>): string {
+  if (defined.size === 0 || src.indexOf("]") < 0) return "";
+  const used = new Set<string>();
+  BRACKETED.lastIndex = 0;
+  for (let m = BRACKETED.exec(src); m; m = BRACKETED.exec(src)) {
+    const label = defined.get(normalizeLabel(m[1]));
+    if (label !== undefined) used.add(label);
+  }
+  return [...used].sort().map((l) => `[${l}]: #`).join("\n");
+}
+
+/** Labels (as written) of the link reference definitions in `src`, a run of whole top-level blocks. */
+export function definedLabels(src: string, withFrontmatter = false): string[] {
+  const labels: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === "definition") {
+      if (node.label !== undefined && node.label !== null) labels.push(node.label);
+    } else if ("children" in node && node.type !== "paragraph" && node.type !== "heading") {
+      for (const c of node.children as Nodes[]) walk(c);
+    }
+  };
+  walk(fromMarkdown(src, withFrontmatter ? FRONTMATTER_OPTIONS : undefined));
+  return labels;
+}
+
+/** How CommonMark compares labels: case-folded, inner whitespace collapsed. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+}
+
+const BRACKETED = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
+
+/**
+ * Layouts of several consecutive top-level blocks from one parse (micromark has a high
+ * per-call cost). `ranges` are the blocks' [start, end) offsets inside `src`, which runs
+ * from the first block's start to the last one's end. Returns undefined when the blocks do
+ * not parse independently (a node runs from one block into the next, or a link reference
+ * definition could change how another block parses); the caller then lays out each block alone.
+ */
+export function layoutMarkdownBatch(src: string, ranges: readonly number[], definitions = ""): ProseLayout[] | undefined {
+  const tree = fromMarkdown(definitions ? `${src}\n\n${definitions}` : src);
+  const { layout, hasDefinition } = layoutTree(src, tree);
+  if (hasDefinition) return undefined;
+  let k = 0;
+  for (const node of tree.children as Nodes[]) {
+    const s = node.position?.start.offset ?? 0;
+    const e = node.position?.end.offset ?? 0;
+    if (s >= src.length) break; // appended definitions
+    while (k + 2 < ranges.length && s >= ranges[k + 1]) k += 2;
+    if (s < ranges[k] || e > ranges[k + 1]) return undefined;
+  }
+  const out: ProseLayout[] = [];
+  for (let r = 0; r < ranges.length; r += 2) {
+    const a = ranges[r];
+    const b = ranges[r + 1];
+    const firstLine = countNewlines(src, 0, a);
+    const lastLine = firstLine + countNewlines(src, a, b);
+    const units: number[] = [];
+    for (let u = 0; u < layout.units.length; u += 2) {
+      if (layout.units[u] >= a && layout.units[u + 1] <= b) units.push(layout.units[u] - a, layout.units[u + 1] - a);
+    }
+    out.push({
+      classes: layout.classes ? layout.classes.slice(a, b) : null,
+      units,
+      ignoreLines: layout.ignoreLines.filter((l) => l > firstLine && l <= lastLine + 1).map((l) => l - firstLine),
+      openAtEnd: r + 2 === ranges.length ? layout.openAtEnd : false,
+    });
+  }
+  return out;
+}
+
+function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layout: ProseLayout; hasDefinition: boolean } {
+  let hasDefinition = false;
   const classes = new Uint8Array(src.length);
   const units: number[] = [];
   const ignoreLines: number[] = [];
@@ -92,13 +174,17 @@ export function layoutMarkdown(src: string, withFrontmatter = false): ProseLayou
         classes[i] = MARKUP;
         i++;
       } else if (c === 10 /* \n */) {
-        // Continuation line: its container prefix ("> ", indentation) is not part of the text.
+        // Continuation line: its block quote prefix ("> ", "> > ") is not part of the text.
+        // (Plain indentation is left alone: it is whitespace either way.)
         let j = i + 1;
+        let quoted = false;
         while (j < e) {
           const d = src.charCodeAt(j);
-          if (d !== 32 && d !== 9 && d !== 62 /* > */) break;
-          classes[j++] = OUTSIDE;
+          if (d === 62 /* > */) quoted = true;
+          else if (d !== 32 && d !== 9) break;
+          j++;
         }
+        if (quoted) fill(i + 1, j, OUTSIDE);
         i = j - 1;
       }
     }
@@ -198,6 +284,8 @@ export function layoutMarkdown(src: string, withFrontmatter = false): ProseLayou
         if (codeOpenAtEnd(node)) openAtEnd = true;
         return;
       case "definition":
+        hasDefinition = true;
+        return;
       case "thematicBreak":
       case "yaml":
         return;
@@ -228,8 +316,11 @@ export function layoutMarkdown(src: string, withFrontmatter = false): ProseLayou
     return false;
   };
 
-  (tree.children as Nodes[]).forEach((c, i) => block(c, "root", i));
-  return { classes, units, ignoreLines, openAtEnd };
+  (tree.children as Nodes[]).forEach((c, i) => {
+    // Nodes after the input are definitions appended by the caller.
+    if ((c.position?.start.offset ?? 0) < src.length) block(c, "root", i);
+  });
+  return { layout: { classes, units, ignoreLines, openAtEnd }, hasDefinition };
 }
 
 /** Start and end conditions of the CommonMark HTML blocks (kinds 1–5) that blank lines do not end. */

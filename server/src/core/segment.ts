@@ -20,7 +20,19 @@
 //     that item only. Very long units (a plain-text draft without blank lines) are cut at line
 //     breaks where wink itself confirms a sentence boundary, so they stay incremental.
 
-import { IGNORE_COMMENT, HTML_BLOCK_ENDS, layoutMarkdown, MARKUP, PROSE, type ProseLayout } from "./markdown-prose.js";
+import {
+  definedLabels,
+  definitionsFor,
+  HTML_BLOCK_ENDS,
+  IGNORE_COMMENT,
+  isPlainParagraph,
+  layoutMarkdown,
+  layoutMarkdownBatch,
+  MARKUP,
+  normalizeLabel,
+  PROSE,
+  type ProseLayout,
+} from "./markdown-prose.js";
 import { isSpace, sentenceSpans } from "./nlp.js";
 import type { Sentence } from "./types.js";
 
@@ -78,6 +90,7 @@ let memo: { text: string; format: SegmentFormat; result: Segmentation } | undefi
 export function segmentDraftDetailed(text: string, format: SegmentFormat): Segmentation {
   if (memo && memo.format === format && memo.text === text) return memo.result;
   const blocks = splitBlocks(text, format);
+  const defined = format === "markdown" ? linkDefinitions(text, blocks) : new Map<string, string>();
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
   for (let i = 0; i < blocks.length; ) {
@@ -87,10 +100,13 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
       continue;
     }
     const withFrontmatter = format === "markdown" && b.start === 0 && text.startsWith("---");
+    if (format === "markdown" && !withFrontmatter && !blockCaches.markdown.has(blockKey(text.slice(b.start, b.end), defined))) {
+      prefillBatch(text, blocks, i, defined);
+    }
     let j = i + 1;
-    let r = blockResult(text, b.start, b.end, format, withFrontmatter);
+    let r = blockResult(text, b.start, b.end, format, withFrontmatter, defined);
     while (r.openAtEnd && j < blocks.length) {
-      r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter);
+      r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter, defined);
       j++;
     }
     if (r.base !== b.start) {
@@ -109,6 +125,16 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
   const result = { sentences, ignoredLines: ignored };
   memo = { text, format, result };
   return result;
+}
+
+/**
+ * Reference implementation for tests: parse the whole Markdown draft at once, without blocks
+ * or block caches. `segmentDraft` must give the same sentences (it is much faster on big
+ * drafts: micromark slows down on long input).
+ */
+export function segmentMarkdownWhole(text: string): ProseSentence[] {
+  const r = computeBlock(text, layoutMarkdown(text, text.startsWith("---")));
+  return r.sentences.map((s) => (s.mask ? { start: s.start, end: s.end, text: s.text, mask: s.mask } : { start: s.start, end: s.end, text: s.text }));
 }
 
 /** `sentence.text` with its masked ranges replaced by spaces (same length, so offsets still hold). */
@@ -163,6 +189,13 @@ function splitPlain(text: string): DraftBlock[] {
       if (start >= 0) blocks.push({ start, end, line: startLine, kind: "plaintext" });
       start = -1;
     } else {
+      // A long paragraph (often a whole draft written one paragraph per line, with no blank
+      // lines) is also cut at line breaks where a sentence ends, as confirmed by wink on a
+      // small window around the break, so that editing it stays incremental.
+      if (start >= 0 && pos - start > LONG_BLOCK && looksLikeSentenceEnd(text, pos - 1) && winkSplitsAt(text, pos - 1)) {
+        blocks.push({ start, end, line: startLine, kind: "plaintext" });
+        start = -1;
+      }
       if (start < 0) {
         start = pos;
         startLine = line;
@@ -257,7 +290,13 @@ function splitMarkdown(text: string): DraftBlock[] {
         fenceCode = fence[1].charCodeAt(0);
         fenceLength = fence[1].length;
       } else {
-        if (start >= 0 && prevBlank && col0 && mode === Mode.None) flush("markdown");
+        if (start >= 0 && col0 && mode === Mode.None) {
+          if (prevBlank) flush("markdown");
+          // A long run without blank lines (a long list, headings with text under them) is cut
+          // before each unindented bullet item and ATX heading too: both end whatever precedes
+          // them, so the prose is the same, and micromark gets slower per character on long input.
+          else if (pos - start > LONG_BLOCK && startsListItemOrHeading(text, pos, le)) flush("markdown");
+        }
         if (start < 0) {
           start = pos;
           startLine = line;
@@ -287,6 +326,20 @@ function splitMarkdown(text: string): DraftBlock[] {
   }
   flush(mode === Mode.Fence ? "code" : "markdown");
   return blocks;
+}
+
+/** Blocks longer than this are also cut before unindented bullet items and ATX headings. */
+const LONG_BLOCK = 4096;
+
+function startsListItemOrHeading(text: string, pos: number, le: number): boolean {
+  const c = text.charCodeAt(pos);
+  const next = pos + 1 < le ? text.charCodeAt(pos + 1) : -1;
+  if (c === 45 || c === 43 || c === 42) return next === 32 || next === 9; // "- ", "+ ", "* "
+  if (c !== 35) return false; // "#"
+  let i = pos;
+  while (i < le && i - pos < 7 && text.charCodeAt(i) === 35) i++;
+  const n = i - pos;
+  return n <= 6 && (i === le || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9);
 }
 
 function stripCr(s: string): string {
@@ -329,11 +382,18 @@ interface BlockResult {
  */
 class Lru<V> {
   private readonly map = new Map<string, { value: V; used: boolean }>();
+  private chars = 0;
   hits = 0;
   misses = 0;
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly maxChars = CACHE_CHARS,
+  ) {}
   get size(): number {
     return this.map.size;
+  }
+  has(key: string): boolean {
+    return this.map.has(key);
   }
   get(key: string): V | undefined {
     const e = this.map.get(key);
@@ -346,18 +406,23 @@ class Lru<V> {
     return e.value;
   }
   set(key: string, value: V): void {
-    this.map.delete(key);
+    if (this.map.delete(key)) this.chars -= key.length;
     this.map.set(detach(key), { value, used: false });
-    while (this.map.size > this.capacity) {
+    this.chars += key.length;
+    let secondChances = this.map.size;
+    while (this.map.size > this.capacity || (this.chars > this.maxChars && this.map.size > 1)) {
       const [oldKey, oldest] = this.map.entries().next().value as [string, { value: V; used: boolean }];
       this.map.delete(oldKey);
-      if (oldest.used) {
+      if (oldest.used && secondChances-- > 0) {
         oldest.used = false;
         this.map.set(oldKey, oldest);
+      } else {
+        this.chars -= oldKey.length;
       }
     }
   }
   clear(): void {
+    this.chars = 0;
     this.map.clear();
     this.hits = this.misses = 0;
   }
@@ -374,6 +439,10 @@ function detach(s: string): string {
 
 const BLOCK_CACHE_SIZE = 50_000;
 const SPAN_CACHE_SIZE = 100_000;
+/** Longer blocks are not cached: each version would pin its whole text (they are rebuilt from cached pieces). */
+const MAX_CACHED_TEXT = 64 * 1024;
+/** Total characters of keys a cache may hold (≈ 2 bytes each). */
+const CACHE_CHARS = 16 * 1024 * 1024;
 /** Block results by block text, one cache per way of parsing it. */
 const blockCaches = {
   markdown: new Lru<BlockResult>(BLOCK_CACHE_SIZE),
@@ -398,28 +467,119 @@ export function segmentCacheStats(): { blocks: { size: number; hits: number; mis
 /** Forget every cached block and sentence boundary (and reset the statistics). */
 export function clearSegmentCache(): void {
   for (const c of Object.values(blockCaches)) c.clear();
+  definitionCache.clear();
   spanCache.clear();
   memo = undefined;
   windowCache.clear();
 }
 
-function blockResult(text: string, start: number, end: number, format: SegmentFormat, withFrontmatter: boolean): BlockResult {
+const definitionCache = new Lru<string[]>(BLOCK_CACHE_SIZE);
+
+/**
+ * Link reference definitions anywhere in the draft (normalised label → label as written).
+ * A block parsed alone must still see them, or "[text][ref]" would read as prose with its
+ * label. Only blocks containing "]:" can define one; each is parsed once (cached) to find
+ * out what it really defines.
+ */
+function linkDefinitions(text: string, blocks: DraftBlock[]): Map<string, string> {
+  const defined = new Map<string, string>();
+  let at = -1;
+  for (const b of blocks) {
+    if (b.kind !== "markdown") continue;
+    if (at < b.start) at = text.indexOf("]:", b.start);
+    if (at < 0) break;
+    if (at >= b.end) continue;
+    const src = text.slice(b.start, b.end);
+    const withFrontmatter = b.start === 0 && text.startsWith("---");
+    const key = withFrontmatter ? `F${src}` : `M${src}`;
+    let labels = definitionCache.get(key);
+    if (!labels) {
+      labels = definedLabels(src, withFrontmatter);
+      definitionCache.set(key, labels);
+    }
+    for (const l of labels) if (!defined.has(normalizeLabel(l))) defined.set(normalizeLabel(l), l);
+  }
+  return defined;
+}
+
+/** Cache key of a Markdown block: its text, plus the definitions it is parsed with, if any. */
+function blockKey(src: string, defined: ReadonlyMap<string, string>): string {
+  const defs = definitionsFor(src, defined);
+  return defs ? `${src}\u0000${defs}` : src;
+}
+
+function blockResult(
+  text: string,
+  start: number,
+  end: number,
+  format: SegmentFormat,
+  withFrontmatter: boolean,
+  defined: ReadonlyMap<string, string>,
+): BlockResult {
   const src = text.slice(start, end);
   const cache = blockCaches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
-  const hit = cache.get(src);
+  const defs = format === "markdown" ? definitionsFor(src, defined) : "";
+  const key = defs ? `${src}\u0000${defs}` : src;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const own = detach(src);
+  const cacheable = src.length <= MAX_CACHED_TEXT;
+  const own = cacheable ? detach(src) : src;
   const layout: ProseLayout =
     format === "plaintext"
       ? { classes: null, units: [0, own.length], ignoreLines: [], openAtEnd: false }
-      : layoutMarkdown(own, withFrontmatter);
+      : layoutMarkdown(own, withFrontmatter, defs);
+  const result = computeBlock(own, layout);
+  if (cacheable) cache.set(defs ? key : own, result);
+  return result;
+}
+
+function computeBlock(own: string, layout: ProseLayout): BlockResult {
   const sentences: RelSentence[] = [];
   for (let k = 0; k < layout.units.length; k += 2) {
     sentencesInUnit(own, layout.classes, layout.units[k], layout.units[k + 1], sentences);
   }
-  const result: BlockResult = { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd, base: -1, absolute: [] };
-  cache.set(own, result);
-  return result;
+  return { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd, base: -1, absolute: [] };
+}
+
+/** At most this many blocks, and characters, are parsed in one micromark call. */
+const BATCH_BLOCKS = 16;
+const BATCH_CHARS = 8192;
+
+/**
+ * Fill the cache for the run of uncached Markdown blocks starting at `blocks[i]` with one
+ * parse (micromark costs ≈0.1 ms per call on top of its per-character cost). Blocks that need
+ * no parse (plain paragraphs) ride along; the run stops at a cached block. Does nothing if the
+ * run does not parse block by block (see layoutMarkdownBatch): results never depend on batching.
+ */
+function prefillBatch(text: string, blocks: DraftBlock[], i: number, defined: ReadonlyMap<string, string>): void {
+  const base = blocks[i].start;
+  const ranges: number[] = [];
+  const keys: (string | undefined)[] = [];
+  const defs = new Set<string>();
+  let parsed = 0;
+  for (let j = i; j < blocks.length && ranges.length < 2 * BATCH_BLOCKS; j++) {
+    const b = blocks[j];
+    if (b.kind !== "markdown" || b.end - base > BATCH_CHARS || (b.start === 0 && text.startsWith("---"))) break;
+    const src = text.slice(b.start, b.end);
+    const d = definitionsFor(src, defined);
+    const key = d ? `${src}\u0000${d}` : src;
+    if (blockCaches.markdown.has(key)) break;
+    const plain = !d && isPlainParagraph(src);
+    if (!plain) parsed++;
+    if (d) for (const line of d.split("\n")) defs.add(line);
+    ranges.push(b.start - base, b.end - base);
+    keys.push(plain ? undefined : key);
+  }
+  if (parsed < 2) return;
+  const combined = text.slice(base, base + ranges[ranges.length - 1]);
+  const layouts = layoutMarkdownBatch(combined, ranges, [...defs].sort().join("\n"));
+  if (!layouts) return;
+  for (let k = 0; k < layouts.length; k++) {
+    const key = keys[k];
+    if (key === undefined) continue;
+    const own = detach(text.slice(base + ranges[2 * k], base + ranges[2 * k + 1]));
+    blockCaches.markdown.set(key, computeBlock(own, layouts[k]));
+  }
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -499,7 +659,8 @@ const JOIN_AFTER = new Set(["Pres", "Adm", "Rev", "Hon", "Msgr", "Supt", "Atty",
 function spansOf(t: string): number[] {
   const hit = spanCache.get(t);
   if (hit) return hit;
-  const spans = t.length > LARGE_UNIT ? largeUnitSpans(t) : correctedSpans(t);
+  if (t.length > LARGE_UNIT) return largeUnitSpans(t); // its pieces are cached instead
+  const spans = correctedSpans(t);
   spanCache.set(t, spans);
   return spans;
 }

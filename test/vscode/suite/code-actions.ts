@@ -10,28 +10,32 @@ import { closeAllEditors, factcheckDiagnostics, fixtureUri, openFixture, openUnt
 
 const finding = (verdict: ExpectedFinding["verdict"]) => DRAFT_FINDINGS.find((f) => f.verdict === verdict)!;
 
-async function quickFixes(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+async function codeActions(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<(vscode.CodeAction | vscode.Command)[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
     "vscode.executeCodeActionProvider",
     doc.uri,
     d.range,
     vscode.CodeActionKind.QuickFix.value,
   );
-  return (actions ?? []).filter(
-    (a): a is vscode.CodeAction => "kind" in a && (a.diagnostics ?? []).some((x) => x.source === "factcheck"),
-  );
+  return actions ?? [];
+}
+
+function describeAction(a: vscode.CodeAction | vscode.Command): string {
+  if (!("kind" in a) && "command" in a && typeof a.command === "string") return `command “${a.title}”`;
+  const ca = a as vscode.CodeAction;
+  return `“${ca.title}” [${ca.kind?.value ?? "no kind"}; diagnostics: ${(ca.diagnostics ?? []).map((x) => x.source).join(",") || "none"}]`;
 }
 
 async function findFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
-  let titles: string[] = [];
+  let offered: string[] = [];
   return waitFor(
     `a quick fix matching ${title}`,
     async () => {
-      const fixes = await quickFixes(doc, d);
-      titles = fixes.map((f) => f.title);
-      return fixes.find((f) => title.test(f.title));
+      const actions = await codeActions(doc, d);
+      offered = actions.map(describeAction);
+      return actions.find((a): a is vscode.CodeAction => !(typeof a.command === "string") && title.test(a.title));
     },
-    { timeoutMs: 10_000, describe: () => `offered: ${titles.join(" | ") || "(none)"}` },
+    { timeoutMs: 10_000, describe: () => `offered: ${offered.join(" | ") || "(none)"}` },
   );
 }
 

@@ -1,0 +1,227 @@
+// Claims databases over LSP: search and lookup requests, workspace claims files, errors shown in the
+// claims file itself while the last good version stays in use, watcher events, duplicate ids.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { test } from "node:test";
+import * as path from "node:path";
+import { DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol";
+import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../src/protocol/index.js";
+import { BUNDLED_CLAIMS_PATH, FIXTURES, type Harness, makeWorkspace, startHarness, uriOf } from "./server-harness.js";
+
+const TOWN_SENTENCE = "Mayor Jane Alvarez announced that the central library will close for renovation in June.";
+const TROOPS_SENTENCE = "Trump ruled out deploying American troops to Ukraine.";
+/** However many claims the article database has today (the lead keeps adding some). */
+const BUNDLED_COUNT: number = JSON.parse(readFileSync(BUNDLED_CLAIMS_PATH, "utf8")).claims.length;
+
+async function withWorkspace(fn: (h: Harness, ws: string) => Promise<void>): Promise<void> {
+  const ws = makeWorkspace("workspace");
+  const h = await startHarness({ workspace: ws });
+  try {
+    await fn(h, ws);
+  } finally {
+    await h.dispose();
+  }
+}
+
+/** Opens a draft with one sentence per claims database and returns a function listing the claim ids found on each new check. */
+async function openDraft(h: Harness, ws: string) {
+  const uri = uriOf(path.join(ws, "draft.md"));
+  await h.open(uri, "markdown", `${TOWN_SENTENCE}\n\n${TROOPS_SENTENCE}\n`);
+  await h.checked(uri, 1);
+  return {
+    uri,
+    /** Claim ids of the latest check. */
+    ids: (): string[] => h.events.filter((e) => e.uri === uri).at(-1)!.findings.map((f) => f.claim.id),
+    /** Waits for a check after the `after`-th event and returns its claim ids. */
+    async idsAfter(after: number): Promise<string[]> {
+      await h.until(() => h.events.slice(after).some((e) => e.uri === uri), "a re-check of the draft");
+      return h.events.slice(after).filter((e) => e.uri === uri).at(-1)!.findings.map((f) => f.claim.id);
+    },
+  };
+}
+
+test("searchClaims finds a claim from a misspelled query; claimById returns it with its source location", async () => {
+  const h = await startHarness();
+  try {
+    const { items } = await h.client.sendRequest(SearchClaimsRequest, { query: "deplyoing amercan troops", limit: 5 });
+    assert.ok(items.length >= 1);
+    assert.equal(items[0].claim.id, "esg-s4-no-us-troops");
+    assert.ok(items[0].score > 0 && items[0].score <= 1);
+
+    const info = await h.client.sendRequest(ClaimByIdRequest, { id: "esg-s4-no-us-troops" });
+    assert.deepEqual(info, {
+      id: "esg-s4-no-us-troops",
+      text: TROOPS_SENTENCE,
+      speaker: { name: "Donald Trump", role: "President of the United States" },
+      verb: "ruled out",
+      hedged: false,
+      source: {
+        title: "European-Led Security Guarantees",
+        section: "U.S. Contribution Through Air Support",
+        quote: "firmly ruling out the deployment of American troops to Ukraine",
+        uri: uriOf(path.join(path.dirname(BUNDLED_CLAIMS_PATH), "european-led-security-guarantees.txt")),
+        range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } },
+      },
+      origin: uriOf(BUNDLED_CLAIMS_PATH),
+    });
+    assert.equal(await h.client.sendRequest(ClaimByIdRequest, { id: "no-such-claim" }), null);
+  } finally {
+    await h.dispose();
+  }
+});
+
+test("workspace claims files are loaded beside the bundled database, watched, and reported in factcheck/status", () =>
+  withWorkspace(async (h, ws) => {
+    const status = h.statuses.at(-1)!;
+    assert.equal(status.state, "ready");
+    assert.deepEqual(
+      status.files.map((f) => [f.uri, f.claims, f.errors.length]),
+      [
+        ["bundled", BUNDLED_COUNT, 0],
+        [uriOf(path.join(ws, "town.claims.json")), 1, 0],
+      ],
+    );
+    assert.equal(status.totalClaims, BUNDLED_COUNT + 1);
+    await h.until(() => h.registrations.some((r) => r.method === "workspace/didChangeWatchedFiles"), "file watcher registration");
+    const watch = h.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles")!;
+    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "**/*.claims.json" } }] });
+
+    const draft = await openDraft(h, ws);
+    assert.deepEqual(await draft.idsAfter(0), ["town-library-closes", "esg-s4-no-us-troops"]);
+
+    const reloaded = await h.client.sendRequest(ReloadClaimsRequest, undefined);
+    assert.equal(reloaded.totalClaims, BUNDLED_COUNT + 1);
+
+    // A new claimsFiles glob: the workspace is scanned again and the watcher re-registered.
+    await h.changeSettings({ "": { claimsFiles: "elsewhere/**/*.claims.json" } });
+    await h.until(() => h.statuses.at(-1)!.totalClaims === BUNDLED_COUNT, "the status without town.claims.json");
+    await h.until(() => draft.ids().join() === "esg-s4-no-us-troops", "a re-check without the town claim");
+    await h.until(() => h.registrations.filter((r) => r.method === "workspace/didChangeWatchedFiles").length === 2, "a second watcher registration");
+    assert.deepEqual(h.registrations.at(-1)!.registerOptions, { watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }] });
+  }));
+
+test("a claims file broken in the editor: errors at their exact place in it, the last good version stays in use, repair clears them", () =>
+  withWorkspace(async (h, ws) => {
+    const draft = await openDraft(h, ws);
+    const file = path.join(ws, "town.claims.json");
+    const uri = uriOf(file);
+    const good = readFileSync(file, "utf8");
+    const broken = good.replace('"verb": "announced",', '"verb": "announced"');
+    assert.notEqual(broken, good);
+
+    const before = h.events.length;
+    await h.open(uri, "json", broken);
+    const errors = await h.diagnostics(uri, (p) => p.diagnostics.length > 0, "claims file errors");
+    assert.deepEqual(errors.diagnostics, [
+      {
+        range: { start: { line: 20, character: 6 }, end: { line: 20, character: 15 } },
+        severity: DiagnosticSeverity.Error,
+        source: "factcheck",
+        message: "syntax error: expected comma",
+      },
+    ]);
+    await h.until(() => h.statuses.at(-1)!.state === "error", "an error status");
+    const status = h.statuses.at(-1)!;
+    assert.deepEqual(status.files[1].errors, [{ line: 20, character: 6, message: "syntax error: expected comma", path: "" }]);
+    assert.equal(status.files[1].claims, 1, "the last good version is still loaded");
+    assert.deepEqual(await draft.idsAfter(before), ["town-library-closes", "esg-s4-no-us-troops"], "findings from the last good version remain");
+
+    // Typing the comma back (an incremental edit) repairs it.
+    const version = await h.change(uri, [{ range: { start: { line: 19, character: 25 }, end: { line: 19, character: 25 } }, text: "," }]);
+    assert.equal(version, 2);
+    await h.diagnostics(uri, (p) => p.diagnostics.length === 0, "cleared claims file errors");
+    await h.until(() => h.statuses.at(-1)!.state === "ready", "a ready status");
+
+    // The editor's text is what counts: rename the claim's id without saving.
+    const afterRename = h.events.length;
+    await h.change(uri, [{ range: { start: { line: 16, character: 13 }, end: { line: 16, character: 32 } }, text: "town-library-shuts" }]);
+    await h.until(() => h.events.slice(afterRename).some((e) => e.findings.some((f) => f.claim.id === "town-library-shuts")), "the renamed claim in use");
+    assert.ok(!h.published.some((p) => p.uri === draft.uri && p.diagnostics.length === 0), "the draft never lost its diagnostics");
+  }));
+
+test("a claims file changed on disk: errors via file watching, deletion removes the database", () =>
+  withWorkspace(async (h, ws) => {
+    const draft = await openDraft(h, ws);
+    const file = path.join(ws, "town.claims.json");
+    const uri = uriOf(file);
+    writeFileSync(file, readFileSync(file, "utf8").replace('"hedged": false', '"hedged": "no"'));
+    await h.filesChanged([{ uri, type: FileChangeType.Changed }]);
+    const { diagnostics } = await h.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /boolean/);
+    const at = readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes('"hedged": "no"'));
+    assert.deepEqual(diagnostics[0].range.start, { line: at, character: 16 });
+    assert.deepEqual(diagnostics[0].range.end, { line: at, character: 20 });
+
+    const before = h.events.length;
+    rmSync(file);
+    await h.filesChanged([{ uri, type: FileChangeType.Deleted }]);
+    await h.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(await draft.idsAfter(before), ["esg-s4-no-us-troops"]);
+    await h.until(() => h.statuses.at(-1)!.totalClaims === BUNDLED_COUNT, "the status without the deleted file");
+
+    // A new claims file appears (in a subfolder, with its source text beside it).
+    const created = path.join(ws, "more", "again.claims.json");
+    const again = h.events.length;
+    mkdirSync(path.dirname(created));
+    copyFileSync(path.join(FIXTURES, "workspace", "town-notes.txt"), path.join(ws, "more", "town-notes.txt"));
+    copyFileSync(path.join(FIXTURES, "workspace", "town.claims.json"), created);
+    await h.filesChanged([{ uri: uriOf(created), type: FileChangeType.Created }]);
+    assert.deepEqual(await draft.idsAfter(again), ["town-library-closes", "esg-s4-no-us-troops"]);
+  }));
+
+test("a claim id that another database already uses is an error at that id", () =>
+  withWorkspace(async (h, ws) => {
+    const file = path.join(ws, "dup.claims.json");
+    const text = JSON.stringify(
+      {
+        version: 1,
+        title: "Dup",
+        speakers: { x: { name: "X Person", role: "Someone" } },
+        claims: [{ id: "esg-s4-no-us-troops", text: "X said something else entirely.", speaker: "x", verb: "said", section: "S", quote: "something else", hedged: false, polarity: "positive" }],
+      },
+      null,
+      2,
+    );
+    writeFileSync(file, text);
+    await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
+    const { diagnostics } = await h.diagnostics(uriOf(file), (p) => p.diagnostics.length > 0);
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes('"id": "esg-s4-no-us-troops"'));
+    const character = lines[line].indexOf('"esg-s4');
+    assert.equal(diagnostics.length, 1);
+    assert.deepEqual(diagnostics[0].range, { start: { line, character }, end: { line, character: character + '"esg-s4-no-us-troops"'.length } });
+    assert.match(diagnostics[0].message, /^duplicate claim id "esg-s4-no-us-troops": already defined in .*european-led-security-guarantees\.claims\.json:\d+:\d+/);
+    const claim = await h.client.sendRequest(ClaimByIdRequest, { id: "esg-s4-no-us-troops" });
+    assert.equal(claim?.speaker.name, "Donald Trump", "the first definition wins");
+  }));
+
+test("a claim whose source text is not shipped links to its definition in the claims file", () =>
+  withWorkspace(async (h, ws) => {
+    const file = path.join(ws, "nosource.claims.json");
+    const text = JSON.stringify(
+      {
+        version: 1,
+        title: "No source",
+        speakers: { chef: { name: "Chef Remy", role: "Head chef" } },
+        claims: [{ id: "chef-soup", text: "The tomato soup is served cold in summer.", speaker: "chef", verb: "said", section: "Menu", quote: "soup is served cold", hedged: false, polarity: "positive" }],
+      },
+      null,
+      2,
+    );
+    writeFileSync(file, text);
+    await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
+    await h.until(() => h.statuses.at(-1)!.totalClaims === BUNDLED_COUNT + 2, "the new database");
+    const uri = uriOf(path.join(ws, "menu.txt"));
+    await h.open(uri, "plaintext", "The tomato soup is served cold in summer.\n");
+    const { diagnostics } = await h.diagnostics(uri);
+    assert.equal(diagnostics.length, 1);
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes('"id": "chef-soup"'));
+    const character = lines[line].indexOf('"chef-soup"');
+    assert.equal(diagnostics[0].codeDescription?.href, `${uriOf(file)}#L${line + 1},${character + 1}`);
+    assert.deepEqual(diagnostics[0].relatedInformation?.[0].location, {
+      uri: uriOf(file),
+      range: { start: { line, character }, end: { line, character: character + '"chef-soup"'.length } },
+    });
+  }));
