@@ -4,6 +4,8 @@
 import { existsSync } from "node:fs";
 import * as vscode from "vscode";
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
@@ -17,6 +19,10 @@ export type ServerState = "starting" | "running" | "stopped" | "failed";
 
 /** Relative to the extension root; scripts/bundle.mjs writes it. */
 export const SERVER_MODULE = "dist/server.cjs";
+
+/** The server is restarted after a crash, up to MAX_CRASHES times in CRASH_WINDOW_MS. */
+const MAX_CRASHES = 4;
+const CRASH_WINDOW_MS = 3 * 60_000;
 
 const NOT_RUNNING = "Fact Check: the language server is not running. Restart it?";
 
@@ -115,6 +121,8 @@ export class FactCheckServer implements vscode.Disposable {
       { scheme: "file", pattern: claimsGlob },
     ];
     const claimsWatcher = vscode.workspace.createFileSystemWatcher(claimsGlob);
+    /** When this client's server stopped unexpectedly, for the restart limit. */
+    const crashes: number[] = [];
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       synchronize: {
@@ -128,8 +136,27 @@ export class FactCheckServer implements vscode.Disposable {
         this.output.appendLine(`[client] initialization failed: ${errorMessage(error)}`);
         return false;
       },
+      errorHandler: {
+        error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+        closed: () => {
+          // While we start it, doStart reports the failure; restarting would only repeat it.
+          if (this.client !== client || this.starting) return { action: CloseAction.DoNotRestart, handled: true };
+          const now = Date.now();
+          crashes.push(now);
+          while (crashes.length && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
+          if (crashes.length <= MAX_CRASHES) {
+            this.output.appendLine(`[client] the language server stopped unexpectedly; restarting it (${crashes.length} of ${MAX_CRASHES})`);
+            return { action: CloseAction.Restart, handled: true };
+          }
+          this.client = undefined;
+          void client.dispose().catch(() => undefined);
+          this.disposeClientResources();
+          this.fail(`the language server crashed ${crashes.length} times in ${CRASH_WINDOW_MS / 60_000} minutes and was not restarted.`);
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
     };
-    const client = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
+    const client: LanguageClient = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
     client.onNotification(StatusNotification, (params) => {
       if (this.client === client) this.setStatus(params);
     });
@@ -137,8 +164,8 @@ export class FactCheckServer implements vscode.Disposable {
       if (this.client !== client) return;
       if (e.newState === State.Running) this.setState("running");
       else if (e.newState === State.Starting) this.setState("starting");
-      else if (e.newState === State.Stopped && !this.stopping && this._state === "running") {
-        // The server went away without us asking (the library gave up restarting a crashing server).
+      else if (e.newState === State.Stopped && !this.stopping && !this.starting) {
+        // The server went away without us asking: the library restarts it (Starting follows) or gave up.
         this.setState("stopped");
       }
     });

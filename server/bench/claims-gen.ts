@@ -3,7 +3,10 @@
 // speakers, with a matching source text whose sentences are the claims' verbatim quotes. The
 // same feed is available as Claim objects (types.ts) and as the text of a claims file
 // (claims/claims.schema.json) for timing the loader.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Claim, ClaimsDatabase, Polarity, Speaker } from "../src/core/types.js";
+import { resolveWordnetDir } from "../src/wordnet-dir.js";
 import { Rng } from "./timing.js";
 
 const FIRST = [
@@ -69,6 +72,32 @@ const COMPLEMENTS = [
 ];
 const FRAMES = ["said", "stated", "announced", "told reporters", "confirmed", "signaled", "insisted", "noted", "argued"];
 
+/**
+ * Nouns and adjectives for objects: the hand-written lists first (the commonest), then WordNet's
+ * single words that have tagged senses, most-tagged first, so the vocabulary has a long tail as
+ * real news does. Words are drawn with a Zipf-like law (rank r with probability ∝ 1/r).
+ */
+function vocabulary(): { nouns: string[]; adjectives: string[] } {
+  const dir = resolveWordnetDir();
+  const fromWordnet = (file: string, minTagged: number): string[] => {
+    if (!dir) return [];
+    const rows: [string, number][] = [];
+    for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
+      if (!line || line.startsWith("  ")) continue;
+      const f = line.split(" ");
+      const tagged = Number(f[5 + Number(f[3])]);
+      if (/^[a-z]{4,12}$/.test(f[0]) && tagged >= minTagged) rows.push([f[0], tagged]);
+    }
+    return rows.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((r) => r[0]);
+  };
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  return { nouns: uniq([...NOUNS, ...fromWordnet("index.noun", 2)]), adjectives: uniq([...ADJECTIVES, ...fromWordnet("index.adj", 2)]) };
+}
+
+function zipf<T>(xs: readonly T[], rng: Rng): T {
+  return xs[Math.min(xs.length - 1, Math.floor(Math.exp(rng.next() * Math.log(xs.length + 1))) - 1)];
+}
+
 export interface SyntheticFeed {
   claims: Claim[];
   speakers: Speaker[];
@@ -98,6 +127,7 @@ export function generateClaims(n: number, seed: number): SyntheticFeed {
     });
   }
 
+  const { nouns, adjectives } = vocabulary();
   const title = "Synthetic policy statements (benchmark feed)";
   const claims: Claim[] = [];
   const source: string[] = [];
@@ -113,7 +143,7 @@ export function generateClaims(n: number, seed: number): SyntheticFeed {
     const sp = rng.pick(speakers);
     const subject = rng.pick(SUBJECTS);
     const [base, gerund, past] = rng.pick(VERBS);
-    const object = `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`;
+    const object = `the ${zipf(adjectives, rng)} ${zipf(nouns, rng)}`;
     const complement = rng.chance(0.7) ? ` ${rng.pick(COMPLEMENTS)}` : "";
     const place = rng.chance(0.5) ? ` in ${rng.pick(PLACES)}` : "";
     const kind = rng.int(10);

@@ -78,16 +78,22 @@ export interface Repeated<T> {
 /**
  * Runs `fn` at least once and at most `maxReps` times, stopping early when another repetition
  * (judged by the slowest so far) would take the total past `budgetMs`. `setup` runs before each
- * repetition, off the clock. Returns the median.
+ * repetition, off the clock. Returns the median. Garbage is collected before the series (and
+ * before each repetition with `gcEachRep`, for the slow ones that make a lot of it).
  */
-export function repeat<T>(fn: (rep: number) => T, opts: { maxReps: number; budgetMs: number; setup?: (rep: number) => void }): Repeated<T> {
+export function repeat<T>(
+  fn: (rep: number) => T,
+  opts: { maxReps: number; budgetMs: number; setup?: (rep: number) => void; gcEachRep?: boolean },
+): Repeated<T> {
   const samples: number[] = [];
   let last!: T;
   let total = 0;
+  // A full collection costs seconds when a large index is alive: once per series unless asked.
+  collectGarbage();
   for (let rep = 0; rep < opts.maxReps; rep++) {
     if (rep > 0 && total + Math.max(...samples) > opts.budgetMs) break;
     opts.setup?.(rep);
-    collectGarbage();
+    if (opts.gcEachRep && rep > 0) collectGarbage();
     const t0 = now();
     last = fn(rep);
     const dt = now() - t0;

@@ -65,8 +65,10 @@ describe("analyze", () => {
     assert.deepEqual(units("Europe ruled out ground forces."), ["#europe+", "rule+", "#troops-"]);
   });
 
-  it("lets not deny its whole clause but no further", () => {
-    assert.deepEqual(units("Taxes will not rise, but fees will."), ["tax-", "rise-", "fee+"]);
+  it("lets not deny what follows in its clause, and marks the clause's subject", () => {
+    assert.deepEqual(units("Taxes will not rise, but fees will."), ["tax+", "rise-", "fee+"]);
+    const [taxes, rise, fees] = analyze("Taxes will not rise, but fees will.").units;
+    assert.deepEqual([taxes.beforeNegation, rise.beforeNegation, fees.beforeNegation], [true, false, false]);
   });
 
   it("does not count 'not only' as a denial", () => {

@@ -71,6 +71,8 @@ describe("matcher verdicts (bundled article)", () => {
     ["The president said America would not send soldiers to Ukraine.", "esg-s4-no-us-troops:supported"],
     ["Zelensky said the United States possesses unmatched aerial capabilities.", "esg-s5-unmatched-air-capabilities:misattributed"],
     ["Trump confirmed that some form of security arrangement will be developed.", "esg-s8-security-arrangement-possible:overstated"],
+    ["Trump said Washington's role would be indirect.", "esg-s3-us-role-supportive:supported"],
+    ["Clarity will not emerge soon, Trump noted.", "esg-s11-clarity-soon:contradicted"],
   ];
   for (const [sentence, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
@@ -81,6 +83,14 @@ describe("matcher verdicts (bundled article)", () => {
   it("reports two claims when one sentence restates both halves of a record", () => {
     const got = verdicts(checker, "Trump said clarity will emerge soon because Putin is weary of the conflict.");
     assert.deepEqual(got.sort(), ["esg-s11-clarity-soon:supported", "esg-s11-putin-may-be-weary:overstated"]);
+  });
+
+  it("reports a second claim only when the sentence restates it with words of its own", () => {
+    assert.deepEqual(verdicts(checker, "Trump accepted the idea of NATO membership for Ukraine."), ["esg-s7-rejects-nato-membership:contradicted"]);
+  });
+
+  it("needs more than two shared words with no speaker to match", () => {
+    assert.deepEqual(verdicts(checker, "The company's role in the merger was supportive."), []);
   });
 
   it("caches results per sentence text", () => {

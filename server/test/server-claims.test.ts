@@ -225,3 +225,23 @@ test("a claim whose source text is not shipped links to its definition in the cl
       range: { start: { line, character }, end: { line, character: character + '"chef-soup"'.length } },
     });
   }));
+
+test("garbage in a claims file is reported, never fatal", () =>
+  withWorkspace(async (h, ws) => {
+    const uri = uriOf(path.join(ws, "town.claims.json"));
+    const good = readFileSync(path.join(ws, "town.claims.json"), "utf8");
+    await h.open(uri, "json", "");
+    await h.diagnostics(uri, (p) => p.diagnostics.some((d) => /empty/.test(d.message)), "an empty-file error");
+    for (const text of ["[]", "{", '{"version": 2, "claims": "x"}', "\u0000\u0001\uFFFF", good.replace('"quote": "the central', '"quote": "THE central')]) {
+      const full = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+      const n = h.statuses.length;
+      await h.change(uri, [{ range: full, text }]);
+      await h.until(() => h.statuses.length > n, "a status after the edit");
+      assert.equal(h.statuses.at(-1)!.state, "error", text);
+      assert.equal(h.statuses.at(-1)!.files[1].claims, 1, "the last good version stays");
+    }
+    const n = h.statuses.length;
+    await h.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }, text: good }]);
+    await h.until(() => h.statuses.length > n && h.statuses.at(-1)!.state === "ready", "a ready status");
+    assert.ok(!h.logs.some((l) => l.startsWith("ERROR")), h.logs.join("\n"));
+  }));

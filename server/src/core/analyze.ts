@@ -45,6 +45,8 @@ export interface Unit {
   negatedBy?: string;
   /** Words between it and that cue: the nearest word is what the negation is about. */
   negationDistance: number;
+  /** Stands before a "not" of its own clause: the subject of a denial, neither affirmed nor denied. */
+  beforeNegation: boolean;
   /** The unit is itself a negation cue ("rejected", "lacks"). */
   isCue: boolean;
   /** The unit is a hedge word ("possible"): a verdict cue, not content. */
@@ -97,18 +99,17 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
   const negations = new Array<number>(tokens.length).fill(0);
   const negatedBy = new Array<string | undefined>(tokens.length);
   const distance = new Array<number>(tokens.length).fill(Infinity);
+  const beforeNegation = new Array<boolean>(tokens.length).fill(false);
   for (const [i, cue] of cueAt) {
-    // "not" and "no" deny their whole clause, subject included ("Taxes will not be raised");
-    // "without", "rather than" and negating verbs deny only what follows them.
+    // "Taxes will not be raised": what stands before "not" in its clause is its subject, not what
+    // is denied. Such words are marked, and the verdict does not compare their polarity.
     if (CLAUSE_WIDE.has(tokens[i].lower)) {
       let words = 0;
       for (let j = i - 1; j >= 0 && words < MAX_NEGATION_REACH; j--) {
         const t = tokens[j];
         if (endsClause(t)) break;
-        negations[j]++;
-        negatedBy[j] ??= cue.text;
+        beforeNegation[j] = true;
         if (t.isWord) words++;
-        distance[j] = Math.min(distance[j], words);
       }
     }
     let words = 0;
@@ -126,7 +127,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
     const alias = aliasAt(tokens, i);
     if (alias) {
       const last = i + alias.length - 1;
-      units.push(makeUnit(tokens, i, last, alias.term, alias.entity, negations, negatedBy, distance, false));
+      units.push(makeUnit(tokens, i, last, alias.term, alias.entity, { negations, negatedBy, distance, beforeNegation }, false));
       i = last + 1;
       continue;
     }
@@ -134,7 +135,7 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
     const cue = cueAt.get(i);
     if (t.isWord && !t.isStop && !isPossessive(t) && t.pos !== "PUNCT") {
       const isHedge = HEDGE_CUES.has(t.lower);
-      const u = makeUnit(tokens, i, i, termOf(t.lemma), false, negations, negatedBy, distance, !!cue);
+      const u = makeUnit(tokens, i, i, termOf(t.lemma), false, { negations, negatedBy, distance, beforeNegation }, !!cue);
       u.isHedge = isHedge;
       units.push(u);
     }
@@ -164,11 +165,10 @@ function makeUnit(
   last: number,
   term: string,
   entity: boolean,
-  negations: number[],
-  negatedBy: (string | undefined)[],
-  distance: number[],
+  scope: { negations: number[]; negatedBy: (string | undefined)[]; distance: number[]; beforeNegation: boolean[] },
   isCue: boolean,
 ): Unit {
+  const { negations, negatedBy, distance, beforeNegation } = scope;
   const surface = tokens.slice(first, last + 1).map((t) => t.text).join(" ");
   return {
     term,
@@ -183,6 +183,7 @@ function makeUnit(
     negated: negations[first] % 2 === 1,
     negatedBy: negations[first] % 2 === 1 ? negatedBy[first] : undefined,
     negationDistance: distance[first],
+    beforeNegation: beforeNegation[first],
     isCue,
     isHedge: false,
   };

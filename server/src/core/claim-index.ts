@@ -25,6 +25,7 @@ export interface ClaimTerm {
   negated: boolean;
   negatedBy?: string;
   negationDistance: number;
+  beforeNegation: boolean;
   entity: boolean;
   surface: string;
   isCue: boolean;
@@ -172,7 +173,7 @@ export class ClaimIndex {
       // The speaker's own name is who said it, not what was said.
       if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") continue;
       if (!terms.has(u.term)) {
-        terms.set(u.term, { negated: u.negated, negatedBy: u.negatedBy, negationDistance: u.negationDistance, entity: u.entity || isEntityTerm(u.term), surface: u.surface, isCue: u.isCue, pos: new Set() });
+        terms.set(u.term, { negated: u.negated, negatedBy: u.negatedBy, negationDistance: u.negationDistance, beforeNegation: u.beforeNegation, entity: u.entity || isEntityTerm(u.term), surface: u.surface, isCue: u.isCue, pos: new Set() });
       }
     }
     for (const u of analysis.units) {

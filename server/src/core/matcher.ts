@@ -81,7 +81,8 @@ export function matchSentence(
         s.coverage >= tuning.minCoverage &&
         s.precision >= tuning.minPrecision &&
         s.score >= tuning.threshold &&
-        s.contentHits >= 2 &&
+        // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
+        (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
         s.conceptHits >= 1,
     )
     // A draft that names the claim's own speaker points at that speaker's claims first.
@@ -93,7 +94,7 @@ export function matchSentence(
     const own = s.hits.filter((h) => !h.unit.entity);
     const overlap = own.filter((h) => used.has(h.unit.first)).length;
     // A second claim must stand on words of its own, not re-read the words of the first.
-    if (out.length && overlap >= own.length / 3) continue;
+    if (out.length && (overlap >= own.length / 3 || own.length - overlap < 2)) continue;
     for (const h of own) used.add(h.unit.first);
     const decided = decideVerdict({ analysis: a, claim: s.claim, hits: s.hits, named, speakerMatches: s.speakerMatches });
     out.push({

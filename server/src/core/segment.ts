@@ -62,8 +62,11 @@ export interface DraftBlock {
   end: number;
   /** 0-based line of `start`. */
   line: number;
-  /** "code": a top-level fenced code block (not parsed unless an earlier block runs into it). */
-  kind: "markdown" | "code" | "plaintext";
+  /**
+   * "code": a top-level fenced code block (not parsed unless an earlier block runs into it);
+   * "frontmatter": closed YAML front matter at the start of the draft.
+   */
+  kind: "markdown" | "code" | "frontmatter" | "plaintext";
 }
 
 /** Sentences of a draft, in document order. */
@@ -99,8 +102,10 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
       i++;
       continue;
     }
-    const withFrontmatter = format === "markdown" && b.start === 0 && text.startsWith("---");
-    if (format === "markdown" && !withFrontmatter && !blockCaches.markdown.has(blockKey(text.slice(b.start, b.end), defined))) {
+    // micromark-extension-frontmatter is only used on closed front matter: on an unclosed
+    // "---" it leaves the parser in a state that misreads the rest of the input.
+    const withFrontmatter = b.kind === "frontmatter";
+    if (b.kind === "markdown" && !blockCaches.markdown.has(blockKey(text.slice(b.start, b.end), defined))) {
       prefillBatch(text, blocks, i, defined);
     }
     let j = i + 1;
@@ -133,7 +138,7 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
  * drafts: micromark slows down on long input).
  */
 export function segmentMarkdownWhole(text: string): ProseSentence[] {
-  const r = computeBlock(text, layoutMarkdown(text, text.startsWith("---")));
+  const r = computeBlock(text, layoutMarkdown(text, splitBlocks(text, "markdown")[0]?.kind === "frontmatter"));
   return r.sentences.map((s) => (s.mask ? { start: s.start, end: s.end, text: s.text, mask: s.mask } : { start: s.start, end: s.end, text: s.text }));
 }
 
@@ -224,7 +229,7 @@ function splitMarkdown(text: string): DraftBlock[] {
         if (nl < 0) nl = text.length;
         const lt = stripCr(text.slice(p, nl));
         if (FRONTMATTER_FENCE.test(lt)) {
-          blocks.push({ start: 0, end: p + lt.length, line: 0, kind: "markdown" });
+          blocks.push({ start: 0, end: p + lt.length, line: 0, kind: "frontmatter" });
           pos = nl + 1;
           line = l + 1;
           break;
@@ -490,12 +495,10 @@ function linkDefinitions(text: string, blocks: DraftBlock[]): Map<string, string
     if (at < 0) break;
     if (at >= b.end) continue;
     const src = text.slice(b.start, b.end);
-    const withFrontmatter = b.start === 0 && text.startsWith("---");
-    const key = withFrontmatter ? `F${src}` : `M${src}`;
-    let labels = definitionCache.get(key);
+    let labels = definitionCache.get(src);
     if (!labels) {
-      labels = definedLabels(src, withFrontmatter);
-      definitionCache.set(key, labels);
+      labels = definedLabels(src);
+      definitionCache.set(src, labels);
     }
     for (const l of labels) if (!defined.has(normalizeLabel(l))) defined.set(normalizeLabel(l), l);
   }
@@ -518,7 +521,7 @@ function blockResult(
 ): BlockResult {
   const src = text.slice(start, end);
   const cache = blockCaches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
-  const defs = format === "markdown" ? definitionsFor(src, defined) : "";
+  const defs = format === "markdown" && !withFrontmatter ? definitionsFor(src, defined) : "";
   const key = defs ? `${src}\u0000${defs}` : src;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -559,7 +562,7 @@ function prefillBatch(text: string, blocks: DraftBlock[], i: number, defined: Re
   let parsed = 0;
   for (let j = i; j < blocks.length && ranges.length < 2 * BATCH_BLOCKS; j++) {
     const b = blocks[j];
-    if (b.kind !== "markdown" || b.end - base > BATCH_CHARS || (b.start === 0 && text.startsWith("---"))) break;
+    if (b.kind !== "markdown" || b.end - base > BATCH_CHARS) break;
     const src = text.slice(b.start, b.end);
     const d = definitionsFor(src, defined);
     const key = d ? `${src}\u0000${d}` : src;
@@ -587,27 +590,61 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 function sentencesInUnit(src: string, cls: Uint8Array | null, ua: number, ub: number, out: RelSentence[]): void {
   const blanked = cls ? blankOut(src, cls, ua, ub) : src.slice(ua, ub);
   if (!HAS_WORD.test(blanked)) return;
-  const spans = spansOf(blanked);
+  const spans = joinLowerCaseStarts(blanked, spansOf(blanked), cls, ua);
   const n = spans.length >> 1;
-  const starts: number[] = new Array(n);
+  // Sentence ranges run from the first to the last word, plus the markup that belongs to them:
+  // markup touching the last word ("claim.**", "[text](http://…)") ends the sentence, markup
+  // touching the first word ("**Bold** claim") or standing alone before it ("`code` starts")
+  // starts it, and markup after the last sentence of the unit ends that one.
+  const starts = new Array<number>(n);
+  const ends = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    let e = ua + spans[2 * k + 1];
+    if (cls) {
+      const ceiling = k + 1 < n ? ua + spans[2 * k + 2] : ub;
+      while (e < ceiling && cls[e] === MARKUP) e++;
+    }
+    ends[k] = e;
+  }
   for (let k = 0; k < n; k++) {
     let s = ua + spans[2 * k];
     if (cls) {
-      // Markup right before the first word belongs to the sentence ("**Bold** claim", "[Link](…) text").
-      const floor = k > 0 ? ua + spans[2 * k - 1] : ua;
+      let floor = k > 0 ? ends[k - 1] : ua;
       while (s > floor && cls[s - 1] === MARKUP) s--;
+      if (k > 0) {
+        // Markup left on the previous sentence's line ("Done. <!-- note -->⏎Next") is its.
+        const nl = src.lastIndexOf("\n", s - 1);
+        if (nl >= floor) {
+          for (let i = nl - 1; i >= floor; i--) {
+            if (cls[i] === MARKUP) {
+              ends[k - 1] = i + 1;
+              break;
+            }
+          }
+          floor = nl;
+        }
+      }
+      for (let i = floor; i < s; i++) {
+        if (cls[i] === MARKUP) {
+          s = i;
+          break;
+        }
+      }
     }
     starts[k] = s;
+  }
+  if (cls && n > 0) {
+    for (let i = ub - 1; i >= ends[n - 1]; i--) {
+      if (cls[i] === MARKUP) {
+        ends[n - 1] = i + 1;
+        break;
+      }
+    }
   }
   for (let k = 0; k < n; k++) {
     if (!HAS_WORD.test(blanked.slice(spans[2 * k], spans[2 * k + 1]))) continue;
     let s = starts[k];
-    let e = ua + spans[2 * k + 1];
-    if (cls) {
-      // … and so does markup right after the last one ("claim.**", "[text](http://…)").
-      const ceiling = k + 1 < n ? starts[k + 1] : ub;
-      while (e < ceiling && cls[e] === MARKUP) e++;
-    }
+    let e = ends[k];
     while (s < e && isSpace(src.charCodeAt(s))) s++;
     while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
@@ -671,7 +708,7 @@ function correctedSpans(t: string): number[] {
   for (let k = 0; k < raw.length; k += 2) {
     const s = raw[k];
     const e = raw[k + 1];
-    if (out.length && wronglySplit(t, out[out.length - 2], out[out.length - 1], s)) out[out.length - 1] = e;
+    if (out.length && wronglySplit(t, out[out.length - 2], out[out.length - 1])) out[out.length - 1] = e;
     else out.push(s, e);
   }
   return out;
@@ -679,14 +716,34 @@ function correctedSpans(t: string): number[] {
 
 /**
  * wink ended a sentence at `prevEnd` and started the next at `nextStart`; is that a mistake?
- * Yes after an abbreviation it does not know ("Rev. Smith"), and when the next "sentence"
- * starts with a lower-case letter after a period ("Smith et al. reported").
+ * Yes after an abbreviation it does not know ("Rev. Smith").
  */
-function wronglySplit(t: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
+function wronglySplit(t: string, prevStart: number, prevEnd: number): boolean {
   if (t.charCodeAt(prevEnd - 1) !== 46 /* . */) return false;
   const m = /([A-Za-z]+)\.$/.exec(t.slice(Math.max(prevStart, prevEnd - 12), prevEnd));
-  if (m && JOIN_AFTER.has(m[1])) return true;
-  return /^\p{Ll}/u.test(t.slice(nextStart, nextStart + 2));
+  return m !== null && JOIN_AFTER.has(m[1]);
+}
+
+/**
+ * A "sentence" wink starts with a lower-case letter right after a period ("Smith et al.
+ * reported") continues the previous one, unless markup stands between them ("… now.
+ * `code` starts …": the code, blanked out, was the real start).
+ */
+function joinLowerCaseStarts(t: string, spans: number[], cls: Uint8Array | null, offset: number): number[] {
+  let out: number[] | undefined;
+  for (let k = 2; k < spans.length; k += 2) {
+    const prevEnd = out ? out[out.length - 1] : spans[k - 1];
+    const s = spans[k];
+    let join = t.charCodeAt(prevEnd - 1) === 46 /* . */ && /^\p{Ll}/u.test(t.slice(s, s + 2));
+    if (join && cls) for (let i = offset + prevEnd; i < offset + s; i++) if (cls[i] !== PROSE) join = false;
+    if (join) {
+      out ??= spans.slice(0, k);
+      out[out.length - 1] = spans[k + 1];
+    } else if (out) {
+      out.push(s, spans[k + 1]);
+    }
+  }
+  return out ?? spans;
 }
 
 /**

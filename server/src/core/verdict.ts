@@ -54,18 +54,15 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
   return { verdict: "supported", explanation: `restates what ${record.speaker.name} ${record.verb}${hedgeNote}` };
 }
 
-/**
- * A matched word whose polarity differs between record and draft, as an explanation.
- * An antonym or "un-" word in the draft ("unacceptable") denies its whole clause, as "not" does.
- */
-function contradiction({ analysis: a, claim, hits }: VerdictInput): string | undefined {
-  const flipsInClause = (clause: number) =>
-    hits.filter((h) => h.link.flipped && a.tokens[h.unit.first].clause === clause).length;
+/** A matched word whose polarity differs between record and draft, as an explanation. */
+function contradiction({ claim, hits }: VerdictInput): string | undefined {
   const clashes = hits.filter((h) => {
     const t = claim.terms.get(h.term)!;
-    // Places and the negating verbs themselves say nothing on their own about affirming or denying.
-    if (t.entity || t.isCue || h.unit.isCue) return false;
-    const draftDenies = h.unit.negated !== (flipsInClause(a.tokens[h.unit.first].clause) % 2 === 1);
+    // Places and the negating verbs themselves say nothing on their own about affirming or
+    // denying; nor does the subject of a denial ("Taxes" in "Taxes will not rise").
+    if (t.entity || t.isCue || h.unit.isCue || t.beforeNegation || h.unit.beforeNegation) return false;
+    // An antonym or "un-" word carries its own denial: "unacceptable" is "not acceptable".
+    const draftDenies = h.unit.negated !== h.link.flipped;
     return draftDenies !== t.negated;
   });
   if (!clashes.length) return undefined;
