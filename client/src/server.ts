@@ -31,6 +31,8 @@ export class FactCheckServer implements vscode.Disposable {
   private starting: Promise<boolean> | undefined;
   private stopping = false;
   private clientDisposables: vscode.Disposable[] = [];
+  /** Why the current start failed, as far as the client's handlers saw it. */
+  private startFailure: string | undefined;
   private _state: ServerState = "stopped";
   private _status: StatusParams | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
@@ -83,6 +85,7 @@ export class FactCheckServer implements vscode.Disposable {
 
   private async doStart(): Promise<boolean> {
     this.setState("starting");
+    this.startFailure = undefined;
     const module = this.context.asAbsolutePath(SERVER_MODULE);
     if (!existsSync(module)) {
       this.fail(`the server bundle ${SERVER_MODULE} is missing from the extension (run \`npm run build\`).`);
@@ -92,6 +95,9 @@ export class FactCheckServer implements vscode.Disposable {
     this.client = client;
     try {
       await client.start();
+      // start() can resolve although the server died during initialization (the library forgets the
+      // failed start when the connection closes): trust the state, not the promise.
+      if (client.state !== State.Running) throw new Error(this.startFailure ?? "the server stopped while starting");
     } catch (e) {
       if (this.client === client) {
         this.client = undefined;
@@ -133,6 +139,7 @@ export class FactCheckServer implements vscode.Disposable {
       diagnosticCollectionName: "factcheck",
       // Our own message (with "Show Output") replaces the library's default.
       initializationFailedHandler: (error) => {
+        this.startFailure ??= errorMessage(error);
         this.output.appendLine(`[client] initialization failed: ${errorMessage(error)}`);
         return false;
       },
@@ -140,7 +147,10 @@ export class FactCheckServer implements vscode.Disposable {
         error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
         closed: () => {
           // While we start it, doStart reports the failure; restarting would only repeat it.
-          if (this.client !== client || this.starting) return { action: CloseAction.DoNotRestart, handled: true };
+          if (this.client !== client || this.starting) {
+            this.startFailure = "the server process exited during startup (its output is in the Fact Check channel)";
+            return { action: CloseAction.DoNotRestart, handled: true };
+          }
           const now = Date.now();
           crashes.push(now);
           while (crashes.length && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();

@@ -485,7 +485,7 @@ function vocabularyStats(claims: readonly Claim[]): string {
   const pct = (n: number) => `${((100 * n) / claims.length).toFixed(1)}%`;
   return (
     `${df.size.toLocaleString("en-US")} distinct content words; median word in ${median(counts)} claims, ` +
-    `commonest ("${top?.[0]}") in ${pct(top?.[1] ?? 0)} of claims — a denser vocabulary than real news, so a hard case for the index`
+    `commonest ("${top?.[0]}") in ${pct(top?.[1] ?? 0)} of claims (${(top?.[1] ?? 0).toLocaleString("en-US")}: the longest posting list a draft word can hit)`
   );
 }
 

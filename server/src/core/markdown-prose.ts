@@ -6,8 +6,8 @@
 //   MARKUP  inline syntax inside prose: emphasis delimiters, link brackets and targets, inline
 //           code, inline HTML, images, hard breaks, backslashes of escapes. A sentence may
 //           contain (and start or end with) markup, but its words are never words of the sentence;
-//   OUTSIDE everything else: code blocks, HTML blocks, front matter, definitions, container
-//           prefixes ("> ", "- ", continuation indentation), heading markers, table pipes.
+//   OUTSIDE everything else: code blocks, HTML blocks and comments, front matter, definitions,
+//           container prefixes ("> ", "- "), heading markers, table pipes, task checkboxes.
 // and lists the "units": ranges inside which sentences are looked for. A unit is one paragraph,
 // heading or table cell, so no sentence can span two blocks or cells.
 //
@@ -173,6 +173,14 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
       if (c === 92 /* \ */ && i + 1 < e && isAsciiPunctuation(src.charCodeAt(i + 1))) {
         classes[i] = MARKUP;
         i++;
+      } else if (c === 38 /* & */) {
+        // A character reference (&amp; &nbsp; &#8220;) is markup for one character: mask it all.
+        ENTITY.lastIndex = i;
+        const m = ENTITY.exec(src);
+        if (m && m.index === i && i + m[0].length <= e) {
+          fill(i, i + m[0].length, MARKUP);
+          i += m[0].length - 1;
+        }
       } else if (c === 10 /* \n */) {
         // Continuation line: its block quote prefix ("> ", "> > ") is not part of the text.
         // (Plain indentation is left alone: it is whitespace either way.)
@@ -200,7 +208,9 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
         markText(s, e);
         return;
       case "html":
-        fill(s, e, MARKUP);
+        // A comment is never part of a sentence's range (it may sit inside one, masked);
+        // other inline HTML is markup like emphasis.
+        fill(s, e, node.value.startsWith("<!--") ? OUTSIDE : MARKUP);
         noteIgnores(node);
         return;
       case "link":
@@ -331,6 +341,8 @@ export const HTML_BLOCK_ENDS: readonly (readonly [RegExp, RegExp])[] = [
   [/^<![A-Za-z]/, />/],
   [/^<!\[CDATA\[/, /\]\]>/],
 ];
+
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;
 

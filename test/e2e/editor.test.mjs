@@ -1,0 +1,309 @@
+// End to end, as a writer would use it: the packaged factcheck.vsix installed into a real VS Code
+// (code-server 4.139 = VS Code 1.139, real Node extension host), driven in Chromium through
+// playwright-core by keyboard and mouse. Each step saves a screenshot in test-results/e2e-*.png
+// and asserts what is shown: squiggles per line and their severity, the Problems rows, the hover
+// card, the Search Claims picker, the text that lands in the editor, the quick fix's effect.
+//
+// Run: npm run test:e2e  (packages the VSIX when stale, then this file). Needs the tools of
+// `bash .ci/install-editors.sh`; fails (never skips) without them.
+// Env: FACTCHECK_VSIX=FILE (install FILE instead of factcheck.vsix), FACTCHECK_KEEP_TMP=1,
+//      FACTCHECK_E2E_LATENCY_MS (bound on the new-sentence underline latency, default 3000),
+//      FACTCHECK_UPDATE_SCREENSHOT=1 (copy the hover screenshot to docs/screenshot.png).
+import assert from 'node:assert/strict';
+import { copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startCodeServer } from '../harness/code-server.mjs';
+import { hoverText, openFile, openWorkbench, problems, screenshot, textBox } from '../harness/browser.mjs';
+import { repoRoot, resultsDir, waitFor } from '../harness/util.mjs';
+import { newestInput, vsixPath } from './ensure-vsix.mjs';
+import {
+  codeActionTitles, editorLines, hoverParts, paletteCommand, pickCodeAction, pickRow, processesInGroup,
+  squiggleMap, statusBarItem, waitForEditor, waitForQuickInput,
+} from './workbench.mjs';
+
+const FIXTURE = path.join(repoRoot, 'test/fixtures/e2e-workspace');
+const LATENCY_BOUND_MS = Number(process.env.FACTCHECK_E2E_LATENCY_MS) || 3_000;
+
+// test/fixtures/e2e-workspace/draft.md, line by line, and what the bundled claims make of it.
+const LINES = {
+  supported: 3, // Trump ruled out deploying American troops to Ukraine.
+  contradicted: 5, // Trump said American troops would be deployed to Ukraine.
+  misattributed: 7, // Karoline Leavitt ruled out the deployment of American troops to Ukraine.
+  overstated: 9, // Germany, France and the United Kingdom will commit ground forces.
+  unrelated: 11, // The press conference was delayed by an hour.
+};
+const INITIAL_SQUIGGLES = { 3: 'info', 5: 'warning', 7: 'warning', 9: 'warning' };
+const TROOPS_QUOTE = 'firmly ruling out the deployment of American troops to Ukraine';
+const TROOPS_CLAIM = 'Trump ruled out deploying American troops to Ukraine.';
+const AIR_CLAIM = 'The United States possesses unmatched aerial capabilities.';
+const AIR_QUOTE_LINE = 'Donald Trump, President of the United States, noted: “the United States possesses unmatched aerial capabilities.”';
+const NEW_SUPPORTED = "Trump said the coming weeks will be critical in determining Moscow's willingness to engage in peace.";
+const NEW_CONTRADICTED = 'Trump said NATO expansion to include Kyiv would be acceptable.';
+
+const timings = {};
+const ms = (t0) => Date.now() - t0;
+
+describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { timeout: 600_000 }, () => {
+  let tmp;
+  let cs;
+  let wb;
+  let page;
+  const tStart = Date.now();
+
+  /** Runs a step; on failure saves test-results/e2e-FAILED-<name>.png and the server output's tail. */
+  const step = (name, fn) => async () => {
+    const t0 = Date.now();
+    try {
+      await fn();
+    } catch (e) {
+      if (page) await screenshot(page, `e2e-FAILED-${name}`).catch(() => {});
+      if (cs) e.message += `\n--- code-server output (tail) ---\n${cs.logs().split('\n').slice(-40).join('\n')}`;
+      throw e;
+    } finally {
+      timings[name] = ms(t0);
+    }
+  };
+
+  before(async () => {
+    const vsix = vsixPath();
+    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run test:e2e\` (it packages it) or \`npm run package\``);
+    if (!process.env.FACTCHECK_VSIX) {
+      const newest = newestInput();
+      assert.ok(
+        statSync(vsix).mtimeMs > newest.mtimeMs,
+        `${path.basename(vsix)} is older than ${newest.file}: run \`node test/e2e/ensure-vsix.mjs\` (npm run test:e2e does)`,
+      );
+    }
+    // Failure screenshots of an earlier run would read as this run's.
+    for (const f of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
+      if (f.startsWith('e2e-FAILED-')) await rm(path.join(resultsDir, f), { force: true });
+    }
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'factcheck-e2e-'));
+    const workspace = path.join(tmp, 'workspace');
+    await cp(FIXTURE, workspace, { recursive: true });
+    let t0 = Date.now();
+    cs = await startCodeServer({ workspace, vsix, timeoutMs: 120_000 });
+    timings.codeServer = ms(t0);
+    t0 = Date.now();
+    wb = await openWorkbench({ url: cs.url, folder: workspace, viewport: { width: 1280, height: 800 }, timeoutMs: 180_000 });
+    page = wb.page;
+    timings.workbench = ms(t0);
+  }, { timeout: 320_000 });
+
+  after(async () => {
+    await wb?.close();
+    await cs?.stop();
+    if (tmp && process.env.FACTCHECK_KEEP_TMP !== '1') await rm(tmp, { recursive: true, force: true });
+    timings.total = ms(tStart);
+    console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
+  });
+
+  it('a. opening draft.md underlines each finding with its severity and lists it in Problems', { timeout: 180_000 }, step('a-open', async () => {
+    const t0 = Date.now();
+    await openFile(page, 'draft.md');
+    const lines = await waitForEditor(page, (ls) => JSON.stringify(squiggleMap(ls)) === JSON.stringify(INITIAL_SQUIGGLES), {
+      what: `squiggles ${JSON.stringify(INITIAL_SQUIGGLES)} (line: severity)`,
+      timeoutMs: 120_000,
+    });
+    timings.firstSquiggles = ms(t0);
+    assert.equal(lines.find((l) => l.line === LINES.contradicted).text, 'Trump said American troops would be deployed to Ukraine.');
+    assert.deepEqual(lines.find((l) => l.line === LINES.unrelated).squiggles, [], 'the unrelated sentence is not underlined');
+
+    // The status bar item counts the findings of the active file by verdict.
+    const status = await waitFor(() => statusBarItem(page, /supported/), { what: 'the Fact Check status bar item' });
+    assert.equal(status, '1 supported · 1 contradicted · 1 misattributed · 1 overstated');
+
+    // Problems: one row per finding, message "<verdict>: <speaker> <verb>: "<claim>" — <why>", at its line.
+    const rows = await waitFor(async () => {
+      const all = await problems(page);
+      const findings = all.filter((r) => /^(supported|contradicted|misattributed|overstated):/.test(r));
+      return findings.length === 4 && findings;
+    }, { timeoutMs: 60_000, what: '4 Fact Check rows in the Problems view' });
+    const row = (verdict) => rows.find((r) => r.startsWith(`${verdict}:`)) ?? '';
+    for (const verdict of ['supported', 'contradicted', 'misattributed']) {
+      assert.match(row(verdict), new RegExp(`^${verdict}: Donald Trump ruled out: "${escapeRe(TROOPS_CLAIM)}"`));
+      assert.match(row(verdict), /esg-s4-no-us-troops/);
+      assert.match(row(verdict), new RegExp(`\\[Ln ${LINES[verdict]}, Col 1\\]`));
+    }
+    assert.match(row('contradicted'), /the draft says "deployed"/);
+    assert.match(row('misattributed'), /the draft names "Karoline Leavitt"; the record attributes this to Donald Trump/);
+    assert.match(row('overstated'), /^overstated: The article's reporting cited: "France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement\."/);
+    assert.match(row('overstated'), /the record says "could"; the draft says "will"/);
+    assert.match(row('overstated'), new RegExp(`\\[Ln ${LINES.overstated}, Col 1\\]`));
+    await screenshot(page, 'e2e-a-squiggles-and-problems');
+  }));
+
+  it('b. hovering the contradicted sentence shows the speaker, role and verbatim quote', { timeout: 120_000 }, step('b-hover', async () => {
+    await hoverText(page, 'would be deployed', { contains: TROOPS_QUOTE });
+    const parts = await waitFor(async () => {
+      const p = await hoverParts(page);
+      return p?.card.includes('Source:') && p;
+    }, { what: 'the Fact Check hover card' });
+    assert.match(parts.card, /^Contradicted — the record says "ruled out … deploying"; the draft says "deployed"/);
+    assert.match(parts.card, new RegExp(`Claim \\(esg-s4-no-us-troops\\): ${escapeRe(TROOPS_CLAIM)}`));
+    assert.match(parts.card, /Speaker: Donald Trump, President of the United States \(ruled out\)/);
+    assert.deepEqual(parts.quotes, [TROOPS_QUOTE], 'the card quotes the source verbatim, as a block quote');
+    assert.match(parts.card, /Source: European-Led Security Guarantees — U\.S\. Contribution Through Air Support/);
+    assert.equal(parts.markers.length, 1, 'the hover shows the one diagnostic of this sentence');
+    assert.match(parts.markers[0], /^contradicted: Donald Trump ruled out/);
+    const shot = await screenshot(page, 'e2e-b-hover');
+    if (process.env.FACTCHECK_UPDATE_SCREENSHOT === '1') {
+      await mkdir(path.join(repoRoot, 'docs'), { recursive: true });
+      await copyFile(shot, path.join(repoRoot, 'docs/screenshot.png'));
+    }
+    await page.mouse.move(1, 1);
+    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden' });
+  }));
+
+  it('c. Search Claims finds a claim from a misspelled query and inserts the quote with attribution', { timeout: 120_000 }, step('c-search', async () => {
+    await page.keyboard.press('Control+J'); // close the panel: the whole draft in view from here on
+    await page.locator('.part.panel').waitFor({ state: 'hidden' });
+    await moveToNewParagraph(page);
+    const before = await editorLines(page);
+
+    await paletteCommand(page, 'Fact Check: Search Claims');
+    await waitForQuickInput(page, (qi) => qi.title === 'Fact Check: Search Claims' && qi.rows.length > 0, { what: 'the Search Claims picker' });
+    await page.keyboard.type('aerial capabilites');
+    const results = await waitForQuickInput(page, (qi) => qi.value === 'aerial capabilites' && qi.rows[0]?.label === AIR_CLAIM && qi.rows.length <= 5, {
+      what: `"${AIR_CLAIM}" as the first of the few results for "aerial capabilites"`,
+    });
+    assert.equal(results.rows[0].description, 'Donald Trump, President of the United States');
+    assert.match(results.rows[0].detail, /“the United States possesses unmatched aerial capabilities”/);
+    assert.ok(results.rows.every((r) => /aerial/i.test(r.label + r.detail)), `only aerial claims: ${JSON.stringify(results.rows.map((r) => r.label))}`);
+    await screenshot(page, 'e2e-c1-search-results');
+
+    await pickRow(page, AIR_CLAIM);
+    const actions = await waitForQuickInput(page, (qi) => qi.title === AIR_CLAIM && qi.rows.length > 0, { what: 'the actions for the chosen claim' });
+    assert.deepEqual(actions.rows.map((r) => r.label), ['Insert Quote with Attribution', 'Insert Citation', 'Open Source', 'Copy Quote']);
+    assert.equal(actions.rows[0].detail, AIR_QUOTE_LINE, 'the action previews the text it inserts');
+    await screenshot(page, 'e2e-c2-claim-actions');
+
+    await pickRow(page, 'Insert Quote with Attribution');
+    const lines = await waitForEditor(page, (ls) => ls.some((l) => l.text === AIR_QUOTE_LINE), { what: 'the inserted quote in the editor' });
+    const at = lines.find((l) => l.text === AIR_QUOTE_LINE).line;
+    assert.equal(at, before.at(-1).line, 'inserted on the new line where the cursor was');
+    assert.equal(lines.length, before.length, 'one line filled, none added');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await screenshot(page, 'e2e-c3-quote-inserted');
+  }));
+
+  it('d. the "attribute to" quick fix replaces the speaker and the warning becomes information', { timeout: 120_000 }, step('d-quickfix', async () => {
+    const box = await textBox(page, 'Karoline Leavitt');
+    assert.ok(box, '"Karoline Leavitt" is in view');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    const titles = await codeActionTitles(page);
+    assert.deepEqual(titles, [
+      'Attribute to Donald Trump (replace "Karoline Leavitt")',
+      'Cite Donald Trump in a footnote',
+      'Ignore this sentence (factcheck-ignore-next-line)',
+      'Ignore claim esg-s4-no-us-troops in this workspace',
+    ]);
+    await screenshot(page, 'e2e-d1-quick-fixes');
+    await pickCodeAction(page, 'Attribute to Donald Trump');
+    const lines = await waitForEditor(page, (ls) => {
+      const l = ls.find((x) => x.line === LINES.misattributed);
+      return l?.text === 'Donald Trump ruled out the deployment of American troops to Ukraine.' && l.squiggles.join() === 'info';
+    }, { what: `line ${LINES.misattributed} rewritten to Donald Trump and underlined as information (supported)` });
+    // The other findings are untouched.
+    const map = squiggleMap(lines);
+    for (const line of [LINES.supported, LINES.contradicted, LINES.overstated]) assert.equal(map[line], INITIAL_SQUIGGLES[line], `line ${line}`);
+    const status = await waitFor(async () => {
+      const s = await statusBarItem(page, /supported/);
+      return !s.includes('misattributed') && s;
+    }, { what: 'the status bar without a misattributed finding' });
+    assert.match(status, /\d supported · 1 contradicted · 1 overstated$/);
+    await screenshot(page, 'e2e-d2-quick-fix-applied');
+  }));
+
+  it('e. a newly typed sentence that restates a claim is underlined within a couple of seconds', { timeout: 120_000 }, step('e-typing', async () => {
+    await moveToNewParagraph(page);
+    const line = (await editorLines(page)).at(-1).line;
+    await page.keyboard.type(NEW_SUPPORTED, { delay: 10 });
+    const t0 = Date.now();
+    await waitForEditor(page, (ls) => {
+      const l = ls.find((x) => x.line === line);
+      return l?.text === NEW_SUPPORTED && l.squiggles.join() === 'info';
+    }, { what: `the typed sentence on line ${line} underlined as information`, intervalMs: 20, timeoutMs: 30_000 });
+    timings.newSentenceUnderlineMs = ms(t0);
+    console.log(`new sentence underlined ${timings.newSentenceUnderlineMs} ms after the last keystroke`);
+    await screenshot(page, 'e2e-e-typed-sentence');
+    const card = await hoverCard(page, 'coming weeks will be critical');
+    assert.match(card, /^Supported — /);
+    assert.match(card, /Claim \(esg-s10-critical-weeks\): The coming weeks will be critical in determining Moscow's willingness to engage in peace\./);
+    assert.ok(
+      timings.newSentenceUnderlineMs <= LATENCY_BOUND_MS,
+      `underlined after ${timings.newSentenceUnderlineMs} ms, more than ${LATENCY_BOUND_MS} ms`,
+    );
+  }));
+
+  it('f. when the language server dies, the client restarts it and checking goes on', { timeout: 180_000 }, step('f-restart', async () => {
+    const extDir = cs.extensionsDir;
+    const find = () => processesInGroup(cs.pid, [extDir, '/dist/server.cjs']);
+    const [old, ...more] = find();
+    assert.ok(old, `no language server process (dist/server.cjs under ${extDir}) in code-server's process group ${cs.pid}`);
+    assert.equal(more.length, 0, `one server process, found ${JSON.stringify([old, ...more])}`);
+    const before = squiggleMap(await editorLines(page));
+
+    const t0 = Date.now();
+    process.kill(old.pid, 'SIGKILL');
+    const [fresh] = await waitFor(() => {
+      const now = find();
+      return now.length === 1 && now[0].pid !== old.pid && now;
+    }, { timeoutMs: 60_000, intervalMs: 50, what: `a new language server process after killing ${old.pid}` });
+    timings.serverRestartMs = ms(t0);
+    assert.notEqual(fresh.pid, old.pid);
+
+    // The new server re-checks the open draft: the same squiggles, then a new sentence is checked too.
+    await waitForEditor(page, (ls) => JSON.stringify(squiggleMap(ls)) === JSON.stringify(before), { what: 'the squiggles as before the crash' });
+    await moveToNewParagraph(page);
+    const line = (await editorLines(page)).at(-1).line;
+    await page.keyboard.type(NEW_CONTRADICTED, { delay: 10 });
+    await waitForEditor(page, (ls) => {
+      const l = ls.find((x) => x.line === line);
+      return l?.text === NEW_CONTRADICTED && l.squiggles.join() === 'warning';
+    }, { what: `the sentence typed after the restart (line ${line}) underlined as a warning`, timeoutMs: 60_000 });
+    timings.checkedAfterRestartMs = ms(t0);
+    const card = await hoverCard(page, 'include Kyiv would be acceptable');
+    assert.match(card, /^Contradicted — the record says "not … acceptable"; the draft says "acceptable"/);
+    assert.match(card, /Claim \(esg-s8-nato-expansion-unacceptable\): NATO expansion to include Kyiv would not be acceptable\./);
+    assert.equal(processesInGroup(cs.pid, [extDir, '/dist/server.cjs'])[0]?.pid, fresh.pid, 'still the restarted server');
+
+    // The library's restart is quiet (logged, no pop-up); Fact Check's own "could not start" error must not show.
+    const toasts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    assert.ok(!toasts.some((t) => /Fact Check/.test(t)), `no Fact Check error notification: ${JSON.stringify(toasts)}`);
+    assert.match(await statusBarItem(page, /supported/), /contradicted/);
+    await screenshot(page, 'e2e-f-after-restart');
+  }));
+});
+
+/** Ctrl+End in the editor, then a blank line and a new one: the cursor on an empty last line. */
+async function moveToNewParagraph(page) {
+  const lines = await editorLines(page);
+  const last = lines.at(-1);
+  const box = await textBox(page, lines.filter((l) => l.text.trim()).at(-1).text.slice(0, 10));
+  await page.mouse.click(box.x + 2, box.y + box.height / 2); // focus the editor
+  await page.mouse.move(1, 1); // no hover left over the text
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  if (last.text.trim()) await page.keyboard.press('Enter');
+  await waitForEditor(page, (ls) => ls.at(-1).text === '' && ls.at(-1).line === last.line + (last.text.trim() ? 2 : 1), {
+    what: 'an empty line at the end of the draft',
+  });
+}
+
+/** Hovers `text` and returns the Fact Check card's text. */
+async function hoverCard(page, text) {
+  await hoverText(page, text, { contains: 'Source:' });
+  const parts = await hoverParts(page);
+  await page.mouse.move(1, 1);
+  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden' });
+  return parts.card;
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,181 @@
+// What the end-to-end test reads off the code-server workbench beyond test/harness/browser.mjs:
+// the active editor's lines with the squiggles drawn on each, the quick-input rows, the code
+// action (light bulb) menu, the status bar, and the language server's processes. Selectors are
+// VS Code 1.139's DOM, as in the harness.
+import { readFileSync, readdirSync } from 'node:fs';
+import { waitFor } from '../harness/util.mjs';
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+
+/**
+ * The active editor's visible lines as a person sees them: `[{ line, text, squiggles }]`, `line`
+ * 1-based, `text` the whole logical line (rows of a word-wrapped line joined), `squiggles` the
+ * kinds drawn on it, sorted and deduplicated ('error' | 'warning' | 'info' | 'hint').
+ */
+export async function editorLines(page) {
+  return page.evaluate((sel) => {
+    const editor = document.querySelector(sel);
+    if (!editor) return [];
+    const top = (el) => Math.round(el.getBoundingClientRect().top);
+    // The gutter numbers only a line's first row; rows of a wrapped line have none.
+    const numbers = [...editor.querySelectorAll('.margin-view-overlays > div')].map((d) => ({
+      top: top(d),
+      n: Number(d.querySelector('.line-numbers')?.textContent.trim()) || null,
+    }));
+    const rows = [...editor.querySelectorAll('.view-lines > .view-line')]
+      .map((l) => ({ top: top(l), text: l.textContent.replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top);
+    const lines = [];
+    const byTop = new Map();
+    for (const r of rows) {
+      const n = numbers.find((g) => Math.abs(g.top - r.top) <= 2)?.n ?? null;
+      if (n !== null || !lines.length) lines.push({ line: n, text: r.text, squiggles: [] });
+      else lines.at(-1).text += r.text; // a wrapped row of the line above
+      byTop.set(r.top, lines.at(-1));
+    }
+    for (const s of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
+      const m = /squiggly-(error|warning|info|hint)\b/.exec(s.className);
+      if (!m) continue;
+      const t = top(s);
+      const line = byTop.get(t) ?? [...byTop.entries()].find(([k]) => Math.abs(k - t) <= 2)?.[1];
+      if (line && !line.squiggles.includes(m[1])) line.squiggles.push(m[1]);
+    }
+    for (const l of lines) l.squiggles.sort();
+    return lines;
+  }, EDITOR);
+}
+
+/** `{ [line]: 'kind' | 'kind,kind' }` for the lines that have squiggles. */
+export function squiggleMap(lines) {
+  return Object.fromEntries(lines.filter((l) => l.squiggles.length).map((l) => [l.line, l.squiggles.join(',')]));
+}
+
+/** Polls the editor until `check(lines)` is true; returns the lines. The error shows the last ones. */
+export async function waitForEditor(page, check, { what, timeoutMs = 30_000, intervalMs = 50 } = {}) {
+  let last = [];
+  try {
+    return await waitFor(async () => {
+      last = await editorLines(page);
+      return check(last) && last;
+    }, { timeoutMs, intervalMs, what });
+  } catch (e) {
+    e.message += `\nlast editor state:\n${last.map((l) => `  ${l.line}: [${l.squiggles}] ${l.text}`).join('\n')}`;
+    throw e;
+  }
+}
+
+/** The text of the status bar item whose text matches `re` ('' if none). */
+export async function statusBarItem(page, re) {
+  const texts = await page.locator('.statusbar .statusbar-item').allInnerTexts();
+  return texts.map((t) => t.trim()).find((t) => re.test(t)) ?? '';
+}
+
+/** The open quick input: its title, placeholder, value, count and rows (label, description, detail). */
+export async function quickInput(page) {
+  return page.evaluate((sel) => {
+    const w = document.querySelector(sel.widget);
+    if (!w || getComputedStyle(w).display === 'none') return null;
+    return {
+      title: w.querySelector('.quick-input-title')?.textContent.trim() ?? '',
+      placeholder: w.querySelector('input')?.placeholder ?? '',
+      value: w.querySelector('input')?.value ?? '',
+      count: w.querySelector('.quick-input-visible-count')?.textContent.trim() ?? '',
+      rows: [...w.querySelectorAll(sel.rows)].map((r) => ({
+        label: r.querySelector('.label-name')?.textContent.trim() ?? '',
+        description: r.querySelector('.label-description')?.textContent.trim() ?? '',
+        detail: r.querySelector('.quick-input-list-label-meta')?.textContent.trim() ?? '',
+        focused: r.classList.contains('focused'),
+      })),
+    };
+  }, { widget: QUICK_INPUT, rows: QUICK_ROWS });
+}
+
+/** Polls until the quick input satisfies `check(qi)`; returns it. */
+export async function waitForQuickInput(page, check, { what, timeoutMs = 30_000 } = {}) {
+  let last = null;
+  try {
+    return await waitFor(async () => {
+      last = await quickInput(page);
+      return last && check(last) && last;
+    }, { timeoutMs, intervalMs: 50, what });
+  } catch (e) {
+    e.message += `\nlast quick input: ${JSON.stringify(last, null, 1)}`;
+    throw e;
+  }
+}
+
+/**
+ * F1, the command's title, Enter on its row. Unlike the harness's runCommand it does not wait
+ * for the palette to close: a command that opens its own quick pick keeps the widget visible.
+ */
+export async function paletteCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await waitForQuickInput(page, (qi) => qi.rows.some((r) => r.label === title && r.focused) || qi.rows[0]?.label === title, {
+    what: `the command "${title}" in the palette`,
+  });
+  const row = page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+  await row.click();
+}
+
+/** Clicks the quick-input row whose label contains `label`. */
+export async function pickRow(page, label) {
+  await page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+}
+
+/** Titles of the code actions menu (light bulb / Ctrl+.) once it shows some. */
+export async function codeActionTitles(page, { timeoutMs = 30_000 } = {}) {
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await rows.locator('.title').allInnerTexts()).map((t) => t.trim());
+}
+
+/** Clicks the code action whose title contains `title`. */
+export async function pickCodeAction(page, title) {
+  await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first().click();
+}
+
+/**
+ * The hover card's parts (after harness.hoverText showed it): the marker part (the diagnostic)
+ * and the server's Markdown card, by their text; `quotes` are the card's block quotes.
+ */
+export async function hoverParts(page) {
+  return page.evaluate(() => {
+    const h = document.querySelector('.monaco-hover:not(.hidden)');
+    if (!h) return null;
+    const parts = [...h.querySelectorAll('.hover-contents')];
+    const card = parts.find((p) => !p.classList.contains('marker') && /Speaker:/.test(p.textContent));
+    return {
+      markers: parts.filter((p) => p.classList.contains('marker')).map((p) => p.innerText),
+      card: card?.innerText ?? '',
+      quotes: card ? [...card.querySelectorAll('blockquote')].map((b) => b.innerText.trim()) : [],
+    };
+  });
+}
+
+/**
+ * Live processes (not zombies) in process group `pgid` whose command line contains every string
+ * of `parts`: `[{ pid, cmdline }]`. Reads /proc, so it finds exactly the server this code-server
+ * started (its own group, its own extensions dir), not another run's.
+ */
+export function processesInGroup(pgid, parts) {
+  const found = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    let stat;
+    let cmdline;
+    try {
+      stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      cmdline = readFileSync(`/proc/${e}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    } catch {
+      continue; // gone meanwhile
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(f[2]) !== pgid || f[0] === 'Z') continue;
+    if (parts.every((p) => cmdline.includes(p))) found.push({ pid: Number(e), cmdline });
+  }
+  return found;
+}
