@@ -73,6 +73,9 @@ describe("matcher verdicts (bundled article)", () => {
     ["Trump confirmed that some form of security arrangement will be developed.", "esg-s8-security-arrangement-possible:overstated"],
     ["Trump said Washington's role would be indirect.", "esg-s3-us-role-supportive:supported"],
     ["Clarity will not emerge soon, Trump noted.", "esg-s11-clarity-soon:contradicted"],
+    ["The idea of NATO membership for Ukraine was rejected by Putin.", "esg-s7-rejects-nato-membership:misattributed"],
+    ["In Putin's view, the coming weeks will be critical in determining Moscow's willingness to engage in peace.", "esg-s10-critical-weeks:misattributed"],
+    ["According to the president, the coming weeks will be critical in determining Moscow's willingness to engage in peace.", "esg-s10-critical-weeks:supported"],
   ];
   for (const [sentence, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {

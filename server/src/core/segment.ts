@@ -93,7 +93,36 @@ let memo: { text: string; format: SegmentFormat; result: Segmentation } | undefi
 export function segmentDraftDetailed(text: string, format: SegmentFormat): Segmentation {
   if (memo && memo.format === format && memo.text === text) return memo.result;
   const blocks = splitBlocks(text, format);
-  const defined = format === "markdown" ? linkDefinitions(text, blocks) : new Map<string, string>();
+  let result: Segmentation;
+  if (format === "markdown") {
+    const groups = blocks.map((_, i) => i + 1);
+    const defined = linkDefinitions(text, blocks, groups);
+    const merged: number[] = [];
+    result = assemble(text, blocks, format, defined, merged);
+    if (merged.length) {
+      // Some blocks were parsed together (one ran into the next). Their definitions are
+      // whatever the merged text defines, which can differ from the blocks' own (e.g. a
+      // definition inside what turned out to be code). Block grouping does not depend on
+      // definitions, so one more pass settles it.
+      for (let k = 0; k < merged.length; k += 2) groups[merged[k]] = merged[k + 1];
+      const regrouped = linkDefinitions(text, blocks, groups);
+      if (!sameMap(regrouped, defined)) result = assemble(text, blocks, format, regrouped, []);
+    }
+  } else {
+    result = assemble(text, blocks, format, new Map(), []);
+  }
+  memo = { text, format, result };
+  return result;
+}
+
+/** Segment every block. Records each run of blocks parsed together into `merged` as [first, end). */
+function assemble(
+  text: string,
+  blocks: DraftBlock[],
+  format: SegmentFormat,
+  defined: ReadonlyMap<string, string>,
+  merged: number[],
+): Segmentation {
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
   for (let i = 0; i < blocks.length; ) {
@@ -114,6 +143,7 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
       r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter, defined);
       j++;
     }
+    if (j > i + 1) merged.push(i, j);
     if (r.base !== b.start) {
       // Re-base the block's sentences to where the block now starts.
       r.base = b.start;
@@ -127,9 +157,13 @@ export function segmentDraftDetailed(text: string, format: SegmentFormat): Segme
     for (const l of r.ignoreLines) ignored.push(b.line + l);
     i = j;
   }
-  const result = { sentences, ignoredLines: ignored };
-  memo = { text, format, result };
-  return result;
+  return { sentences, ignoredLines: ignored };
+}
+
+function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /**
@@ -483,18 +517,22 @@ const definitionCache = new Lru<string[]>(BLOCK_CACHE_SIZE);
 /**
  * Link reference definitions anywhere in the draft (normalised label → label as written).
  * A block parsed alone must still see them, or "[text][ref]" would read as prose with its
- * label. Only blocks containing "]:" can define one; each is parsed once (cached) to find
- * out what it really defines.
+ * label. Only text containing "]:" can define one; it is parsed (once: cached) to find out
+ * what it really defines. `groups[i]` is the end (exclusive) of the run of blocks parsed
+ * together starting at block i (normally i + 1).
  */
-function linkDefinitions(text: string, blocks: DraftBlock[]): Map<string, string> {
+function linkDefinitions(text: string, blocks: DraftBlock[], groups: readonly number[]): Map<string, string> {
   const defined = new Map<string, string>();
   let at = -1;
-  for (const b of blocks) {
-    if (b.kind !== "markdown") continue;
+  for (let i = 0; i < blocks.length; i = Math.max(groups[i], i + 1)) {
+    const b = blocks[i];
+    if (b.kind === "frontmatter") continue;
+    const end = blocks[groups[i] - 1].end;
+    if (b.kind === "code" && groups[i] === i + 1) continue;
     if (at < b.start) at = text.indexOf("]:", b.start);
     if (at < 0) break;
-    if (at >= b.end) continue;
-    const src = text.slice(b.start, b.end);
+    if (at >= end) continue;
+    const src = text.slice(b.start, end);
     let labels = definitionCache.get(src);
     if (!labels) {
       labels = definedLabels(src);

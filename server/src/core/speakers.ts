@@ -15,6 +15,8 @@ const TITLE_WORDS = new Set([
   "council", "member", "mayor", "governor", "commissioner", "councillor", "councilor", "representative", "rep.",
   "deputy", "director", "head", "lawmaker", "congressman", "congresswoman", "king", "queen", "pope",
 ]);
+/** Nouns for what someone said, after a possessive name. */
+const SPEECH_NOUNS = new Set(["view", "statement", "remark", "comment", "word", "assessment", "position", "claim", "argument", "announcement", "pledge", "promise", "warning", "message"]);
 const PARTICLE_REQUIRED: Record<string, string> = { make: "clear", point: "out", call: "for" };
 const PASSIVE_AUX = new Set(["be", "been", "being", "was", "were", "is", "are"]);
 
@@ -85,10 +87,22 @@ export function findNamedSpeaker(tokens: Token[], directory: SpeakerDirectory): 
       if (m) return m;
       continue;
     }
+    // "In Trump's view", "Leavitt's statement that …"
+    if (SPEECH_NOUNS.has(t.lemma) && i >= 2 && tokens[i - 1].lower === "'s") {
+      const m = mentionEndingAt(tokens, i - 2, directory);
+      if (m) return m;
+    }
     if (t.pos !== "VERB" || !ATTRIBUTION_VERB_LEMMAS.has(t.lemma)) continue;
     // "made clear", "pointed out": these verbs attribute only with their particle.
     if (t.lemma in PARTICLE_REQUIRED && tokens[i + 1]?.lower !== PARTICLE_REQUIRED[t.lemma]) continue;
-    if (isPassive(tokens, i)) continue;
+    if (isPassive(tokens, i)) {
+      // "… was rejected by Putin": the agent is the speaker.
+      if (tokens[i + 1]?.lower === "by") {
+        const m = mentionFrom(tokens, i + 2, directory);
+        if (m) return m;
+      }
+      continue;
+    }
     // Subject to the left, across "has", "firmly", "later" …
     let j = i - 1;
     while (j >= 0 && (SPEAKER_VERB_GAP.has(tokens[j].lower) || (tokens[j].pos === "ADV" && tokens[j].lower.endsWith("ly")))) j--;
