@@ -132,7 +132,7 @@ export class ClaimsStore {
     });
     this.owner = owner;
     this._checker = new FactChecker(used, { lexicon: this.lexicon });
-    this._search = new ClaimSearch(this._checker.claims);
+    this._search = this._checker.search;
   }
 
   claimById(id: string): Claim | undefined {

@@ -26,3 +26,20 @@ describe("claim search", () => {
     assert.ok(hits.every((h) => h.score >= 0 && h.score <= 1));
   });
 });
+
+describe("claim search over a large database", () => {
+  it("narrows through the index and still finds a misspelled claim", async () => {
+    const { FactChecker } = await import("../src/core/checker.js");
+    const db = await loadBundledClaims();
+    const filler = Array.from({ length: 3000 }, (_, i) => ({
+      ...db.claims[i % db.claims.length],
+      id: `filler-${i}`,
+      speaker: { id: "clerk", name: "Pat Clerk", role: "City clerk" },
+      text: `Council number ${i} voted on budget line ${i % 97} for parks and libraries.`,
+    }));
+    const checker = new FactChecker([{ ...db, claims: [...filler, ...db.claims] }]);
+    const hits = checker.search.search("aerial capabilites", 5);
+    assert.equal(hits[0].claim.id, "esg-s5-unmatched-air-capabilities");
+    assert.ok(checker.search.search("Leavitt", 5).some((h) => h.claim.id === "esg-s6-coordinate-without-boots"));
+  });
+});

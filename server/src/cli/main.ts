@@ -7,7 +7,6 @@
 // 2 bad usage, or unreadable or invalid input (with file:line:column).
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { ClaimSearch } from "../core/claim-search.js";
 import { loadBundledClaims, loadClaimsFile, validateClaimIdsUnique } from "../core/claims-loader.js";
 import { FactChecker, type DraftFormat } from "../core/checker.js";
 import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";
@@ -80,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     if (sub === "list") list = claims.map((claim) => ({ claim, score: 1 }));
     else if (sub === "search") {
       if (!query.length) throw new UsageError("claims search needs a QUERY");
-      list = new ClaimSearch(claims).search(query.join(" "), 20);
+      list = new FactChecker(databases, { lexicon: createLexicon() }).search.search(query.join(" "), 20);
     } else throw new UsageError(`unknown claims command "${sub ?? ""}" (list or search)`);
     if (format === "json") {
       process.stdout.write(JSON.stringify({ claims: list.map((h) => ({ ...h.claim, score: h.score })) }, null, 2) + "\n");

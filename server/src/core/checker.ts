@@ -1,7 +1,9 @@
 // The checking engine: claims in, a draft in, findings out (offsets into the draft).
 // One FactChecker per set of loaded databases; it owns the index and a cache of results per
 // sentence text, so re-checking a draft after a keystroke costs only the sentences that changed.
+import { analyze } from "./analyze.js";
 import { ClaimIndex } from "./claim-index.js";
+import { ClaimSearch } from "./claim-search.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
 import { proseText, segmentDraftDetailed } from "./segment.js";
@@ -52,6 +54,21 @@ export class FactChecker {
 
   claimById(id: string): Claim | undefined {
     return this.byId.get(id);
+  }
+
+  private _search: ClaimSearch | undefined;
+
+  /** Fuzzy claim search over these databases (built on first use), narrowed by the index when large. */
+  get search(): ClaimSearch {
+    this._search ??= new ClaimSearch(this.claims, (q, n) => this.claimsSharingWords(q, n));
+    return this._search;
+  }
+
+  /** Claims that share the most (typo-corrected) words with a text, best first. */
+  claimsSharingWords(text: string, limit: number): Claim[] {
+    const a = analyze(text, this.index.spellFix);
+    const terms = a.units.flatMap((u) => this.index.links(u)).map((l) => ({ term: l.term, weight: l.weight }));
+    return this.index.candidates(terms, limit).map((i) => this.index.claims[i].claim);
   }
 
   /** Match one sentence (offsets in the result are relative to it). Cached by its text. */

@@ -44,6 +44,24 @@ export interface TermLink {
 }
 
 const WEIGHT = { synonym: 0.8, antonym: 0.8, prefix: 0.9 } as const;
+/** A term in more than this share of the claims (and COMMON_FLOOR claims at least) only re-ranks candidates. */
+const COMMON_SHARE = 0.02;
+const COMMON_FLOOR = 2000;
+
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+
+/** Binary search in an ascending list of claim indices. */
+function sortedHas(list: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] === id) return true;
+    if (list[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
 
 export class ClaimIndex {
@@ -94,6 +112,33 @@ export class ClaimIndex {
 
   has(term: string): boolean {
     return this.postings.has(term);
+  }
+
+  /**
+   * The `k` claims with the highest sum of idf × weight over the given terms, best first.
+   * Rare terms are visited first; a term found in more than COMMON_SHARE of the claims (and a
+   * few thousand at least) only adds to claims a rarer term already found, so a sentence full of
+   * common words costs a binary search per candidate instead of a walk over huge posting lists.
+   */
+  candidates(terms: { term: string; weight: number }[], k: number): number[] {
+    const best = new Map<string, number>();
+    for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
+    const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
+    const common = Math.max(COMMON_FLOOR, this.claims.length * COMMON_SHARE);
+    const rough = new Map<number, number>();
+    for (const [term, weight] of ordered) {
+      const list = this.postings.get(term)!;
+      const w = this.idf(term) * weight;
+      if (list.length > common && rough.size > 0) {
+        for (const [id, v] of rough) if (sortedHas(list, id)) rough.set(id, v + w);
+      } else {
+        for (const id of list) rough.set(id, (rough.get(id) ?? 0) + w);
+      }
+    }
+    return [...rough.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, k)
+      .map(([id]) => id);
   }
 
   /** Claim indices containing a term. */
@@ -196,12 +241,18 @@ export class ClaimIndex {
       if (list) list.push(id);
       else this.postings.set(term, [id]);
     }
-    for (const t of [...analysis.tokens, ...analyze(claim.source.quote).tokens]) {
-      if (!t.isWord || t.isStop) continue;
-      const term = termOf(t.lemma);
-      if (!terms.has(term)) continue;
+    // Words a draft may misspell: the statement's, with their lemmas, and the quote's own forms
+    // of the same terms ("ruling" for "ruled"). The quote is only split into words: running the
+    // full analysis on it too would double the cost of loading a large feed.
+    for (const t of analysis.tokens) {
+      if (!t.isWord || t.isStop || !terms.has(termOf(t.lemma))) continue;
       this.typos.add(t.lower);
       this.surfaceLemmas.set(t.lower, t.lemma);
+    }
+    for (const w of claim.source.quote.toLowerCase().match(WORD) ?? []) {
+      if (this.surfaceLemmas.has(w) || !terms.has(termOf(w))) continue;
+      this.typos.add(w);
+      this.surfaceLemmas.set(w, w);
     }
   }
 }

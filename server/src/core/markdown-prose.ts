@@ -86,12 +86,16 @@ export function definitionsFor(src: string, defined: ReadonlyMap<string, string>
   return [...used].sort().map((l) => `[${l}]: #`).join("\n");
 }
 
-/** Labels (as written) of the link reference definitions in `src`, a run of whole top-level blocks. */
+/**
+ * Labels of the link reference definitions in `src` (a run of whole top-level blocks), as
+ * mdast identifiers: the label's source text (escapes not decoded: "[a\-b]" and "[a-b]" are
+ * different labels), whitespace collapsed, lower-cased. Usable as a label again.
+ */
 export function definedLabels(src: string, withFrontmatter = false): string[] {
   const labels: string[] = [];
   const walk = (node: Nodes) => {
     if (node.type === "definition") {
-      if (node.label !== undefined && node.label !== null) labels.push(node.label);
+      labels.push(node.identifier);
     } else if ("children" in node && node.type !== "paragraph" && node.type !== "heading") {
       for (const c of node.children as Nodes[]) walk(c);
     }

@@ -57,21 +57,11 @@ export function matchSentence(
   const named = findNamedSpeaker(a.tokens, speakers);
   const links = a.units.map((u) => index.links(u));
 
-  // First cut: sum of idf-weighted links per claim, through the postings.
-  const rough = new Map<number, number>();
-  const seenTerms = new Set<string>();
-  for (const ls of links) {
-    for (const l of ls) {
-      if (seenTerms.has(l.term)) continue;
-      seenTerms.add(l.term);
-      const w = index.idf(l.term) * l.weight;
-      for (const id of index.postingsOf(l.term)) rough.set(id, (rough.get(id) ?? 0) + w);
-    }
-  }
-  const shortlist = [...rough.entries()]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, tuning.candidates)
-    .map(([id]) => id);
+  // First cut through the index: a short list of claims that share the sentence's rarest words.
+  const shortlist = index.candidates(
+    links.flat().map((l) => ({ term: l.term, weight: l.weight })),
+    tuning.candidates,
+  );
 
   const sentenceWeight = contentWeight(a, links, index, named, speakers.knownMentions(a.tokens));
   const scored = shortlist

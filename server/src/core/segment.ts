@@ -4,21 +4,27 @@
 // mdast-util-from-markdown (markdown-prose.ts). The language server calls this on every
 // keystroke for drafts up to 1 MB, so the work is incremental:
 //
-//  1. `splitBlocks` cuts the draft into top-level blocks with a cheap line scanner. A new block
-//     starts at an unindented line after a blank line (or at a column-0 code fence); the scanner
-//     follows fenced code, front matter and HTML blocks so it never cuts inside them. Parsing
-//     each block alone gives the same prose as parsing the whole draft.
+//  1. `splitBlocks` cuts the draft into top-level blocks with a cheap line scanner. A new
+//     block starts at an unindented line after a blank line, at a column-0 code fence, and (in
+//     long runs without blank lines) at unindented bullet items and ATX headings. The scanner
+//     follows fenced code, front matter and HTML blocks so it does not cut inside them.
+//     Parsing each block alone gives the same prose as parsing the whole draft; that matters
+//     beyond speed, since micromark gets slower per character as its input grows.
 //  2. Each block is parsed and segmented on its own, and the result (offsets relative to the
-//     block) is kept in a bounded LRU keyed by the block's text. Unchanged blocks cost one
+//     block) is kept in a bounded cache keyed by the block's text. Unchanged blocks cost one
 //     Map lookup and are re-based to wherever the block now starts.
-//  3. If a block's parse ends inside a construct that a blank line does not close (an
-//     unclosed fence or HTML comment the scanner could not see, e.g. an indented fence), it is
-//     parsed again together with the following block(s), so micromark always has the last word.
-//  4. wink-nlp runs once per unit (paragraph, heading, table cell) on the unit's text with
+//  3. Where one block's parse ends inside a construct a blank line does not close (an unclosed
+//     fence or HTML comment the scanner did not see, e.g. an indented fence), it is parsed
+//     again together with the following block(s): micromark always has the last word.
+//  4. Link reference definitions are collected from the whole draft and appended to each block
+//     that uses their labels, so "[text][ref]" reads as a link wherever the definition is.
+//  5. wink-nlp runs once per unit (paragraph, heading, table cell) on the unit's text with
 //     every non-prose character blanked to a space, so offsets need no mapping; its results
-//     are cached per blanked text too, so an edit to one item of a long list re-runs wink on
-//     that item only. Very long units (a plain-text draft without blank lines) are cut at line
-//     breaks where wink itself confirms a sentence boundary, so they stay incremental.
+//     are cached per blanked text too. Very long plain-text paragraphs (a draft with one
+//     paragraph per line and no blank lines) are cut at line breaks where wink, asked about a
+//     small window around the break, confirms that a sentence ends.
+//
+// `segmentMarkdownWhole` parses a draft in one piece; tests check that both agree.
 
 import {
   definedLabels,
@@ -134,11 +140,8 @@ function assemble(
     // micromark-extension-frontmatter is only used on closed front matter: on an unclosed
     // "---" it leaves the parser in a state that misreads the rest of the input.
     const withFrontmatter = b.kind === "frontmatter";
-    if (b.kind === "markdown" && !blockCaches.markdown.has(blockKey(text.slice(b.start, b.end), defined))) {
-      prefillBatch(text, blocks, i, defined);
-    }
+    let r = blockResult(text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
     let j = i + 1;
-    let r = blockResult(text, b.start, b.end, format, withFrontmatter, defined);
     while (r.openAtEnd && j < blocks.length) {
       r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter, defined);
       j++;
@@ -434,6 +437,10 @@ class Lru<V> {
   has(key: string): boolean {
     return this.map.has(key);
   }
+  /** Like get, but neither counted nor marked as used. */
+  peek(key: string): V | undefined {
+    return this.map.get(key)?.value;
+  }
   get(key: string): V | undefined {
     const e = this.map.get(key);
     if (e === undefined) {
@@ -543,12 +550,12 @@ function linkDefinitions(text: string, blocks: DraftBlock[], groups: readonly nu
   return defined;
 }
 
-/** Cache key of a Markdown block: its text, plus the definitions it is parsed with, if any. */
-function blockKey(src: string, defined: ReadonlyMap<string, string>): string {
-  const defs = definitionsFor(src, defined);
-  return defs ? `${src}\u0000${defs}` : src;
-}
-
+/**
+ * The result for the text from `start` to `end` (one block, or several parsed together), from
+ * the cache or computed. The cache key is the text, plus the definitions it is parsed with.
+ * On a miss for block `blocks[index]`, the following uncached blocks are parsed with it in
+ * one go (prefillBatch).
+ */
 function blockResult(
   text: string,
   start: number,
@@ -556,6 +563,8 @@ function blockResult(
   format: SegmentFormat,
   withFrontmatter: boolean,
   defined: ReadonlyMap<string, string>,
+  blocks?: DraftBlock[],
+  index = 0,
 ): BlockResult {
   const src = text.slice(start, end);
   const cache = blockCaches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
@@ -563,6 +572,11 @@ function blockResult(
   const key = defs ? `${src}\u0000${defs}` : src;
   const hit = cache.get(key);
   if (hit) return hit;
+  if (blocks) {
+    prefillBatch(text, blocks, index, defined);
+    const batched = cache.peek(key);
+    if (batched) return batched;
+  }
   const cacheable = src.length <= MAX_CACHED_TEXT;
   const own = cacheable ? detach(src) : src;
   const layout: ProseLayout =
