@@ -10,6 +10,10 @@ export interface Row {
   unit: "ms" | "ms/sentence" | "ms/MB" | "µs/claim" | "MB" | "count";
   /** value ÷ the baseline's value (same unit), when the row has a baseline. */
   ratio?: number;
+  /** CPU time of the same work (same unit as `value`), when measured. */
+  cpu?: number;
+  /** cpu ÷ the baseline's cpu. */
+  cpuRatio?: number;
   /** Name of the row this one is divided by. */
   vs?: string;
   /** Repetitions the value is the median of (or sentences it is the mean over). */
@@ -37,12 +41,21 @@ export class Report {
 }
 
 /** Adds a row; with `base`, its ratio is value ÷ base.value. */
-export function addRow(section: Section, row: Omit<Row, "ratio" | "vs">, base?: Row): Row {
+export function addRow(section: Section, row: Omit<Row, "ratio" | "vs" | "cpuRatio">, base?: Row): Row {
   const r: Row = { ...row };
   if (base) {
     r.vs = base.name;
     r.ratio = base.value > 0 ? row.value / base.value : NaN;
+    if (row.cpu !== undefined && base.cpu !== undefined) r.cpuRatio = base.cpu > 0 ? row.cpu / base.cpu : NaN;
   }
+  section.rows.push(r);
+  return r;
+}
+
+/** Adds a row that is its own section's (or sub-table's) baseline: ratio 1. */
+export function addBaseline(section: Section, row: Omit<Row, "ratio" | "vs" | "cpuRatio">): Row {
+  const r: Row = { ...row, ratio: 1, vs: row.name };
+  if (row.cpu !== undefined) r.cpuRatio = 1;
   section.rows.push(r);
   return r;
 }
@@ -73,14 +86,23 @@ export function printReport(report: Report, header: string[], footer: string[]):
   for (const s of report.sections) {
     lines.push(`${s.title}`);
     lines.push(`  ratios are ÷ ${s.baseline}`);
-    const cells = s.rows.map((r) => [r.name, formatValue(r.value, r.unit), formatRatio(r.ratio), r.vs ? `÷ ${r.vs}` : "", r.n ?? "", r.detail ?? ""]);
-    const head = ["measurement", "value", "ratio", "of", "n", "details"];
+    const cells = s.rows.map((r) => [
+      r.name,
+      formatValue(r.value, r.unit),
+      formatRatio(r.ratio),
+      r.cpu === undefined ? "" : `${formatValue(r.cpu, r.unit)}`,
+      formatRatio(r.cpuRatio),
+      r.vs ? `÷ ${r.vs}` : "",
+      r.n ?? "",
+      r.detail ?? "",
+    ]);
+    const head = ["measurement", "wall time", "ratio", "cpu time", "cpu ratio", "of", "n", "details"];
+    const right = new Set([1, 2, 3, 4]);
     const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-    widths[5] = Math.min(widths[5], 200);
     const fmt = (c: string[]) =>
       "  " +
       c
-        .map((x, i) => (i === 1 || i === 2 ? x.padStart(widths[i]) : i === c.length - 1 ? x : x.padEnd(widths[i])))
+        .map((x, i) => (right.has(i) ? x.padStart(widths[i]) : i === c.length - 1 ? x : x.padEnd(widths[i])))
         .join("  ")
         .trimEnd();
     lines.push(fmt(head));

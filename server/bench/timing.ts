@@ -49,6 +49,12 @@ export function now(): number {
   return performance.now();
 }
 
+/** CPU time (user + system, all threads) this process has used, ms. Unlike wall time, it does not grow while other processes hold the CPU. */
+export function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 export function median(xs: readonly number[]): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -70,7 +76,10 @@ export function mean(xs: readonly number[]): number {
 export interface Repeated<T> {
   /** Median wall time of the repetitions, ms. */
   ms: number;
+  /** Median CPU time of the repetitions, ms. */
+  cpuMs: number;
   samples: number[];
+  cpuSamples: number[];
   /** What the last repetition returned. */
   last: T;
 }
@@ -86,6 +95,7 @@ export function repeat<T>(
   opts: { maxReps: number; budgetMs: number; setup?: (rep: number) => void; gcEachRep?: boolean },
 ): Repeated<T> {
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   let last!: T;
   let total = 0;
   // A full collection costs seconds when a large index is alive: once per series unless asked.
@@ -94,19 +104,36 @@ export function repeat<T>(
     if (rep > 0 && total + Math.max(...samples) > opts.budgetMs) break;
     opts.setup?.(rep);
     if (opts.gcEachRep && rep > 0) collectGarbage();
+    const c0 = cpuNow();
     const t0 = now();
     last = fn(rep);
     const dt = now() - t0;
+    cpuSamples.push(cpuNow() - c0);
     samples.push(dt);
     total += dt;
   }
-  return { ms: median(samples), samples, last };
+  return { ms: median(samples), cpuMs: median(cpuSamples), samples, cpuSamples, last };
 }
 
 /** Times one call. */
-export function time<T>(fn: () => T): { ms: number; value: T } {
+export function time<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
   collectGarbage();
+  const c0 = cpuNow();
   const t0 = now();
   const value = fn();
-  return { ms: now() - t0, value };
+  const ms = now() - t0;
+  return { ms, cpuMs: cpuNow() - c0, value };
+}
+
+/** Wall time of each call (for percentiles) and the CPU time of the whole loop. */
+export function perCall<T>(items: readonly T[], fn: (x: T) => unknown): { wall: number[]; cpuTotal: number } {
+  collectGarbage();
+  const wall = new Array<number>(items.length);
+  const c0 = cpuNow();
+  for (let i = 0; i < items.length; i++) {
+    const t0 = now();
+    fn(items[i]);
+    wall[i] = now() - t0;
+  }
+  return { wall, cpuTotal: cpuNow() - c0 };
 }

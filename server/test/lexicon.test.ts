@@ -1,7 +1,7 @@
 // WordNet lookups, typo correction and sentence analysis: the pieces the matcher leans on.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyze } from "../src/core/analyze.js";
+import { analyze, analyzeMany } from "../src/core/analyze.js";
 import { damerau, TypoIndex } from "../src/core/typo-index.js";
 import { WordNet } from "../src/core/wordnet.js";
 import { resolveWordnetDir } from "../src/wordnet-dir.js";
@@ -77,6 +77,18 @@ describe("analyze", () => {
 
   it("cancels a double negation", () => {
     assert.ok(units("He did not rule out sending troops.").includes("#troops+"));
+  });
+
+  it("analyses many texts at once exactly as one by one", () => {
+    const texts = [
+      "Trump ruled out deploying American troops to Ukraine.",
+      "Clarity will emerge soon.",
+      "The coming weeks will be critical in determining Moscow's willingness to engage in peace.",
+      "“Quoted” text — with dashes, and U.S. abbreviations.",
+      "",
+      "Taxes will not rise next year.",
+    ];
+    assert.deepEqual(analyzeMany(texts), texts.map((t) => analyze(t)));
   });
 
   it("keeps exact offsets", () => {

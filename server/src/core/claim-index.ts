@@ -1,7 +1,7 @@
 // The retrieval side of the matcher: an inverted index from terms to claims with BM25-style
 // weights, and the mapping that carries a draft's words onto the index's vocabulary
 // (aliases, typos, WordNet synonyms, derived forms and antonyms).
-import { analyze, type Analysis, isEntityTerm, termOf, type Unit } from "./analyze.js";
+import { type Analysis, analyzeMany, isEntityTerm, termOf, type Unit } from "./analyze.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { Lexicon, Pos } from "./wordnet.js";
@@ -47,6 +47,8 @@ const WEIGHT = { synonym: 0.8, antonym: 0.8, prefix: 0.9 } as const;
 /** A term in more than this share of the claims (and COMMON_FLOOR claims at least) only re-ranks candidates. */
 const COMMON_SHARE = 0.02;
 const COMMON_FLOOR = 2000;
+/** Claims analysed per wink-nlp call when building the index. */
+const BATCH = 200;
 
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 
@@ -82,7 +84,11 @@ export class ClaimIndex {
     claims: readonly Claim[],
     private readonly lexicon: Lexicon,
   ) {
-    for (const claim of claims) this.add(claim);
+    for (let i = 0; i < claims.length; i += BATCH) {
+      const batch = claims.slice(i, i + BATCH);
+      const analyses = analyzeMany(batch.map((c) => c.text));
+      batch.forEach((c, k) => this.add(c, analyses[k]));
+    }
     for (const c of this.claims) {
       c.weight = 0;
       for (const t of c.terms.keys()) c.weight += this.idf(t);
@@ -207,8 +213,7 @@ export class ClaimIndex {
     return out ?? undefined;
   };
 
-  private add(claim: Claim): void {
-    const analysis = analyze(claim.text);
+  private add(claim: Claim, analysis: Analysis): void {
     const speakerWords = new Set(
       [claim.speaker.name, ...(claim.speaker.aliases ?? [])].flatMap((a) => a.toLowerCase().split(/\s+/)).filter((w) => w !== "the"),
     );
