@@ -258,7 +258,9 @@ async function main(): Promise<void> {
     (s) => (matches20 += checker20.checkSentence(s).matches.length),
     (s) => (bigMatches += checkerBig!.checkSentence(s).matches.length),
   ]);
-  checkerBig = undefined; // frees the large index: the rest of the bench must not pay for collecting it
+  // Kept for the claim-search section (its narrowing goes through this index).
+  const searchBig = checkerBig!;
+  checkerBig = undefined;
   log(`per sentence: floor ${mean(floorT.wall).toFixed(3)} ms, 20 claims ${mean(t20.wall).toFixed(3)} ms, ${nBig} claims ${mean(tBig.wall).toFixed(3)} ms`);
   const perRow20 = addBaseline(s2, {
     name: `checkSentence, ${N20} claims`,
@@ -430,7 +432,7 @@ async function main(): Promise<void> {
     const b20 = repeat(() => new ClaimSearch(bundled.claims), { maxReps: 11, budgetMs: 1_000 });
     const b20Row = addBaseline(s4, { name: `build, ${N20} claims`, ...vals(b20), unit: "ms", n: reps(b20.samples.length) });
     const allClaims = bigDbs.flatMap((d) => d.claims);
-    const bBig = time(() => buildBig.value.search);
+    const bBig = time(() => searchBig.search);
     log(`ClaimSearch build ${allClaims.length}: ${bBig.ms.toFixed(0)} ms`);
     addRow(s4, { name: `build, ${allClaims.length.toLocaleString("en-US")} claims`, ...vals(bBig), unit: "ms", n: "1 rep" }, b20Row);
     for (let i = 0; i < 3; i++) b20.last.search(q);

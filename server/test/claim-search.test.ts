@@ -12,6 +12,12 @@ describe("claim search", () => {
   it("finds a claim from a misspelled query", () => {
     assert.equal(search.search("nato membrship ukrane")[0].claim.id, "esg-s7-rejects-nato-membership");
   });
+  it("matches the words of a query separately", () => {
+    assert.equal(search.search("nato kyiv")[0].claim.id, "esg-s8-nato-expansion-unacceptable");
+  });
+  it("treats search operators as plain text", () => {
+    assert.equal(search.search("!nato 'kyiv |")[0].claim.id, "esg-s8-nato-expansion-unacceptable");
+  });
   it("searches speakers", () => {
     const ids = search.search("Leavitt").map((h) => h.claim.id);
     assert.equal(ids[0], "esg-s6-coordinate-without-boots");

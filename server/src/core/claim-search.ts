@@ -32,7 +32,8 @@ export class ClaimSearch {
 
   /** Best matches first. An empty query lists claims in database order. */
   search(query: string, limit = 50): ClaimSearchHit[] {
-    const q = query.trim();
+    // Extended search gives ' = ! ^ $ | a meaning; a writer's query is words, so they go.
+    const q = query.replace(/(^|\s)[=!'^]+/g, "$1").replace(/\$(?=\s|$)|\|/g, " ").trim();
     if (!q) return this.claims.slice(0, limit).map((claim) => ({ claim, score: 1 }));
     const fuse = this.claims.length <= SCAN_ALL || !this.narrow ? this.fuse : new Fuse([...this.shortList(q)], FUSE_OPTIONS);
     return fuse.search(q, { limit }).map((r) => ({ claim: r.item, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
@@ -53,6 +54,8 @@ export class ClaimSearch {
 
 const FUSE_OPTIONS = {
   includeScore: true,
+  // Words are matched separately (AND), each fuzzily: "nato kyiv" finds "NATO expansion to include Kyiv".
+  useExtendedSearch: true,
   ignoreLocation: true,
   threshold: 0.4,
   minMatchCharLength: 2,
