@@ -58,7 +58,10 @@ if (existsSync(path.join(root, "dist/client.cjs.map"))) {
   fail("dist/ holds a development bundle (source maps): run `node scripts/bundle.mjs --production` first.");
 }
 
-const vsceArgs = ["package", "--no-dependencies", "--out", out];
+// Relative links in README.md stay relative: the VSIX carries the README's images (docs/*.png, see
+// .vscodeignore) and VS Code resolves them inside the installed extension. Rewriting them would need a
+// public GitHub/GitLab repository URL, which this package does not have.
+const vsceArgs = ["package", "--no-dependencies", "--no-rewrite-relative-links", "--out", out];
 const vsce = [process.env.FACTCHECK_VSCE, fromFile.FACTCHECK_VSCE, path.join(toolsDir, `vsce-${VSCE_VERSION}`, "node_modules", "@vscode", "vsce", "vsce")]
   .filter(Boolean)
   .find((p) => existsSync(p));

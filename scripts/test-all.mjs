@@ -11,8 +11,8 @@ import { spawn } from "node:child_process";
 const LAYERS = {
   unit: ["node", ["scripts/test-unit.mjs"]],
   vscode: ["node", ["test/vscode/run-code-server.mjs"]],
-  e2e: ["npm", ["run", "-s", "test:e2e:run"]],
-  nvim: ["npm", ["run", "-s", "test:nvim:run"]],
+  e2e: ["npm", ["run", "-s", "test:e2e"]],
+  nvim: ["npm", ["run", "-s", "test:nvim"]],
 };
 
 const chosen = (process.env.FACTCHECK_LAYERS ?? Object.keys(LAYERS).join(",")).split(",").filter(Boolean);

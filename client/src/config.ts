@@ -2,8 +2,9 @@
 // synchronizes the whole section); the client needs only the few that shape the client:
 // which languages to attach to, where claims files are, and the ignore list it writes.
 import * as vscode from "vscode";
+import { SETTINGS_SECTION } from "../../server/src/protocol/index.js";
 
-export const SECTION = "factcheck";
+export const SECTION = SETTINGS_SECTION;
 
 export const DEFAULT_LANGUAGES = ["markdown", "plaintext"];
 export const DEFAULT_CLAIMS_GLOB = "**/*.claims.json";

@@ -88,7 +88,7 @@ export class FactCheckServer implements vscode.Disposable {
     this.startFailure = undefined;
     const module = this.context.asAbsolutePath(SERVER_MODULE);
     if (!existsSync(module)) {
-      this.fail(`the server bundle ${SERVER_MODULE} is missing from the extension (run \`npm run build\`).`);
+      this.fail(`the language server could not start: its bundle ${SERVER_MODULE} is missing from the extension (run \`npm run build\`).`);
       return false;
     }
     const client = this.createClient(module);

@@ -6,11 +6,10 @@
 // expose the LSP `data`, so the verdict comes from the message, which the server starts with
 // `<verdict>:` (e.g. "contradicted: …"); a string `code` naming a verdict is accepted too.
 import * as vscode from "vscode";
-import type { StatusParams, VerdictName } from "../../server/src/protocol/index.js";
+import { DIAGNOSTIC_SOURCE, type StatusParams, type VerdictName } from "../../server/src/protocol/index.js";
 import * as config from "./config.js";
 import type { FactCheckServer, ServerState } from "./server.js";
 
-export const DIAGNOSTIC_SOURCE = "factcheck";
 const VERDICTS: readonly VerdictName[] = ["supported", "contradicted", "misattributed", "overstated"];
 
 /** The verdict of a Fact Check diagnostic, or undefined for any other diagnostic. */

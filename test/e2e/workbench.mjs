@@ -47,6 +47,42 @@ export async function editorLines(page) {
   }, EDITOR);
 }
 
+/**
+ * How far the squiggles reach on the last screen row of logical line `line` (1-based), next to
+ * where its text ends: `{ textRight, squiggleRight, kinds }` in pixels, or null if the line is not
+ * in view. A squiggle drawn for an earlier, shorter version of the line stops short of the end.
+ */
+export async function lineEndCoverage(page, line) {
+  return page.evaluate(({ sel, line }) => {
+    const editor = document.querySelector(sel);
+    if (!editor) return null;
+    const top = (el) => Math.round(el.getBoundingClientRect().top);
+    const numbers = [...editor.querySelectorAll('.margin-view-overlays > div')]
+      .map((d) => ({ top: top(d), n: Number(d.querySelector('.line-numbers')?.textContent.trim()) || null }))
+      .sort((a, b) => a.top - b.top);
+    const first = numbers.find((g) => g.n === line);
+    if (!first) return null;
+    const next = numbers.find((g) => g.top > first.top && g.n !== null);
+    const rows = [...editor.querySelectorAll('.view-lines > .view-line')]
+      .filter((l) => top(l) >= first.top - 2 && (!next || top(l) < next.top - 2))
+      .sort((a, b) => top(a) - top(b));
+    const last = rows.at(-1);
+    if (!last) return null;
+    const range = document.createRange();
+    range.selectNodeContents(last);
+    const textRight = range.getBoundingClientRect().right;
+    let squiggleRight = -1;
+    const kinds = [];
+    for (const s of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
+      if (Math.abs(top(s) - top(last)) > 2) continue;
+      const m = /squiggly-(error|warning|info|hint)\b/.exec(s.className);
+      if (m && !kinds.includes(m[1])) kinds.push(m[1]);
+      squiggleRight = Math.max(squiggleRight, s.getBoundingClientRect().right);
+    }
+    return { textRight, squiggleRight, kinds: kinds.sort() };
+  }, { sel: EDITOR, line });
+}
+
 /** `{ [line]: 'kind' | 'kind,kind' }` for the lines that have squiggles. */
 export function squiggleMap(lines) {
   return Object.fromEntries(lines.filter((l) => l.squiggles.length).map((l) => [l.line, l.squiggles.join(',')]));
@@ -82,6 +118,8 @@ export async function quickInput(page) {
       placeholder: w.querySelector('input')?.placeholder ?? '',
       value: w.querySelector('input')?.value ?? '',
       count: w.querySelector('.quick-input-visible-count')?.textContent.trim() ?? '',
+      // QuickPick.busy shows an infinite progress bar under the input.
+      busy: !!w.querySelector('.quick-input-progress.active'),
       rows: [...w.querySelectorAll(sel.rows)].map((r) => ({
         label: r.querySelector('.label-name')?.textContent.trim() ?? '',
         description: r.querySelector('.label-description')?.textContent.trim() ?? '',
@@ -124,6 +162,30 @@ export async function paletteCommand(page, title) {
 /** Clicks the quick-input row whose label contains `label`. */
 export async function pickRow(page, label) {
   await page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+}
+
+/**
+ * Polls until the light bulb shows for logical line `line` (VS Code draws it in the line's first
+ * row or, when that is empty, in the row above): the editor has computed the code actions at the
+ * cursor. Returns its box.
+ */
+export async function waitForLightBulb(page, line, { timeoutMs = 30_000 } = {}) {
+  return waitFor(() => page.evaluate(({ sel, line }) => {
+    const editor = document.querySelector(sel);
+    const bulb = editor?.querySelector('.contentWidgets .lightBulbWidget');
+    if (!bulb || getComputedStyle(bulb).display === 'none' || getComputedStyle(bulb).visibility === 'hidden') return null;
+    const rows = [...editor.querySelectorAll('.margin-view-overlays > div')].map((d) => ({
+      r: d.getBoundingClientRect(),
+      n: Number(d.querySelector('.line-numbers')?.textContent.trim()) || null,
+    }));
+    const at = rows.find((x) => x.n === line);
+    const above = rows.find((x) => x.n === line - 1);
+    const b = bulb.getBoundingClientRect();
+    const mid = b.top + b.height / 2;
+    const top = (above ?? at)?.r.top;
+    if (!at || !(mid >= top && mid <= at.r.bottom)) return null;
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+  }, { sel: EDITOR, line }), { timeoutMs, intervalMs: 50, what: `the light bulb on line ${line}` });
 }
 
 /** Titles of the code actions menu (light bulb / Ctrl+.) once it shows some. */

@@ -6,7 +6,7 @@ import type { StatusParams } from "../../../server/src/protocol/index.js";
 import { LOCAL_CLAIMS, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { expectFindings } from "./findings.js";
 import { test } from "./runner.js";
-import { closeAllEditors, describeDiagnostics, factcheckDiagnostics, fixtureUri, openFixture, waitFor } from "./util.js";
+import { closeAllEditors, describeDiagnostics, factcheckDiagnostics, fixtureUri, openFixture, setText, waitFor } from "./util.js";
 
 /** The claims text with the comma after the first `"verb": "said"` removed, and the line the error must be on. */
 function breakClaims(original: string): { broken: string; line: number } {
@@ -70,7 +70,10 @@ test("a claims file edited in the editor is checked as you type (unsaved text)",
     await expectSyntaxError(uri, line);
     assert.ok(editor.document.isDirty);
   } finally {
-    await closeAllEditors(); // reverts the unsaved edit
+    // Put the text back explicitly (saving it unchanged), so no later test sees the broken file.
+    await setText(editor.document, original);
+    await editor.document.save();
+    await closeAllEditors();
   }
   await expectNoErrors(uri);
 });
@@ -79,6 +82,7 @@ test("a new sentence matching a workspace claim is found as it is typed", async 
   const notes = (await openFixture(NOTES)).document;
   const editor = vscode.window.activeTextEditor!;
   const sentence = "Tom Reyes warned that heavy trucks could still be restricted for several weeks.";
+  const original = notes.getText();
   try {
     const end = notes.lineAt(notes.lineCount - 1).range.end;
     assert.ok(await editor.edit((b) => b.insert(end, `${sentence}\n`)));
@@ -88,6 +92,9 @@ test("a new sentence matching a workspace claim is found as it is typed", async 
       NOTES_UNRELATED,
     );
   } finally {
+    await setText(notes, original);
+    await notes.save();
     await closeAllEditors();
   }
+  await expectFindings((await openFixture(NOTES)).document, [NOTES_FINDING], NOTES_UNRELATED);
 });

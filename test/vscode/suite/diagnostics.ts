@@ -72,3 +72,17 @@ test("severity settings: a verdict can be shown as a hint or turned off, and bac
   }
   await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED);
 });
+
+test("factcheck.languages: dropping plaintext stops checking notes.txt; restoring it brings the findings back", async () => {
+  const notes = (await openFixture(NOTES)).document;
+  await expectFindings(notes, [NOTES_FINDING], NOTES_UNRELATED);
+  try {
+    await setSetting("languages", ["markdown"]);
+    await expectFindings(notes, [], [...NOTES_UNRELATED, NOTES_FINDING.sentence], 60_000);
+    // Markdown is still checked.
+    await expectFindings((await openFixture(DRAFT)).document, DRAFT_FINDINGS, DRAFT_UNRELATED, 60_000);
+  } finally {
+    await setSetting("languages", undefined);
+  }
+  await expectFindings((await openFixture(NOTES)).document, [NOTES_FINDING], NOTES_UNRELATED, 60_000);
+}, 150_000);
