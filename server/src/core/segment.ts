@@ -30,7 +30,6 @@ import {
   definedLabels,
   definitionsFor,
   HTML_BLOCK_ENDS,
-  IGNORE_COMMENT,
   isPlainParagraph,
   layoutMarkdown,
   layoutMarkdownBatch,
@@ -498,8 +497,14 @@ const blockCaches = {
 const spanCache = new Lru<number[]>(SPAN_CACHE_SIZE);
 const windowCache = new Lru<boolean>(SPAN_CACHE_SIZE);
 
-/** Hit and miss counts of the caches (for tests and diagnostics). */
-export function segmentCacheStats(): { blocks: { size: number; hits: number; misses: number }; spans: { size: number; hits: number; misses: number } } {
+export interface CacheStats {
+  size: number;
+  hits: number;
+  misses: number;
+}
+
+/** Hit and miss counts of the block cache and the sentence-boundary cache (for tests and diagnostics). */
+export function segmentCacheStats(): { blocks: CacheStats; spans: CacheStats } {
   return {
     blocks: {
       size: blockCaches.markdown.size + blockCaches.frontmatter.size + blockCaches.plaintext.size,
@@ -746,9 +751,9 @@ const JOIN_AFTER = new Set(["Pres", "Adm", "Rev", "Hon", "Msgr", "Supt", "Atty",
 
 /** wink sentence spans of `t` (flat [start, end, …]), corrected and cached. */
 function spansOf(t: string): number[] {
+  if (t.length > LARGE_UNIT) return largeUnitSpans(t); // its pieces are cached instead
   const hit = spanCache.get(t);
   if (hit) return hit;
-  if (t.length > LARGE_UNIT) return largeUnitSpans(t); // its pieces are cached instead
   const spans = correctedSpans(t);
   spanCache.set(t, spans);
   return spans;
@@ -766,10 +771,7 @@ function correctedSpans(t: string): number[] {
   return out;
 }
 
-/**
- * wink ended a sentence at `prevEnd` and started the next at `nextStart`; is that a mistake?
- * Yes after an abbreviation it does not know ("Rev. Smith").
- */
+/** wink ended a sentence at `prevEnd` right after an abbreviation it does not know ("Rev. Smith"). */
 function wronglySplit(t: string, prevStart: number, prevEnd: number): boolean {
   if (t.charCodeAt(prevEnd - 1) !== 46 /* . */) return false;
   const m = /([A-Za-z]+)\.$/.exec(t.slice(Math.max(prevStart, prevEnd - 12), prevEnd));
@@ -857,6 +859,3 @@ function winkSplitsAt(t: string, nl: number): boolean {
   }
   return split;
 }
-
-// Re-exported so callers can recognise the ignore comment without importing markdown-prose.
-export { IGNORE_COMMENT };

@@ -4,6 +4,7 @@
 import type { Token } from "./analyze.js";
 import { isEntityTerm, termOf } from "./analyze.js";
 import { ATTRIBUTION_VERB_LEMMAS, SPEAKER_VERB_GAP } from "./lexicon/cues.js";
+import { damerau } from "./typo-index.js";
 import type { Speaker } from "./types.js";
 
 /** Words that may stand in a speaker's title: "White House press secretary Karoline Leavitt". */
@@ -128,7 +129,8 @@ export function sameSpeaker(named: NamedSpeaker, tokens: Token[], speaker: Speak
     [speaker.name, ...(speaker.aliases ?? [])].flatMap((a) => a.split(/\s+/)).filter((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(w.toLowerCase())).map((w) => w.toLowerCase()),
   );
   const named_ = tokens.slice(named.first, named.last + 1).filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower));
-  return named_.some((t) => properNames.has(t.lower));
+  // A misspelt name ("Karoline Levitt") is still that person, not someone else to blame.
+  return named_.some((t) => properNames.has(t.lower) || [...properNames].some((n) => n.length >= 5 && damerau(n, t.lower) <= 1));
 }
 
 function stripThe(s: string): string {
