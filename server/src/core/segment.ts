@@ -175,7 +175,11 @@ function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>)
  */
 export function segmentMarkdownWhole(text: string): ProseSentence[] {
   const r = computeBlock(text, layoutMarkdown(text, splitBlocks(text, "markdown")[0]?.kind === "frontmatter"));
-  return r.sentences.map((s) => (s.mask ? { start: s.start, end: s.end, text: s.text, mask: s.mask } : { start: s.start, end: s.end, text: s.text }));
+  return r.sentences.map((s) => {
+    const out: ProseSentence = { start: s.start, end: s.end, text: s.text };
+    if (s.mask) out.mask = s.mask;
+    return out;
+  });
 }
 
 /** `sentence.text` with its masked ranges replaced by spaces (same length, so offsets still hold). */
@@ -747,7 +751,9 @@ const WINDOW = 48;
  * Abbreviations wink-nlp's model does not know, that (nearly) always precede a name or a
  * number, so a sentence boundary wink puts right after them is wrong.
  */
-const JOIN_AFTER = new Set(["Pres", "Adm", "Rev", "Hon", "Msgr", "Supt", "Atty", "Cmdr", "Brig", "Fig", "Figs", "Vol", "Vols", "cf"]);
+const JOIN_AFTER = new Set([
+  "Pres", "Adm", "Rev", "Hon", "Msgr", "Supt", "Atty", "Cmdr", "Brig", "Fig", "Figs", "Vol", "Vols", "cf",
+]);
 
 /** wink sentence spans of `t` (flat [start, end, …]), corrected and cached. */
 function spansOf(t: string): number[] {
