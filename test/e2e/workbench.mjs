@@ -49,8 +49,9 @@ export async function editorLines(page) {
 
 /**
  * How far the squiggles reach on the last screen row of logical line `line` (1-based), next to
- * where its text ends: `{ textRight, squiggleRight, kinds }` in pixels, or null if the line is not
- * in view. A squiggle drawn for an earlier, shorter version of the line stops short of the end.
+ * where its text ends: `{ textRight, squiggleRight, kinds, at }` (pixels; `at` the page's
+ * Date.now() when measured), or null if the line is not in view. A squiggle drawn for an earlier,
+ * shorter version of the line stops short of the end.
  */
 export async function lineEndCoverage(page, line) {
   return page.evaluate(({ sel, line }) => {
@@ -79,7 +80,7 @@ export async function lineEndCoverage(page, line) {
       if (m && !kinds.includes(m[1])) kinds.push(m[1]);
       squiggleRight = Math.max(squiggleRight, s.getBoundingClientRect().right);
     }
-    return { textRight, squiggleRight, kinds: kinds.sort() };
+    return { textRight, squiggleRight, kinds: kinds.sort(), at: Date.now() };
   }, { sel: EDITOR, line });
 }
 
