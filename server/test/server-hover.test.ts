@@ -28,7 +28,7 @@ test("hover card: verdict, explanation, claim, speaker and role, quote, source a
     assert.equal(
       content.value,
       [
-        "**Supported** — restates what Donald Trump ruled out",
+        "**Supported** — restates the record",
         "**Claim** (esg\\-s4\\-no\\-us\\-troops): Trump ruled out deploying American troops to Ukraine\\.",
         "**Speaker:** Donald Trump, President of the United States (ruled out)",
         "> firmly ruling out the deployment of American troops to Ukraine",

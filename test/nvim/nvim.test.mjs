@@ -77,7 +77,7 @@ describe('Fact Check language server in Neovim 0.7 (plain LSP over stdio)', { ti
       { line: 9, col: 0, severity: SEVERITY.WARN, source: 'factcheck', code: 'esg-s2-countries-could-commit' },
     ]);
     const [supported, contradicted, misattributed, overstated] = r.diagnostics;
-    assert.equal(supported.message, 'supported: Donald Trump ruled out: "Trump ruled out deploying American troops to Ukraine." — restates what Donald Trump ruled out');
+    assert.equal(supported.message, 'supported: Donald Trump ruled out: "Trump ruled out deploying American troops to Ukraine." — restates the record');
     assert.match(contradicted.message, /^contradicted: Donald Trump ruled out: ".*" — the record says "ruled out … deploying"; the draft says "deployed"$/);
     assert.match(misattributed.message, /^misattributed: .* the draft names "Karoline Leavitt"; the record attributes this to Donald Trump \(President of the United States\)$/);
     assert.match(overstated.message, /^overstated: The article's reporting cited: .* — the record says "could"; the draft says "will"$/);

@@ -50,8 +50,9 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
     }
   }
 
+  // The message around it already names the speaker and the claim: say only what agrees.
   const hedgeNote = record.hedged ? `, hedged as the record is ("${hedgeWord(claim)}")` : "";
-  return { verdict: "supported", explanation: `restates what ${record.speaker.name} ${record.verb}${hedgeNote}` };
+  return { verdict: "supported", explanation: `restates the record${hedgeNote}` };
 }
 
 /** A matched word whose polarity differs between record and draft, as an explanation. */
