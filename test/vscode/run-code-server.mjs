@@ -3,25 +3,13 @@
 // Needs the tools of `.ci/install-editors.sh` and a development build (`npm run build`).
 // Usage: node test/vscode/run-code-server.mjs   (env: FACTCHECK_TEST_GREP=<text>, FACTCHECK_KEEP_TMP=1,
 //        FACTCHECK_SUITE_TIMEOUT_MS, default 300000)
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { rm } from "node:fs/promises";
 import { runExtensionHostSuite } from "../harness/extension-host.mjs";
+import { copyWorkspace, requireBuild, root, testsPath } from "./suite-setup.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const testsPath = path.join(root, "out/vscode-suite/index.cjs");
-for (const f of [testsPath, path.join(root, "dist/client.cjs"), path.join(root, "dist/server.cjs")]) {
-  if (!existsSync(f)) {
-    console.error(`${path.relative(root, f)} is missing: run \`npm run build\` first.`);
-    process.exit(2);
-  }
-}
-
-const tmp = await mkdtemp(path.join(os.tmpdir(), "factcheck-suite-"));
-const workspace = path.join(tmp, "workspace");
-await cp(path.join(root, "test/fixtures/workspace"), workspace, { recursive: true });
+requireBuild();
+// The suite edits files and settings in its workspace: give it a throw-away copy.
+const { tmp, workspace } = await copyWorkspace("factcheck-suite-");
 
 let exitCode = 1;
 try {

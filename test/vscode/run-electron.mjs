@@ -4,26 +4,14 @@
 // code-server through test/harness/extension-host.mjs.
 // Usage: npm run test:vscode:electron   (env: VSCODE_VERSION=stable|insiders|1.xx.y,
 //        FACTCHECK_TEST_GREP=<text> to run only matching tests, FACTCHECK_KEEP_TMP=1 to keep the copy)
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import os from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { runTests } from "@vscode/test-electron";
+import { copyWorkspace, requireBuild, root, testsPath } from "./suite-setup.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const testsPath = path.join(root, "out/vscode-suite/index.cjs");
-for (const f of [testsPath, path.join(root, "dist/client.cjs"), path.join(root, "dist/server.cjs")]) {
-  if (!existsSync(f)) {
-    console.error(`${path.relative(root, f)} is missing: run \`npm run build\` first.`);
-    process.exit(2);
-  }
-}
-
+requireBuild();
 // The suite edits files and settings in its workspace: give it a throw-away copy.
-const tmp = await mkdtemp(path.join(os.tmpdir(), "factcheck-vscode-"));
-const workspace = path.join(tmp, "workspace");
-await cp(path.join(root, "test/fixtures/workspace"), workspace, { recursive: true });
+const { tmp, workspace } = await copyWorkspace("factcheck-vscode-");
 
 let code = 1;
 try {
