@@ -109,7 +109,7 @@ export function findNamedSpeaker(tokens: Token[], directory: SpeakerDirectory): 
     while (j >= 0 && (SPEAKER_VERB_GAP.has(tokens[j].lower) || (tokens[j].pos === "ADV" && tokens[j].lower.endsWith("ly")))) j--;
     if (j >= 0) {
       if (tokens[j].pos === "PRON") return undefined; // "He said": the draft names nobody here.
-      const m = mentionEndingAt(tokens, j, directory);
+      const m = mentionEndingAt(tokens, j, directory) ?? beforeAppositive(tokens, j, directory);
       if (m) return m;
     }
     // Inverted: "…, said Trump."
@@ -143,6 +143,16 @@ function isPassive(tokens: Token[], i: number): boolean {
     if (tokens[j].pos !== "ADV" && tokens[j].pos !== "PART") break;
   }
   return false;
+}
+
+/** "Putin, the Russian president, said …": the name before a comma-enclosed aside that ends at `j`. */
+function beforeAppositive(tokens: Token[], j: number, directory: SpeakerDirectory): NamedSpeaker | undefined {
+  if (tokens[j].text !== ",") return undefined;
+  for (let k = j - 1; k >= 1 && k >= j - 8; k--) {
+    if (tokens[k].text === ",") return mentionEndingAt(tokens, k - 1, directory);
+    if (tokens[k].pos === "PUNCT") return undefined;
+  }
+  return undefined;
 }
 
 /** A person mention whose last token is `j`: a known alias, or a run of proper nouns with titles. */
