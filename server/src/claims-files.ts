@@ -174,16 +174,16 @@ export class ClaimsFiles {
       } catch (e) {
         this.ctx.logger.error(`loading claims failed: ${(e as Error)?.stack ?? String(e)}`);
       }
-      return this.rebuildAndReport();
+      return await this.rebuildAndReport();
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private rebuildAndReport(): StatusParams {
+  private async rebuildAndReport(): Promise<StatusParams> {
     const { store } = this.ctx;
     try {
-      store.rebuild();
+      await store.rebuild();
     } catch (e) {
       this.ctx.logger.error(`building the claims index failed: ${(e as Error)?.stack ?? String(e)}`);
     }

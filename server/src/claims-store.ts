@@ -109,7 +109,7 @@ export class ClaimsStore {
   }
 
   /** Rebuilds the checker and search from every good database. Duplicate ids: the first one wins. */
-  rebuild(): void {
+  async rebuild(): Promise<void> {
     const entries = this.ordered();
     const dbs = entries.flatMap((e) => (e.good ? [e.good] : []));
     let cross: InputError[] = [];
@@ -130,9 +130,12 @@ export class ClaimsStore {
       });
       return claims.length === db.claims.length ? db : { ...db, claims };
     });
+    // Indexing yields to the event loop between batches: the old checker keeps answering until
+    // the new one is complete, then both are swapped at once.
+    const checker = await FactChecker.create(used, { lexicon: this.lexicon }, () => new Promise((resolve) => setImmediate(resolve)));
     this.owner = owner;
-    this._checker = new FactChecker(used, { lexicon: this.lexicon });
-    this._search = this._checker.search;
+    this._checker = checker;
+    this._search = checker.search;
   }
 
   claimById(id: string): Claim | undefined {

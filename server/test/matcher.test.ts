@@ -105,3 +105,24 @@ describe("matcher verdicts (bundled article)", () => {
     assert.equal(checker.checkSentence(s).cached, true);
   });
 });
+
+describe("building the index in batches", () => {
+  it("gives the same findings as building it at once, and yields between batches", async () => {
+    const { FactChecker } = await import("../src/core/checker.js");
+    const { loadBundledClaims } = await import("../src/core/claims-loader.js");
+    const { createLexicon } = await import("../src/lexicon-node.js");
+    const db = await loadBundledClaims();
+    // 500 claims: three batches of the index build.
+    const claims = Array.from({ length: 500 }, (_, i) => ({ ...db.claims[i % db.claims.length], id: `c${i}` }));
+    const dbs = [{ ...db, claims }];
+    let pauses = 0;
+    const lexicon = createLexicon();
+    const built = await FactChecker.create(dbs, { lexicon }, async () => {
+      pauses++;
+    });
+    const direct = new FactChecker(dbs, { lexicon });
+    assert.ok(pauses >= 3, `paused ${pauses} times`);
+    const draft = "Trump said American troops would be deployed to Ukraine.\n\nClarity will emerge soon, Trump noted.\n";
+    assert.deepEqual(built.checkText(draft, "plaintext").findings, direct.checkText(draft, "plaintext").findings);
+  });
+});

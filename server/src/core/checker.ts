@@ -30,6 +30,8 @@ export interface CheckerDeps {
   tuning?: MatchTuning;
   /** How many distinct sentences' results to keep. */
   cacheSize?: number;
+  /** An index already built for exactly these databases (see FactChecker.create). */
+  index?: ClaimIndex;
 }
 
 export class FactChecker {
@@ -46,10 +48,20 @@ export class FactChecker {
   ) {
     this.claims = databases.flatMap((d) => d.claims);
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
-    this.index = new ClaimIndex(this.claims, deps.lexicon ?? EMPTY_LEXICON);
+    this.index = deps.index ?? new ClaimIndex(this.claims, deps.lexicon ?? EMPTY_LEXICON);
     this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
     this.cache = new LruCache(deps.cacheSize ?? 50_000);
     this.tuning = deps.tuning ?? DEFAULT_TUNING;
+  }
+
+  /** Like the constructor, but indexes in batches, awaiting `pause` between them (see ClaimIndex.build). */
+  static async create(databases: readonly ClaimsDatabase[], deps: CheckerDeps, pause: () => Promise<void>): Promise<FactChecker> {
+    const index = await ClaimIndex.build(
+      databases.flatMap((d) => d.claims),
+      deps.lexicon ?? EMPTY_LEXICON,
+      pause,
+    );
+    return new FactChecker(databases, { ...deps, index });
   }
 
   claimById(id: string): Claim | undefined {

@@ -84,11 +84,33 @@ export class ClaimIndex {
     claims: readonly Claim[],
     private readonly lexicon: Lexicon,
   ) {
+    for (let i = 0; i < claims.length; i += BATCH) this.addBatch(claims.slice(i, i + BATCH));
+    this.finish();
+  }
+
+  /**
+   * Builds the same index as the constructor, handing control back through `pause` between
+   * batches: a 100,000-claim feed takes seconds to index, and a language server must keep
+   * answering (with its previous index) meanwhile.
+   */
+  static async build(claims: readonly Claim[], lexicon: Lexicon, pause: () => Promise<void>): Promise<ClaimIndex> {
+    const index = new ClaimIndex([], lexicon);
     for (let i = 0; i < claims.length; i += BATCH) {
-      const batch = claims.slice(i, i + BATCH);
-      const analyses = analyzeMany(batch.map((c) => c.text));
-      batch.forEach((c, k) => this.add(c, analyses[k]));
+      index.addBatch(claims.slice(i, i + BATCH));
+      await pause();
     }
+    index.finish();
+    return index;
+  }
+
+  private addBatch(batch: readonly Claim[]): void {
+    const analyses = analyzeMany(batch.map((c) => c.text));
+    batch.forEach((c, k) => this.add(c, analyses[k]));
+  }
+
+  /** Weights depend on every claim: computed once all are in. */
+  private finish(): void {
+    this.idfCache.clear();
     for (const c of this.claims) {
       c.weight = 0;
       for (const t of c.terms.keys()) c.weight += this.idf(t);
