@@ -138,10 +138,6 @@ export class ClaimIndex {
     return this.speakerNames.get(name.replace(/^the\s+/, ""));
   }
 
-  has(term: string): boolean {
-    return this.postings.has(term);
-  }
-
   /**
    * The `k` claims with the highest sum of idf × weight over the given terms, best first.
    * Rare terms are visited first; a term found in more than COMMON_SHARE of the claims (and a
@@ -167,11 +163,6 @@ export class ClaimIndex {
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, k)
       .map(([id]) => id);
-  }
-
-  /** Claim indices containing a term. */
-  postingsOf(term: string): readonly number[] {
-    return this.postings.get(term) ?? [];
   }
 
   /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */

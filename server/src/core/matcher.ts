@@ -108,7 +108,6 @@ interface Scored {
   precision: number;
   score: number;
   rank: number;
-  contentHits: number;
   conceptHits: number;
   speakerMatches: boolean | undefined;
 }
@@ -168,7 +167,6 @@ function score(
     // Naming the claim's speaker, or its very negating verb ("rejected", "ruled out"), says
     // which of several similar claims the sentence restates.
     rank: s + (speakerMatches ? 0.15 : 0) + (hits.some((h) => h.unit.isCue && claim.terms.get(h.term)!.isCue) ? 0.1 : 0),
-    contentHits: hits.length + (speakerMatches ? 1 : 0),
     conceptHits,
     speakerMatches,
   };
