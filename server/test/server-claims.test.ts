@@ -24,6 +24,20 @@ async function withWorkspace(fn: (h: Harness, ws: string) => Promise<void>): Pro
 }
 
 /** Opens a draft with one sentence per claims database and returns a function listing the claim ids found on each new check. */
+/** Writes a claims file with no source text and one firm, positive claim "said" by its speaker. */
+function writeOneClaimDatabase(
+  ws: string,
+  name: string,
+  title: string,
+  speakers: Record<string, { name: string; role: string }>,
+  claim: { id: string; text: string; speaker: string; section: string; quote: string },
+): { file: string; text: string } {
+  const file = path.join(ws, name);
+  const text = JSON.stringify({ version: 1, title, speakers, claims: [{ ...claim, verb: "said", hedged: false, polarity: "positive" }] }, null, 2);
+  writeFileSync(file, text);
+  return { file, text };
+}
+
 async function openDraft(h: Harness, ws: string) {
   const uri = uriOf(path.join(ws, "draft.md"));
   await h.open(uri, "markdown", `${TOWN_SENTENCE}\n\n${TROOPS_SENTENCE}\n`);
@@ -172,18 +186,9 @@ test("a claims file changed on disk: errors via file watching, deletion removes 
 
 test("a claim id that another database already uses is an error at that id", () =>
   withWorkspace(async (h, ws) => {
-    const file = path.join(ws, "dup.claims.json");
-    const text = JSON.stringify(
-      {
-        version: 1,
-        title: "Dup",
-        speakers: { x: { name: "X Person", role: "Someone" } },
-        claims: [{ id: "esg-s4-no-us-troops", text: "X said something else entirely.", speaker: "x", verb: "said", section: "S", quote: "something else", hedged: false, polarity: "positive" }],
-      },
-      null,
-      2,
-    );
-    writeFileSync(file, text);
+    const { file, text } = writeOneClaimDatabase(ws, "dup.claims.json", "Dup", { x: { name: "X Person", role: "Someone" } }, {
+      id: "esg-s4-no-us-troops", text: "X said something else entirely.", speaker: "x", section: "S", quote: "something else",
+    });
     await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
     const { diagnostics } = await h.diagnostics(uriOf(file), (p) => p.diagnostics.length > 0);
     const lines = text.split("\n");
@@ -198,18 +203,9 @@ test("a claim id that another database already uses is an error at that id", () 
 
 test("a claim whose source text is not shipped links to its definition in the claims file", () =>
   withWorkspace(async (h, ws) => {
-    const file = path.join(ws, "nosource.claims.json");
-    const text = JSON.stringify(
-      {
-        version: 1,
-        title: "No source",
-        speakers: { chef: { name: "Chef Remy", role: "Head chef" } },
-        claims: [{ id: "chef-soup", text: "The tomato soup is served cold in summer.", speaker: "chef", verb: "said", section: "Menu", quote: "soup is served cold", hedged: false, polarity: "positive" }],
-      },
-      null,
-      2,
-    );
-    writeFileSync(file, text);
+    const { file, text } = writeOneClaimDatabase(ws, "nosource.claims.json", "No source", { chef: { name: "Chef Remy", role: "Head chef" } }, {
+      id: "chef-soup", text: "The tomato soup is served cold in summer.", speaker: "chef", section: "Menu", quote: "soup is served cold",
+    });
     await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
     await h.until(() => h.statuses.at(-1)!.totalClaims === BUNDLED_COUNT + 2, "the new database");
     const uri = uriOf(path.join(ws, "menu.txt"));
