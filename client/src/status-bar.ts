@@ -6,16 +6,17 @@
 // expose the LSP `data`, so the verdict comes from the message, which the server starts with
 // `<verdict>:` (e.g. "contradicted: …"); a string `code` naming a verdict is accepted too.
 import * as vscode from "vscode";
-import { DIAGNOSTIC_SOURCE, type StatusParams, type VerdictName } from "../../server/src/protocol/index.js";
+import { DIAGNOSTIC_SOURCE, type StatusParams, VERDICT_NAMES, type VerdictName } from "../../server/src/protocol/index.js";
 import * as config from "./config.js";
 import type { FactCheckServer, ServerState } from "./server.js";
 
-const VERDICTS: readonly VerdictName[] = ["supported", "contradicted", "misattributed", "overstated"];
+const VERDICTS = VERDICT_NAMES;
+const VERDICT_AT_START = new RegExp(`^\\s*(${VERDICTS.join("|")})\\b`, "i");
 
 /** The verdict of a Fact Check diagnostic, or undefined for any other diagnostic. */
 export function verdictOf(d: vscode.Diagnostic): VerdictName | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const m = /^\s*(supported|contradicted|misattributed|overstated)\b/i.exec(d.message);
+  const m = VERDICT_AT_START.exec(d.message);
   if (m) return m[1].toLowerCase() as VerdictName;
   const code = typeof d.code === "object" && d.code !== null ? d.code.value : d.code;
   return VERDICTS.find((v) => v === code);
@@ -24,7 +25,7 @@ export function verdictOf(d: vscode.Diagnostic): VerdictName | undefined {
 export type VerdictCounts = Record<VerdictName, number>;
 
 export function countVerdicts(diagnostics: readonly vscode.Diagnostic[]): VerdictCounts {
-  const counts: VerdictCounts = { supported: 0, contradicted: 0, misattributed: 0, overstated: 0 };
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictCounts;
   for (const d of diagnostics) {
     const v = verdictOf(d);
     if (v) counts[v]++;

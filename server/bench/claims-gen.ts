@@ -187,6 +187,7 @@ export function generateClaims(n: number, seed: number): SyntheticFeed {
       verb,
       hedged,
       polarity,
+      quoteKind: "reported",
       source: { title, section, quote, start, end: start + quote.length, file: "synthetic.txt" },
     });
   }

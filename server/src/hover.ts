@@ -13,6 +13,8 @@ const VERDICT_TITLE: Record<Finding["verdict"], string> = {
   contradicted: "Contradicted",
   misattributed: "Misattributed",
   overstated: "Overstated",
+  misquoted: "Misquoted",
+  unsupported: "Unsupported",
 };
 
 export function findingCard(f: Finding, store: ClaimsStore): string {

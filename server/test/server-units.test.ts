@@ -46,6 +46,7 @@ const claim = (text: string, verb: string, quote = "", extra: Partial<Claim> = {
   verb,
   hedged: false,
   polarity: "positive",
+  quoteKind: "reported",
   source: { title: "Notes", section: "Library", quote, start: 0, end: 0 },
   ...extra,
 });
@@ -83,7 +84,7 @@ test("settings: defaults, nested and flat severity keys, bad values fall back", 
   assert.deepEqual(s, {
     ...DEFAULT_SETTINGS,
     claimsFiles: "data/*.json",
-    severity: { supported: "hint", contradicted: "warning", misattributed: "warning", overstated: "off" },
+    severity: { ...DEFAULT_SETTINGS.severity, supported: "hint", contradicted: "warning", misattributed: "warning", overstated: "off" },
     debounceMs: 0,
     ignoredClaims: ["a"],
   });

@@ -1,7 +1,7 @@
 // The CLI's report formats. JSON is the stable machine format (the grader and CI scripts read
 // it); text reads like a compiler's diagnostics; SARIF 2.1.0 feeds code-scanning tools.
 import { LineIndex } from "../core/json-positions.js";
-import type { Finding, Verdict } from "../core/types.js";
+import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
 
 export interface FileReport {
   path: string;
@@ -74,7 +74,7 @@ export function toText(reports: FileReport[]): string {
   const all = reports.flatMap((r) => r.findings);
   const count = (v: Verdict) => all.filter((f) => f.verdict === v).length;
   lines.push(
-    `${reports.length} file(s) checked: ${count("supported")} supported, ${count("contradicted")} contradicted, ${count("misattributed")} misattributed, ${count("overstated")} overstated`,
+    `${reports.length} file(s) checked: ${VERDICTS.map((v) => `${count(v)} ${v}`).join(", ")}`,
   );
   return lines.join("\n") + "\n";
 }
@@ -84,10 +84,12 @@ const SARIF_LEVEL: Record<Verdict, "note" | "warning"> = {
   contradicted: "warning",
   misattributed: "warning",
   overstated: "warning",
+  misquoted: "warning",
+  unsupported: "warning",
 };
 
 export function toSarif(reports: FileReport[], version: string): object {
-  const verdicts: Verdict[] = ["supported", "contradicted", "misattributed", "overstated"];
+  const verdicts = VERDICTS;
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -140,4 +142,6 @@ const RULE_TEXT: Record<Verdict, string> = {
   contradicted: "The sentence says the opposite of a recorded claim.",
   misattributed: "The sentence puts a recorded claim in someone else's mouth.",
   overstated: "The sentence states as certain what the record only hedges.",
+  misquoted: "Words the sentence puts in quotation marks are not the speaker's recorded words.",
+  unsupported: "The sentence adds or changes a detail the record does not back.",
 };

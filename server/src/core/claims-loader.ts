@@ -21,7 +21,7 @@ import type { Node as JsonNode, ParseError, ParseOptions } from "jsonc-parser";
 import { CLAIMS_SCHEMA } from "./claims-schema.js";
 import { fromJsonPointer, LineIndex, toJsonPointer } from "./json-positions.js";
 import { InputErrors } from "./types.js";
-import type { Claim, ClaimsDatabase, InputError, Polarity, Speaker } from "./types.js";
+import type { Claim, ClaimsDatabase, InputError, Polarity, QuoteKind, Speaker } from "./types.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
@@ -652,6 +652,8 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
       verb: c.verb,
       hedged: c.hedged,
       polarity: c.polarity,
+      // A file that does not say is read as paraphrase: the safe side, which never puts words in quotation marks.
+      quoteKind: c.quoteKind ?? "reported",
       source: {
         title: raw.source?.title ?? raw.title,
         section: c.section,
@@ -689,6 +691,7 @@ interface RawDatabase {
     end?: number;
     hedged: boolean;
     polarity: Polarity;
+    quoteKind?: QuoteKind;
   }>;
 }
 

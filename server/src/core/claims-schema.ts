@@ -177,6 +177,15 @@ export const CLAIMS_SCHEMA = {
             enum: ["positive", "negative"],
             enumDescriptions: ["The claim asserts something.", "The claim denies or rules something out."],
           },
+          quoteKind: {
+            title: "Quote kind",
+            description:
+              "\"direct\" when `quote` is the speaker's own words (inside quotation marks in the source); \"reported\" when it is the source's paraphrase. Only direct quotes are ever written inside quotation marks. Default \"reported\".",
+            type: "string",
+            enum: ["direct", "reported"],
+            enumDescriptions: ["The speaker's own words, quoted in the source.", "The source's paraphrase of what the speaker said."],
+            default: "reported",
+          },
         },
         defaultSnippets: [
           {
@@ -190,6 +199,7 @@ export const CLAIMS_SCHEMA = {
               quote: "$6",
               hedged: false,
               polarity: "positive",
+              quoteKind: "reported",
             },
           },
         ],

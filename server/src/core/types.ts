@@ -41,8 +41,16 @@ export interface Claim {
   hedged: boolean;
   /** A negative claim denies or rules something out ("ruled out troops"); a positive one asserts. */
   polarity: Polarity;
+  /**
+   * Whether `source.quote` is the speaker's own words (`direct`: inside quotation marks in the
+   * source) or the source's paraphrase of them (`reported`). Only a direct quote may ever be put
+   * in quotation marks under the speaker's name.
+   */
+  quoteKind: QuoteKind;
   source: ClaimSource;
 }
+
+export type QuoteKind = "direct" | "reported";
 
 /** One loaded claims database: a file of claims plus the source text its quotes point into. */
 export interface ClaimsDatabase {
@@ -54,9 +62,9 @@ export interface ClaimsDatabase {
   sourcePath?: string;
 }
 
-export type Verdict = "supported" | "contradicted" | "misattributed" | "overstated";
+export type Verdict = "supported" | "contradicted" | "misattributed" | "overstated" | "misquoted" | "unsupported";
 
-export const VERDICTS: readonly Verdict[] = ["supported", "contradicted", "misattributed", "overstated"];
+export const VERDICTS: readonly Verdict[] = ["supported", "contradicted", "misattributed", "overstated", "misquoted", "unsupported"];
 
 /** A prose sentence cut from a draft. `text` is exactly `draft.slice(start, end)`. */
 export interface Sentence {
@@ -84,6 +92,24 @@ export interface Finding {
   claim: Claim;
   /** For `misattributed`: the speaker the draft names, with offsets into the draft. */
   namedSpeaker?: SpeakerMention;
+  /**
+   * For a finding about words the draft puts in quotation marks (`misquoted`, or a quote that
+   * checked out): where the quoted words stand in the draft, without the marks (`open`/`close`
+   * are the offsets of the marks themselves), and, when the claim's quote is `direct`, the
+   * recorded words nearest to them — the only text a fix may put inside those marks.
+   */
+  quoted?: QuotedSpan;
+}
+
+export interface QuotedSpan {
+  /** Draft offsets of the words inside the marks. */
+  start: number;
+  end: number;
+  /** Draft offsets of the opening and closing marks. */
+  open: number;
+  close: number;
+  /** The speaker's recorded words nearest to the quoted ones (direct claims only). */
+  recorded?: string;
 }
 
 /** A problem in an input file, with 0-based line and character (UTF-16) and a JSON path where it applies. */

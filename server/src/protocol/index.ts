@@ -3,7 +3,10 @@
 // This file must stay free of `vscode` and server-only imports: the client bundles it too.
 import { NotificationType, RequestType } from "vscode-languageserver-protocol";
 
-export type VerdictName = "supported" | "contradicted" | "misattributed" | "overstated";
+export type VerdictName = "supported" | "contradicted" | "misattributed" | "overstated" | "misquoted" | "unsupported";
+
+/** Every verdict, in the order reports list them. */
+export const VERDICT_NAMES: readonly VerdictName[] = ["supported", "contradicted", "misattributed", "overstated", "misquoted", "unsupported"];
 
 /** A claim as sent over the wire: everything a hover, a picker item or an inserted citation needs. */
 export interface ClaimInfo {
