@@ -6,6 +6,7 @@ import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
+import { ignoredByMarker } from "./draft-marks.js";
 import { proseText, segmentDraftDetailed } from "./segment.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
@@ -101,6 +102,7 @@ export class FactChecker {
     let cached = 0;
     for (const s of sentences) {
       if (skip.size && skip.has(lineOf(lineStarts, s.start))) continue;
+      if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
       // Inline code and link targets are blanked (same length), so offsets still hold.
       const r = this.checkSentence(proseText(s));
       if (r.cached) cached++;

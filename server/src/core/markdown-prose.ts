@@ -17,6 +17,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { frontmatter } from "micromark-extension-frontmatter";
 import type { Nodes } from "mdast";
+import { CITATION_PREFIX, citationRanges, factcheckDefinitionLines, footnoteRefRanges, plainTextMarkers } from "./draft-marks.js";
 
 export const OUTSIDE = 0;
 export const PROSE = 1;
@@ -50,6 +51,7 @@ export function isPlainParagraph(src: string): boolean {
   const c0 = src.charCodeAt(0);
   if (c0 === 32 || c0 === 9 || c0 === 10 || c0 === 13) return false;
   if (/[\\`*_[\]<>&|]/.test(src)) return false;
+  if (src.includes(CITATION_PREFIX)) return false; // a citation Fact Check wrote: parsed, so that it is masked
   // Line starts that begin a block: list items, headings, setext underlines, fences, quotes.
   if (/(?:^|\n) {0,3}(?:[-+=#~]|\d{1,9}[.)](?:[ \t\r\n]|$))/.test(src)) return false;
   // A blank line means more than one paragraph.
@@ -67,6 +69,15 @@ export function layoutMarkdown(src: string, withFrontmatter = false, definitions
   }
   const input = definitions ? `${src}\n\n${definitions}` : src;
   return layoutTree(src, fromMarkdown(input, withFrontmatter ? FRONTMATTER_OPTIONS : undefined)).layout;
+}
+
+/** Plain text: every character is prose except Fact Check's ignore comments and citations (draft-marks.ts). */
+export function plainTextLayout(src: string): ProseLayout {
+  const ranges = plainTextMarkers(src);
+  if (ranges.length === 0) return { classes: null, units: [0, src.length], ignoreLines: [], openAtEnd: false };
+  const classes = new Uint8Array(src.length).fill(PROSE);
+  for (let k = 0; k < ranges.length; k += 2) classes.fill(OUTSIDE, ranges[k], ranges[k + 1]);
+  return { classes, units: [0, src.length], ignoreLines: [], openAtEnd: false };
 }
 
 /**
@@ -243,8 +254,21 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
       fill(a, a + 3, OUTSIDE);
       a += 3;
     }
+    markFootnotes(a, b);
     if (isParagraph && tableUnits(a, b)) return;
     units.push(a, b);
+  };
+
+  /** Footnote references are markup; footnote definitions and citations Fact Check wrote are not prose (draft-marks.ts). */
+  const markFootnotes = (a: number, b: number) => {
+    const cites = citationRanges(src, a, b);
+    for (let k = 0; k < cites.length; k += 2) fill(cites[k], cites[k + 1], OUTSIDE);
+    const refs = footnoteRefRanges(src, a, b);
+    for (let k = 0; k < refs.length; k += 2) {
+      if (!classes.subarray(refs[k], refs[k + 1]).includes(OUTSIDE)) fill(refs[k], refs[k + 1], MARKUP);
+    }
+    const defs = factcheckDefinitionLines(src, a, b);
+    for (let k = 0; k < defs.length; k += 2) fill(defs[k], defs[k + 1], OUTSIDE);
   };
 
   /** A paragraph that is a GFM pipe table (header row, delimiter row, body rows): one unit per cell. */

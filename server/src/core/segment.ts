@@ -35,6 +35,7 @@ import {
   layoutMarkdownBatch,
   MARKUP,
   normalizeLabel,
+  plainTextLayout,
   PROSE,
   type ProseLayout,
 } from "./markdown-prose.js";
@@ -589,9 +590,7 @@ function blockResult(
   const cacheable = src.length <= MAX_CACHED_TEXT;
   const own = cacheable ? detach(src) : src;
   const layout: ProseLayout =
-    format === "plaintext"
-      ? { classes: null, units: [0, own.length], ignoreLines: [], openAtEnd: false }
-      : layoutMarkdown(own, withFrontmatter, defs);
+    format === "plaintext" ? plainTextLayout(own) : layoutMarkdown(own, withFrontmatter, defs);
   const result = computeBlock(own, layout);
   if (cacheable) cache.set(defs ? key : own, result);
   return result;

@@ -1,0 +1,132 @@
+// The marks Fact Check itself writes into drafts, and how the checker recognises them:
+//
+//   `<!-- factcheck-ignore -->`   right after a sentence (same line, spaces allowed): the sentence
+//                                 is not checked. An inline comment, so it never splits the
+//                                 paragraph, list item, block quote or table cell it sits in. The
+//                                 same marker works in plain text, where it is not read as words.
+//   `[^factcheck-<id>]`           a footnote reference: markup, never words of a sentence.
+//   `[^factcheck-<id>]: …`        a footnote definition Fact Check wrote: not prose at all, so
+//                                 it is never checked (the citation restates the claim).
+//   `(source: <title>; <speaker>)` a parenthetical citation (plain text, and Insert Citation):
+//                                 not prose either. Its words (names, titles) are no statement,
+//                                 and read as one they would change the verdict of the sentence
+//                                 they stand next to.
+//
+// Pure functions over text; markdown-prose.ts and segment.ts apply them, the checker skips
+// sentences that an ignore marker follows, and the quick fixes write the same forms.
+
+/** The inline comment that makes the checker skip the sentence it directly follows. */
+export const IGNORE_SENTENCE_COMMENT = "<!-- factcheck-ignore -->";
+
+// Patterns only: every use goes through matchAll or a fresh RegExp, so no lastIndex is shared.
+/** The same comment as written by hand: any spacing inside the comment. */
+const IGNORE_SENTENCE = /<!--[ \t]*factcheck-ignore[ \t]*-->/g;
+
+/** The prefix of every footnote label Fact Check writes. */
+export const FOOTNOTE_PREFIX = "factcheck-";
+
+/** `[^factcheck-<id>]` */
+export function footnoteLabel(claimId: string): string {
+  return `[^${FOOTNOTE_PREFIX}${claimId}]`;
+}
+
+/** How every parenthetical citation Fact Check writes begins. */
+export const CITATION_PREFIX = "(source: ";
+
+/** A footnote reference `[^label]` (GFM): no spaces or `]` in the label. */
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
+/** A Fact Check footnote definition (label and colon). */
+const FACTCHECK_DEFINITION = /\[\^factcheck-[^\]\s]*\]:/y;
+
+/**
+ * Whether the sentence ending at `end` is followed by the ignore comment. In Markdown an
+ * escaped comment (`\<!-- … -->`, literal text) does not count.
+ */
+export function ignoredByMarker(text: string, end: number, format: "markdown" | "plaintext"): boolean {
+  let p = end;
+  while (p < text.length && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  if (!text.startsWith("<!--", p) || !matchesAt(IGNORE_SENTENCE, text, p)) return false;
+  return !(format === "markdown" && p === end && text.charCodeAt(end - 1) === 92 /* \ */);
+}
+
+/**
+ * Flat [start, end) ranges of the ignore comments in plain text, which are marks, not words.
+ * (Plain text has only the inline form; the line form is a Markdown comment.)
+ */
+export function plainTextMarkers(src: string): number[] {
+  const ranges = citationRanges(src, 0, src.length);
+  if (src.indexOf("factcheck-ignore") < 0) return ranges;
+  for (const m of src.matchAll(IGNORE_SENTENCE)) ranges.push(m.index, m.index + m[0].length);
+  return sortRanges(ranges);
+}
+
+/**
+ * Flat [start, end) ranges of parenthetical citations `(source: …)` within `[a, b)`: from the
+ * prefix to its matching parenthesis on the same line (backslash escapes skipped). An
+ * unbalanced one is not a citation.
+ */
+export function citationRanges(src: string, a: number, b: number): number[] {
+  const out: number[] = [];
+  const part = src.slice(a, b);
+  for (let i = part.indexOf(CITATION_PREFIX); i >= 0; i = part.indexOf(CITATION_PREFIX, i + 1)) {
+    let depth = 0;
+    for (let j = i; j < part.length; j++) {
+      const c = part.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      if (c === 92 /* \ */) j++;
+      else if (c === 40 /* ( */) depth++;
+      else if (c === 41 /* ) */ && --depth === 0) {
+        out.push(a + i, a + j + 1);
+        i = j;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Flat [start, end) ranges of footnote references `[^label]` within `[a, b)` of `src`. */
+export function footnoteRefRanges(src: string, a: number, b: number): number[] {
+  const out: number[] = [];
+  const part = src.slice(a, b); // searching the part alone keeps a paragraph's cost to its own length
+  if (part.indexOf("[^") < 0) return out;
+  for (const m of part.matchAll(FOOTNOTE_REF)) out.push(a + m.index, a + m.index + m[0].length);
+  return out;
+}
+
+/**
+ * Flat [start, end) ranges of the lines within `[a, b)` that hold a Fact Check footnote
+ * definition (`[^factcheck-…]:` at the line's start, after up to three spaces), to their end.
+ */
+export function factcheckDefinitionLines(src: string, a: number, b: number): number[] {
+  const out: number[] = [];
+  const part = src.slice(a, b);
+  for (let i = part.indexOf("[^factcheck-"); i >= 0; i = part.indexOf("[^factcheck-", i + 1)) {
+    if (!atLineStart(src, a + i) || !matchesAt(FACTCHECK_DEFINITION, part, i)) continue;
+    let e = i;
+    while (e < part.length && part.charCodeAt(e) !== 10 && part.charCodeAt(e) !== 13) e++;
+    out.push(a + i, a + e);
+  }
+  return out;
+}
+
+/** `i` is preceded on its line by nothing but up to three spaces or tabs. */
+export function atLineStart(src: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && i - j < 3 && (src.charCodeAt(j - 1) === 32 || src.charCodeAt(j - 1) === 9)) j--;
+  return j === 0 || src.charCodeAt(j - 1) === 10 || src.charCodeAt(j - 1) === 13;
+}
+
+/** `pattern` matches `text` exactly at `at`. */
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  const re = new RegExp(pattern.source, "y");
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+function sortRanges(flat: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k], flat[k + 1]]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  return pairs.flat();
+}
