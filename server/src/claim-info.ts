@@ -43,9 +43,10 @@ export function toClaimInfo(claim: Claim, origin: string, quote: Location | unde
   return {
     id: claim.id,
     text: claim.text,
-    speaker: { name: claim.speaker.name, role: claim.speaker.role },
+    speaker: { name: claim.speaker.name, role: claim.speaker.role, ...(claim.speaker.aliases?.length ? { aliases: [...claim.speaker.aliases] } : {}) },
     verb: claim.verb,
     hedged: claim.hedged,
+    quoteKind: claim.quoteKind,
     source: {
       title: claim.source.title,
       section: claim.source.section,

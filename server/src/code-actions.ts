@@ -1,91 +1,176 @@
 // Quick fixes for a finding's diagnostic. Each is a WorkspaceEdit that changes exactly the text it
-// names; all they need travels in the diagnostic's `data` (FindingData). A fix is offered only while
-// the document still holds the checked sentence at the diagnostic's range, so a stale diagnostic
-// (the writer typed since it was published) can never rewrite the wrong words.
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from "vscode-languageserver";
+// names. A code-action request is checked against the document as it is now: every position in
+// the diagnostic and its `data` must be inside the document, the document must still hold the
+// checked sentence at the diagnostic's range, and the claim must be loaded. The words a fix
+// writes come from the loaded claim (protocol/claim-text.ts), never from the request, so a stale
+// or forged request yields no edit rather than a wrong one.
+import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, IGNORE_NEXT_LINE_COMMENT, type IgnoreClaimArgs } from "./protocol/index.js";
+import { atLineStart, footnoteLabel, IGNORE_SENTENCE_COMMENT, ignoredByMarker } from "./core/draft-marks.js";
+import type { Claim } from "./core/types.js";
+import { type FootnotePlacement, footnotePlacement, lineEnding } from "./footnote-placement.js";
+import { citation, type DraftTextFormat, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "./protocol/claim-text.js";
+import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, type IgnoreClaimArgs, VERDICT_NAMES } from "./protocol/index.js";
+
+export { footnoteLabel };
 
 export function isFindingData(d: unknown): d is FindingData {
   const x = d as Partial<FindingData> | null;
   return (
-    typeof x === "object" && x !== null && typeof x.claimId === "string" && typeof x.verdict === "string" && typeof x.sentence === "string" &&
-    typeof x.attributed === "string" && typeof x.citation === "string" && typeof x.shortCitation === "string" && typeof x.recordedSpeaker === "string"
+    typeof x === "object" && x !== null && typeof x.claimId === "string" && typeof x.verdict === "string" &&
+    (VERDICT_NAMES as readonly string[]).includes(x.verdict) && typeof x.sentence === "string" && x.sentence !== ""
   );
 }
 
-/** The footnote label a Markdown citation of `claimId` uses. */
-export function footnoteLabel(claimId: string): string {
-  return `[^factcheck-${claimId}]`;
-}
+/** Characters a draft may open or close a quotation with (one UTF-16 unit each). */
+const QUOTE_MARKS = new Set([..."\"'“”„‟‘’‚‛«»‹›「」『』"]);
+const DOUBLE_MARKS = new Set([..."\"“”„‟«»「」『』"]);
 
-export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: boolean): CodeAction[] {
-  const data = diagnostic.data;
+export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: boolean, claimById: (id: string) => Claim | undefined): CodeAction[] {
+  const data = diagnostic.data as unknown;
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isFindingData(data)) return [];
-  if (doc.getText(diagnostic.range) !== data.sentence) return []; // stale: re-check will publish a fresh one
+  const range = offsets(doc, diagnostic.range);
+  if (!range) return [];
+  const text = doc.getText();
+  if (text.slice(range.start, range.end) !== data.sentence) return []; // stale: re-check will publish a fresh one
+  const claim = claimById(data.claimId);
+  if (!claim) return [];
+  const format: DraftTextFormat = markdown ? "markdown" : "plaintext";
+  if (markdown && insideFactcheckDefinition(doc, text, range.start)) return []; // a citation we wrote is not prose
+
   const actions: CodeAction[] = [];
-  const fix = (title: string, edits: TextEdit[], isPreferred = false): void => {
-    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [doc.uri]: edits } } });
+  const fix = (title: string, edits: { start: number; end: number; newText: string }[], isPreferred = false): void => {
+    const changes: TextEdit[] = edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [doc.uri]: changes } } });
   };
+  // Where text goes "after the sentence": before a trailing hard-break backslash, which must stay last on its line.
+  const after = data.sentence.endsWith("\\") && markdown ? range.end - 1 : range.end;
 
-  const named = data.namedSpeaker;
-  if (data.verdict === "misattributed" && named && within(named.range, diagnostic.range)) {
-    fix(`Attribute to ${data.recordedSpeaker} (replace "${named.name}")`, [{ range: named.range, newText: data.recordedSpeaker }], true);
-  }
-  if (data.verdict === "contradicted" || data.verdict === "overstated") {
-    fix(`Replace with the recorded statement: ${data.attributed}`, [{ range: diagnostic.range, newText: data.attributed }], true);
+  if (data.verdict === "misattributed" && data.namedSpeaker) {
+    const named = offsets(doc, data.namedSpeaker.range);
+    if (named && named.start >= range.start && named.end <= range.end && text.slice(named.start, named.end) === data.namedSpeaker.name && named.end > named.start) {
+      fix(`Attribute to ${claim.speaker.name} (replace "${data.namedSpeaker.name}")`, [{ ...named, newText: escapeForDraft(claim.speaker.name, format) }], true);
+    }
   }
 
-  const citation = markdown ? footnoteEdits(doc, diagnostic.range, data) : parentheticalEdits(doc, diagnostic.range, data);
-  if (citation) fix(markdown ? `Cite ${data.recordedSpeaker} in a footnote` : `Cite ${data.recordedSpeaker} after the sentence`, citation);
+  if (data.verdict === "contradicted" || data.verdict === "overstated" || data.verdict === "unsupported") {
+    const statement = reportedStatement(claim, format);
+    // Footnote references and a hard break at the end belong to the place, not to the words: they stay.
+    const kept = markdown ? trailingMarks(data.sentence) : 0;
+    fix(`Replace with the recorded statement: ${reportedStatement(claim, "plaintext")}`, [{ start: range.start, end: range.end - kept, newText: statement }], true);
+  }
+
+  if (data.verdict === "misquoted" && data.quoted) quoteFixes(doc, text, range, data.quoted, claim, format, fix);
 
   if (markdown) {
-    const at = { line: diagnostic.range.start.line, character: 0 };
-    fix("Ignore this sentence (factcheck-ignore-next-line)", [{ range: { start: at, end: at }, newText: IGNORE_NEXT_LINE_COMMENT + eolOf(doc) }]);
+    const label = footnoteLabel(claim.id);
+    if (!data.sentence.endsWith(label) && !text.startsWith(label, range.end)) {
+      const edits = [{ start: after, end: after, newText: label }];
+      const placement = footnotePlacement(text, label);
+      if (placement) edits.push(definitionEdit(placement, `${label}: ${footnoteDefinition(claim, "markdown")}`));
+      fix(`Cite ${claim.speaker.name} in a footnote`, edits);
+    }
+  } else {
+    const insert = ` ${citation(claim, "plaintext")}`;
+    if (!text.startsWith(insert, range.end)) fix(`Cite ${claim.speaker.name} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
   }
-  const args: IgnoreClaimArgs = [data.claimId, doc.uri];
-  const title = `Ignore claim ${data.claimId} in this workspace`;
+
+  if (!ignoredByMarker(text, range.end, format)) {
+    fix(`Ignore this sentence (${IGNORE_SENTENCE_COMMENT})`, [{ start: after, end: after, newText: IGNORE_SENTENCE_COMMENT }]);
+  }
+  const args: IgnoreClaimArgs = [claim.id, doc.uri];
+  const title = `Ignore claim ${claim.id} in this workspace`;
   actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: IGNORE_CLAIM_COMMAND, arguments: args } });
   return actions;
 }
 
-/** `[^factcheck-<id>]` right after the sentence, and its definition at the end of the document unless there already. */
-function footnoteEdits(doc: TextDocument, range: Range, data: FindingData): TextEdit[] | undefined {
-  const label = footnoteLabel(data.claimId);
-  const text = doc.getText();
-  const end = doc.offsetAt(range.end);
-  if (text.startsWith(label, end)) return undefined; // already cited right here
-  const edits: TextEdit[] = [{ range: { start: range.end, end: range.end }, newText: label }];
-  const defined = new RegExp(`^[ \\t]{0,3}${escapeRegExp(label)}:`, "m").test(text);
-  if (!defined) {
-    const eol = eolOf(doc);
-    const lastLine = text.replace(/(\r\n|\r|\n)+$/, "").split(/\r\n|\r|\n/).pop() ?? "";
-    // Footnotes gather in one block at the end: join an existing block, else start one after a blank line.
-    const separator = /^[ \t]{0,3}\[\^[^\]]+\]:/.test(lastLine)
-      ? text.endsWith(eol) ? "" : eol
-      : text === "" || text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
-    const docEnd = doc.positionAt(text.length);
-    edits.push({ range: { start: docEnd, end: docEnd }, newText: `${separator}${label}: ${data.citation}${eol}` });
+/**
+ * For misquoted words: a direct claim's quote may go back inside the marks ("Use the recorded
+ * words"); the marks may always go ("Remove the quotation marks": the words become reported
+ * speech), and for a reported claim that is the only honest fix.
+ */
+function quoteFixes(
+  doc: TextDocument,
+  text: string,
+  sentence: { start: number; end: number },
+  quoted: NonNullable<FindingData["quoted"]>,
+  claim: Claim,
+  format: DraftTextFormat,
+  fix: (title: string, edits: { start: number; end: number; newText: string }[], isPreferred?: boolean) => void,
+): void {
+  const words = offsets(doc, quoted.range);
+  const open = offsetAt(doc, quoted.open);
+  const close = offsetAt(doc, quoted.close);
+  if (!words || open === undefined || close === undefined) return;
+  if (!(sentence.start <= open && open < words.start && words.end <= close && close < sentence.end)) return;
+  if (!QUOTE_MARKS.has(text[open]) || !QUOTE_MARKS.has(text[close])) return;
+
+  const recorded = typeof quoted.recorded === "string" ? oneLine(quoted.recorded) : "";
+  const direct = claim.quoteKind === "direct";
+  if (direct && recorded && oneLine(claim.source.quote).includes(recorded)) {
+    const between = text.slice(open + 1, close);
+    // A full stop or comma the draft puts inside the closing mark is punctuation, not the speaker's words: it stays.
+    const punctuation = /[.,!?;:…]$/.test(recorded) ? "" : (/[.,!?;:…]+$/.exec(between)?.[0] ?? "");
+    const inner = DOUBLE_MARKS.has(text[open]) ? nestQuotes(recorded) : recorded;
+    fix(`Use the recorded words: ${text[open]}${inner}${text[close]}`, [{ start: open + 1, end: close, newText: escapeForDraft(inner, format) + punctuation }], true);
   }
-  return edits;
+  fix(
+    direct ? "Remove the quotation marks" : "Remove the quotation marks (the source reports these words, it does not quote them)",
+    [
+      { start: open, end: open + 1, newText: "" },
+      { start: close, end: close + 1, newText: "" },
+    ],
+    !direct,
+  );
 }
 
-/** ` (Speaker, role, Source title)` right after the sentence. */
-function parentheticalEdits(doc: TextDocument, range: Range, data: FindingData): TextEdit[] | undefined {
-  const insert = ` (${data.shortCitation})`;
-  if (doc.getText().startsWith(insert, doc.offsetAt(range.end))) return undefined;
-  return [{ range: { start: range.end, end: range.end }, newText: insert }];
+/** The edit that writes a footnote definition where footnotePlacement said. */
+function definitionEdit(p: FootnotePlacement, line: string): { start: number; end: number; newText: string } {
+  return { start: p.offset, end: p.offset, newText: p.before + line + p.after };
 }
 
-function within(inner: Range, outer: Range): boolean {
-  const le = (a: Range["start"], b: Range["start"]) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
+/** A sentence starting on a `[^factcheck-…]:` line (a citation Fact Check wrote). */
+function insideFactcheckDefinition(doc: TextDocument, text: string, at: number): boolean {
+  let i = doc.offsetAt({ line: doc.positionAt(at).line, character: 0 });
+  while (i < at && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return atLineStart(text, i) && /^\[\^factcheck-[^\]\s]*\]:/.test(text.slice(i, i + 256));
 }
 
-function eolOf(doc: TextDocument): string {
-  return doc.getText().includes("\r\n") ? "\r\n" : "\n";
+/** Length of the footnote references (`[^x][^y]`) and hard-break backslash that end a Markdown sentence. */
+function trailingMarks(sentence: string): number {
+  let end = sentence.length;
+  if (sentence.endsWith("\\")) end--;
+  for (;;) {
+    if (sentence.charCodeAt(end - 1) !== 93 /* ] */) break;
+    const open = sentence.lastIndexOf("[^", end - 2);
+    if (open < 0 || /[\]\s]/.test(sentence.slice(open + 2, end - 1)) || open + 2 === end - 1) break;
+    end = open;
+  }
+  return sentence.length - end;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Offsets of an LSP range, when both ends are real positions of the document (not clamped) and in order. */
+function offsets(doc: TextDocument, range: unknown): { start: number; end: number } | undefined {
+  if (!range || typeof range !== "object") return undefined;
+  const r = range as { start?: unknown; end?: unknown };
+  const start = offsetAt(doc, r.start);
+  const end = offsetAt(doc, r.end);
+  return start !== undefined && end !== undefined && start <= end ? { start, end } : undefined;
 }
+
+/** The offset of an LSP position, or undefined when it is not one of the document's positions. */
+function offsetAt(doc: TextDocument, position: unknown): number | undefined {
+  if (!position || typeof position !== "object") return undefined;
+  const { line, character } = position as { line?: unknown; character?: unknown };
+  if (!Number.isInteger(line) || !Number.isInteger(character) || (line as number) < 0 || (character as number) < 0) return undefined;
+  if ((line as number) >= doc.lineCount) return undefined;
+  const offset = doc.offsetAt({ line: line as number, character: character as number });
+  const back = doc.positionAt(offset);
+  return back.line === line && back.character === character ? offset : undefined;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+export { lineEnding };

@@ -4,31 +4,48 @@
 import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink } from "./claim-info.js";
-import { attributedStatement, footnoteCitation, shortCitation, sourceName } from "./citations.js";
 import type { ClaimsStore } from "./claims-store.js";
 import { LineIndex } from "./core/json-positions.js";
 import type { Finding, InputError } from "./core/types.js";
+import { isDirect, recordedStatement, sourceName, sourceWords } from "./protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "./protocol/index.js";
 
-/** `contradicted: Donald Trump ruled out: "…" — <the core's explanation>` */
+/**
+ * `contradicted: Trump ruled out deploying American troops to Ukraine. — <the core's explanation>`:
+ * the record as reported speech (a direct claim: the speaker's quoted words), never a paraphrase
+ * in quotation marks.
+ */
 export function findingMessage(f: Finding): string {
-  return `${f.verdict}: ${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.text}" — ${f.explanation}`;
+  return `${f.verdict}: ${recordedStatement(f.claim)} — ${f.explanation}`;
 }
 
-export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, store: ClaimsStore): Diagnostic {
+/** `Reported by <title, section>: <words>`, or for a direct claim `Quoted words: “…” — <title, section>`. */
+function sourceLine(f: Finding): string {
+  if (isDirect(f.claim)) return `Quoted words: ${sourceWords(f.claim)} — ${sourceName(f.claim)}`;
+  return `Reported by ${sourceName(f.claim)}: ${sourceWords(f.claim)}`;
+}
+
+export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, store: Pick<ClaimsStore, "quoteOf">): Diagnostic {
   const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
   const quote = store.quoteOf(f.claim);
-  const db = store.databaseOf(f.claim);
   const data: FindingData = {
     claimId: f.claim.id,
     verdict: f.verdict,
     sentence: doc.getText(range),
-    attributed: attributedStatement(f.claim, db?.sourceText ?? ""),
-    citation: footnoteCitation(f.claim),
-    shortCitation: shortCitation(f.claim),
+    quoteKind: f.claim.quoteKind,
     recordedSpeaker: f.claim.speaker.name,
     ...(f.namedSpeaker
       ? { namedSpeaker: { name: f.namedSpeaker.name, range: { start: doc.positionAt(f.namedSpeaker.start), end: doc.positionAt(f.namedSpeaker.end) } } }
+      : {}),
+    ...(f.quoted
+      ? {
+          quoted: {
+            range: { start: doc.positionAt(f.quoted.start), end: doc.positionAt(f.quoted.end) },
+            open: doc.positionAt(f.quoted.open),
+            close: doc.positionAt(f.quoted.close),
+            ...(f.quoted.recorded !== undefined ? { recorded: f.quoted.recorded } : {}),
+          },
+        }
       : {}),
   };
   const diagnostic: Diagnostic = {
@@ -41,13 +58,13 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
   };
   if (quote) {
     diagnostic.codeDescription = { href: fileLink(quote) };
-    diagnostic.relatedInformation = [{ location: quote, message: `${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+    diagnostic.relatedInformation = [{ location: quote, message: sourceLine(f) }];
   } else {
     // No source text shipped with this database: link to the claim in its claims file instead.
     const definition = claimDefinition(f.claim);
     if (definition) {
       diagnostic.codeDescription = { href: fileLink(definition) };
-      diagnostic.relatedInformation = [{ location: definition, message: `claim ${f.claim.id}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+      diagnostic.relatedInformation = [{ location: definition, message: `claim ${f.claim.id}: ${sourceLine(f)}` }];
     }
   }
   return diagnostic;

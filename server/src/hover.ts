@@ -1,5 +1,7 @@
 // The hover card for an underlined sentence. Every string from a claims file or the draft is
-// escaped (escape.ts); the only live Markdown is ours: emphasis, a block quote and one file: link.
+// escaped (escape.ts); the only live Markdown is ours: emphasis and one file: link. The source's
+// words are labelled for what they are: "Quoted words" (in quotation marks) only for a direct
+// claim, "Reported by <source title>" (no marks) for the source's paraphrase.
 // LSP MarkupContent has no isTrusted: VS Code renders server Markdown untrusted (no command links)
 // unless the client opts in, and ours must not.
 import { type Hover, MarkupKind } from "vscode-languageserver";
@@ -7,6 +9,7 @@ import { claimDefinition, fileLink } from "./claim-info.js";
 import type { ClaimsStore } from "./claims-store.js";
 import type { Finding } from "./core/types.js";
 import { escapeMarkdown as esc, markdownLinkTarget } from "./escape.js";
+import { sourceWords, sourceWordsLabel } from "./protocol/claim-text.js";
 
 const VERDICT_TITLE: Record<Finding["verdict"], string> = {
   supported: "Supported",
@@ -31,7 +34,7 @@ export function findingCard(f: Finding, store: ClaimsStore): string {
     `**${VERDICT_TITLE[f.verdict]}** — ${esc(f.explanation)}`,
     `**Claim** (${esc(c.id)}): ${esc(c.text)}`,
     `**Speaker:** ${esc(c.speaker.name)}, ${esc(c.speaker.role)} (${esc(c.verb)})`,
-    `> ${esc(c.source.quote)}`,
+    `**${esc(sourceWordsLabel(c))}:** ${esc(sourceWords(c))}`,
     `**Source:** ${esc(c.source.title)}${section}${link}`,
   ].join("\n\n");
 }

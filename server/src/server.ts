@@ -234,7 +234,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (!doc) return [];
     const only = params.context.only;
     if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + "."))) return [];
-    return params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc)));
+    return params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), (id) => store.claimById(id)));
   });
 
   connection.onRequest(SearchClaimsRequest, async ({ query, limit }) => {

@@ -45,7 +45,7 @@ describe("factcheck check", () => {
   it("prints compiler-style text lines, 1-based", () => {
     const r = run("check", draft(text));
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /draft\.md:3:13: contradicted: the record says "ruled out … deploying"; the draft says "deployed" — Donald Trump \(President of the United States\): "firmly ruling out the deployment of American troops to Ukraine"/);
+    assert.match(r.stdout, /draft\.md:3:13: contradicted: the record says "ruled out … deploying"; the draft says "deployed" — Donald Trump \(President of the United States\), as reported by European-Led Security Guarantees: firmly ruling out the deployment of American troops to Ukraine \[esg-s4-no-us-troops\]$/m);
   });
 
   it("counts columns in UTF-16 code units after astral characters", () => {

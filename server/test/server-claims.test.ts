@@ -66,9 +66,14 @@ test("searchClaims finds a claim from a misspelled query; claimById returns it w
     assert.deepEqual(info, {
       id: "esg-s4-no-us-troops",
       text: TROOPS_SENTENCE,
-      speaker: { name: "Donald Trump", role: "President of the United States" },
+      speaker: {
+        name: "Donald Trump",
+        role: "President of the United States",
+        aliases: ["Trump", "Donald Trump", "President Trump", "President Donald Trump", "the president", "the U.S. president", "the US president", "the American president"],
+      },
       verb: "ruled out",
       hedged: false,
+      quoteKind: "reported",
       source: {
         title: "European-Led Security Guarantees",
         section: "U.S. Contribution Through Air Support",

@@ -56,19 +56,24 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
     assert.equal(contradicted.source, "factcheck");
     assert.equal(
       contradicted.message,
-      'contradicted: Donald Trump ruled out: "Trump ruled out deploying American troops to Ukraine." — the record says "ruled out … deploying"; the draft says "deployed"',
+      'contradicted: Trump ruled out deploying American troops to Ukraine. — the record says "ruled out … deploying"; the draft says "deployed"',
     );
     // The quote is "firmly ruling out the deployment of American troops to Ukraine", line 4 (1-based), column 7 of the article.
     assert.equal(contradicted.codeDescription?.href, `${ARTICLE_URI}#L4,7`);
     assert.deepEqual(contradicted.relatedInformation?.[0].location, { uri: ARTICLE_URI, range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } } });
-    assert.match(contradicted.relatedInformation![0].message, /^Donald Trump ruled out: "firmly ruling out the deployment of American troops to Ukraine" — European-Led Security Guarantees, U\.S\. Contribution Through Air Support$/);
+    // The article paraphrases Trump: its words are labelled as its report, never put in quotation marks.
+    assert.equal(
+      contradicted.relatedInformation![0].message,
+      "Reported by European-Led Security Guarantees, U.S. Contribution Through Air Support: firmly ruling out the deployment of American troops to Ukraine",
+    );
     assert.equal(diagnostics[3].codeDescription?.href, `${ARTICLE_URI}#L2,155`);
 
     const misattributed = diagnostics[2].data as FindingData;
     assert.deepEqual(misattributed.namedSpeaker, { name: "Karoline Leavitt", range: range(4, 0, 16) });
     assert.equal(misattributed.recordedSpeaker, "Donald Trump");
     assert.equal(misattributed.sentence, MISATTRIBUTED);
-    assert.equal((diagnostics[1].data as FindingData).attributed, SUPPORTED);
+    assert.equal((diagnostics[1].data as FindingData).quoteKind, "reported");
+    assert.equal((diagnostics[1].data as FindingData).quoted, undefined);
     assert.ok(!h.published.some((p) => p.uri === CLAIMS_URI), "the bundled database is valid: no diagnostics in it");
   }));
 

@@ -31,7 +31,8 @@ test("hover card: verdict, explanation, claim, speaker and role, quote, source a
         "**Supported** — restates the record",
         "**Claim** (esg\\-s4\\-no\\-us\\-troops): Trump ruled out deploying American troops to Ukraine\\.",
         "**Speaker:** Donald Trump, President of the United States (ruled out)",
-        "> firmly ruling out the deployment of American troops to Ukraine",
+        // The article paraphrases Trump: its words are its report, not a quotation.
+        "**Reported by European\\-Led Security Guarantees:** firmly ruling out the deployment of American troops to Ukraine",
         `**Source:** European\\-Led Security Guarantees — U\\.S\\. Contribution Through Air Support · [Open the article at the quote](${ARTICLE_URI}#L4,7)`,
       ].join("\n\n"),
     );
@@ -62,9 +63,26 @@ test("hover card escapes everything that comes from a malicious claims file", as
     assert.ok(value.includes("\\[x\\]\\(command\\:workbench\\.action\\.quit\\)"), "speaker name escaped");
     assert.ok(value.includes("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"), "role escaped");
     assert.ok(value.includes("The harbour \\*bridge\\* will reopen to \\`traffic\\` in May\\."), "claim text escaped");
-    assert.ok(value.includes("> \\`the harbour bridge\\` will \\*reopen\\* &lt;script&gt;alert\\(1\\)&lt;\\/script&gt; to traffic in May &amp; "));
+    assert.ok(value.includes(":** \\`the harbour bridge\\` will \\*reopen\\* &lt;script&gt;alert\\(1\\)&lt;\\/script&gt; to traffic in May &amp; "));
     assert.ok(value.includes("\\!\\[img\\]\\(https\\:\\/\\/x\\.invalid\\/y\\.png\\)"), "image escaped");
     assert.ok(value.includes("\\# Heading \\[a\\]\\(command\\:x\\)"), "section escaped");
+  } finally {
+    await h.dispose();
+  }
+});
+
+test("hover card: a direct claim's words are labelled quoted words, in quotation marks", async () => {
+  const ws = makeWorkspace("quotes");
+  const h = await startHarness({ workspace: ws, bundled: false });
+  try {
+    const uri = uriOf(path.join(ws, "draft.md"));
+    await h.open(uri, "markdown", "Alvarez said the city will not raise ferry fares this year.\n");
+    const { diagnostics } = await h.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ["quotes-no-fare-rise"]);
+    assert.match(diagnostics[0].message, /^\w+: Jane Alvarez told reporters: “We will not raise ferry fares this year” — /);
+    const value = ((await hover(h, uri, 0, 3))!.contents as MarkupContent).value;
+    assert.ok(value.includes("**Quoted words:** “We will not raise ferry fares this year”"), value);
+    assert.ok(!value.includes("Reported by"), value);
   } finally {
     await h.dispose();
   }

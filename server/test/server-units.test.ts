@@ -1,9 +1,7 @@
-// The language server's pure helpers: glob matching, Markdown escaping, texts built from claims,
-// settings normalisation.
+// The language server's pure helpers: glob matching, Markdown escaping, settings normalisation.
+// (Texts built from claims: claim-text.test.ts.)
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { attributedStatement, footnoteCitation, shortCitation } from "../src/citations.js";
-import type { Claim } from "../src/core/types.js";
 import { escapeMarkdown, markdownLinkTarget } from "../src/escape.js";
 import { matchesGlob } from "../src/glob.js";
 import { DEFAULT_SETTINGS, normalizeSettings } from "../src/settings.js";
@@ -36,36 +34,6 @@ test("escapeMarkdown leaves no live Markdown or HTML", () => {
   assert.equal(escapeMarkdown("line one\n# two\r\n> three"), "line one \\# two \\&gt; three".replace("\\&gt;", "&gt;"));
   assert.equal(escapeMarkdown("Plain words 123"), "Plain words 123");
   assert.equal(markdownLinkTarget("file:///a%20b/(c).txt#L1,2"), "file:///a%20b/%28c%29.txt#L1,2");
-});
-
-const speaker = { id: "s", name: "Jane Alvarez", role: "Mayor", aliases: ["Alvarez"] };
-const claim = (text: string, verb: string, quote = "", extra: Partial<Claim> = {}): Claim => ({
-  id: "c",
-  text,
-  speaker,
-  verb,
-  hedged: false,
-  polarity: "positive",
-  quoteKind: "reported",
-  source: { title: "Notes", section: "Library", quote, start: 0, end: 0 },
-  ...extra,
-});
-
-test("attributedStatement names the speaker once, with a sensible verb and case", () => {
-  assert.equal(attributedStatement(claim("Alvarez ruled out new taxes.", "ruled out")), "Alvarez ruled out new taxes.");
-  assert.equal(attributedStatement(claim("The library will close in June.", "announced")), "Jane Alvarez announced that the library will close in June.");
-  assert.equal(attributedStatement(claim("Europe is the central player.", "noted")), "Jane Alvarez noted that Europe is the central player.");
-  assert.equal(attributedStatement(claim("U.S. air power could help.", "indicated")), "Jane Alvarez indicated that U.S. air power could help.");
-  assert.equal(attributedStatement(claim("Future taxes would fall.", "stated", "any future taxes would fall")), "Jane Alvarez stated that future taxes would fall.");
-  assert.equal(attributedStatement(claim("Taxes would fall", "framed")), "According to Jane Alvarez, Taxes would fall.");
-  assert.equal(attributedStatement(claim("Taxes would fall!", "framed", "", { speaker: { id: "r", name: "The report", role: "r" } })), "According to the report, Taxes would fall.");
-});
-
-test("citations", () => {
-  const c = claim("The library will close.", "announced", "the library will close");
-  assert.equal(footnoteCitation(c), 'Jane Alvarez (Mayor), announced: "the library will close" — Notes, Library.');
-  assert.equal(footnoteCitation({ ...c, source: { ...c.source, section: "Notes" } }), 'Jane Alvarez (Mayor), announced: "the library will close" — Notes.');
-  assert.equal(shortCitation(c), "Jane Alvarez, Mayor, Notes");
 });
 
 test("settings: defaults, nested and flat severity keys, bad values fall back", () => {

@@ -2,6 +2,7 @@
 // it); text reads like a compiler's diagnostics; SARIF 2.1.0 feeds code-scanning tools.
 import { LineIndex } from "../core/json-positions.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
+import { attributionLine } from "../protocol/claim-text.js";
 
 export interface FileReport {
   path: string;
@@ -30,9 +31,9 @@ export interface JsonFinding {
   };
 }
 
-/** The one-line message: verdict, what the record says, and who said it. */
+/** The one-line message: verdict, what the record says, and who said it (a paraphrase is never shown as a quotation). */
 export function findingMessage(f: Finding): string {
-  return `${f.verdict}: ${f.explanation} — ${f.claim.speaker.name} (${f.claim.speaker.role}): "${f.claim.source.quote}"`;
+  return `${f.verdict}: ${f.explanation} — ${attributionLine(f.claim)}`;
 }
 
 export function toJson(reports: FileReport[]): { files: { path: string; findings: JsonFinding[] }[] } {

@@ -2,6 +2,9 @@
 // Declared once here, typed, and imported by both sides so a rename breaks the build, not the user.
 // This file must stay free of `vscode` and server-only imports: the client bundles it too.
 import { NotificationType, RequestType } from "vscode-languageserver-protocol";
+import type { QuoteKindName } from "./claim-text.js";
+
+export type { QuoteKindName } from "./claim-text.js";
 
 export type VerdictName = "supported" | "contradicted" | "misattributed" | "overstated" | "misquoted" | "unsupported";
 
@@ -12,9 +15,11 @@ export const VERDICT_NAMES: readonly VerdictName[] = ["supported", "contradicted
 export interface ClaimInfo {
   id: string;
   text: string;
-  speaker: { name: string; role: string };
+  speaker: { name: string; role: string; aliases?: string[] };
   verb: string;
   hedged: boolean;
+  /** `direct`: `source.quote` is the speaker's own words; `reported`: the source's paraphrase (never to be put in quotation marks). */
+  quoteKind: QuoteKindName;
   source: {
     title: string;
     section: string;
@@ -77,22 +82,43 @@ export const SETTINGS_SECTION = "factcheck";
 export const IGNORE_CLAIM_COMMAND = "factcheck.ignoreClaim";
 export type IgnoreClaimArgs = [claimId: string, uri: string];
 
-/** A Markdown line that makes the checker skip sentences starting on the next line. */
+/** A Markdown line that makes the checker skip sentences starting on the next line (still honoured; the quick fix writes the inline form). */
 export const IGNORE_NEXT_LINE_COMMENT = "<!-- factcheck-ignore-next-line -->";
 
-/** What a diagnostic's `data` holds, for code actions. */
+interface LspPosition {
+  line: number;
+  character: number;
+}
+interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/** Words the draft puts in quotation marks, as a finding found them (Finding.quoted, in document positions). */
+export interface QuotedData {
+  /** The words inside the marks. */
+  range: LspRange;
+  /** The opening and closing marks, one character each. */
+  open: LspPosition;
+  close: LspPosition;
+  /** For a direct claim: the speaker's recorded words nearest to the quoted ones. */
+  recorded?: string;
+}
+
+/**
+ * What a diagnostic's `data` holds, for code actions. The texts a fix inserts are not in here:
+ * the server builds them from the loaded claim when the fix is asked for, so data forged or
+ * kept from an older claims file can never put words into the draft.
+ */
 export interface FindingData {
   claimId: string;
   verdict: VerdictName;
   /** The sentence as checked; a quick fix is offered only while the document still has it at the diagnostic's range. */
   sentence: string;
-  /** The recorded statement, attributed: replacement text for contradicted/overstated. */
-  attributed: string;
-  /** Footnote citation: `Speaker (role), verb: "quote" — Source title, section.` */
-  citation: string;
-  /** Parenthetical citation for plain text: `Speaker, role, Source title`. */
-  shortCitation: string;
+  quoteKind: QuoteKindName;
   /** For misattributed: the speaker the draft names (range in the document) and the recorded one. */
-  namedSpeaker?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; name: string };
+  namedSpeaker?: { range: LspRange; name: string };
   recordedSpeaker: string;
+  /** For misquoted (and quotes that checked out): the quoted words and their marks. */
+  quoted?: QuotedData;
 }
