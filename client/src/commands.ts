@@ -10,7 +10,7 @@ import {
   type StatusParams,
 } from "../../server/src/protocol/index.js";
 import * as config from "./config.js";
-import { formatCitation, formatQuoteWithAttribution, insertAtCursors, plainQuote } from "./insert.js";
+import { formatCitation, formatOf, formatQuoteWithAttribution, insertAtCursors, plainQuote } from "./insert.js";
 import { type ClaimAction, pickClaim, pickClaimAction } from "./search-picker.js";
 import { errorMessage, type FactCheckServer } from "./server.js";
 
@@ -85,7 +85,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
     const src = claim.source;
     if (!src.uri) {
       void vscode.window.showInformationMessage(
-        `Fact Check: no source text is available for “${src.title}”. The quote (${src.section}) is: “${src.quote}”`,
+        claim.quoteKind === "direct"
+          ? `Fact Check: no source text is available for “${src.title}”. The quote (${src.section}) is: “${src.quote}”`
+          : `Fact Check: no source text is available for “${src.title}”. Its report (${src.section}): ${src.quote}`,
       );
       return undefined;
     }
@@ -115,22 +117,22 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
   async function runAction(action: ClaimAction, claim: ClaimInfo, editor: vscode.TextEditor | undefined): Promise<void> {
     switch (action) {
       case "insertQuote":
-        await insertInto(editor, formatQuoteWithAttribution(claim));
+        await insertInto(editor, formatQuoteWithAttribution(claim, formatOf(editor?.document)));
         break;
       case "insertCitation":
-        await insertInto(editor, formatCitation(claim));
+        await insertInto(editor, formatCitation(claim, formatOf(editor?.document)));
         break;
       case "openSource":
         await openSource(claim);
         break;
       case "copyQuote":
         await vscode.env.clipboard.writeText(plainQuote(claim));
-        void vscode.window.setStatusBarMessage("$(copy) Fact Check: quote copied", 3000);
+        void vscode.window.setStatusBarMessage(claim.quoteKind === "direct" ? "$(copy) Fact Check: quote copied" : "$(copy) Fact Check: the source's words copied", 3000);
         break;
     }
   }
 
-  const insertCommand = (format: (c: ClaimInfo) => string, title: string) => async (arg?: unknown) => {
+  const insertCommand = (format: (c: ClaimInfo, f: ReturnType<typeof formatOf>) => string, title: string) => async (arg?: unknown) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showWarningMessage("Fact Check: open a document to insert into first.");
@@ -139,7 +141,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
     const client = await server.require();
     if (!client) return false;
     const claim = await resolveClaim(client, arg, title);
-    return claim ? insertInto(editor, format(claim)) : false;
+    return claim ? insertInto(editor, format(claim, formatOf(editor.document))) : false;
   };
 
   const register = (id: string, handler: (...args: any[]) => unknown) =>
@@ -155,7 +157,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
       onOpenSource: (c) => void openSource(c),
     });
     if (!claim) return;
-    const action = await pickClaimAction(claim, editor !== undefined && !editor.document.isClosed);
+    const action = await pickClaimAction(claim, editor !== undefined && !editor.document.isClosed, formatOf(editor?.document));
     if (action) await runAction(action, claim, editor);
   });
 

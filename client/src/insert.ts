@@ -1,60 +1,32 @@
-// What the "Insert Quote with Attribution" and "Insert Citation" actions write, and how.
-//
-// Formats (typographic quotes, the quote verbatim from the source):
-//   quote with attribution   Donald Trump, President of the United States, ruled out: “firmly ruling out the deployment of American troops to Ukraine.”
-//   citation                 (Donald Trump, President of the United States, “European-Led Security Guarantees”, U.S. Contribution Through Air Support)
-// Rules:
-//   - the quote is the source's exact words; a final full stop goes inside the closing quote
-//     unless the quote already ends in . ! ? or … ; double quotes inside it become single ones
-//     (“ ” → ‘ ’), as nested quotation requires;
-//   - an empty role is left out ("Name, verb: …"); the citation leaves out a section that only
-//     repeats the title;
-//   - inserted at every cursor, replacing any selection, with a space added where the text would
-//     otherwise touch a word before or after it.
+// How the "Insert Quote with Attribution" and "Insert Citation" actions write into an editor.
+// The texts themselves come from server/src/protocol/claim-text.ts, shared with the server's
+// quick fixes so both write the same formats:
+//   direct claim     Lena Ortiz, Mayor of Port Lindell, said: “the Harbor Bridge will reopen to traffic in June.”
+//   reported claim   Donald Trump indicated that U.S. air power could play a role … (European-Led Security Guarantees, U.S. Contribution Through Air Support).
+//   citation         (Donald Trump, President of the United States, European-Led Security Guarantees, U.S. Contribution Through Air Support)
+// A reported claim (the source paraphrases its speaker) is never put inside quotation marks.
+// Text from claims files is escaped for Markdown documents. It is inserted at every cursor,
+// replacing any selection, with a space added where it would otherwise touch a word.
 import * as vscode from "vscode";
+import { citation, type DraftTextFormat, quoteWithAttribution } from "../../server/src/protocol/claim-text.js";
 import type { ClaimInfo } from "../../server/src/protocol/index.js";
 
-const OPEN = "“";
-const CLOSE = "”";
-
-/** Double quotes inside a quotation become single ones; straight ones become typographic. */
-export function nestQuotes(text: string): string {
-  let open = true;
-  return text.replace(/[“”"]/g, (q) => {
-    if (q === "“") return "‘";
-    if (q === "”") return "’";
-    const r = open ? "‘" : "’";
-    open = !open;
-    return r;
-  });
+/** How text inserted into `doc` must be written: Markdown (escaped) or plain text. Same test as the server's. */
+export function formatOf(doc: Pick<vscode.TextDocument, "languageId" | "fileName"> | undefined): DraftTextFormat {
+  return doc && (doc.languageId === "markdown" || /\.(md|markdown|mdx)$/i.test(doc.fileName)) ? "markdown" : "plaintext";
 }
 
-/** `Name, Role,` or `Name` when there is no role. */
-function speakerPhrase(claim: Pick<ClaimInfo, "speaker">): string {
-  const name = claim.speaker.name.trim();
-  const role = claim.speaker.role.trim();
-  return role ? `${name}, ${role}` : name;
+/** What Insert Quote with Attribution writes: the direct quote, or reported speech. */
+export function formatQuoteWithAttribution(claim: ClaimInfo, format: DraftTextFormat): string {
+  return quoteWithAttribution(claim, format);
 }
 
-/** `Donald Trump, President of the United States, ruled out: “… to Ukraine.”` */
-export function formatQuoteWithAttribution(claim: Pick<ClaimInfo, "speaker" | "verb" | "source">): string {
-  const quote = nestQuotes(claim.source.quote.trim());
-  const end = /[.!?…]$/.test(quote) ? "" : ".";
-  const verb = claim.verb.trim() || "said";
-  return `${speakerPhrase(claim)}, ${verb}: ${OPEN}${quote}${end}${CLOSE}`;
+/** What Insert Citation writes. */
+export function formatCitation(claim: ClaimInfo, format: DraftTextFormat): string {
+  return citation(claim, format);
 }
 
-/** `(Donald Trump, President of the United States, “European-Led Security Guarantees”, Section)` */
-export function formatCitation(claim: Pick<ClaimInfo, "speaker" | "source">): string {
-  const title = claim.source.title.trim();
-  const section = claim.source.section.trim();
-  const parts = [speakerPhrase(claim)];
-  if (title) parts.push(`${OPEN}${nestQuotes(title)}${CLOSE}`);
-  if (section && section !== title) parts.push(section);
-  return `(${parts.join(", ")})`;
-}
-
-/** The quote alone, verbatim, for the clipboard. */
+/** The source's words alone, verbatim, for the clipboard. */
 export function plainQuote(claim: Pick<ClaimInfo, "source">): string {
   return claim.source.quote;
 }

@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node.js";
 import { type ClaimInfo, SearchClaimsRequest } from "../../server/src/protocol/index.js";
+import type { DraftTextFormat } from "../../server/src/protocol/claim-text.js";
 import { formatCitation, formatQuoteWithAttribution } from "./insert.js";
 
 export const SEARCH_DEBOUNCE_MS = 100;
@@ -23,7 +24,8 @@ function toItem(claim: ClaimInfo): ClaimItem {
   return {
     label: claim.text,
     description: `${claim.speaker.name}${role}`,
-    detail: `${claim.source.section} — “${claim.source.quote}”`,
+    // The source's words in quotation marks only when they are the speaker's own.
+    detail: claim.quoteKind === "direct" ? `${claim.source.section} — “${claim.source.quote}”` : `${claim.source.section} — reported: ${claim.source.quote}`,
     // The server has already filtered and ranked: show every result, whatever the QuickPick's own filter thinks.
     alwaysShow: true,
     buttons: claim.source.uri ? [OPEN_SOURCE_BUTTON] : [],
@@ -123,13 +125,24 @@ interface ActionItem extends vscode.QuickPickItem {
   action: ClaimAction;
 }
 
-/** What to do with a chosen claim. Insert actions are offered only when there is an editor to insert into. */
-export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean): Promise<ClaimAction | undefined> {
+/**
+ * What to do with a chosen claim. Insert actions are offered only when there is an editor to
+ * insert into; their details show exactly what they write (in `format`). For a reported claim
+ * the quote action writes reported speech, and its detail says so.
+ */
+export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean, format: DraftTextFormat = "plaintext"): Promise<ClaimAction | undefined> {
   const items: ActionItem[] = [];
+  const direct = claim.quoteKind === "direct";
   if (canInsert) {
+    const quote = formatQuoteWithAttribution(claim, format);
     items.push(
-      { action: "insertQuote", label: "$(quote) Insert Quote with Attribution", detail: formatQuoteWithAttribution(claim) },
-      { action: "insertCitation", label: "$(references) Insert Citation", detail: formatCitation(claim) },
+      {
+        action: "insertQuote",
+        label: "$(quote) Insert Quote with Attribution",
+        description: direct ? undefined : "as reported speech",
+        detail: direct ? quote : `Reported speech, no quotation marks (the source paraphrases ${claim.speaker.name}): ${quote}`,
+      },
+      { action: "insertCitation", label: "$(references) Insert Citation", detail: formatCitation(claim, format) },
     );
   }
   items.push(
@@ -138,7 +151,9 @@ export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean): Pro
       label: "$(go-to-file) Open Source",
       detail: claim.source.uri ? `${claim.source.title} — ${claim.source.section}` : `${claim.source.title} (no source text available)`,
     },
-    { action: "copyQuote", label: "$(copy) Copy Quote", detail: `“${claim.source.quote}”` },
+    direct
+      ? { action: "copyQuote", label: "$(copy) Copy Quote", detail: `“${claim.source.quote}”` }
+      : { action: "copyQuote", label: "$(copy) Copy the Source's Words", detail: `the source's paraphrase, not a quotation: ${claim.source.quote}` },
   );
   const chosen = await vscode.window.showQuickPick(items, {
     title: claim.text,
