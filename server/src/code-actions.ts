@@ -43,8 +43,6 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
     const changes: TextEdit[] = edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
     actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [doc.uri]: changes } } });
   };
-  // Where text goes "after the sentence": before a trailing hard-break backslash, which must stay last on its line.
-  const after = data.sentence.endsWith("\\") && markdown ? range.end - 1 : range.end;
 
   if (data.verdict === "misattributed" && data.namedSpeaker) {
     const named = offsets(doc, data.namedSpeaker.range);
@@ -55,7 +53,7 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
 
   if (data.verdict === "contradicted" || data.verdict === "overstated" || data.verdict === "unsupported") {
     const statement = reportedStatement(claim, format);
-    // Footnote references and a hard break at the end belong to the place, not to the words: they stay.
+    // Footnote references at the end belong to the place, not to the words: they stay.
     const kept = markdown ? trailingMarks(data.sentence) : 0;
     fix(`Replace with the recorded statement: ${reportedStatement(claim, "plaintext")}`, [{ start: range.start, end: range.end - kept, newText: statement }], true);
   }
@@ -64,8 +62,10 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
 
   if (markdown) {
     const label = footnoteLabel(claim.id);
-    if (!data.sentence.endsWith(label) && !text.startsWith(label, range.end)) {
-      const edits = [{ start: after, end: after, newText: label }];
+    // Already cited here: the label is among the footnote references that end the sentence.
+    const cited = data.sentence.slice(data.sentence.length - trailingMarks(data.sentence)).includes(label);
+    if (!cited && !text.startsWith(label, range.end)) {
+      const edits = [{ start: range.end, end: range.end, newText: label }];
       const placement = footnotePlacement(text, label);
       if (placement) edits.push(definitionEdit(placement, `${label}: ${footnoteDefinition(claim, "markdown")}`));
       fix(`Cite ${claim.speaker.name} in a footnote`, edits);
@@ -76,7 +76,7 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
   }
 
   if (!ignoredByMarker(text, range.end, format)) {
-    fix(`Ignore this sentence (${IGNORE_SENTENCE_COMMENT})`, [{ start: after, end: after, newText: IGNORE_SENTENCE_COMMENT }]);
+    fix(`Ignore this sentence (${IGNORE_SENTENCE_COMMENT})`, [{ start: range.end, end: range.end, newText: IGNORE_SENTENCE_COMMENT }]);
   }
   const args: IgnoreClaimArgs = [claim.id, doc.uri];
   const title = `Ignore claim ${claim.id} in this workspace`;
@@ -136,10 +136,9 @@ function insideFactcheckDefinition(doc: TextDocument, text: string, at: number):
   return atLineStart(text, i) && /^\[\^factcheck-[^\]\s]*\]:/.test(text.slice(i, i + 256));
 }
 
-/** Length of the footnote references (`[^x][^y]`) and hard-break backslash that end a Markdown sentence. */
+/** Length of the footnote references (`[^x][^y]`) that end a Markdown sentence. */
 function trailingMarks(sentence: string): number {
   let end = sentence.length;
-  if (sentence.endsWith("\\")) end--;
   for (;;) {
     if (sentence.charCodeAt(end - 1) !== 93 /* ] */) break;
     const open = sentence.lastIndexOf("[^", end - 2);

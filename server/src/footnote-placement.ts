@@ -26,9 +26,12 @@ export function footnotePlacement(text: string, label: string): FootnotePlacemen
   const eol = lineEnding(text);
   const open = openConstructAtEnd(text);
   if (open >= 0) {
-    const previous = lineBefore(text, open);
-    const join = open === 0 || previous.trim() === "" || isDefinitionLine(previous);
-    return { offset: open, before: join ? "" : eol, after: eol + eol };
+    // Join a block of definitions standing right before the construct, else stand alone before it.
+    let at = open;
+    while (at > 0 && lineBefore(text, at).trim() === "") at = lineStart(text, at);
+    if (at > 0 && isDefinitionLine(lineBefore(text, at))) return { offset: at, before: "", after: eol };
+    const blank = open === 0 || lineBefore(text, open).trim() === "";
+    return { offset: open, before: blank ? "" : eol, after: eol + eol };
   }
   let contentEnd = text.length;
   while (contentEnd > 0 && /[\r\n \t]/.test(text[contentEnd - 1])) contentEnd--;
@@ -50,6 +53,15 @@ function isDefined(text: string, label: string): boolean {
 
 function isDefinitionLine(line: string): boolean {
   return /^[ \t]{0,3}\[\^[^\]\s]+\]:/.test(line);
+}
+
+/** The start of the line before the one `at` starts. */
+function lineStart(text: string, at: number): number {
+  let end = at;
+  if (end > 0 && text[end - 1] === "\n") end--;
+  if (end > 0 && text[end - 1] === "\r") end--;
+  while (end > 0 && text[end - 1] !== "\n" && text[end - 1] !== "\r") end--;
+  return end;
 }
 
 /** The line that ends just before `at` (which starts a line), or, with `containing`, the line `at` ends. */

@@ -228,6 +228,11 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
         fill(s, e, node.value.startsWith("<!--") ? OUTSIDE : MARKUP);
         noteIgnores(node);
         return;
+      case "break":
+        // A hard line break is layout: no sentence ends or starts with it (text written after a
+        // sentence, before its trailing backslash, would otherwise hand the break to the next one).
+        fill(s, e, OUTSIDE);
+        return;
       case "link":
         fill(s, e, MARKUP);
         // An autolink's text is its URL.
