@@ -2,8 +2,8 @@
 // The texts themselves come from server/src/protocol/claim-text.ts, shared with the server's
 // quick fixes so both write the same formats:
 //   direct claim     Lena Ortiz, Mayor of Port Lindell, said: “the Harbor Bridge will reopen to traffic in June.”
-//   reported claim   Donald Trump indicated that U.S. air power could play a role … (European-Led Security Guarantees, U.S. Contribution Through Air Support).
-//   citation         (Donald Trump, President of the United States, European-Led Security Guarantees, U.S. Contribution Through Air Support)
+//   reported claim   Donald Trump indicated that U.S. air power could play a role … (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).
+//   citation         (source: European-Led Security Guarantees, U.S. Contribution Through Air Support; Donald Trump, President of the United States)
 // A reported claim (the source paraphrases its speaker) is never put inside quotation marks.
 // Text from claims files is escaped for Markdown documents. It is inserted at every cursor,
 // replacing any selection, with a space added where it would otherwise touch a word.

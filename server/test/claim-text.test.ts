@@ -35,7 +35,7 @@ const QUOTE_MARKS = /["“”‘’«»]/;
 test("a reported claim is reported speech, never inside quotation marks", () => {
   const c = claim("The library will close in June.", "announced", { source: { title: "Harbor Briefing", section: "Ferries", quote: "the library would close" } });
   assert.equal(reportedStatement(c, "plaintext"), "Jane Alvarez announced that the library will close in June.");
-  assert.equal(quoteWithAttribution(c, "plaintext"), "Jane Alvarez announced that the library will close in June (Harbor Briefing, Ferries).");
+  assert.equal(quoteWithAttribution(c, "plaintext"), "Jane Alvarez announced that the library will close in June (source: Harbor Briefing, Ferries).");
   assert.equal(footnoteDefinition(c, "plaintext"), "Jane Alvarez (Mayor) announced that the library will close in June, as reported in Harbor Briefing, Ferries.");
   assert.equal(citation(c, "plaintext"), "(source: Harbor Briefing, Ferries; Jane Alvarez, Mayor)");
   assert.equal(recordedStatement(c), "Jane Alvarez announced that the library will close in June.");

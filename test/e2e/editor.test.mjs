@@ -39,7 +39,8 @@ const INITIAL_SQUIGGLES = { 3: 'info', 5: 'warning', 7: 'warning', 9: 'warning' 
 const TROOPS_QUOTE = 'firmly ruling out the deployment of American troops to Ukraine';
 const TROOPS_CLAIM = 'Trump ruled out deploying American troops to Ukraine.';
 const AIR_CLAIM = 'The United States possesses unmatched aerial capabilities.';
-const AIR_QUOTE_LINE = 'Donald Trump, President of the United States, noted: “the United States possesses unmatched aerial capabilities.”';
+// The article paraphrases Trump: Insert Quote with Attribution writes reported speech, no quotation marks.
+const AIR_QUOTE_LINE = 'Donald Trump noted that the United States possesses unmatched aerial capabilities (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).';
 const NEW_SUPPORTED = "Trump said the coming weeks will be critical in determining Moscow's willingness to engage in peace.";
 const NEW_CONTRADICTED = 'Trump said NATO expansion to include Kyiv would be acceptable.';
 
@@ -116,7 +117,7 @@ describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { time
     // The status bar item counts the findings of the active file by verdict.
     await waitForStatus(page, (s) => s === '1 supported · 1 contradicted · 1 misattributed · 1 overstated');
 
-    // Problems: one row per finding, message "<verdict>: <speaker> <verb>: "<claim>" — <why>", at its line.
+    // Problems: one row per finding, message "<verdict>: <the record as reported speech> — <why>", at its line.
     const rows = await waitFor(async () => {
       const all = await problems(page);
       const findings = all.filter((r) => /^(supported|contradicted|misattributed|overstated):/.test(r));
@@ -124,19 +125,19 @@ describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { time
     }, { timeoutMs: 60_000, what: '4 Fact Check rows in the Problems view' });
     const row = (verdict) => rows.find((r) => r.startsWith(`${verdict}:`)) ?? '';
     for (const verdict of ['supported', 'contradicted', 'misattributed']) {
-      assert.match(row(verdict), new RegExp(`^${verdict}: Donald Trump ruled out: "${escapeRe(TROOPS_CLAIM)}"`));
+      assert.match(row(verdict), new RegExp(`^${verdict}: ${escapeRe(TROOPS_CLAIM)} — `));
       assert.match(row(verdict), /esg-s4-no-us-troops/);
       assert.match(row(verdict), new RegExp(`\\[Ln ${LINES[verdict]}, Col 1\\]`));
     }
     assert.match(row('contradicted'), /the draft says "deployed"/);
     assert.match(row('misattributed'), /the draft names "Karoline Leavitt"; the record attributes this to Donald Trump/);
-    assert.match(row('overstated'), /^overstated: The article's reporting cited: "France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement\."/);
+    assert.match(row('overstated'), /^overstated: According to the article's reporting, France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement\. — /);
     assert.match(row('overstated'), /the record says "could"; the draft says "will"/);
     assert.match(row('overstated'), new RegExp(`\\[Ln ${LINES.overstated}, Col 1\\]`));
     await screenshot(page, 'e2e-a-squiggles-and-problems');
   }));
 
-  it('b. hovering the contradicted sentence shows the speaker, role and verbatim quote', { timeout: 120_000 }, step('b-hover', async () => {
+  it('b. hovering the contradicted sentence shows the speaker, role and the source\'s words, labelled as its report', { timeout: 120_000 }, step('b-hover', async () => {
     await hoverText(page, 'would be deployed', { contains: TROOPS_QUOTE });
     const parts = await waitFor(async () => {
       const p = await hoverParts(page);
@@ -145,10 +146,13 @@ describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { time
     assert.match(parts.card, /^Contradicted — the record says "ruled out … deploying"; the draft says "deployed"/);
     assert.match(parts.card, new RegExp(`Claim \\(esg-s4-no-us-troops\\): ${escapeRe(TROOPS_CLAIM)}`));
     assert.match(parts.card, /Speaker: Donald Trump, President of the United States \(ruled out\)/);
-    assert.deepEqual(parts.quotes, [TROOPS_QUOTE], 'the card quotes the source verbatim, as a block quote');
+    // The article paraphrases Trump: its words are labelled as its report, never shown as a quotation.
+    assert.match(parts.card, new RegExp(`Reported by European-Led Security Guarantees: ${escapeRe(TROOPS_QUOTE)}`));
+    assert.deepEqual(parts.quotes, [], 'no block quote for a paraphrase');
+    assert.doesNotMatch(parts.card, /Quoted words/);
     assert.match(parts.card, /Source: European-Led Security Guarantees — U\.S\. Contribution Through Air Support/);
     assert.equal(parts.markers.length, 1, 'the hover shows the one diagnostic of this sentence');
-    assert.match(parts.markers[0], /^contradicted: Donald Trump ruled out/);
+    assert.match(parts.markers[0], new RegExp(`^contradicted: ${escapeRe(TROOPS_CLAIM)} — `));
     const shot = await screenshot(page, 'e2e-b-hover');
     if (process.env.FACTCHECK_UPDATE_SCREENSHOT === '1') {
       await mkdir(path.join(repoRoot, 'docs'), { recursive: true });
@@ -174,14 +178,19 @@ describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { time
       what: `"${AIR_CLAIM}" first among only aerial claims for "aerial capabilites"`,
     });
     assert.equal(results.rows[0].description, 'Donald Trump, President of the United States');
-    assert.match(results.rows[0].detail, /“the United States possesses unmatched aerial capabilities”/);
+    assert.match(results.rows[0].detail, /— reported: the United States possesses unmatched aerial capabilities$/);
     assert.equal(results.count, `${results.rows.length} Results`);
     await screenshot(page, 'e2e-c1-search-results');
 
     await pickRow(page, AIR_CLAIM);
     const actions = await waitForQuickInput(page, (qi) => qi.title === AIR_CLAIM && qi.rows.length > 0, { what: 'the actions for the chosen claim' });
-    assert.deepEqual(actions.rows.map((r) => r.label), ['Insert Quote with Attribution', 'Insert Citation', 'Open Source', 'Copy Quote']);
-    assert.equal(actions.rows[0].detail, AIR_QUOTE_LINE, 'the action previews the text it inserts');
+    assert.deepEqual(actions.rows.map((r) => r.label), ['Insert Quote with Attribution', 'Insert Citation', 'Open Source', "Copy the Source's Words"]);
+    assert.equal(actions.rows[0].description, 'as reported speech');
+    assert.equal(
+      actions.rows[0].detail,
+      `Reported speech, no quotation marks (the source paraphrases Donald Trump): ${AIR_QUOTE_LINE}`,
+      'the action previews the text it inserts, and says it is reported speech',
+    );
     await screenshot(page, 'e2e-c2-claim-actions');
 
     await pickRow(page, 'Insert Quote with Attribution');
@@ -215,7 +224,7 @@ describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { time
     assert.deepEqual(titles, [
       'Attribute to Donald Trump (replace "Karoline Leavitt")',
       'Cite Donald Trump in a footnote',
-      'Ignore this sentence (factcheck-ignore-next-line)',
+      'Ignore this sentence (<!-- factcheck-ignore -->)',
       'Ignore claim esg-s4-no-us-troops in this workspace',
     ]);
     await screenshot(page, 'e2e-d1-quick-fixes');

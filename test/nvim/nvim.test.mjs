@@ -77,10 +77,11 @@ describe('Fact Check language server in Neovim 0.7 (plain LSP over stdio)', { ti
       { line: 9, col: 0, severity: SEVERITY.WARN, source: 'factcheck', code: 'esg-s2-countries-could-commit' },
     ]);
     const [supported, contradicted, misattributed, overstated] = r.diagnostics;
-    assert.equal(supported.message, 'supported: Donald Trump ruled out: "Trump ruled out deploying American troops to Ukraine." — restates the record');
-    assert.match(contradicted.message, /^contradicted: Donald Trump ruled out: ".*" — the record says "ruled out … deploying"; the draft says "deployed"$/);
+    // The record as reported speech (the article paraphrases Trump): no quotation marks around it.
+    assert.equal(supported.message, 'supported: Trump ruled out deploying American troops to Ukraine. — restates the record');
+    assert.match(contradicted.message, /^contradicted: Trump ruled out deploying American troops to Ukraine\. — the record says "ruled out … deploying"; the draft says "deployed"$/);
     assert.match(misattributed.message, /^misattributed: .* the draft names "Karoline Leavitt"; the record attributes this to Donald Trump \(President of the United States\)$/);
-    assert.match(overstated.message, /^overstated: The article's reporting cited: .* — the record says "could"; the draft says "will"$/);
+    assert.match(overstated.message, /^overstated: According to the article's reporting, .* — the record says "could"; the draft says "will"$/);
     // Each range is the whole sentence (ASCII lines: byte and UTF-16 columns agree).
     assert.equal(contradicted.end_lnum, 4);
     assert.equal(contradicted.end_col, 'Trump said American troops would be deployed to Ukraine.'.length);
@@ -88,12 +89,13 @@ describe('Fact Check language server in Neovim 0.7 (plain LSP over stdio)', { ti
     assert.equal(misattributed.data.recordedSpeaker, 'Donald Trump');
   });
 
-  it('answers textDocument/hover on the contradicted sentence with the speaker and the quote', () => {
+  it('answers textDocument/hover on the contradicted sentence with the speaker and the source\'s words', () => {
     const { contents, range } = r.hover;
     assert.equal(contents.kind, 'markdown');
     assert.match(contents.value, /^\*\*Contradicted\*\* — /);
     assert.match(contents.value, /\*\*Speaker:\*\* Donald Trump, President of the United States \(ruled out\)/);
-    assert.ok(contents.value.includes(`> ${TROOPS_QUOTE}`), `the verbatim quote as a block quote in:\n${contents.value}`);
+    // The article paraphrases Trump: its words are labelled as its report, not put in a block quote.
+    assert.ok(contents.value.includes(`**Reported by European\\-Led Security Guarantees:** ${TROOPS_QUOTE}`), `the source's words in:\n${contents.value}`);
     assert.deepEqual(range, { start: { line: 4, character: 0 }, end: { line: 4, character: 56 } });
   });
 
@@ -101,7 +103,7 @@ describe('Fact Check language server in Neovim 0.7 (plain LSP over stdio)', { ti
     assert.deepEqual(r.code_actions.map((a) => a.title), [
       'Attribute to Donald Trump (replace "Karoline Leavitt")',
       'Cite Donald Trump in a footnote',
-      'Ignore this sentence (factcheck-ignore-next-line)',
+      'Ignore this sentence (<!-- factcheck-ignore -->)',
       'Ignore claim esg-s4-no-us-troops in this workspace',
     ]);
     assert.ok(r.code_actions.every((a) => a.kind === 'quickfix'));

@@ -1,7 +1,7 @@
 // Quick fixes from the server, applied through VS Code: each must change exactly the text it names.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { IGNORE_CLAIM_COMMAND, IGNORE_NEXT_LINE_COMMENT } from "../../../server/src/protocol/index.js";
+import { IGNORE_CLAIM_COMMAND } from "../../../server/src/protocol/index.js";
 import { bundledClaim } from "./claims.js";
 import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, type ExpectedFinding, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { diagnosticFor, expectFindings } from "./findings.js";
@@ -77,20 +77,22 @@ test("quick fixes on a Markdown draft apply their exact edits", async () => {
     );
 
     const label = `[^factcheck-${contradicted.claimId}]`;
+    // The article paraphrases Trump: the footnote is reported speech, never a quotation.
     assert.equal(
       await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /in a footnote$/),
       original.replace(contradicted.sentence, contradicted.sentence + label) +
-        `\n${label}: ${nato.speaker.name} (${nato.speaker.role}), ${nato.verb}: "${nato.quote}" — ${nato.title}, ${nato.section}.\n`,
+        `\n${label}: ${nato.text.replace(/\.$/, "")} (${nato.speaker.name}, ${nato.speaker.role}), as reported in ${nato.title}, ${nato.section}.\n`,
     );
 
     const supported = finding("supported");
     const skipped = await fixInCopy(doc, original, supported, DRAFT_FINDINGS, /^Ignore this sentence/);
-    assert.equal(skipped, original.replace(`\n${supported.sentence}`, `\n${IGNORE_NEXT_LINE_COMMENT}\n${supported.sentence}`));
-    // Both sentences of that line are skipped from now on; the others keep their findings.
+    // An inline comment right after the sentence: the paragraph stays one paragraph.
+    assert.equal(skipped, original.replace(supported.sentence, `${supported.sentence}<!-- factcheck-ignore -->`));
+    // That sentence alone is skipped from now on; the others, on its line too, keep their findings.
     await expectFindings(
       doc,
-      DRAFT_FINDINGS.filter((f) => f.verdict === "misattributed" || f.verdict === "overstated"),
-      [...DRAFT_UNRELATED, supported.sentence, contradicted.sentence],
+      DRAFT_FINDINGS.filter((f) => f !== supported),
+      [...DRAFT_UNRELATED, supported.sentence],
     );
   } finally {
     await closeAllEditors();
@@ -103,7 +105,7 @@ test("the plain-text citation quick fix adds a parenthetical citation", async ()
   try {
     assert.equal(
       await fixInCopy(doc, original, NOTES_FINDING, [NOTES_FINDING], /after the sentence$/),
-      original.replace(NOTES_FINDING.sentence, `${NOTES_FINDING.sentence} (Lena Ortiz, Mayor of Port Lindell, Harbor Bridge Reopening)`),
+      original.replace(NOTES_FINDING.sentence, `${NOTES_FINDING.sentence} (source: Harbor Bridge Reopening; Lena Ortiz, Mayor of Port Lindell)`),
     );
     await expectFindings(doc, [NOTES_FINDING], NOTES_UNRELATED);
   } finally {

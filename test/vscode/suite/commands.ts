@@ -11,15 +11,19 @@ import { test } from "./runner.js";
 import { closeAllEditors, openFixture, openUntitled, waitFor } from "./util.js";
 
 const TROOPS = "esg-s4-no-us-troops";
-/** `Donald Trump, President of the United States, ruled out: “firmly ruling out … to Ukraine.”` */
+/**
+ * The article paraphrases Trump, so the quote command writes reported speech, no quotation marks:
+ * `Trump ruled out deploying American troops to Ukraine (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).`
+ * (the claim text already names its speaker, so it is used as it stands).
+ */
 function troopsQuote(): string {
   const c = bundledClaim(TROOPS);
-  return `${c.speaker.name}, ${c.speaker.role}, ${c.verb}: “${c.quote}.”`;
+  return `${c.text.replace(/\.$/, "")} (source: ${c.title}, ${c.section}).`;
 }
-/** `(Donald Trump, President of the United States, “European-Led Security Guarantees”, U.S. Contribution Through Air Support)` */
+/** `(source: European-Led Security Guarantees, U.S. Contribution Through Air Support; Donald Trump, President of the United States)` */
 function troopsCitation(): string {
   const c = bundledClaim(TROOPS);
-  return `(${c.speaker.name}, ${c.speaker.role}, “${c.title}”, ${c.section})`;
+  return `(source: ${c.title}, ${c.section}; ${c.speaker.name}, ${c.speaker.role})`;
 }
 
 test("Reload Claims reloads the bundled and the workspace databases and reports them", async () => {
@@ -60,7 +64,7 @@ test("Open Claim Source with a claim id opens the article with the quote selecte
   await closeAllEditors();
 });
 
-test("Insert Quote with Attribution and Insert Citation insert the documented formats", async () => {
+test("Insert Quote with Attribution (reported speech, or a direct quote) and Insert Citation insert the documented formats", async () => {
   const { document: doc } = await openUntitled("markdown", "Intro:");
   try {
     const editor = vscode.window.activeTextEditor!;
@@ -73,10 +77,15 @@ test("Insert Quote with Attribution and Insert Citation insert the documented fo
     assert.equal(await vscode.commands.executeCommand("factcheck.insertCitation", TROOPS), true);
     assert.equal(doc.getText(), `Intro: ${troopsQuote()} ${troopsCitation()}`);
 
-    // A claim from the workspace database; the selection is replaced.
+    // A reported claim from the workspace database; the selection is replaced.
     editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));
     await vscode.commands.executeCommand("factcheck.insertQuote", "local-trucks-restricted");
-    assert.equal(doc.getText(), "Tom Reyes, City engineer, warned: “heavy trucks could still be restricted for several weeks.”");
+    assert.equal(doc.getText(), "Tom Reyes warned that heavy trucks could still be restricted on the Harbor Bridge for several weeks (source: Harbor Bridge Reopening).");
+
+    // Only a direct claim (the source quotes the speaker) is written inside quotation marks.
+    editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    await vscode.commands.executeCommand("factcheck.insertQuote", "local-bridge-reopens-june");
+    assert.equal(doc.getText(), "Lena Ortiz, Mayor of Port Lindell, said: “the Harbor Bridge will reopen to traffic in June.”");
   } finally {
     await closeAllEditors();
   }

@@ -32,19 +32,22 @@ async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<stri
   });
 }
 
-test("hover on a finding shows the speaker, role and recorded quote", async () => {
+test("hover on a finding shows the speaker, role and the source's words, labelled quoted or reported", async () => {
   const { document } = await openFixture(DRAFT);
   const contradicted = DRAFT_FINDINGS.find((f) => f.verdict === "contradicted")!;
   const r = rangeOf(document, contradicted.sentence);
   const text = await hoverAt(document.uri, r.start.translate(0, 8));
   const claim = bundledClaim(contradicted.claimId);
-  for (const part of [claim.speaker.name, claim.speaker.role, claim.quote, "Contradicted"]) {
+  // The article paraphrases: its words are labelled as its report, not as Trump's quoted words.
+  for (const part of [claim.speaker.name, claim.speaker.role, `Reported by ${claim.title}:** ${claim.quote}`, "Contradicted"]) {
     assert.ok(text.includes(part), `hover lacks “${part}”:\n${text}`);
   }
+  assert.ok(!text.includes("Quoted words"), `a paraphrase shown as quoted words:\n${text}`);
 
+  // The workspace database quotes Lena Ortiz directly.
   const notes = (await openFixture(NOTES)).document;
   const local = await hoverAt(notes.uri, rangeOf(notes, NOTES_FINDING.sentence).start.translate(0, 20));
-  for (const part of ["Lena Ortiz", "Mayor of Port Lindell", "the Harbor Bridge will reopen to traffic in June"]) {
+  for (const part of ["Lena Ortiz", "Mayor of Port Lindell", "Quoted words:** “the Harbor Bridge will reopen to traffic in June”"]) {
     assert.ok(local.includes(part), `hover lacks “${part}”:\n${local}`);
   }
 
