@@ -144,7 +144,13 @@ describe("loading a valid claims file", () => {
       start: 42,
       end: 57,
       file: "valid-source.txt",
+      sentence: 14,
     });
+    // "Aid would continue" starts its own sentence (after the emoji); both claims of it share it.
+    assert.equal(SOURCE_TEXT.slice(0, plan.source.sentence).endsWith("Sample Source\n"), true);
+    assert.equal(SOURCE_TEXT.slice(aid.source.sentence!).startsWith("🇺🇦 Aid would continue"), true);
+    assert.equal(SOURCE_TEXT.slice(rejects.source.sentence!).startsWith("The opposition leader"), true);
+    assert.equal(plan.quoteKind, "reported", "a claims file that does not say is read as paraphrase");
     // Filled in: after a flag emoji (4 UTF-16 units), so these are UTF-16 offsets, not code points.
     assert.equal(aid.source.start, 79);
     assert.equal(aid.source.end, 97);

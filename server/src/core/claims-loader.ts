@@ -661,6 +661,7 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
         start: at.start,
         end: at.end,
         ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
+        ...(sourceText !== undefined && offsets.has(index) ? { sentence: sentenceStartOf(sourceText, at.start) } : {}),
       },
     };
     const idNode = valueOf(claimNodes[index], "id")!;
@@ -673,6 +674,16 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
   if (raw.source) db.source = { ...raw.source };
   if (sourceText !== undefined) db.sourceText = sourceText;
   return db;
+}
+
+/** Where the sentence holding `offset` starts: just past the previous sentence end or line break. */
+function sentenceStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i > 0; i--) {
+    const ch = text[i];
+    if (ch === "\n") return i + 1;
+    if (/\s/.test(ch) && /[.!?]["”’)]?$/.test(text.slice(Math.max(0, i - 2), i))) return i + 1;
+  }
+  return 0;
 }
 
 interface RawDatabase {
