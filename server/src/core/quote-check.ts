@@ -81,9 +81,12 @@ function checkOne(
   const others = verbatim[0];
   if (others !== undefined) {
     const c = index.claims[others].claim;
-    const whose = c.quoteKind === "direct" ? `these are the recorded words of ${c.speaker.name} (${c.speaker.role})` : `the source uses these words of ${c.speaker.name} (${c.speaker.role}), and only paraphrases`;
+    const whose =
+      c.quoteKind === "direct"
+        ? `they are the recorded words of ${c.speaker.name} (${c.speaker.role})`
+        : `the source has them as its paraphrase of ${c.speaker.name} (${c.speaker.role})`;
     const who = named ? a.tokens.slice(named.first, named.last + 1).map((t) => t.text).join(" ") : "someone else";
-    return { claimIndex: others, verdict: "misattributed", explanation: `the draft gives them to "${who}"; ${whose}`, part };
+    return { claimIndex: others, verdict: "misattributed", explanation: `the draft gives these words to "${who}"; ${whose}`, part };
   }
   // Not verbatim anywhere: name the nearest recorded wording, preferring the claimed speaker's.
   let best: { id: number; text: string; shared: number } | undefined;

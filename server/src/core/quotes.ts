@@ -138,16 +138,18 @@ export function nearestWording(quoted: readonly string[], recordText: string): {
     for (const len of [q.length - 1, q.length, q.length + 1, width]) {
       const to = Math.min(words.length, from + Math.max(1, len));
       const shared = lcs(q, words.slice(from, to));
-      // Prefer more shared words, then the tighter window.
-      if (!best || shared > best.shared || (shared === best.shared && to - from < best.to - best.from)) best = { from, to, shared };
+      // Prefer more shared words, then the window closest to the quotation's length.
+      const off = Math.abs(to - from - q.length);
+      if (!best || shared > best.shared || (shared === best.shared && off < Math.abs(best.to - best.from - q.length))) best = { from, to, shared };
     }
   }
   if (!best || best.shared === 0) return undefined;
   // Trim record words at the edges that the quotation does not share.
   const qs = new Set(q);
   let { from, to } = best;
-  while (from < to - 1 && !qs.has(words[from])) from++;
-  while (to > from + 1 && !qs.has(words[to - 1])) to--;
+  // (Only down to the quotation's length: a changed first or last word is the point.)
+  while (to - from > q.length && from < to - 1 && !qs.has(words[from])) from++;
+  while (to - from > q.length && to > from + 1 && !qs.has(words[to - 1])) to--;
   return { text: recordText.slice(spans[from].start, spans[to - 1].end), shared: best.shared };
 }
 
