@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { FactChecker } from "../src/core/checker.js";
-import { loadBundledClaims, loadClaimsFile } from "../src/core/claims-loader.js";
+import { readBundledClaims as loadBundledClaims, readClaimsFile as loadClaimsFile } from "../src/claims-disk.js";
 import { isVerbatim, nearestWording, quotedParts, quoteWords } from "../src/core/quotes.js";
 import { createLexicon } from "../src/lexicon-node.js";
 import { fixture, ROOT } from "./helpers.js";
