@@ -29,6 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  // The server was told at start whether the workspace is trusted (Restricted Mode loads no workspace claims
+  // files): granting trust restarts it, so they load.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (s.state === "failed") return;
+      output.appendLine("[client] workspace trusted: restarting the server to load the workspace claims files");
+      void s.restart();
+    }),
+  );
+
   // Not awaited: activation must not wait for the server; failures are shown by start() itself.
   void s.start();
 }

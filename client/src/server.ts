@@ -12,7 +12,7 @@ import {
   State,
   TransportKind,
 } from "vscode-languageclient/node.js";
-import { StatusNotification, type StatusParams } from "../../server/src/protocol/index.js";
+import { type InitializationOptions, StatusNotification, type StatusParams } from "../../server/src/protocol/index.js";
 import * as config from "./config.js";
 
 export type ServerState = "starting" | "running" | "stopped" | "failed";
@@ -129,8 +129,11 @@ export class FactCheckServer implements vscode.Disposable {
     const claimsWatcher = vscode.workspace.createFileSystemWatcher(claimsGlob);
     /** When this client's server stopped unexpectedly, for the restart limit. */
     const crashes: number[] = [];
+    // In Restricted Mode the server loads no workspace claims file; extension.ts restarts it once trust is granted.
+    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
     const clientOptions: LanguageClientOptions = {
       documentSelector,
+      initializationOptions,
       synchronize: {
         configurationSection: config.SECTION,
         fileEvents: claimsWatcher,

@@ -144,6 +144,7 @@ export class StatusBar implements vscode.Disposable {
         tooltip.appendMarkdown(`- ${fileLabel(f.uri)}: ${plural(f.claims, "claim")}${err}\n`);
       }
       tooltip.appendMarkdown("\n");
+      if (status.restricted) tooltip.appendMarkdown("Restricted Mode: workspace claims files are not loaded. Trust the workspace to load them.\n\n");
     }
     tooltip.appendMarkdown("Click to open the Problems view.");
 

@@ -20,7 +20,8 @@ import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
 import { FactChecker } from "../src/core/checker.js";
 import { ClaimSearch } from "../src/core/claim-search.js";
-import { CLAIMS_DIR, loadBundledClaims, parseClaimsDatabase } from "../src/core/claims-loader.js";
+import { readBundledClaims } from "../src/claims-disk.js";
+import { CLAIMS_DIR, parseClaimsDatabase } from "../src/core/claims-loader.js";
 import { annotate, sentenceSpans } from "../src/core/nlp.js";
 import * as segment from "../src/core/segment.js";
 import { segmentDraft } from "../src/core/segment.js";
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   // --- Start-up: the wink model loads once per process; everything below runs after it.
   const modelLoad = time(() => annotate("The model loads on first use."));
   meta.winkModelLoadMs = round(modelLoad.ms);
-  const bundled = await loadBundledClaims();
+  const bundled = await readBundledClaims();
   N20 = bundled.claims.length;
   const articleBases = articleSentences().concat(bundled.claims.map((c) => c.text));
   log(`wink model ${modelLoad.ms.toFixed(0)} ms; ${articleBases.length} article sentences/claim texts to vary`);

@@ -3,15 +3,22 @@
 // (their unsaved text is used, so errors show while typing). After every change it publishes each
 // file's errors as diagnostics in that file, sends factcheck/status, and re-checks open drafts.
 // All store mutations run one at a time through a queue, so loads never interleave.
+//
+// Each claims file is confined to its workspace folder (the innermost one holding it; outside every folder,
+// its own folder; the bundled database, the bundled claims folder): it and its source.file must resolve
+// inside after symlinks, and be regular files within factcheck.maxFileSizeMB (claims-disk.ts). In VS Code's
+// Restricted Mode (`trusted()` false) no workspace claims file is loaded at all; the bundled database is.
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { ClaimsStore } from "./claims-store.js";
+import { isInside } from "./claims-disk.js";
+import type { ClaimsStore, LoadOptions } from "./claims-store.js";
 import type { Logger, ServerFs } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import { matchesGlob } from "./glob.js";
 import type { StatusParams } from "./protocol/index.js";
+import { MB } from "./safe-read.js";
 import type { SettingsCache } from "./settings.js";
 import { findFiles } from "./workspace-scan.js";
 
@@ -28,6 +35,8 @@ export interface ClaimsFilesContext {
   folders(): string[];
   /** Called after every change to the loaded claims. */
   onChanged(): void;
+  /** False in VS Code's Restricted Mode: then only the bundled database is loaded. Default true. */
+  trusted?(): boolean;
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -54,11 +63,16 @@ export class ClaimsFiles {
       if (bundledClaimsPath) {
         this.bundledReal ??= await this.realPath(bundledClaimsPath);
         wanted.add(bundledClaimsPath);
-        await store.load(bundledClaimsPath, { bundled: true });
+        await store.load(bundledClaimsPath, { ...(await this.loadOptions(bundledClaimsPath)), bundled: true });
+      }
+      if (!this.trusted()) {
+        this.ctx.logger.info("Restricted Mode: workspace claims files are not loaded, only the bundled database; trust the workspace to load them");
+        for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
+        return;
       }
       for (const file of await this.scan()) {
         wanted.add(file);
-        await store.load(file, { text: this.editorText(file) });
+        await store.load(file, { ...(await this.loadOptions(file)), text: this.editorText(file) });
       }
       // Claims files open in the editor but outside the folders' globs (or outside any folder) stay loaded.
       for (const doc of this.ctx.documents.all()) {
@@ -66,7 +80,7 @@ export class ClaimsFiles {
         if (!file || wanted.has(file)) continue;
         if ((store.has(file) && !store.isBundled(file)) || (await this.isClaimsPath(file))) {
           wanted.add(file);
-          await store.load(file, { text: doc.getText() });
+          await store.load(file, { ...(await this.loadOptions(file)), text: doc.getText() });
         }
       }
       for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
@@ -77,18 +91,21 @@ export class ClaimsFiles {
   editorChanged(doc: TextDocument): Promise<StatusParams> {
     const file = uriToPath(doc.uri);
     if (!file) return this.enqueue(async () => {});
-    return this.enqueue(() => this.ctx.store.load(file, { text: doc.getText() }));
+    if (!this.trusted()) return this.unchanged();
+    return this.enqueue(async () => this.ctx.store.load(file, { ...(await this.loadOptions(file)), text: doc.getText() }));
   }
 
   /** An open claims file was closed without saving, maybe: back to what is on disk. */
   editorClosed(uri: string): Promise<StatusParams> {
     const file = uriToPath(uri);
     if (!file || !this.ctx.store.has(file)) return this.enqueue(async () => {});
-    return this.enqueue(() => this.ctx.store.load(file));
+    if (!this.trusted()) return this.unchanged();
+    return this.enqueue(async () => this.ctx.store.load(file, await this.loadOptions(file)));
   }
 
   /** workspace/didChangeWatchedFiles. Files open in the editor are governed by the editor's text. */
   watchedFilesChanged(changes: readonly FileEvent[]): Promise<StatusParams> {
+    if (!this.trusted()) return this.unchanged();
     return this.enqueue(async () => {
       for (const change of changes) {
         const file = uriToPath(change.uri);
@@ -98,7 +115,7 @@ export class ClaimsFiles {
           continue;
         }
         if (this.ctx.documents.get(change.uri)) continue;
-        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.ctx.store.load(file);
+        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.ctx.store.load(file, await this.loadOptions(file));
       }
     });
   }
@@ -148,10 +165,33 @@ export class ClaimsFiles {
     for (const uri of this.ctx.folders()) {
       const root = uriToPath(uri);
       if (!root) continue;
-      const rel = path.relative(root, file);
-      if (!rel.startsWith("..") && !path.isAbsolute(rel) && (!best || root.length > best.root.length)) best = { root, uri };
+      if (isInside(root, file) && (!best || root.length > best.root.length)) best = { root, uri };
     }
     return best;
+  }
+
+  private trusted(): boolean {
+    return this.ctx.trusted?.() ?? true;
+  }
+
+  /** Where a claims file is confined, and its size limit (the setting of its folder). */
+  private async loadOptions(file: string): Promise<LoadOptions> {
+    const bundled = !!this.ctx.bundledClaimsPath && file === this.ctx.bundledClaimsPath;
+    const folder = bundled ? undefined : this.folderOf(file);
+    const settings = await this.ctx.settings.get(folder?.uri);
+    return { root: bundled || !folder ? path.dirname(file) : folder.root, maxBytes: Math.floor(settings.maxFileSizeMB * MB) };
+  }
+
+  /** The current status, after whatever is queued, with nothing reloaded (Restricted Mode). */
+  private unchanged(): Promise<StatusParams> {
+    const run = this.queue.then(() => this.status());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private status(): StatusParams {
+    const status = this.ctx.store.status();
+    return this.trusted() ? status : { ...status, restricted: true };
   }
 
   private editorText(file: string): string | undefined {
@@ -198,7 +238,7 @@ export class ClaimsFiles {
     for (const uri of this.withErrors) if (!current.has(uri)) this.ctx.publish({ uri, diagnostics: [] });
     this.withErrors.clear();
     for (const uri of current) this.withErrors.add(uri);
-    const status = store.status();
+    const status = this.status();
     for (const f of status.files) {
       for (const e of f.errors) this.ctx.logger.warn(`${f.uri}:${e.line + 1}:${e.character + 1}: ${e.message}`);
     }

@@ -2,14 +2,16 @@
 // claims files. Each file keeps its LAST GOOD version: when an edit breaks it, its errors are
 // reported and the previous version stays in use until the file is repaired. Nothing a claims
 // file contains may throw out of here.
+import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FactChecker } from "./core/checker.js";
 import { ClaimSearch } from "./core/claim-search.js";
-import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase, type LoaderHost } from "./core/claims-loader.js";
+import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims-loader.js";
 import { type Claim, type InputError, InputErrors } from "./core/types.js";
 import type { Lexicon } from "./core/wordnet.js";
 import type { Location } from "vscode-languageserver";
 import { quoteLocation, toClaimInfo } from "./claim-info.js";
+import { confinedLoaderHost } from "./claims-disk.js";
 import type { ServerFs } from "./deps.js";
 import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "./protocol/index.js";
 
@@ -26,6 +28,16 @@ interface Entry {
   text: string;
   /** Increases with every load started, so a slow load cannot overwrite a newer one. */
   seq: number;
+}
+
+export interface LoadOptions {
+  bundled?: boolean;
+  /** The editor's text of the claims file, used instead of what is on disk. */
+  text?: string;
+  /** The folder the claims file and its source must stay inside. */
+  root?: string;
+  /** Largest claims or source file read from disk, in bytes (default 20 MB). */
+  maxBytes?: number;
 }
 
 export interface FileErrors {
@@ -71,9 +83,11 @@ export class ClaimsStore {
 
   /**
    * (Re)loads one claims file. `text` replaces the file's content on disk (an editor's unsaved text);
-   * the source article it names is still read from disk. Call rebuild() afterwards.
+   * the source article it names is still read from disk. The file and its source must resolve inside
+   * `root` (default: the claims file's own folder) and be regular files of at most `maxBytes`
+   * (claims-disk.ts). Call rebuild() afterwards.
    */
-  async load(path: string, opts: { bundled?: boolean; text?: string } = {}): Promise<void> {
+  async load(path: string, opts: LoadOptions = {}): Promise<void> {
     let entry = this.entries.get(path);
     if (!entry) {
       entry = { path, bundled: opts.bundled ?? false, loadErrors: [], crossErrors: [], text: "", seq: 0 };
@@ -81,9 +95,18 @@ export class ClaimsStore {
     }
     const seq = ++entry.seq;
     let text = opts.text ?? "";
-    const host: LoaderHost = {
-      readFile: async (p) => {
-        const t = p === path && opts.text !== undefined ? opts.text : await this.fs.readFile(p);
+    const fs = this.fs;
+    const confined = confinedLoaderHost({
+      root: opts.root ?? dirname(path),
+      maxBytes: opts.maxBytes,
+      limitName: "factcheck.maxFileSizeMB",
+      fs: { readFile: (p, limits) => fs.readFile(p, limits), realPath: (p) => (fs.realPath ? fs.realPath(p) : Promise.resolve(p)) },
+      ...(opts.text !== undefined ? { claimsText: { path, text: opts.text } } : {}),
+    });
+    const host = {
+      ...confined,
+      readFile: async (p: string) => {
+        const t = await confined.readFile(p);
         if (p === path) text = t;
         return t;
       },

@@ -107,7 +107,8 @@ function quoteFixes(
 
   const recorded = typeof quoted.recorded === "string" ? oneLine(quoted.recorded) : "";
   const direct = claim.quoteKind === "direct";
-  if (direct && recorded && oneLine(claim.source.quote).includes(recorded)) {
+  // The recorded words must be the claim's own (a stop the record's sentence ends with may come along).
+  if (direct && recorded && oneLine(claim.source.quote).includes(recorded.replace(/[.,!?;:…]+$/, ""))) {
     const between = text.slice(open + 1, close);
     // A full stop or comma the draft puts inside the closing mark is punctuation, not the speaker's words: it stays.
     const punctuation = /[.,!?;:…]$/.test(recorded) ? "" : (/[.,!?;:…]+$/.exec(between)?.[0] ?? "");

@@ -4,6 +4,7 @@ import { promises as fsp } from "node:fs";
 import type { CheckStats } from "./core/checker.js";
 import type { Finding } from "./core/types.js";
 import type { Lexicon } from "./core/wordnet.js";
+import { type ReadLimits, readRegularFile } from "./safe-read.js";
 
 export interface DirEntry {
   name: string;
@@ -12,9 +13,10 @@ export interface DirEntry {
 }
 
 export interface ServerFs {
-  readFile(path: string): Promise<string>;
+  /** Reads a regular file within the limits; refuses (core/refused-read.ts) FIFOs, devices, directories, oversized files. */
+  readFile(path: string, limits?: ReadLimits): Promise<string>;
   readDir(path: string): Promise<DirEntry[]>;
-  /** Canonical path, to recognise the bundled claims file inside a workspace. Optional. */
+  /** Canonical path: recognises the bundled claims file inside a workspace, and confines claims files (claims-disk.ts). Without it, paths are taken as written. */
   realPath?(path: string): Promise<string>;
 }
 
@@ -53,7 +55,7 @@ export interface ServerDeps {
 }
 
 export const nodeFs: ServerFs = {
-  readFile: (p) => fsp.readFile(p, "utf8"),
+  readFile: (p, limits) => readRegularFile(p, limits),
   readDir: async (p) =>
     (await fsp.readdir(p, { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory(), isFile: d.isFile() })),
   realPath: (p) => fsp.realpath(p),

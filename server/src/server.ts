@@ -21,7 +21,15 @@ import { ClaimsStore } from "./claims-store.js";
 import { type Logger, realTimers, type ServerDeps } from "./deps.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
 import { findingsHover } from "./hover.js";
-import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest, SETTINGS_SECTION, StatusNotification, type StatusParams } from "./protocol/index.js";
+import {
+  ClaimByIdRequest,
+  type InitializationOptions,
+  ReloadClaimsRequest,
+  SearchClaimsRequest,
+  SETTINGS_SECTION,
+  StatusNotification,
+  type StatusParams,
+} from "./protocol/index.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
 export type { ServerDeps } from "./deps.js";
@@ -42,6 +50,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   let canWatchFiles = false;
   let canWatchRelative = false;
   let canFolderEvents = false;
+  /** False when VS Code runs in Restricted Mode; clients that do not say (Neovim) are trusted. */
+  let workspaceTrusted = true;
   /** Settings pushed by a client that cannot be asked (no workspace/configuration): used for every resource. */
   let pushedSettings: unknown;
 
@@ -86,6 +96,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     bundledClaimsPath: deps.bundledClaimsPath,
     folders: () => folders,
     onChanged: () => drafts.checkAll(),
+    trusted: () => workspaceTrusted,
   });
 
   const guard = (what: string, p: Promise<unknown>): void => {
@@ -100,6 +111,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     canWatchFiles = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
     canWatchRelative = !!ws?.didChangeWatchedFiles?.relativePatternSupport;
     canFolderEvents = !!ws?.workspaceFolders;
+    workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

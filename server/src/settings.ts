@@ -17,6 +17,8 @@ export interface Settings {
   minScore: number;
   debounceMs: number;
   ignoredClaims: string[];
+  /** Largest claims or source file read from disk, in MB (claims-disk.ts). */
+  maxFileSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   minScore: 0,
   debounceMs: 150,
   ignoredClaims: [],
+  maxFileSizeMB: 20,
 });
 
 const SEVERITIES: Record<Exclude<SeverityName, "off">, DiagnosticSeverity> = {
@@ -69,6 +72,7 @@ export function normalizeSettings(raw: unknown): Settings {
     minScore: number(r.minScore, 0, 1) ?? DEFAULT_SETTINGS.minScore,
     debounceMs: number(r.debounceMs, 0, 60_000) ?? DEFAULT_SETTINGS.debounceMs,
     ignoredClaims: strings(r.ignoredClaims) ?? [],
+    maxFileSizeMB: (number(r.maxFileSizeMB, 0, 4096) || undefined) ?? DEFAULT_SETTINGS.maxFileSizeMB,
   };
 }
 

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ClaimSearch } from "../src/core/claim-search.js";
-import { loadBundledClaims } from "../src/core/claims-loader.js";
+import { readBundledClaims } from "../src/claims-disk.js";
 
 describe("claim search", () => {
   let search: ClaimSearch;
   before(async () => {
-    search = new ClaimSearch((await loadBundledClaims()).claims);
+    search = new ClaimSearch((await readBundledClaims()).claims);
   });
 
   it("finds a claim from a misspelled query", () => {
@@ -36,7 +36,7 @@ describe("claim search", () => {
 describe("claim search over a large database", () => {
   it("narrows through the index and still finds a misspelled claim", async () => {
     const { FactChecker } = await import("../src/core/checker.js");
-    const db = await loadBundledClaims();
+    const db = await readBundledClaims();
     const filler = Array.from({ length: 3000 }, (_, i) => ({
       ...db.claims[i % db.claims.length],
       id: `filler-${i}`,

@@ -1,21 +1,32 @@
-// The CLI as CI pipelines use it: formats, positions, exit codes and error messages.
+// The CLI as CI pipelines use it: formats, positions, exit codes and error messages; untrusted input files
+// (confinement, non-regular files, size limits); a reader that closes the pipe early.
+// Every file a test writes goes into one temp folder, removed after the tests.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { fixture, ROOT } from "./helpers.js";
 
 const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
 
+const AREA = realpathSync(mkdtempSync(join(tmpdir(), "factcheck-cli-")));
+after(() => rmSync(AREA, { recursive: true, force: true }));
+
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  return runIn(ROOT, ...args);
+}
+
+function runIn(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+let drafts = 0;
 function draft(text: string, name = "draft.md"): string {
-  const dir = mkdtempSync(join(tmpdir(), "factcheck-cli-"));
+  const dir = join(AREA, `draft-${++drafts}`);
+  mkdirSync(dir);
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;
@@ -104,6 +115,30 @@ describe("factcheck errors", () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /\/no\/such\/draft\.md:1:1: cannot read: ENOENT/);
   });
+  it("exits 2 for a directory or a device as a draft or a claims file, saying what it is", () => {
+    const dir = join(AREA, "a-folder.md");
+    mkdirSync(dir);
+    let r = run("check", dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `${dir}:1:1: cannot read: it is a directory, not a regular file\n`);
+    r = run("check", "/dev/zero");
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, "/dev/zero:1:1: cannot read: it is a character device, not a regular file\n");
+    r = run("check", "--claims", dir, draft("x"));
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `${dir}:1:1: cannot read claims file: it is a directory, not a regular file\n`);
+  });
+  it("exits 2 for a draft over --max-file-size, and for a bad --max-file-size", () => {
+    const file = draft("Trump ruled out deploying American troops to Ukraine.\n".repeat(40));
+    let r = run("check", "--max-file-size", "0.001", file);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `${file}:1:1: cannot read: it is larger than the 1048 bytes limit (--max-file-size)\n`);
+    assert.equal(run("check", "--max-file-size", "1", file).code, 0);
+    r = run("check", "--max-file-size", "zero", file);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--max-file-size takes a number of megabytes above 0; found "zero"/);
+  });
+
   it("exits 2 for bad usage", () => {
     assert.equal(run("check").code, 2);
     assert.equal(run("frobnicate").code, 2);
@@ -121,5 +156,86 @@ describe("factcheck claims", () => {
     const r = run("claims", "search", "aerial capabilites");
     assert.equal(r.code, 0);
     assert.match(r.stdout.split("\n")[0], /^esg-s5-/);
+  });
+});
+
+describe("factcheck and untrusted claims files", () => {
+  /** A repository-like working directory with a claims file quoting `source`, and a secret beside (outside) it. */
+  function repo(name: string, source: string): { cwd: string; claims: string } {
+    const cwd = join(AREA, name, "repo");
+    mkdirSync(join(cwd, "claims"), { recursive: true });
+    writeFileSync(join(AREA, name, "secret.txt"), "AAA_SECRET=cli-hunter2\n");
+    writeFileSync(join(cwd, "notes.txt"), "The minister said the plan will not change.\n");
+    const claims = join(cwd, "claims", "x.claims.json");
+    writeFileSync(
+      claims,
+      JSON.stringify({
+        version: 1,
+        title: "T",
+        source: { title: "T", file: source },
+        speakers: { m: { name: "A Minister", role: "minister" } },
+        claims: [{ id: "c1", text: "The minister said the plan will not change.", speaker: "m", verb: "said", section: "S", quote: "the plan will not change", hedged: false, polarity: "negative" }],
+      }),
+    );
+    return { cwd, claims };
+  }
+
+  it("a source.file that leaves the working directory is refused, naming the rule; ../ inside it is fine", () => {
+    const { cwd } = repo("escape", "../../secret.txt");
+    const r = runIn(cwd, "claims", "list", "--claims", "claims/x.claims.json");
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^claims/x\\.claims\\.json:1:\\d+: source\\.file must stay inside ${cwd.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; "\\.\\./\\.\\./secret\\.txt" resolves outside it \\(at /source/file\\)\\n$`));
+    assert.ok(!r.stderr.includes("hunter2"));
+
+    const inside = repo("inside", "../notes.txt");
+    assert.equal(runIn(inside.cwd, "claims", "list", "--claims", "claims/x.claims.json").code, 0);
+  });
+
+  it("a claims file outside the working directory is confined to its own folder", () => {
+    const { claims } = repo("own-folder", "../notes.txt");
+    const r = run("claims", "list", "--claims", claims);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /source\.file must stay inside .*own-folder\/repo\/claims; "\.\.\/notes\.txt" resolves outside it/);
+  });
+
+  it("a symlinked claims file pointing out of the working directory is refused", () => {
+    const { cwd } = repo("link", "../notes.txt");
+    symlinkSync(join(AREA, "link", "secret.txt"), join(cwd, "claims", "evil.claims.json"));
+    const r = runIn(cwd, "check", "--claims", "claims/evil.claims.json", "notes.txt");
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `claims/evil.claims.json:1:1: claims file must stay inside ${cwd}; claims/evil.claims.json resolves outside it\n`);
+  });
+});
+
+describe("factcheck writing into a pipe that closes early", () => {
+  /** Runs the CLI with its stdout a pipe whose reading end is closed before the CLI writes (as `| true` does). */
+  function runIntoClosedPipe(...args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+  }
+
+  it("exits quietly with the findings' exit code: 1 for contradicted findings, 0 for a listing", async () => {
+    const file = draft("Trump said American troops would be deployed to Ukraine.\n".repeat(200));
+    for (const format of ["text", "json", "sarif"]) {
+      const r = await runIntoClosedPipe("check", "--format", format, file);
+      assert.equal(r.stderr, "", `no stack trace (${format})`);
+      assert.equal(r.code, 1, format);
+    }
+    const listed = await runIntoClosedPipe("claims", "list");
+    assert.deepEqual(listed, { code: 0, stderr: "" });
+  });
+
+  it("through a real shell pipeline into `head -n 1`: one line out, no stack trace, the findings' exit code", () => {
+    // More than a pipe buffer of output, so the CLI is still writing when head exits.
+    const file = draft("Trump said American troops would be deployed to Ukraine.\n".repeat(600));
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${CLI}" check --format json "${file}" | head -n 1; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd: ROOT, encoding: "utf8" });
+    assert.equal(r.stdout, "{\n");
+    assert.equal(r.stderr, "exit=1\n");
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FactChecker } from "../src/core/checker.js";
-import { loadBundledClaims, loadClaimsFile } from "../src/core/claims-loader.js";
+import { readBundledClaims, readClaimsFile } from "../src/claims-disk.js";
 import { createLexicon } from "../src/lexicon-node.js";
 
 /** The repository root: the nearest folder above this file with a package.json. */
@@ -18,9 +18,9 @@ export const fixture = (...parts: string[]) => join(ROOT, "test", "fixtures", ..
 const lexicon = createLexicon();
 
 export async function harborChecker(): Promise<FactChecker> {
-  return new FactChecker([await loadClaimsFile(fixture("core", "harbor.claims.json"))], { lexicon });
+  return new FactChecker([await readClaimsFile(fixture("core", "harbor.claims.json"))], { lexicon });
 }
 
 export async function articleChecker(): Promise<FactChecker> {
-  return new FactChecker([await loadBundledClaims()], { lexicon });
+  return new FactChecker([await readBundledClaims()], { lexicon });
 }

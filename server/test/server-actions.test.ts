@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { type CodeAction, CodeActionRequest, type Diagnostic, DiagnosticSeverity, type TextEdit } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { loadClaimsFile } from "../src/core/claims-loader.js";
+import { readClaimsFile } from "../src/claims-disk.js";
 import { segmentDraft } from "../src/core/segment.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";
@@ -353,7 +353,7 @@ function quotedFinding(text: string, claim: Claim, quoted: string, recorded?: st
 
 test("misquoted: use the recorded words (direct claims) or remove the quotation marks (reported ones)", async () => {
   const ws = makeWorkspace("quotes");
-  const db = await loadClaimsFile(path.join(FIXTURES, "quotes", "briefing.claims.json"));
+  const db = await readClaimsFile(path.join(FIXTURES, "quotes", "briefing.claims.json"));
   const claim = (id: string) => db.claims.find((c) => c.id === id)!;
   const h = await startHarness({ workspace: ws, bundled: false });
   try {
@@ -414,6 +414,33 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
     notMarks.quoted = { ...notMarks.quoted!, open: notMarks.quoted!.open - 1 };
     const n = await ask("file:///drafts/not-marks.md", "markdown", direct, notMarks);
     assert.ok(!n.actions.some((y) => /recorded words|quotation marks/.test(y.title)), "an offset that is no quotation mark gets no quote fix");
+  } finally {
+    await h.dispose();
+  }
+});
+
+test("misquoted end to end: the checker's own findings get the quotation fixes, and the fixed draft checks clean", async () => {
+  const h = await startHarness({ workspace: makeWorkspace("quotes"), bundled: false });
+  try {
+    const cases: [string, string, string][] = [
+      // Direct: the words inside the marks are not quite the mayor's; hers go back in, the stop stays.
+      ['Alvarez told reporters: "We will not raise the ferry fares this year."', "Use the recorded words", 'Alvarez told reporters: "We will not raise ferry fares this year."'],
+      // Reported: the briefing never quotes these words; the marks go.
+      ["Alvarez said the harbour bridge “would reopen in May.”", "Remove the quotation marks", "Alvarez said the harbour bridge would reopen in May."],
+    ];
+    for (const [i, [sentence, title, fixed]] of cases.entries()) {
+      const uri = `file:///drafts/misquoted-${i}.md`;
+      const d = await draft(h, uri, "markdown", `${sentence}\n`);
+      const misquoted = d.byVerdict("misquoted");
+      assert.ok((misquoted.data as FindingData).quoted, "the finding says where the quoted words are");
+      const action = d.titled(await d.actions(misquoted), title);
+      assert.equal(action.isPreferred, true);
+      const after = d.apply(action);
+      assert.equal(after, `${fixed}\n`);
+      const v = await h.change(uri, [{ text: after }]);
+      const { diagnostics } = await h.diagnostics(uri, (p) => p.version === v);
+      assert.deepEqual(diagnostics.map((x) => (x.data as FindingData).verdict).filter((x) => x === "misquoted"), [], `${fixed}: no longer misquoted`);
+    }
   } finally {
     await h.dispose();
   }

@@ -63,6 +63,8 @@ export interface StartOptions {
   workspace?: string;
   settings?: SettingsTable;
   bundled?: boolean;
+  /** Sent as initialize's initializationOptions (the VS Code client sends `{ workspaceTrusted }`). */
+  initializationOptions?: unknown;
   /** Called for each workspace/configuration item; return a promise to hold the answer back. */
   holdConfiguration?(scopeUri: string | undefined): Promise<void> | undefined;
 }
@@ -121,6 +123,7 @@ export class Harness {
       processId: null,
       rootUri: folder ? uriOf(folder) : null,
       workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
+      initializationOptions: this.opts.initializationOptions,
       capabilities: {
         workspace: {
           configuration: true,

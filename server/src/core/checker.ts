@@ -119,6 +119,15 @@ export class FactChecker {
           namedSpeaker: m.namedSpeaker
             ? { name: m.namedSpeaker.name, start: s.start + m.namedSpeaker.start, end: s.start + m.namedSpeaker.end }
             : undefined,
+          quoted: m.quoted
+            ? {
+                start: s.start + m.quoted.start,
+                end: s.start + m.quoted.end,
+                open: s.start + m.quoted.open,
+                close: s.start + m.quoted.close,
+                ...(m.quoted.recorded !== undefined ? { recorded: m.quoted.recorded } : {}),
+              }
+            : undefined,
         });
       }
     }

@@ -2,6 +2,7 @@
 // weights, and the mapping that carries a draft's words onto the index's vocabulary
 // (aliases, typos, WordNet synonyms, derived forms and antonyms).
 import { type Analysis, analyzeMany, isEntityTerm, termOf, type Unit } from "./analyze.js";
+import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { Lexicon, Pos } from "./wordnet.js";
@@ -31,6 +32,13 @@ export interface ClaimTerm {
   isCue: boolean;
   /** Parts of speech the term has in claims, as WordNet names them: synonyms must agree. */
   pos: Set<Pos | undefined>;
+}
+
+/** One claim term a draft sentence reaches, and through which of its units. */
+export interface TermHit {
+  term: string;
+  unit: Unit;
+  link: TermLink;
 }
 
 /** How a draft word reaches a claim term. */
@@ -80,9 +88,12 @@ export class ClaimIndex {
   /** Lowercase names and aliases of speakers → their pseudo-term. */
   private readonly speakerNames = new Map<string, string>();
 
+  /** Per claim, what its record backs (see support.ts), read the first time a verdict needs it. */
+  private readonly records = new Map<number, RecordVocabulary>();
+
   constructor(
     claims: readonly Claim[],
-    private readonly lexicon: Lexicon,
+    readonly lexicon: Lexicon,
   ) {
     for (let i = 0; i < claims.length; i += BATCH) this.addBatch(claims.slice(i, i + BATCH));
     this.finish();
@@ -115,6 +126,16 @@ export class ClaimIndex {
       c.weight = 0;
       for (const t of c.terms.keys()) c.weight += this.idf(t);
     }
+  }
+
+  /** The record vocabulary of claim `id`, built once. */
+  recordOf(id: number): RecordVocabulary {
+    let r = this.records.get(id);
+    if (!r) {
+      r = recordVocabulary(this.claims[id], this.lexicon);
+      this.records.set(id, r);
+    }
+    return r;
   }
 
   get size(): number {
@@ -228,7 +249,10 @@ export class ClaimIndex {
 
   private add(claim: Claim, analysis: Analysis): void {
     const speakerWords = new Set(
-      [claim.speaker.name, ...(claim.speaker.aliases ?? [])].flatMap((a) => a.toLowerCase().split(/\s+/)).filter((w) => w !== "the"),
+      [claim.speaker.name, ...(claim.speaker.aliases ?? [])]
+        .flatMap((a) => a.toLowerCase().split(/\s+/))
+        // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
+        .filter((w) => w !== "the" && !isEntityTerm(termOf(w))),
     );
     const terms: IndexedClaim["terms"] = new Map();
     for (const u of analysis.units) {

@@ -1,7 +1,12 @@
 // Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts.
 //
-// Pure apart from reading files through a `LoaderHost` (node:fs by default), so the language server can feed it
-// unsaved editor text. No vscode / LSP imports.
+// Pure: every file is read through a `LoaderHost`, which decides what may be read (server/src/claims-disk.ts
+// confines a claims file and its source to a root folder, reads only regular files, and caps their size), and can
+// serve unsaved editor text. No vscode / LSP imports.
+//
+// Messages never quote the source text: a source may be any file the host lets through, and messages reach CI
+// logs and editor diagnostics. They give offsets (and line:column) into it instead; the claims file's own text
+// may be quoted.
 //
 // Every problem becomes an InputError with a 0-based line/character (UTF-16), the offset and length of the
 // offending JSON node, and its JSON path. All problems are collected before anything is thrown:
@@ -12,7 +17,7 @@
 //   4. meaning: duplicate property names, duplicate claim ids, unknown speakers, offsets out of range, and quotes
 //      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
 
-import { existsSync, promises as fsp } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
@@ -20,17 +25,35 @@ import { findNodeAtLocation, getNodePath, getNodeValue, parseTree, printParseErr
 import type { Node as JsonNode, ParseError, ParseOptions } from "jsonc-parser";
 import { CLAIMS_SCHEMA } from "./claims-schema.js";
 import { fromJsonPointer, LineIndex, toJsonPointer } from "./json-positions.js";
+import { isReadRefused } from "./refused-read.js";
 import { InputErrors } from "./types.js";
 import type { Claim, ClaimsDatabase, InputError, Polarity, QuoteKind, Speaker } from "./types.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
-/** How the loader reads files. `readFile` must return the text (UTF-8 decoded); it may serve unsaved editor text. */
+/**
+ * How the loader reads files; both methods return UTF-8 decoded text. A host refuses a file by throwing a
+ * `ReadRefused` (core/refused-read.ts): an "outside-root" refusal is reported as its own message, the others as
+ * the reason the file cannot be read.
+ */
 export interface LoaderHost {
+  /** Reads the claims file itself (it may serve unsaved editor text). */
   readFile(path: string): Promise<string>;
-  /** Used only to word "not found" errors when `readFile` fails without an ENOENT code. */
+  /** Reads the file the claims file's `source.file` names. */
+  readSource(request: SourceRequest): Promise<string>;
+  /** Used only to word "not found" errors when a read fails without an ENOENT code. */
   exists?(path: string): Promise<boolean>;
+}
+
+/** What `LoaderHost.readSource` is asked for. */
+export interface SourceRequest {
+  /** The claims file naming the source. */
+  claimsFile: string;
+  /** `source.file` as written in it. */
+  written: string;
+  /** `written` resolved against the claims file's folder, without touching the disk (symlinks not followed). */
+  path: string;
 }
 
 export interface ParseClaimsOptions {
@@ -75,16 +98,6 @@ export const BUNDLED_CLAIMS_PATH: string = path.join(CLAIMS_DIR, BUNDLED_CLAIMS_
 /** Absolute path of claims/claims.schema.json. */
 export const CLAIMS_SCHEMA_PATH: string = path.join(CLAIMS_DIR, "claims.schema.json");
 
-/** Reads files with node:fs. */
-export const nodeLoaderHost: LoaderHost = {
-  readFile: (p) => fsp.readFile(p, "utf8"),
-  exists: (p) =>
-    fsp.access(p).then(
-      () => true,
-      () => false,
-    ),
-};
-
 /**
  * Parses and checks the text of a claims file. `file` is only used to name the file in errors and as `origin`.
  * Quotes are checked against `opts.sourceText` when given; otherwise claims keep the offsets they state
@@ -100,13 +113,13 @@ export function parseClaimsDatabase(text: string, file: string, opts: ParseClaim
  * checks both. A claims file that cannot be read, or a source file that cannot be read, is an error naming it.
  * @throws InputErrors with every problem found
  */
-export async function loadClaimsFile(file: string, host: LoaderHost = nodeLoaderHost): Promise<LoadedClaimsDatabase> {
+export async function loadClaimsFile(file: string, host: LoaderHost): Promise<LoadedClaimsDatabase> {
   let text: string;
   try {
     text = await host.readFile(file);
   } catch (err) {
-    const why = await describeReadError(err, file, host);
-    throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot read claims file: ${why}` }]);
+    const message = isReadRefused(err) && err.kind === "outside-root" ? err.message : `cannot read claims file: ${await describeReadError(err, file, host)}`;
+    throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
   }
 
   // Find source.file before the full check, so the source text is there for it.
@@ -116,18 +129,20 @@ export async function loadClaimsFile(file: string, host: LoaderHost = nodeLoader
   if (fileNode?.type === "string" && typeof fileNode.value === "string" && fileNode.value !== "") {
     const sourcePath = path.resolve(path.dirname(file), fileNode.value);
     try {
-      opts.sourceText = await host.readFile(sourcePath);
+      opts.sourceText = await host.readSource({ claimsFile: file, written: fileNode.value, path: sourcePath });
       opts.sourcePath = sourcePath;
     } catch (err) {
-      const why = await describeReadError(err, sourcePath, host);
-      opts.sourceProblem = `cannot read source file ${JSON.stringify(fileNode.value)} (${sourcePath}): ${why}`;
+      opts.sourceProblem =
+        isReadRefused(err) && err.kind === "outside-root"
+          ? err.message
+          : `cannot read source file ${JSON.stringify(fileNode.value)} (${sourcePath}): ${await describeReadError(err, sourcePath, host)}`;
     }
   }
   return analyze(text, file, opts);
 }
 
-/** Loads the claims shipped with the extension. */
-export function loadBundledClaims(host: LoaderHost = nodeLoaderHost): Promise<LoadedClaimsDatabase> {
+/** Loads the claims shipped with the extension (server/src/claims-disk.ts builds the host, confined to CLAIMS_DIR). */
+export function loadBundledClaims(host: LoaderHost): Promise<LoadedClaimsDatabase> {
   return loadClaimsFile(BUNDLED_CLAIMS_PATH, host);
 }
 
@@ -527,6 +542,12 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
     else rep.add(0, 0, "", opts.sourceProblem);
   }
   const sourceText = opts.sourceText;
+  // Where an offset of the source is, for messages that may not quote it. Built on first use.
+  let sourceLines: LineIndex | undefined;
+  const sourceAt = (offset: number): string => {
+    const p = (sourceLines ??= new LineIndex(sourceText ?? "")).positionAt(offset);
+    return `line ${p.line + 1}, column ${p.character + 1}`;
+  };
   const sourceName = opts.sourcePath
     ? path.basename(opts.sourcePath)
     : typeof sourceFileNode?.value === "string"
@@ -613,7 +634,8 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
       const elsewhere = found.length
         ? `; the quote is at ${spans(found, quote.length)}`
         : `; the quote is not found verbatim anywhere in ${sourceName}`;
-      rep.node(quoteNode!, `quote does not match ${sourceName} at ${start}–${end}, which has ${snippet(actual)}${elsewhere}`);
+      // Not what the source has there: that text may be anything the source file holds (a secret, in CI).
+      rep.node(quoteNode!, `quote does not match ${sourceName} at ${start}–${end} (${sourceAt(start)})${elsewhere}`);
       return;
     }
     if (start !== undefined || end !== undefined) return; // one without the other: reported by the schema
@@ -629,7 +651,7 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
     } else {
       const near = looseMatch(sourceText, quote);
       const hint = near
-        ? `; a near match at ${near.start}–${near.end} differs only in quotes, dashes, spacing or case: ${snippet(sourceText.slice(near.start, near.end))}`
+        ? `; a near match at ${near.start}–${near.end} (${sourceAt(near.start)}) differs only in quotes, dashes, spacing or case`
         : "";
       rep.node(quoteNode!, `quote not found verbatim in ${sourceName}${hint}`);
     }
@@ -661,6 +683,7 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
         start: at.start,
         end: at.end,
         ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
+        ...(sourceText !== undefined && offsets.has(index) ? { sentence: sentenceStartOf(sourceText, at.start) } : {}),
       },
     };
     const idNode = valueOf(claimNodes[index], "id")!;
@@ -673,6 +696,16 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
   if (raw.source) db.source = { ...raw.source };
   if (sourceText !== undefined) db.sourceText = sourceText;
   return db;
+}
+
+/** Where the sentence holding `offset` starts: just past the previous sentence end or line break. */
+function sentenceStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i > 0; i--) {
+    const ch = text[i];
+    if (ch === "\n") return i + 1;
+    if (/\s/.test(ch) && /[.!?]["”’)]?$/.test(text.slice(Math.max(0, i - 2), i))) return i + 1;
+  }
+  return 0;
 }
 
 interface RawDatabase {
@@ -696,6 +729,7 @@ interface RawDatabase {
 }
 
 async function describeReadError(err: unknown, file: string, host: LoaderHost): Promise<string> {
+  if (isReadRefused(err)) return err.message;
   const code = (err as { code?: unknown } | null)?.code;
   if (code === "ENOENT") return "file not found";
   if (code === "EISDIR") return "it is a directory, not a file";

@@ -71,13 +71,13 @@ export function layoutMarkdown(src: string, withFrontmatter = false, definitions
   return layoutTree(src, fromMarkdown(input, withFrontmatter ? FRONTMATTER_OPTIONS : undefined)).layout;
 }
 
-/** Plain text: every character is prose except Fact Check's ignore comments and citations (draft-marks.ts). */
-export function plainTextLayout(src: string): ProseLayout {
+/** Plain text (in `units`, whole by default): every character is prose except Fact Check's ignore comments and citations (draft-marks.ts). */
+export function plainTextLayout(src: string, units: number[] = [0, src.length]): ProseLayout {
   const ranges = plainTextMarkers(src);
-  if (ranges.length === 0) return { classes: null, units: [0, src.length], ignoreLines: [], openAtEnd: false };
+  if (ranges.length === 0) return { classes: null, units, ignoreLines: [], openAtEnd: false };
   const classes = new Uint8Array(src.length).fill(PROSE);
   for (let k = 0; k < ranges.length; k += 2) classes.fill(OUTSIDE, ranges[k], ranges[k + 1]);
-  return { classes, units: [0, src.length], ignoreLines: [], openAtEnd: false };
+  return { classes, units, ignoreLines: [], openAtEnd: false };
 }
 
 /**

@@ -2,10 +2,13 @@
 // score how much of each claim the sentence restates, keep the best (and any further claim
 // the sentence restates with other words of its own), then decide each one's verdict.
 import { analyze, type Analysis, type Unit } from "./analyze.js";
-import type { ClaimIndex, IndexedClaim, TermLink } from "./claim-index.js";
+import type { ClaimIndex, IndexedClaim, TermHit, TermLink } from "./claim-index.js";
+import { FRAME_LEMMAS } from "./lexicon/cues.js";
+import { checkQuotes } from "./quote-check.js";
 import { findNamedSpeaker, type NamedSpeaker, sameSpeaker, type SpeakerDirectory } from "./speakers.js";
-import type { Verdict } from "./types.js";
-import { decideVerdict } from "./verdict.js";
+import type { Claim, Verdict } from "./types.js";
+import { unbackedDetails } from "./support.js";
+import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
 export interface SentenceMatch {
@@ -14,16 +17,11 @@ export interface SentenceMatch {
   score: number;
   explanation: string;
   namedSpeaker?: { name: string; start: number; end: number };
+  /** Words in quotation marks this match checked, offsets relative to the sentence (see Finding.quoted). */
+  quoted?: { start: number; end: number; open: number; close: number; recorded?: string };
   /** Share of the claim the sentence reaches, and share of the sentence the claim accounts for. */
   coverage: number;
   precision: number;
-}
-
-/** One claim term the sentence reaches, and through which unit. */
-export interface TermHit {
-  term: string;
-  unit: Unit;
-  link: TermLink;
 }
 
 export interface MatchTuning {
@@ -37,14 +35,8 @@ export interface MatchTuning {
   minPrecision: number;
 }
 
-export const DEFAULT_TUNING: MatchTuning = { candidates: 8, threshold: 0.45, minCoverage: 0.25, minPrecision: 0.35 };
+export const DEFAULT_TUNING: MatchTuning = { candidates: 12, threshold: 0.45, minCoverage: 0.25, minPrecision: 0.35 };
 
-/** Verbs of saying: they frame a sentence, so they should not count as unmatched content. */
-const FRAME_LEMMAS = new Set([
-  "say", "state", "tell", "note", "suggest", "signal", "emphasize", "emphasise", "indicate", "stress", "add",
-  "explain", "mention", "claim", "underscore", "insist", "argue", "believe", "think", "write", "remark",
-  "report", "reiterate", "make", "clear", "accord", "describe", "frame", "cast", "position", "later",
-]);
 
 export function matchSentence(
   text: string,
@@ -56,6 +48,7 @@ export function matchSentence(
   if (!a.units.length) return [];
   const named = findNamedSpeaker(a.tokens, speakers);
   const links = a.units.map((u) => index.links(u));
+  const speakerTokens = speakers.knownMentions(a.tokens);
 
   // First cut through the index: a short list of claims that share the sentence's rarest words.
   const shortlist = index.candidates(
@@ -63,31 +56,35 @@ export function matchSentence(
     tuning.candidates,
   );
 
-  const sentenceWeight = contentWeight(a, links, index, named, speakers.knownMentions(a.tokens));
-  const scored = shortlist
+  const sentenceWeight = contentWeight(a, links, index, named, speakerTokens);
+  let viable = shortlist
     .map((id) => score(id, index.claims[id], a, links, index, sentenceWeight, named))
     .filter(
       (s) =>
         s.coverage >= tuning.minCoverage &&
-        s.precision >= tuning.minPrecision &&
-        s.score >= tuning.threshold &&
         // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
         (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
         s.conceptHits >= 1,
-    )
-    // A draft that names the claim's own speaker points at that speaker's claims first.
-    .sort((x, y) => y.rank - x.rank);
+    );
+  // A sentence that names a speaker restates that speaker's claims when any of them matches:
+  // others with the same words are theirs, not a misattribution.
+  if (viable.some((s) => s.speakerMatches === true && passes(s, s.precision, tuning))) viable = viable.filter((s) => s.speakerMatches !== false);
+  explainDenials(viable);
+  // A draft that names the claim's own speaker points at that speaker's claims first.
+  viable.sort((x, y) => y.rank - x.rank);
 
-  const out: SentenceMatch[] = [];
-  const used = new Set<number>();
-  for (const s of scored) {
-    const own = s.hits.filter((h) => !h.unit.entity);
-    const overlap = own.filter((h) => used.has(h.unit.first)).length;
-    // A second claim must stand on words of its own, not re-read the words of the first.
-    if (out.length && (overlap >= own.length / 3 || own.length - overlap < 2)) continue;
-    for (const h of own) used.add(h.unit.first);
-    const decided = decideVerdict({ analysis: a, claim: s.claim, hits: s.hits, named, speakerMatches: s.speakerMatches });
-    out.push({
+  const chosen = selectClaims(viable, a, links, index, sentenceWeight, tuning);
+  // Token indices the chosen claims account for: their matched words and the speaker.
+  const accounted = new Set<number>(speakerTokens);
+  if (named) for (let i = named.first; i <= named.last; i++) accounted.add(i);
+  for (const s of chosen) for (const h of s.hits) for (let i = h.unit.first; i <= h.unit.last; i++) accounted.add(i);
+
+  const out: SentenceMatch[] = chosen.map((s) => {
+    const reached = new Set(s.hits.map((h) => h.term));
+    const hitAt = new Map(s.hits.map((h) => [h.unit.first, h.term]));
+    const details = unbackedDetails(a, index.recordOf(s.id), accounted, reached, index.lexicon, hitAt);
+    const decided = decideVerdict({ analysis: a, claim: s.claim, hits: s.hits, named, speakerMatches: s.speakerMatches, details, explained: s.explained });
+    return {
       claimIndex: s.id,
       verdict: decided.verdict,
       score: round(s.score),
@@ -95,9 +92,152 @@ export function matchSentence(
       coverage: round(s.coverage),
       precision: round(s.precision),
       namedSpeaker: decided.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
-    });
-  }
+    };
+  });
+  applyQuoteChecks(out, text, a, named, index, viable.map((s) => s.id));
   return out;
+}
+
+/** Were two claims drawn from the same sentence of the same source? */
+function sameStatement(x: Claim, y: Claim): boolean {
+  return x.source.sentence !== undefined && x.source.sentence === y.source.sentence && x.source.title === y.source.title && x.source.file === y.source.file;
+}
+
+/** Does a scored claim clear the thresholds, with this precision? */
+function passes(s: Scored, precision: number, tuning: MatchTuning): boolean {
+  return precision >= tuning.minPrecision && (s.coverage + precision) / 2 >= tuning.threshold;
+}
+
+/**
+ * Greedy cover: the best claim first, then each further claim the sentence restates with words
+ * of its own. A further claim's precision is measured on what the claims before it leave
+ * unexplained, so a sentence holding two statements can restate both.
+ */
+function selectClaims(
+  viable: Scored[],
+  a: Analysis,
+  links: TermLink[][],
+  index: ClaimIndex,
+  sentenceWeight: number,
+  tuning: MatchTuning,
+): Scored[] {
+  const chosen: Scored[] = [];
+  const used = new Set<number>();
+  let explained = 0;
+  const unitWeight = new Map<number, number>();
+  a.units.forEach((u, k) => unitWeight.set(u.first, Math.max(0, ...links[k].map((l) => index.idf(l.term) * l.weight))));
+  // Each pick changes what the rest leave unexplained, so the list is read again after each.
+  for (let picked = true; picked; ) {
+    picked = false;
+    for (const s of viable) {
+      if (chosen.includes(s)) continue;
+      if (!tryPick(s)) continue;
+      picked = true;
+      break;
+    }
+  }
+  return chosen;
+
+  function tryPick(s: Scored): boolean {
+    const fresh = s.hits.filter((h) => !used.has(h.unit.first));
+    let precision = s.precision;
+    if (chosen.length) {
+      // A further claim must stand on words of its own (two, one of them not a place), not
+      // re-read the words of the first.
+      // Claims drawn from the statement a chosen claim comes from need only one word of their own.
+      const need = chosen.some((c) => sameStatement(c.claim.claim, s.claim.claim)) ? 1 : 2;
+      if (fresh.length < need || !fresh.some((h) => !h.unit.entity)) return false;
+      // Precision on what is left: the share of the unexplained words this claim accounts for.
+      const freshReached = fresh.reduce((w, h) => w + index.idf(h.term) * h.link.weight, 0);
+      const rest = Math.max(1e-9, sentenceWeight - explained);
+      precision = Math.min(1, freshReached / rest);
+    }
+    if (!passes(s, precision, tuning)) return false;
+    chosen.push(s);
+    for (const h of s.hits) {
+      if (used.has(h.unit.first)) continue;
+      used.add(h.unit.first);
+      explained += unitWeight.get(h.unit.first) ?? 0;
+    }
+    return true;
+  }
+}
+
+/**
+ * A claim drawn from the same statement as another may word one of its words the other way:
+ * "Trump rejected NATO membership" denies the membership that "NATO membership would be a step
+ * too far" names. A draft that denies it restates the first, and does not contradict the second:
+ * a denial that another matching claim of the same speaker also makes (a claim with no clash of
+ * its own) is explained by that claim. Such a clash is not counted, and the claim ranks after
+ * the one that explains it, so the explaining claim is the one the sentence restates first.
+ */
+function explainDenials(viable: Scored[]): void {
+  const clashes = new Map(viable.map((s) => [s, clashingHits(s.claim, s.hits, s.explained)]));
+  for (const s of viable) {
+    for (const h of clashes.get(s)!) {
+      if (!draftDenies(h)) continue;
+      const by = viable.find(
+        (o) =>
+          o !== s &&
+          clashes.get(o)!.length === 0 &&
+          o.claim.claim.speaker.name === s.claim.claim.speaker.name &&
+          o.claim.terms.get(h.term)?.negated === true &&
+          o.hits.some((x) => x.term === h.term),
+      );
+      if (!by) continue;
+      s.explained.add(h.term);
+      s.rank = Math.min(s.rank, by.rank - 0.01);
+    }
+  }
+}
+
+/** Words in quotation marks decide the verdict of the claim they are checked against (quote-check.ts). */
+function applyQuoteChecks(
+  out: SentenceMatch[],
+  text: string,
+  a: Analysis,
+  named: NamedSpeaker | undefined,
+  index: ClaimIndex,
+  near: readonly number[],
+): void {
+  const verdicts = checkQuotes(
+    text,
+    a,
+    named,
+    out.map((m) => m.claimIndex),
+    index,
+    near,
+  );
+  for (const q of verdicts) {
+    const quoted = { start: q.part.start, end: q.part.end, open: q.part.open, close: q.part.close, ...(q.recorded ? { recorded: q.recorded } : {}) };
+    const m = out.find((x) => x.claimIndex === q.claimIndex);
+    if (m) {
+      m.quoted = quoted;
+      if (q.verdict && m.verdict !== "misquoted") {
+        // A misquotation outranks every other fault; the explanation keeps what else is wrong.
+        const rest = m.verdict !== "supported" && q.verdict === "misquoted" ? `; also ${m.verdict}: ${m.explanation}` : "";
+        m.verdict = q.verdict;
+        m.explanation = q.explanation! + rest;
+        m.namedSpeaker = q.verdict === "misattributed" && named ? mentionRange(a, named) : undefined;
+      }
+    } else if (q.verdict) {
+      // The quotation is the named speaker's claim after all: the others are not misattributions.
+      if (named && sameSpeaker(named, a.tokens, index.claims[q.claimIndex].claim.speaker)) {
+        for (let k = out.length - 1; k >= 0; k--) if (out[k].verdict === "misattributed") out.splice(k, 1);
+      }
+      // Quoted words the sentence's own match missed (another speaker's, or a claim scored low).
+      out.push({
+        claimIndex: q.claimIndex,
+        verdict: q.verdict,
+        score: 0.5,
+        explanation: q.explanation!,
+        coverage: 0,
+        precision: 0,
+        quoted,
+        namedSpeaker: q.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
+      });
+    }
+  }
 }
 
 interface Scored {
@@ -110,6 +250,11 @@ interface Scored {
   rank: number;
   conceptHits: number;
   speakerMatches: boolean | undefined;
+  /** Weight of the claim the sentence reaches, and what a named speaker adds to the sentence's side. */
+  reached: number;
+  speakerWeight: number;
+  /** Terms whose clash another claim explains (see explainDenials). */
+  explained: Set<string>;
 }
 
 function score(
@@ -143,6 +288,7 @@ function score(
   // is content this claim does not account for.
   let claimWeight = claim.weight;
   let ownWeight = sentenceWeight;
+  let speakerWeight = 0;
   const speakerMatches = named ? sameSpeaker(named, a.tokens, claim.claim.speaker) : undefined;
   if (named) {
     const w = index.idf(claim.speakerTerm);
@@ -150,8 +296,10 @@ function score(
     if (speakerMatches) {
       reached += w;
       ownWeight += w;
+      speakerWeight = w;
     } else {
-      ownWeight += namedWeight(named, a, index);
+      speakerWeight = namedWeight(named, a, index);
+      ownWeight += speakerWeight;
     }
   }
   const coverage = claimWeight > 0 ? Math.min(1, reached / claimWeight) : 0;
@@ -169,6 +317,9 @@ function score(
     rank: s + (speakerMatches ? 0.15 : 0) + (hits.some((h) => h.unit.isCue && claim.terms.get(h.term)!.isCue) ? 0.1 : 0),
     conceptHits,
     speakerMatches,
+    reached,
+    speakerWeight,
+    explained: new Set(),
   };
 }
 

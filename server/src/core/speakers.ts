@@ -18,7 +18,8 @@ const TITLE_WORDS = new Set([
 ]);
 /** Nouns for what someone said, after a possessive name. */
 const SPEECH_NOUNS = new Set(["view", "statement", "remark", "comment", "word", "assessment", "position", "claim", "argument", "announcement", "pledge", "promise", "warning", "message"]);
-const PARTICLE_REQUIRED: Record<string, string> = { make: "clear", point: "out", call: "for" };
+// ("called for X" and "called X 'a vital link'" both attribute, so "call" needs no particle.)
+const PARTICLE_REQUIRED: Record<string, string> = { make: "clear", point: "out" };
 const PASSIVE_AUX = new Set(["be", "been", "being", "was", "were", "is", "are"]);
 
 export interface NamedSpeaker {

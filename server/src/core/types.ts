@@ -25,6 +25,12 @@ export interface ClaimSource {
   end: number;
   /** The source file, relative to the claims file (e.g. "european-led-security-guarantees.txt"). */
   file?: string;
+  /**
+   * Offset where the source sentence holding the quote starts, when the source text is known.
+   * Claims with the same source and sentence were drawn from one statement ("While ruling out
+   * X, Trump indicated Y"): a draft restating one of them often restates the other too.
+   */
+  sentence?: number;
 }
 
 export type Polarity = "positive" | "negative";

@@ -1,15 +1,19 @@
 // Deciding what a matched sentence does to its claim, in order of how much harm it does a writer:
 //   misattributed — it names a speaker other than the one on record;
 //   contradicted  — a matched word is denied where the record affirms it, or the reverse
-//                   (negation, a negating verb, an antonym, "un-");
+//                   (negation, a negating verb, an antonym, "un-"); or it puts an opposite of a
+//                   record word, or another actor, where the record has its own;
 //   overstated    — the record hedges (could, may, possible) and the sentence does not;
-//   supported     — it restates the record.
+//   unsupported   — it adds or changes a detail (an evaluative word, an actor, a number, a date)
+//                   that the record does not back;
+//   supported     — it restates the record, and the record backs everything it asserts.
+// (`misquoted`, about words in quotation marks, is decided in quote-check.ts.)
 // Each verdict comes with a one-line explanation naming the cue that decided it.
 import type { Analysis } from "./analyze.js";
-import type { IndexedClaim } from "./claim-index.js";
+import type { IndexedClaim, TermHit } from "./claim-index.js";
 import { CERTAINTY_CUES, HEDGE_CUES } from "./lexicon/cues.js";
-import type { TermHit } from "./matcher.js";
 import type { NamedSpeaker } from "./speakers.js";
+import type { Detail } from "./support.js";
 import type { Verdict } from "./types.js";
 
 export interface VerdictInput {
@@ -18,13 +22,17 @@ export interface VerdictInput {
   hits: TermHit[];
   named: NamedSpeaker | undefined;
   speakerMatches: boolean | undefined;
+  /** Details of the sentence the record does not back (support.ts). */
+  details: Detail[];
+  /** Terms whose clash another claim of the sentence explains. */
+  explained?: ReadonlySet<string>;
 }
 
 /** How far before the first matched word a hedge still governs it: "could commit", "may be weary". */
 const HEDGE_LOOKBEHIND = 4;
 
 export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanation: string } {
-  const { analysis: a, claim, hits, named, speakerMatches } = input;
+  const { analysis: a, claim, hits, named, speakerMatches, details } = input;
   const record = claim.claim;
 
   if (named && speakerMatches === false) {
@@ -37,6 +45,11 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
 
   const clash = contradiction(input);
   if (clash) return { verdict: "contradicted", explanation: clash };
+  const swap = details.find((d) => d.kind === "opposite" || d.kind === "actor-swap");
+  if (swap) {
+    const recordSays = swap.kind === "opposite" ? swap.recordWord : swap.kind === "actor-swap" ? swap.recordActor : "";
+    return { verdict: "contradicted", explanation: `the record says "${recordSays}"; the draft says "${surfaceOf(a, swap)}"` };
+  }
 
   if (record.hedged) {
     const first = Math.min(...hits.map((h) => h.unit.first));
@@ -50,22 +63,43 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
     }
   }
 
+  const unbacked = details.filter((d) => d.kind === "unbacked");
+  if (unbacked.length) {
+    const words = [...new Set(unbacked.map((d) => `"${surfaceOf(a, d)}"`))];
+    return { verdict: "unsupported", explanation: `the record does not say ${words.join(" or ")}` };
+  }
+
   // The message around it already names the speaker and the claim: say only what agrees.
   const hedgeNote = record.hedged ? `, hedged as the record is ("${hedgeWord(claim)}")` : "";
   return { verdict: "supported", explanation: `restates the record${hedgeNote}` };
 }
 
-/** A matched word whose polarity differs between record and draft, as an explanation. */
-function contradiction({ claim, hits }: VerdictInput): string | undefined {
-  const clashes = hits.filter((h) => {
+function surfaceOf(a: Analysis, d: Detail): string {
+  return a.tokens.slice(d.unit.first, d.unit.last + 1).map((t) => t.text).join(" ");
+}
+
+/**
+ * Matched words whose polarity differs between record and draft. Places and the negating verbs
+ * themselves say nothing on their own about affirming or denying; nor does the subject of a
+ * denial ("Taxes" in "Taxes will not rise").
+ */
+export function clashingHits(claim: IndexedClaim, hits: readonly TermHit[], explained?: ReadonlySet<string>): TermHit[] {
+  return hits.filter((h) => {
+    if (explained?.has(h.term)) return false;
     const t = claim.terms.get(h.term)!;
-    // Places and the negating verbs themselves say nothing on their own about affirming or
-    // denying; nor does the subject of a denial ("Taxes" in "Taxes will not rise").
     if (t.entity || t.isCue || h.unit.isCue || t.beforeNegation || h.unit.beforeNegation) return false;
-    // An antonym or "un-" word carries its own denial: "unacceptable" is "not acceptable".
-    const draftDenies = h.unit.negated !== h.link.flipped;
-    return draftDenies !== t.negated;
+    return draftDenies(h) !== t.negated;
   });
+}
+
+/** Does the draft deny this hit's word? An antonym or "un-" word carries its own denial: "unacceptable" is "not acceptable". */
+export function draftDenies(h: TermHit): boolean {
+  return h.unit.negated !== h.link.flipped;
+}
+
+/** A matched word whose polarity differs between record and draft, as an explanation. */
+function contradiction({ claim, hits, explained }: VerdictInput): string | undefined {
+  const clashes = clashingHits(claim, hits, explained);
   if (!clashes.length) return undefined;
   // Name the word a negation is about — the nearest to its cue ("not … acceptable", not "not … include").
   const nearness = (c: TermHit) => (c.link.flipped ? -1 : Math.min(claim.terms.get(c.term)!.negationDistance, c.unit.negationDistance));

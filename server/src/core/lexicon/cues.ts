@@ -8,12 +8,14 @@ export const NEGATION_CUES: readonly string[] = [
   // Verbs whose object is denied: "ruled out troops" denies troops as "no troops" does.
   "rule out", "ruling out", "ruled out", "rules out", "reject", "refuse", "deny", "oppose", "dismiss",
   "exclude", "avoid", "lack", "stop", "cease", "halt", "abandon", "veto", "scrap", "forgo", "renounce",
+  "prevent", "prohibit", "forbid", "ban", "bar", "block", "preclude", "resist", "decline", "refrain", "oppose",
 ];
 
 /** Lemmas of the negating verbs above, so inflected forms ("rejected", "lacks") count too. */
 export const NEGATING_VERB_LEMMAS: ReadonlySet<string> = new Set([
   "reject", "refuse", "deny", "oppose", "dismiss", "exclude", "avoid", "lack", "stop", "cease", "halt",
-  "abandon", "veto", "scrap", "forgo", "renounce", "rule_out",
+  "abandon", "veto", "scrap", "forgo", "renounce", "rule_out", "prevent", "prohibit", "forbid", "ban", "bar",
+  "block", "preclude", "resist", "decline", "refrain",
 ]);
 
 /** Words that end a negation's reach: a new clause starts after them. */
@@ -55,4 +57,11 @@ export const SPEAKER_VERB_GAP: ReadonlySet<string> = new Set([
   "has", "have", "had", "also", "later", "then", "firmly", "again", "repeatedly", "publicly", "reportedly",
   "previously", "once", "earlier", "recently", "already", "clearly", "strongly", "flatly", "explicitly",
   "has also", "did", "does", "is", "was", "will", "would", "had", "just",
+]);
+
+/** Verbs of saying: they frame a sentence, so they should not count as unmatched content. */
+export const FRAME_LEMMAS: ReadonlySet<string> = new Set([
+  "say", "state", "tell", "note", "suggest", "signal", "emphasize", "emphasise", "indicate", "stress", "add",
+  "explain", "mention", "claim", "underscore", "insist", "argue", "believe", "think", "write", "remark",
+  "report", "reiterate", "make", "clear", "accord", "describe", "frame", "cast", "position", "later",
 ]);
