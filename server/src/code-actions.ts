@@ -8,11 +8,9 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { atLineStart, footnoteLabel, IGNORE_SENTENCE_COMMENT, ignoredByMarker } from "./core/draft-marks.js";
 import type { Claim } from "./core/types.js";
-import { type FootnotePlacement, footnotePlacement, lineEnding } from "./footnote-placement.js";
+import { type FootnotePlacement, footnotePlacement } from "./footnote-placement.js";
 import { citation, type DraftTextFormat, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "./protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, type IgnoreClaimArgs, VERDICT_NAMES } from "./protocol/index.js";
-
-export { footnoteLabel };
 
 export function isFindingData(d: unknown): d is FindingData {
   const x = d as Partial<FindingData> | null;
@@ -172,5 +170,3 @@ function offsetAt(doc: TextDocument, position: unknown): number | undefined {
 function oneLine(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
-
-export { lineEnding };
