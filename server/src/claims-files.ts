@@ -2,17 +2,20 @@
 // folders matching `factcheck.claimsFiles`, file-watcher events, and claims files open in the editor
 // (their unsaved text is used, so errors show while typing). After every change it publishes each
 // file's errors as diagnostics in that file, sends factcheck/status, and re-checks open drafts.
-// All store mutations run one at a time through a queue, so loads never interleave.
+// All store mutations run one at a time through a queue, so loads never interleave. Every read a
+// change waits for has a deadline (loadTimeoutMs), so a FIFO or a hung mount cannot stall the
+// queue: the file is reported as failed and the queue moves on.
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ClaimsStore } from "./claims-store.js";
-import type { Logger, ServerFs } from "./deps.js";
+import type { Logger, ServerFs, Timers } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import { matchesGlob } from "./glob.js";
 import type { StatusParams } from "./protocol/index.js";
 import type { SettingsCache } from "./settings.js";
+import { formatMs, withDeadline } from "./timeout.js";
 import { findFiles } from "./workspace-scan.js";
 
 export interface ClaimsFilesContext {
@@ -23,6 +26,9 @@ export interface ClaimsFilesContext {
   settings: SettingsCache;
   fs: ServerFs;
   logger: Logger;
+  timers: Timers;
+  /** The longest one claims-file load, or one folder's scan, may take. */
+  loadTimeoutMs: number;
   bundledClaimsPath?: string;
   /** Workspace folder URIs; read on every scan (folders can change). */
   folders(): string[];
@@ -54,11 +60,12 @@ export class ClaimsFiles {
       if (bundledClaimsPath) {
         this.bundledReal ??= await this.realPath(bundledClaimsPath);
         wanted.add(bundledClaimsPath);
-        await store.load(bundledClaimsPath, { bundled: true });
+        await this.load(bundledClaimsPath, { bundled: true });
       }
-      for (const file of await this.scan()) {
+      const scanned = await this.scan();
+      for (const file of scanned.files) {
         wanted.add(file);
-        await store.load(file, { text: this.editorText(file) });
+        await this.load(file, { text: this.editorText(file) });
       }
       // Claims files open in the editor but outside the folders' globs (or outside any folder) stay loaded.
       for (const doc of this.ctx.documents.all()) {
@@ -66,10 +73,11 @@ export class ClaimsFiles {
         if (!file || wanted.has(file)) continue;
         if ((store.has(file) && !store.isBundled(file)) || (await this.isClaimsPath(file))) {
           wanted.add(file);
-          await store.load(file, { text: doc.getText() });
+          await this.load(file, { text: doc.getText() });
         }
       }
-      for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
+      // A folder whose scan timed out may still hold the files loaded before: keep them.
+      if (scanned.complete) for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
     });
   }
 
@@ -77,14 +85,14 @@ export class ClaimsFiles {
   editorChanged(doc: TextDocument): Promise<StatusParams> {
     const file = uriToPath(doc.uri);
     if (!file) return this.enqueue(async () => {});
-    return this.enqueue(() => this.ctx.store.load(file, { text: doc.getText() }));
+    return this.enqueue(() => this.load(file, { text: doc.getText() }));
   }
 
   /** An open claims file was closed without saving, maybe: back to what is on disk. */
   editorClosed(uri: string): Promise<StatusParams> {
     const file = uriToPath(uri);
     if (!file || !this.ctx.store.has(file)) return this.enqueue(async () => {});
-    return this.enqueue(() => this.ctx.store.load(file));
+    return this.enqueue(() => this.load(file));
   }
 
   /** workspace/didChangeWatchedFiles. Files open in the editor are governed by the editor's text. */
@@ -98,7 +106,7 @@ export class ClaimsFiles {
           continue;
         }
         if (this.ctx.documents.get(change.uri)) continue;
-        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.ctx.store.load(file);
+        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.load(file);
       }
     });
   }
@@ -126,20 +134,36 @@ export class ClaimsFiles {
   /** The folders and globs of the last scan: a settings change that alters them calls for a new one. */
   lastScan = "";
 
-  private async scan(): Promise<string[]> {
+  /** Claims files in the workspace folders; `complete` is false when a folder's scan ran out of time. */
+  private async scan(): Promise<{ files: string[]; complete: boolean }> {
     const found: string[] = [];
+    let complete = true;
     const globs = await this.globs();
     this.lastScan = JSON.stringify(globs);
     for (const { folderUri, glob } of globs) {
       const root = uriToPath(folderUri);
       if (!root) continue;
-      for (const file of await findFiles(this.ctx.fs, root, glob)) {
+      const listed = await withDeadline(findFiles(this.ctx.fs, root, glob), this.ctx.loadTimeoutMs, this.ctx.timers);
+      if (!listed.done) {
+        this.ctx.logger.error(`scanning ${root} for claims files took longer than ${formatMs(this.ctx.loadTimeoutMs)}: gave up; the files loaded before stay in use`);
+        complete = false;
+        continue;
+      }
+      for (const file of listed.value) {
         // The extension's own claims folder, opened as a workspace, is the bundled database: not a duplicate.
         if (this.bundledReal && (await this.realPath(file)) === this.bundledReal) continue;
         if (!found.includes(file)) found.push(file);
       }
     }
-    return found;
+    return { files: found, complete };
+  }
+
+  /** store.load with a deadline: a load that does not finish in time is that file's error (its late result is dropped). */
+  private async load(file: string, opts?: { bundled?: boolean; text?: string }): Promise<void> {
+    const r = await withDeadline(this.ctx.store.load(file, opts), this.ctx.loadTimeoutMs, this.ctx.timers);
+    if (!r.done) {
+      this.ctx.store.loadFailed(file, `cannot load claims file: reading it (or its source text) took longer than ${formatMs(this.ctx.loadTimeoutMs)}`);
+    }
   }
 
   /** The innermost workspace folder holding `file`. */
@@ -160,7 +184,9 @@ export class ClaimsFiles {
 
   private async realPath(p: string): Promise<string> {
     try {
-      return this.ctx.fs.realPath ? await this.ctx.fs.realPath(p) : path.resolve(p);
+      if (!this.ctx.fs.realPath) return path.resolve(p);
+      const r = await withDeadline(this.ctx.fs.realPath(p), this.ctx.loadTimeoutMs, this.ctx.timers);
+      return r.done ? r.value : path.resolve(p);
     } catch {
       return path.resolve(p);
     }

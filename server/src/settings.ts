@@ -3,6 +3,7 @@
 // says they changed. Whatever the client sends is normalised: a bad value falls back to its default.
 import { DiagnosticSeverity } from "vscode-languageserver";
 import type { Verdict } from "./core/types.js";
+import { DEFAULT_MAX_DRAFT_BYTES } from "./draft-limit.js";
 
 export type SeverityName = "error" | "warning" | "information" | "hint" | "off";
 
@@ -17,6 +18,8 @@ export interface Settings {
   minScore: number;
   debounceMs: number;
   ignoredClaims: string[];
+  /** Drafts longer than this many UTF-8 bytes are checked only up to it (see draft-limit.ts). */
+  maxDraftBytes: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
@@ -34,7 +37,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   minScore: 0,
   debounceMs: 150,
   ignoredClaims: [],
+  maxDraftBytes: DEFAULT_MAX_DRAFT_BYTES,
 });
+
+/** Bounds of `maxDraftBytes`, as package.json declares them. */
+const MIN_DRAFT_LIMIT = 10_000;
+const MAX_DRAFT_LIMIT = 1_000_000_000;
 
 const SEVERITIES: Record<Exclude<SeverityName, "off">, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -69,6 +77,7 @@ export function normalizeSettings(raw: unknown): Settings {
     minScore: number(r.minScore, 0, 1) ?? DEFAULT_SETTINGS.minScore,
     debounceMs: number(r.debounceMs, 0, 60_000) ?? DEFAULT_SETTINGS.debounceMs,
     ignoredClaims: strings(r.ignoredClaims) ?? [],
+    maxDraftBytes: Math.floor(number(r.maxDraftBytes, MIN_DRAFT_LIMIT, MAX_DRAFT_LIMIT) ?? DEFAULT_SETTINGS.maxDraftBytes),
   };
 }
 
