@@ -24,6 +24,7 @@ import { Rng } from "../../bench/timing.js";
 import { capQuery, MAX_QUERY_CHARS } from "../../src/core/claim-search.js";
 import { nodeFs, type ServerFs } from "../../src/deps.js";
 import { MAX_MESSAGE_CHARS } from "../../src/diagnostics.js";
+import { DEFAULT_MAX_DRAFT_BYTES } from "../../src/draft-limit.js";
 import { ReloadClaimsRequest, SearchClaimsRequest } from "../../src/protocol/index.js";
 import { BUNDLED_CLAIMS_PATH, type Harness, makeWorkspace, startHarness, uriOf } from "../server-harness.js";
 import { iterations, seed, SOAK } from "./soak.js";
@@ -94,7 +95,7 @@ test("random incremental edits (fixed seed): valid ranges, and each result equal
       let model = TextDocument.create(uri, languageId, 1, start);
       await h.open(uri, languageId, start);
       await h.checked(uri, 1);
-      const rounds = iterations(15, 400);
+      const rounds = iterations(15, 2000);
       for (let round = 0; round < rounds; round++) {
         // A burst of edits, as typing sends them; only the last version must be checked.
         let version = 0;
@@ -264,6 +265,36 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
     await h.checked(uri, v3);
     const under = await h.diagnostics(uri, (p) => p.version === v3);
     assert.deepEqual(under.diagnostics.map((d) => d.message.split(":")[0]), ["contradicted"]);
+  });
+});
+
+test("a draft far over the limit is cut to it and checked without holding the server", async (t) => {
+  // Under --soak, the default limit (5 MB) and a 10 MB draft; otherwise the same at a fifth of the scale.
+  const limit = SOAK ? DEFAULT_MAX_DRAFT_BYTES : 200_000;
+  await withHarness({ settings: SOAK ? {} : { "": { maxDraftBytes: limit } } }, async (h) => {
+    const uri = "file:///robust/far-over.md";
+    const text = generateDraft({ bytes: limit * 2, seed: 8, articleSentences: CLAIM_TEXTS, articleShare: 0.1 });
+    const t0 = performance.now();
+    await h.open(uri, "markdown", text);
+    // Receiving the draft is one JSON message, encoded and parsed whole by vscode-jsonrpc (here
+    // both ends run in this process): measured apart. The notice comes once it is in and cut.
+    await h.until(() => h.shown.length > 0, "the notice that the draft is over the limit", 600_000);
+    const received = performance.now() - t0;
+    const held = holdMonitor();
+    await h.until(() => h.events.some((e) => e.uri === uri), "the check of the draft", 600_000);
+    const heldMs = held.stop();
+    const published = await h.diagnostics(uri, (p) => p.version === 1);
+    const stop = published.diagnostics.find((d) => /stopped here/.test(d.message));
+    assert.ok(stop, "the point where checking stopped is marked");
+    const cut = TextDocument.create(uri, "markdown", 1, text).offsetAt(stop.range.start);
+    const report =
+      `${text.length} characters, sent and received in ${received.toFixed(0)} ms, checked up to ${cut} in ${(performance.now() - t0).toFixed(0)} ms; ` +
+      `while checking, the thread was busy at most ${heldMs.toFixed(0)} ms at a time`;
+    t.diagnostic(report);
+    assert.ok(cut > limit / 2 && cut <= limit + 2, report);
+    assert.ok(published.diagnostics.length > 10, "the part before the limit was checked");
+    assert.equal(h.shown.length, 1);
+    assert.ok(heldMs < 200, report);
   });
 });
 
