@@ -10,9 +10,28 @@ import { LineIndex } from "./core/json-positions.js";
 import type { Finding, InputError } from "./core/types.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "./protocol/index.js";
 
-/** `contradicted: Donald Trump ruled out: "…" — <the core's explanation>` */
+/**
+ * Longest diagnostic message (and relatedInformation message), in UTF-16 units. Claims files are
+ * data from anywhere: a 5 MB title or claim text must not become a 5 MB message in every finding
+ * of every publish. Real messages are a line or two.
+ */
+export const MAX_MESSAGE_CHARS = 1000;
+
+/** Longest text (sum of FindingData's strings) a diagnostic carries for its quick fixes; beyond it, no quick fixes. */
+export const MAX_DATA_CHARS = 20_000;
+
+/** `s`, or its first `max - 1` units and "…" (never cut inside a surrogate pair). */
+export function capText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  if ((s.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+  return s.slice(0, end) + "…";
+}
+
+/** `contradicted: Donald Trump ruled out: "…" — <the core's explanation>`, each part capped so the explanation survives a huge claim. */
 export function findingMessage(f: Finding): string {
-  return `${f.verdict}: ${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.text}" — ${f.explanation}`;
+  const c = f.claim;
+  return capText(`${f.verdict}: ${capText(c.speaker.name, 120)} ${capText(c.verb, 60)}: "${capText(c.text, 500)}" — ${capText(f.explanation, 300)}`, MAX_MESSAGE_CHARS);
 }
 
 export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, store: ClaimsStore): Diagnostic {
@@ -37,17 +56,18 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     source: DIAGNOSTIC_SOURCE,
     code: f.claim.id,
     message: findingMessage(f),
-    data,
+    // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish.
+    ...(dataChars(data) <= MAX_DATA_CHARS ? { data } : {}),
   };
   if (quote) {
     diagnostic.codeDescription = { href: fileLink(quote) };
-    diagnostic.relatedInformation = [{ location: quote, message: `${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+    diagnostic.relatedInformation = [{ location: quote, message: capText(`${f.claim.speaker.name} ${f.claim.verb}: "${f.claim.source.quote}" — ${sourceName(f.claim)}`, MAX_MESSAGE_CHARS) }];
   } else {
     // No source text shipped with this database: link to the claim in its claims file instead.
     const definition = claimDefinition(f.claim);
     if (definition) {
       diagnostic.codeDescription = { href: fileLink(definition) };
-      diagnostic.relatedInformation = [{ location: definition, message: `claim ${f.claim.id}: "${f.claim.source.quote}" — ${sourceName(f.claim)}` }];
+      diagnostic.relatedInformation = [{ location: definition, message: capText(`claim ${f.claim.id}: "${f.claim.source.quote}" — ${sourceName(f.claim)}`, MAX_MESSAGE_CHARS) }];
     }
   }
   return diagnostic;
@@ -60,6 +80,12 @@ export function inputErrorDiagnostics(text: string, errors: readonly InputError[
     range: { start: { line: e.line, character: e.character }, end: lines.positionAt(e.offset + e.length) },
     severity,
     source: DIAGNOSTIC_SOURCE,
-    message: e.path ? `${e.message} (at ${e.path})` : e.message,
+    message: capText(e.path ? `${e.message} (at ${e.path})` : e.message, MAX_MESSAGE_CHARS),
   }));
+}
+
+function dataChars(data: FindingData): number {
+  let n = 0;
+  for (const v of Object.values(data)) if (typeof v === "string") n += v.length;
+  return n + (data.namedSpeaker?.name.length ?? 0);
 }
