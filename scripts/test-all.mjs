@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test layer, one after the other, then one closing line that sums them.
 //   unit    — node:test over the core, the CLI and the in-process language server
+//   robust  — the robustness suite (server/test/robust): random edits, huge and hostile input, a broken stream
 //   vscode  — the extension-host suite inside a real VS Code (code-server's extension host)
 //   e2e     — the packaged VSIX in code-server, driven through Chromium as a person would
 //   nvim    — Neovim 0.7 as an independent LSP client of the server over stdio
@@ -10,6 +11,7 @@ import { spawn } from "node:child_process";
 
 const LAYERS = {
   unit: ["node", ["scripts/test-unit.mjs"]],
+  robust: ["node", ["scripts/test-robust.mjs"]],
   vscode: ["node", ["test/vscode/run-code-server.mjs"]],
   e2e: ["npm", ["run", "-s", "test:e2e"]],
   nvim: ["npm", ["run", "-s", "test:nvim"]],

@@ -38,6 +38,8 @@ export interface ConfinedHostOptions {
   fs?: ConfinedFs;
   /** The claims file's text when it does not come from disk (an editor's unsaved text): then it is not read. */
   claimsText?: { path: string; text: string };
+  /** The folder relative paths start from (default: the process's); messages keep the paths as written. */
+  cwd?: string;
 }
 
 /** Is `p` the folder `root` or inside it? Lexical: both must be absolute and normalised alike. */
@@ -62,7 +64,8 @@ export function cliClaimsRoot(file: string, cwd: string = process.cwd()): string
 export function confinedLoaderHost(opts: ConfinedHostOptions): LoaderHost {
   const fs = opts.fs ?? nodeConfinedFs;
   const limits: ReadLimits = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES, limitName: opts.limitName };
-  const root = path.resolve(opts.root);
+  const cwd = opts.cwd ?? process.cwd();
+  const root = path.resolve(cwd, opts.root);
   let realRoot: Promise<string> | undefined;
 
   /** The canonical path of `p`, refused unless it lies inside the root both as written and after symlinks. */
@@ -76,14 +79,15 @@ export function confinedLoaderHost(opts: ConfinedHostOptions): LoaderHost {
   }
 
   return {
+    absolute: (p) => path.resolve(cwd, p),
     async readFile(file) {
-      const abs = path.resolve(file);
-      if (opts.claimsText && path.resolve(opts.claimsText.path) === abs) return opts.claimsText.text;
+      const abs = path.resolve(cwd, file);
+      if (opts.claimsText && path.resolve(cwd, opts.claimsText.path) === abs) return opts.claimsText.text;
       const real = await confine(abs, () => `claims file must stay inside ${root}; ${file} resolves outside it`);
       return fs.readFile(real, limits);
     },
     async readSource({ written, path: sourcePath }) {
-      const real = await confine(path.resolve(sourcePath), () => `source.file must stay inside ${root}; ${JSON.stringify(written)} resolves outside it`);
+      const real = await confine(path.resolve(cwd, sourcePath), () => `source.file must stay inside ${root}; ${JSON.stringify(written)} resolves outside it`);
       return fs.readFile(real, limits);
     },
   };
@@ -91,7 +95,7 @@ export function confinedLoaderHost(opts: ConfinedHostOptions): LoaderHost {
 
 /** Loads a claims file from disk, confined to `root` (by default its own folder). */
 export function readClaimsFile(file: string, opts: Partial<ConfinedHostOptions> = {}): Promise<LoadedClaimsDatabase> {
-  return loadClaimsFile(file, confinedLoaderHost({ ...opts, root: opts.root ?? path.dirname(path.resolve(file)) }));
+  return loadClaimsFile(file, confinedLoaderHost({ ...opts, root: opts.root ?? path.dirname(path.resolve(opts.cwd ?? process.cwd(), file)) }));
 }
 
 /** Loads the bundled database, confined to the bundled claims folder. */

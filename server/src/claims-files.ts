@@ -2,7 +2,9 @@
 // folders matching `factcheck.claimsFiles`, file-watcher events, and claims files open in the editor
 // (their unsaved text is used, so errors show while typing). After every change it publishes each
 // file's errors as diagnostics in that file, sends factcheck/status, and re-checks open drafts.
-// All store mutations run one at a time through a queue, so loads never interleave.
+// All store mutations run one at a time through a queue, so loads never interleave. Every read a
+// change waits for has a deadline (loadTimeoutMs), so a FIFO or a hung mount cannot stall the
+// queue: the file is reported as failed and the queue moves on.
 //
 // Each claims file is confined to its workspace folder (the innermost one holding it; outside every folder,
 // its own folder; the bundled database, the bundled claims folder): it and its source.file must resolve
@@ -14,12 +16,13 @@ import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnos
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { isInside } from "./claims-disk.js";
 import type { ClaimsStore, LoadOptions } from "./claims-store.js";
-import type { Logger, ServerFs } from "./deps.js";
+import type { Logger, ServerFs, Timers } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import { matchesGlob } from "./glob.js";
 import type { StatusParams } from "./protocol/index.js";
 import { MB } from "./safe-read.js";
 import type { SettingsCache } from "./settings.js";
+import { formatMs, withDeadline } from "./timeout.js";
 import { findFiles } from "./workspace-scan.js";
 
 export interface ClaimsFilesContext {
@@ -30,6 +33,9 @@ export interface ClaimsFilesContext {
   settings: SettingsCache;
   fs: ServerFs;
   logger: Logger;
+  timers: Timers;
+  /** The longest one claims-file load, or one folder's scan, may take. */
+  loadTimeoutMs: number;
   bundledClaimsPath?: string;
   /** Workspace folder URIs; read on every scan (folders can change). */
   folders(): string[];
@@ -63,16 +69,17 @@ export class ClaimsFiles {
       if (bundledClaimsPath) {
         this.bundledReal ??= await this.realPath(bundledClaimsPath);
         wanted.add(bundledClaimsPath);
-        await store.load(bundledClaimsPath, { ...(await this.loadOptions(bundledClaimsPath)), bundled: true });
+        await this.load(bundledClaimsPath, { bundled: true });
       }
       if (!this.trusted()) {
         this.ctx.logger.info("Restricted Mode: workspace claims files are not loaded, only the bundled database; trust the workspace to load them");
         for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
         return;
       }
-      for (const file of await this.scan()) {
+      const scanned = await this.scan();
+      for (const file of scanned.files) {
         wanted.add(file);
-        await store.load(file, { ...(await this.loadOptions(file)), text: this.editorText(file) });
+        await this.load(file, { text: this.editorText(file) });
       }
       // Claims files open in the editor but outside the folders' globs (or outside any folder) stay loaded.
       for (const doc of this.ctx.documents.all()) {
@@ -80,10 +87,11 @@ export class ClaimsFiles {
         if (!file || wanted.has(file)) continue;
         if ((store.has(file) && !store.isBundled(file)) || (await this.isClaimsPath(file))) {
           wanted.add(file);
-          await store.load(file, { ...(await this.loadOptions(file)), text: doc.getText() });
+          await this.load(file, { text: doc.getText() });
         }
       }
-      for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
+      // A folder whose scan timed out may still hold the files loaded before: keep them.
+      if (scanned.complete) for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
     });
   }
 
@@ -92,7 +100,7 @@ export class ClaimsFiles {
     const file = uriToPath(doc.uri);
     if (!file) return this.enqueue(async () => {});
     if (!this.trusted()) return this.unchanged();
-    return this.enqueue(async () => this.ctx.store.load(file, { ...(await this.loadOptions(file)), text: doc.getText() }));
+    return this.enqueue(() => this.load(file, { text: doc.getText() }));
   }
 
   /** An open claims file was closed without saving, maybe: back to what is on disk. */
@@ -100,7 +108,7 @@ export class ClaimsFiles {
     const file = uriToPath(uri);
     if (!file || !this.ctx.store.has(file)) return this.enqueue(async () => {});
     if (!this.trusted()) return this.unchanged();
-    return this.enqueue(async () => this.ctx.store.load(file, await this.loadOptions(file)));
+    return this.enqueue(() => this.load(file));
   }
 
   /** workspace/didChangeWatchedFiles. Files open in the editor are governed by the editor's text. */
@@ -115,7 +123,7 @@ export class ClaimsFiles {
           continue;
         }
         if (this.ctx.documents.get(change.uri)) continue;
-        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.ctx.store.load(file, await this.loadOptions(file));
+        if (this.ctx.store.has(file) || (await this.isClaimsPath(file))) await this.load(file);
       }
     });
   }
@@ -143,20 +151,38 @@ export class ClaimsFiles {
   /** The folders and globs of the last scan: a settings change that alters them calls for a new one. */
   lastScan = "";
 
-  private async scan(): Promise<string[]> {
+  /** Claims files in the workspace folders; `complete` is false when a folder's scan ran out of time. */
+  private async scan(): Promise<{ files: string[]; complete: boolean }> {
     const found: string[] = [];
+    let complete = true;
     const globs = await this.globs();
     this.lastScan = JSON.stringify(globs);
     for (const { folderUri, glob } of globs) {
       const root = uriToPath(folderUri);
       if (!root) continue;
-      for (const file of await findFiles(this.ctx.fs, root, glob)) {
+      const listed = await withDeadline(findFiles(this.ctx.fs, root, glob), this.ctx.loadTimeoutMs, this.ctx.timers);
+      if (!listed.done) {
+        this.ctx.logger.error(`scanning ${root} for claims files took longer than ${formatMs(this.ctx.loadTimeoutMs)}: gave up; the files loaded before stay in use`);
+        complete = false;
+        continue;
+      }
+      for (const file of listed.value) {
         // The extension's own claims folder, opened as a workspace, is the bundled database: not a duplicate.
         if (this.bundledReal && (await this.realPath(file)) === this.bundledReal) continue;
         if (!found.includes(file)) found.push(file);
       }
     }
-    return found;
+    return { files: found, complete };
+  }
+
+  /** store.load with a deadline: a load that does not finish in time is that file's error (its late result is dropped). */
+  private async load(file: string, opts: { bundled?: boolean; text?: string } = {}): Promise<void> {
+    // Confined to its folder, within its size limit (loadOptions), and within the deadline.
+    const load = async () => this.ctx.store.load(file, { ...(await this.loadOptions(file)), ...opts });
+    const r = await withDeadline(load(), this.ctx.loadTimeoutMs, this.ctx.timers);
+    if (!r.done) {
+      this.ctx.store.loadFailed(file, `cannot load claims file: reading it (or its source text) took longer than ${formatMs(this.ctx.loadTimeoutMs)}`);
+    }
   }
 
   /** The innermost workspace folder holding `file`. */
@@ -200,7 +226,9 @@ export class ClaimsFiles {
 
   private async realPath(p: string): Promise<string> {
     try {
-      return this.ctx.fs.realPath ? await this.ctx.fs.realPath(p) : path.resolve(p);
+      if (!this.ctx.fs.realPath) return path.resolve(p);
+      const r = await withDeadline(this.ctx.fs.realPath(p), this.ctx.loadTimeoutMs, this.ctx.timers);
+      return r.done ? r.value : path.resolve(p);
     } catch {
       return path.resolve(p);
     }

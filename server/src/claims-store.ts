@@ -127,6 +127,17 @@ export class ClaimsStore {
     if (db) entry.good = db;
   }
 
+  /**
+   * A load of `path` that gave up (it ran out of time): `message` becomes the file's error, the
+   * last good version stays in use, and the load still in flight is ignored when it settles.
+   */
+  loadFailed(path: string, message: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    entry.seq++;
+    entry.loadErrors = [{ file: path, line: 0, character: 0, offset: 0, length: 0, path: "", message }];
+  }
+
   remove(path: string): boolean {
     return this.entries.delete(path);
   }

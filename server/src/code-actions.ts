@@ -8,6 +8,7 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { atLineStart, footnoteLabel, IGNORE_SENTENCE_COMMENT, ignoredByMarker } from "./core/draft-marks.js";
 import type { Claim } from "./core/types.js";
+import { claimTextChars, MAX_DATA_CHARS } from "./diagnostics.js";
 import { type FootnotePlacement, footnotePlacement } from "./footnote-placement.js";
 import { citation, type DraftTextFormat, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "./protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, type IgnoreClaimArgs, VERDICT_NAMES } from "./protocol/index.js";
@@ -32,7 +33,7 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
   const text = doc.getText();
   if (text.slice(range.start, range.end) !== data.sentence) return []; // stale: re-check will publish a fresh one
   const claim = claimById(data.claimId);
-  if (!claim) return [];
+  if (!claim || claimTextChars(claim) > MAX_DATA_CHARS) return []; // unknown, or too big to write into a draft
   const format: DraftTextFormat = markdown ? "markdown" : "plaintext";
   if (markdown && insideFactcheckDefinition(doc, text, range.start)) return []; // a citation we wrote is not prose
 

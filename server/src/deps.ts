@@ -47,6 +47,13 @@ export interface ServerDeps {
   /** The claims database shipped with the extension; undefined for none. */
   bundledClaimsPath?: string;
   timers?: Timers;
+  /**
+   * Hands the thread back to the event loop for a moment: awaited between slices of a long draft
+   * check, so hovers and edits are answered meanwhile. Default `yieldToEventLoop` (setImmediate).
+   */
+  pause?(): Promise<void>;
+  /** How long one claims-file load (or workspace scan) may take before it is reported as failed. Default 10 s. */
+  loadTimeoutMs?: number;
   logger?: Logger;
   /** Test hook: called with every published check. */
   onCheck?(event: CheckEvent): void;
@@ -60,6 +67,9 @@ export const nodeFs: ServerFs = {
     (await fsp.readdir(p, { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory(), isFile: d.isFile() })),
   realPath: (p) => fsp.realpath(p),
 };
+
+/** Resolves after the event loop has handled whatever I/O is waiting (setImmediate, not a timer tick). */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export const realTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),

@@ -1,6 +1,6 @@
 // Findings and claims-file errors as LSP diagnostics. A finding's diagnostic carries in `data`
-// everything its quick fixes need (FindingData), so code actions never depend on server state
-// that may have moved on since the diagnostic was published.
+// what its quick fixes need to find their place (FindingData: the claim's id, the sentence as
+// checked, the named speaker, the quoted words); the words they write come from the loaded claim.
 import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink } from "./claim-info.js";
@@ -11,12 +11,39 @@ import { isDirect, recordedStatement, sourceName, sourceWords } from "./protocol
 import { DIAGNOSTIC_SOURCE, type FindingData } from "./protocol/index.js";
 
 /**
+ * Longest diagnostic message (and relatedInformation message), in UTF-16 units. Claims files are
+ * data from anywhere: a 5 MB title or claim text must not become a 5 MB message in every finding
+ * of every publish. Real messages are a line or two.
+ */
+export const MAX_MESSAGE_CHARS = 1000;
+
+/**
+ * Longest text a finding's quick fixes may involve: FindingData's strings plus the claim's texts
+ * the fixes write (claimTextChars). Beyond it, no quick fixes.
+ */
+export const MAX_DATA_CHARS = 20_000;
+
+/** The length of everything a quick fix may write from `claim`. */
+export function claimTextChars(claim: Finding["claim"]): number {
+  const { speaker, source } = claim;
+  return claim.text.length + claim.verb.length + speaker.name.length + speaker.role.length + source.title.length + source.section.length + source.quote.length;
+}
+
+/** `s`, or its first `max - 1` units and "…" (never cut inside a surrogate pair). */
+export function capText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  if ((s.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+  return s.slice(0, end) + "…";
+}
+
+/**
  * `contradicted: Trump ruled out deploying American troops to Ukraine. — <the core's explanation>`:
  * the record as reported speech (a direct claim: the speaker's quoted words), never a paraphrase
- * in quotation marks.
+ * in quotation marks. Each part is capped so the explanation survives a huge claim.
  */
 export function findingMessage(f: Finding): string {
-  return `${f.verdict}: ${recordedStatement(f.claim)} — ${f.explanation}`;
+  return capText(`${f.verdict}: ${capText(recordedStatement(f.claim), 620)} — ${capText(f.explanation, 300)}`, MAX_MESSAGE_CHARS);
 }
 
 /** `Reported by <title, section>: <words>`, or for a direct claim `Quoted words: “…” — <title, section>`. */
@@ -54,17 +81,18 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     source: DIAGNOSTIC_SOURCE,
     code: f.claim.id,
     message: findingMessage(f),
-    data,
+    // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish.
+    ...(dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? { data } : {}),
   };
   if (quote) {
     diagnostic.codeDescription = { href: fileLink(quote) };
-    diagnostic.relatedInformation = [{ location: quote, message: sourceLine(f) }];
+    diagnostic.relatedInformation = [{ location: quote, message: capText(sourceLine(f), MAX_MESSAGE_CHARS) }];
   } else {
     // No source text shipped with this database: link to the claim in its claims file instead.
     const definition = claimDefinition(f.claim);
     if (definition) {
       diagnostic.codeDescription = { href: fileLink(definition) };
-      diagnostic.relatedInformation = [{ location: definition, message: `claim ${f.claim.id}: ${sourceLine(f)}` }];
+      diagnostic.relatedInformation = [{ location: definition, message: capText(`claim ${f.claim.id}: ${sourceLine(f)}`, MAX_MESSAGE_CHARS) }];
     }
   }
   return diagnostic;
@@ -77,6 +105,12 @@ export function inputErrorDiagnostics(text: string, errors: readonly InputError[
     range: { start: { line: e.line, character: e.character }, end: lines.positionAt(e.offset + e.length) },
     severity,
     source: DIAGNOSTIC_SOURCE,
-    message: e.path ? `${e.message} (at ${e.path})` : e.message,
+    message: capText(e.path ? `${e.message} (at ${e.path})` : e.message, MAX_MESSAGE_CHARS),
   }));
+}
+
+function dataChars(data: FindingData): number {
+  let n = 0;
+  for (const v of Object.values(data)) if (typeof v === "string") n += v.length;
+  return n + (data.namedSpeaker?.name.length ?? 0) + (data.quoted?.recorded?.length ?? 0);
 }

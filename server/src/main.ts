@@ -1,15 +1,27 @@
 // Process entry of the language server: `node out/server/src/main.js --stdio` (or --node-ipc,
 // --socket=N, --pipe=NAME, as vscode-languageserver's createConnection reads them from argv).
 // Also bundled by esbuild to CommonJS dist/server.cjs, where WordNet ships in dist/wordnet and the
-// claims folder beside dist/. Errors are logged to the client, never allowed to end the process.
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node.js";
+// claims folder beside dist/. Errors are logged to the client, never allowed to end the process —
+// except a broken LSP stream on stdio (stdio.ts): then the process exits so the client restarts it.
+import { type Connection, createConnection, ProposedFeatures } from "vscode-languageserver/node.js";
 import { BUNDLED_CLAIMS_PATH } from "./core/claims-loader.js";
 import { EMPTY_LEXICON, type Lexicon } from "./core/wordnet.js";
 import { nodeFs } from "./deps.js";
 import { createLexicon } from "./lexicon-node.js";
 import { startServer } from "./server.js";
+import { stdioTransport } from "./stdio.js";
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+let connection: Connection;
+if (process.argv.includes("--stdio")) {
+  const { reader, writer } = stdioTransport(() => shutdownReceived);
+  connection = createConnection(ProposedFeatures.all, reader, writer);
+} else {
+  connection = createConnection(ProposedFeatures.all); // --node-ipc, --socket=N, --pipe=NAME from argv
+}
+connection.onShutdown(() => {
+  shutdownReceived = true;
+});
 
 const describe = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 process.on("uncaughtException", (e) => connection.console.error(`uncaught: ${describe(e)}`));

@@ -10,7 +10,9 @@ import {
   type Disposable,
   type FileSystemWatcher,
   type InitializeResult,
+  MessageType,
   type PublishDiagnosticsParams,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver";
@@ -18,7 +20,8 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { quickFixes } from "./code-actions.js";
 import { ClaimsFiles, uriToPath } from "./claims-files.js";
 import { ClaimsStore } from "./claims-store.js";
-import { type Logger, realTimers, type ServerDeps } from "./deps.js";
+import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./deps.js";
+import { MAX_QUERY_CHARS } from "./core/claim-search.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
 import { findingsHover } from "./hover.js";
 import {
@@ -65,8 +68,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   /** URIs of open documents that are claims files (checked as JSON, not as drafts). */
   const claimsDocs = new Set<string>();
-  /** Version each document was opened at: TextDocuments reports opening as a change too. */
-  const openedAt = new Map<string, number>();
+  /**
+   * Documents whose didOpen is being handled: TextDocuments reports an open as a content change
+   * too, right after it. Not a version number: a didChange may repeat the open's version.
+   */
+  const opening = new Set<string>();
   const claimsTimers = new Map<string, unknown>();
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
@@ -81,6 +87,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     ready,
     timers,
     logger,
+    pause: deps.pause ?? yieldToEventLoop,
+    // window/showMessage, a notification: nothing waits for the user to dismiss it.
+    notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
     isClaimsFile: (uri) => claimsDocs.has(uri) || files.isClaimsDocument(uri),
     onCheck: deps.onCheck,
     onDropped: deps.onDropped,
@@ -93,6 +102,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     settings,
     fs: deps.fs,
     logger,
+    timers,
+    loadTimeoutMs: deps.loadTimeoutMs ?? 10_000,
     bundledClaimsPath: deps.bundledClaimsPath,
     folders: () => folders,
     onChanged: () => drafts.checkAll(),
@@ -183,7 +194,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   }
 
   documents.onDidOpen(({ document: doc }) => {
-    openedAt.set(doc.uri, doc.version);
+    opening.add(doc.uri);
     guard(
       `opening ${doc.uri}`,
       isClaimsDocument(doc).then(async (isClaims) => {
@@ -197,8 +208,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
 
   documents.onDidChangeContent(({ document: doc }) => {
-    if (openedAt.get(doc.uri) === doc.version) return; // the open itself, handled above
-    openedAt.delete(doc.uri);
+    if (opening.delete(doc.uri)) return; // the open itself, handled above
     if (!claimsDocs.has(doc.uri)) return drafts.schedule(doc.uri);
     // A claims file being typed in: reload after the same debounce as drafts, from the editor's text.
     guard(
@@ -223,7 +233,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
 
   documents.onDidClose(({ document: doc }) => {
-    openedAt.delete(doc.uri);
+    opening.delete(doc.uri);
     settings.forget(doc.uri);
     const t = claimsTimers.get(doc.uri);
     if (t !== undefined) timers.clearTimeout(t);
@@ -251,7 +261,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onRequest(SearchClaimsRequest, async ({ query, limit }) => {
     await ready;
-    const hits = store.search.search(typeof query === "string" ? query : "", typeof limit === "number" && limit > 0 ? limit : 50);
+    // Capped here too (ClaimSearch caps again): a pasted page must not cost seconds of fuzzy matching.
+    const q = typeof query === "string" ? query.slice(0, MAX_QUERY_CHARS) : "";
+    const hits = store.search.search(q, typeof limit === "number" && limit > 0 ? Math.min(limit, 1000) : 50);
     return { items: hits.map((h) => ({ claim: store.describe(h.claim), score: h.score })) };
   });
 

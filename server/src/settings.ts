@@ -3,6 +3,7 @@
 // says they changed. Whatever the client sends is normalised: a bad value falls back to its default.
 import { DiagnosticSeverity } from "vscode-languageserver";
 import type { Verdict } from "./core/types.js";
+import { DEFAULT_MAX_DRAFT_BYTES } from "./draft-limit.js";
 
 export type SeverityName = "error" | "warning" | "information" | "hint" | "off";
 
@@ -19,6 +20,8 @@ export interface Settings {
   ignoredClaims: string[];
   /** Largest claims or source file read from disk, in MB (claims-disk.ts). */
   maxFileSizeMB: number;
+  /** Drafts longer than this many UTF-8 bytes are checked only up to it (see draft-limit.ts). */
+  maxDraftBytes: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
@@ -37,7 +40,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   debounceMs: 150,
   ignoredClaims: [],
   maxFileSizeMB: 20,
+  maxDraftBytes: DEFAULT_MAX_DRAFT_BYTES,
 });
+
+/** Bounds of `maxDraftBytes`, as package.json declares them. */
+const MIN_DRAFT_LIMIT = 10_000;
+const MAX_DRAFT_LIMIT = 1_000_000_000;
 
 const SEVERITIES: Record<Exclude<SeverityName, "off">, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -73,6 +81,7 @@ export function normalizeSettings(raw: unknown): Settings {
     debounceMs: number(r.debounceMs, 0, 60_000) ?? DEFAULT_SETTINGS.debounceMs,
     ignoredClaims: strings(r.ignoredClaims) ?? [],
     maxFileSizeMB: (number(r.maxFileSizeMB, 0, 4096) || undefined) ?? DEFAULT_SETTINGS.maxFileSizeMB,
+    maxDraftBytes: Math.floor(number(r.maxDraftBytes, MIN_DRAFT_LIMIT, MAX_DRAFT_LIMIT) ?? DEFAULT_SETTINGS.maxDraftBytes),
   };
 }
 

@@ -78,6 +78,10 @@ test("a claim text that already names the speaker is used as it is", () => {
   assert.equal(reportedStatement(claim("Alvarez ruled out new taxes.", "ruled out"), "plaintext"), "Alvarez ruled out new taxes.");
   assert.equal(reportedStatement(claim("Jane Alvarez's office ruled out new taxes.", "said"), "plaintext"), "Jane Alvarez's office ruled out new taxes.");
   assert.equal(reportedStatement(claim("The mayor ruled out new taxes", "said"), "plaintext"), "The mayor ruled out new taxes.");
+  // After a title, or "According to": still named.
+  assert.equal(reportedStatement(claim("Mayor Jane Alvarez announced a ferry.", "announced"), "plaintext"), "Mayor Jane Alvarez announced a ferry.");
+  assert.equal(reportedStatement(claim("Former Mayor Alvarez said no.", "said"), "plaintext"), "Former Mayor Alvarez said no.");
+  assert.equal(reportedStatement(claim("According to Alvarez, fares will fall.", "said"), "plaintext"), "According to Alvarez, fares will fall.");
   // A name inside a longer word does not count: "Alvarezville" is a place.
   const place = claim("Alvarezville will get a ferry.", "said", { source: { title: "T", section: "S", quote: "a ferry for Alvarezville" } });
   assert.equal(reportedStatement(place, "plaintext"), "Jane Alvarez said that Alvarezville will get a ferry.");

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { run as runCli } from "../src/cli/run.js";
 import { fixture, ROOT } from "./helpers.js";
 
 const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
@@ -14,12 +15,21 @@ const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
 const AREA = realpathSync(mkdtempSync(join(tmpdir(), "factcheck-cli-")));
 after(() => rmSync(AREA, { recursive: true, force: true }));
 
+// In-process: `run` is what the binary calls, with the process's streams swapped for strings.
 function run(...args: string[]) {
   return runIn(ROOT, ...args);
 }
 
-function runIn(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
+async function runIn(cwd: string, ...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+/** The real binary, for what only a process shows: its exit code. */
+function runBinary(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -35,9 +45,9 @@ function draft(text: string, name = "draft.md"): string {
 describe("factcheck check", () => {
   const text = "# Notes\n\nIntro line. Trump said American troops would be deployed to Ukraine.\n\nA new coffee shop opened near the train station.\n";
 
-  it("prints JSON with 0-based UTF-16 ranges, the verdict, the claim and its verbatim quote", () => {
+  it("prints JSON with 0-based UTF-16 ranges, the verdict, the claim and its verbatim quote", async () => {
     const file = draft(text);
-    const r = run("check", "--format", "json", file);
+    const r = await run("check", "--format", "json", file);
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.equal(report.files.length, 1);
@@ -53,14 +63,14 @@ describe("factcheck check", () => {
     assert.match(f.message, /^contradicted: /);
   });
 
-  it("prints compiler-style text lines, 1-based", () => {
-    const r = run("check", draft(text));
+  it("prints compiler-style text lines, 1-based", async () => {
+    const r = await run("check", draft(text));
     assert.equal(r.code, 1);
     assert.match(r.stdout, /draft\.md:3:13: contradicted: the record says "ruled out … deploying"; the draft says "deployed" — Donald Trump \(President of the United States\), as reported by European-Led Security Guarantees: firmly ruling out the deployment of American troops to Ukraine \[esg-s4-no-us-troops\]$/m);
   });
 
-  it("counts columns in UTF-16 code units after astral characters", () => {
-    const r = run("check", "--format", "json", draft("Wow 🙂 indeed. Trump ruled out deploying American troops to Ukraine.\n", "emoji.txt"));
+  it("counts columns in UTF-16 code units after astral characters", async () => {
+    const r = await run("check", "--format", "json", draft("Wow 🙂 indeed. Trump ruled out deploying American troops to Ukraine.\n", "emoji.txt"));
     assert.equal(r.code, 0);
     const [f] = JSON.parse(r.stdout).files[0].findings;
     // "Wow 🙂 indeed. " is 14 code points but 15 UTF-16 code units.
@@ -68,8 +78,8 @@ describe("factcheck check", () => {
     assert.equal(f.verdict, "supported");
   });
 
-  it("emits SARIF 2.1.0", () => {
-    const r = run("check", "--format", "sarif", draft(text));
+  it("emits SARIF 2.1.0", async () => {
+    const r = await run("check", "--format", "sarif", draft(text));
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, "2.1.0");
     const [res] = sarif.runs[0].results;
@@ -78,82 +88,90 @@ describe("factcheck check", () => {
     assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 3, startColumn: 13, endLine: 3, endColumn: 69 });
   });
 
-  it("exits 0 when every finding is supported, and when there is none", () => {
-    assert.equal(run("check", draft("Trump ruled out deploying American troops to Ukraine.\n")).code, 0);
-    assert.equal(run("check", draft("Nothing to see here.\n")).code, 0);
+  it("the binary exits with the code run() returns: 1 for a contradiction, 0 for none, 2 for bad usage", () => {
+    assert.equal(runBinary("check", draft(text)).code, 1);
+    assert.equal(runBinary("check", draft("Nothing to see here.\n")).code, 0);
+    const bad = runBinary("frobnicate");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^factcheck: unknown command "frobnicate"/);
   });
 
-  it("skips code and honours the ignore comment in Markdown", () => {
+  it("exits 0 when every finding is supported, and when there is none", async () => {
+    assert.equal((await run("check", draft("Trump ruled out deploying American troops to Ukraine.\n"))).code, 0);
+    assert.equal((await run("check", draft("Nothing to see here.\n"))).code, 0);
+  });
+
+  it("skips code and honours the ignore comment in Markdown", async () => {
     const md = "```\nTrump said American troops would be deployed to Ukraine.\n```\n\n<!-- factcheck-ignore-next-line -->\nTrump said American troops would be deployed to Ukraine.\n";
-    const r = run("check", "--format", "json", draft(md));
+    const r = await run("check", "--format", "json", draft(md));
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).files[0].findings, []);
   });
 
-  it("checks the example draft", () => {
-    const r = run("check", "--format", "json", join(ROOT, "examples", "draft.md"));
+  it("checks the example draft", async () => {
+    const r = await run("check", "--format", "json", join(ROOT, "examples", "draft.md"));
     assert.equal(r.code, 1);
     const verdicts = JSON.parse(r.stdout).files[0].findings.map((f: { verdict: string }) => f.verdict).sort();
     assert.deepEqual(verdicts, ["contradicted", "contradicted", "misattributed", "overstated", "supported", "supported"]);
   });
 
-  it("uses only the given claims files with --claims", () => {
-    const r = run("check", "--format", "json", "--claims", fixture("core", "harbor.claims.json"), draft("Ruiz said the city would raise property taxes next year.\n"));
+  it("uses only the given claims files with --claims", async () => {
+    const r = await run("check", "--format", "json", "--claims", fixture("core", "harbor.claims.json"), draft("Ruiz said the city would raise property taxes next year.\n"));
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.stdout).files[0].findings[0].claim.id, "harbor-no-tax-rise");
   });
 });
 
 describe("factcheck errors", () => {
-  it("exits 2 with file:line:column for an invalid claims file", () => {
-    const r = run("check", "--claims", fixture("cli", "broken.claims.json"), draft("x"));
+  it("exits 2 with file:line:column for an invalid claims file", async () => {
+    const r = await run("check", "--claims", fixture("cli", "broken.claims.json"), draft("x"));
     assert.equal(r.code, 2);
     assert.match(r.stderr, /broken\.claims\.json:6:46: syntax error: expected comma/);
   });
-  it("exits 2 for an unreadable draft, naming it", () => {
-    const r = run("check", "/no/such/draft.md");
+  it("exits 2 for an unreadable draft, naming it", async () => {
+    const r = await run("check", "/no/such/draft.md");
     assert.equal(r.code, 2);
     assert.match(r.stderr, /\/no\/such\/draft\.md:1:1: cannot read: ENOENT/);
   });
-  it("exits 2 for a directory or a device as a draft or a claims file, saying what it is", () => {
+  it("exits 2 for a directory or a device as a draft or a claims file, saying what it is", async () => {
     const dir = join(AREA, "a-folder.md");
     mkdirSync(dir);
-    let r = run("check", dir);
+    let r = await run("check", dir);
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `${dir}:1:1: cannot read: it is a directory, not a regular file\n`);
-    r = run("check", "/dev/zero");
+    r = await run("check", "/dev/zero");
     assert.equal(r.code, 2);
     assert.equal(r.stderr, "/dev/zero:1:1: cannot read: it is a character device, not a regular file\n");
-    r = run("check", "--claims", dir, draft("x"));
+    r = await run("check", "--claims", dir, draft("x"));
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `${dir}:1:1: cannot read claims file: it is a directory, not a regular file\n`);
   });
-  it("exits 2 for a draft over --max-file-size, and for a bad --max-file-size", () => {
+  it("exits 2 for a draft over --max-file-size, and for a bad --max-file-size", async () => {
     const file = draft("Trump ruled out deploying American troops to Ukraine.\n".repeat(40));
-    let r = run("check", "--max-file-size", "0.001", file);
+    let r = await run("check", "--max-file-size", "0.001", file);
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `${file}:1:1: cannot read: it is larger than the 1048 bytes limit (--max-file-size)\n`);
-    assert.equal(run("check", "--max-file-size", "1", file).code, 0);
-    r = run("check", "--max-file-size", "zero", file);
+    assert.equal((await run("check", "--max-file-size", "1", file)).code, 0);
+    r = await run("check", "--max-file-size", "zero", file);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--max-file-size takes a number of megabytes above 0; found "zero"/);
   });
 
-  it("exits 2 for bad usage", () => {
-    assert.equal(run("check").code, 2);
-    assert.equal(run("frobnicate").code, 2);
-    assert.equal(run("check", "--format", "xml", "x.md").code, 2);
+  it("exits 2 for bad usage", async () => {
+    assert.equal((await run("check")).code, 2);
+    assert.equal((await run("frobnicate")).code, 2);
+    assert.equal((await run("check", "--format", "xml", "x.md")).code, 2);
   });
 });
 
 describe("factcheck claims", () => {
-  it("lists the bundled claims", () => {
-    const r = run("claims", "list", "--format", "json");
+  it("lists the bundled claims", async () => {
+    const r = await run("claims", "list", "--format", "json");
     assert.equal(r.code, 0);
     assert.ok(JSON.parse(r.stdout).claims.length >= 13);
   });
-  it("searches with typos", () => {
-    const r = run("claims", "search", "aerial capabilites");
+  it("searches with typos", async () => {
+    const r = await run("claims", "search", "aerial capabilites");
     assert.equal(r.code, 0);
     assert.match(r.stdout.split("\n")[0], /^esg-s5-/);
   });
@@ -180,28 +198,28 @@ describe("factcheck and untrusted claims files", () => {
     return { cwd, claims };
   }
 
-  it("a source.file that leaves the working directory is refused, naming the rule; ../ inside it is fine", () => {
+  it("a source.file that leaves the working directory is refused, naming the rule; ../ inside it is fine", async () => {
     const { cwd } = repo("escape", "../../secret.txt");
-    const r = runIn(cwd, "claims", "list", "--claims", "claims/x.claims.json");
+    const r = await runIn(cwd, "claims", "list", "--claims", "claims/x.claims.json");
     assert.equal(r.code, 2);
     assert.match(r.stderr, new RegExp(`^claims/x\\.claims\\.json:1:\\d+: source\\.file must stay inside ${cwd.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; "\\.\\./\\.\\./secret\\.txt" resolves outside it \\(at /source/file\\)\\n$`));
     assert.ok(!r.stderr.includes("hunter2"));
 
     const inside = repo("inside", "../notes.txt");
-    assert.equal(runIn(inside.cwd, "claims", "list", "--claims", "claims/x.claims.json").code, 0);
+    assert.equal((await runIn(inside.cwd, "claims", "list", "--claims", "claims/x.claims.json")).code, 0);
   });
 
-  it("a claims file outside the working directory is confined to its own folder", () => {
+  it("a claims file outside the working directory is confined to its own folder", async () => {
     const { claims } = repo("own-folder", "../notes.txt");
-    const r = run("claims", "list", "--claims", claims);
+    const r = await run("claims", "list", "--claims", claims);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /source\.file must stay inside .*own-folder\/repo\/claims; "\.\.\/notes\.txt" resolves outside it/);
   });
 
-  it("a symlinked claims file pointing out of the working directory is refused", () => {
+  it("a symlinked claims file pointing out of the working directory is refused", async () => {
     const { cwd } = repo("link", "../notes.txt");
     symlinkSync(join(AREA, "link", "secret.txt"), join(cwd, "claims", "evil.claims.json"));
-    const r = runIn(cwd, "check", "--claims", "claims/evil.claims.json", "notes.txt");
+    const r = await runIn(cwd, "check", "--claims", "claims/evil.claims.json", "notes.txt");
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `claims/evil.claims.json:1:1: claims file must stay inside ${cwd}; claims/evil.claims.json resolves outside it\n`);
   });

@@ -22,13 +22,15 @@ import {
   type PublishDiagnosticsParams,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  type ShowMessageParams,
+  ShowMessageNotification,
   type TextDocumentContentChangeEvent,
   UnregistrationRequest,
 } from "vscode-languageserver-protocol/node.js";
 import { type Connection, createConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
 import { CLAIMS_DIR, BUNDLED_CLAIMS_PATH } from "../src/core/claims-loader.js";
 import type { Lexicon } from "../src/core/wordnet.js";
-import type { CheckEvent } from "../src/deps.js";
+import type { CheckEvent, ServerDeps } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/lexicon-node.js";
 import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../src/protocol/index.js";
@@ -67,6 +69,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Called for each workspace/configuration item; return a promise to hold the answer back. */
   holdConfiguration?(scopeUri: string | undefined): Promise<void> | undefined;
+  /** Replaces the defaults the harness passes (the real file system, no load timeout override …). */
+  deps?: Partial<ServerDeps>;
 }
 
 export class Harness {
@@ -76,6 +80,8 @@ export class Harness {
   readonly statuses: StatusParams[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** window/showMessage notifications. */
+  readonly shown: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   settings: SettingsTable;
   private readonly waiters = new Set<() => void>();
@@ -96,6 +102,7 @@ export class Harness {
       logger: { info: (m) => this.logs.push(m), warn: (m) => this.logs.push(m), error: (m) => this.logs.push("ERROR " + m) },
       onCheck: (e) => this.record(() => this.events.push(e)),
       onDropped: (uri, version) => this.record(() => this.dropped.push({ uri, version })),
+      ...opts.deps,
     });
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.client.onRequest(ConfigurationRequest.type, async (params) => {
@@ -113,6 +120,7 @@ export class Harness {
     this.client.onNotification(PublishDiagnosticsNotification.type, (p) => this.record(() => this.published.push(p)));
     this.client.onNotification(StatusNotification, (p) => this.record(() => this.statuses.push(p)));
     this.client.onNotification("window/logMessage", () => undefined);
+    this.client.onNotification(ShowMessageNotification.type, (p) => this.record(() => this.shown.push(p)));
     this.client.listen();
   }
 

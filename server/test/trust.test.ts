@@ -150,3 +150,22 @@ describe("quotation helpers", () => {
     assert.equal(nearestWording(quoteWords("avoiding any provocation with Moscow"), "a matter of avoiding direct provocation with Moscow, positioning")?.text, "avoiding direct provocation with Moscow");
   });
 });
+
+describe("contrasts and denials (bundled article)", () => {
+  let checker: FactChecker;
+  before(async () => {
+    checker = new FactChecker([await loadBundledClaims()], { lexicon });
+  });
+
+  it('a contrast the sentence draws ("Europe, not Washington") is not a detail the record must back', () => {
+    assert.deepEqual(verdicts(checker, "Trump signaled that Europe, not Washington, would primarily drive security guarantees for Ukraine after a peace deal."), [
+      "esg-s1-europe-drives-guarantees:supported",
+    ]);
+  });
+
+  it("an actor inside a denial still counts", () => {
+    assert.deepEqual(verdicts(checker, "Leavitt said Washington would help coordinate security frameworks without placing German boots on the ground."), [
+      "esg-s6-coordinate-without-boots:unsupported",
+    ]);
+  });
+});

@@ -1,41 +1,9 @@
 #!/usr/bin/env node
-// `factcheck` — the command-line face of the checker, for CI pipelines.
-//   factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--max-file-size MB] FILE...
-//   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
-//   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
-// Exit codes: 0 nothing or only `supported`; 1 any contradicted, misattributed or overstated;
-// 2 bad usage, or unreadable or invalid input (with file:line:column), or output that could not be written.
+// The `factcheck` binary: runs `run` (run.ts) on the process's arguments, streams and folder.
+// Exit codes: 0 nothing or only `supported`; 1 any other verdict; 2 bad usage, unreadable or invalid input
+// (with file:line:column), or output that could not be written.
 // A reader that stops early (`| head -1`) is not an error: the exit code is still the findings'.
-//
-// Every file is untrusted (a pull request may add a claims file, a symlink, a FIFO): drafts and claims files
-// must be regular files within --max-file-size, and a claims file and its source.file must resolve inside
-// its root (claims-disk.ts: the working directory when the claims file is inside it, else its own folder).
-import { parseArgs } from "node:util";
-import { validateClaimIdsUnique } from "../core/claims-loader.js";
-import { FactChecker, type DraftFormat } from "../core/checker.js";
-import { isReadRefused } from "../core/refused-read.js";
-import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";
-import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../claims-disk.js";
-import { createLexicon } from "../lexicon-node.js";
-import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../safe-read.js";
-import { type FileReport, toJson, toSarif, toText } from "./report.js";
-
-const VERSION = "0.1.0";
-const USAGE = `usage:
-  factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--max-file-size MB] FILE...
-  factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
-  factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
-
-Without --claims, the bundled database (claims/european-led-security-guarantees.claims.json) is used.
-A claims file and its source.file must resolve (after symlinks) inside the working directory when the claims
-file is inside it, else inside the claims file's own folder. Drafts, claims and sources must be regular
-files of at most --max-file-size MB (default ${DEFAULT_MAX_FILE_BYTES / MB}).
-Exit codes: 0 no findings or all supported; 1 any contradicted, misattributed or overstated; 2 bad usage or
-input, or output that could not be written (a reader closing the pipe early keeps the findings' code).`;
-
-const LIMIT_NAME = "--max-file-size";
-
-class UsageError extends Error {}
+import { run } from "./run.js";
 
 // Output. A closed pipe (EPIPE: `factcheck check … | head -1`) means the reader has all it wants: stop writing,
 // and exit with the code the findings call for. Any other write error means the output is lost: say so once on
@@ -52,121 +20,14 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 // Nowhere left to report a failure to write to stderr.
 process.stderr.on("error", () => undefined);
 
-function out(text: string): void {
-  if (!stdoutClosed) process.stdout.write(text);
-}
-
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        claims: { type: "string", multiple: true },
-        format: { type: "string", default: "text" },
-        "min-score": { type: "string" },
-        "max-file-size": { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out(USAGE + "\n");
-    return 0;
-  }
-  if (values.version) {
-    out(VERSION + "\n");
-    return 0;
-  }
-  const [command, ...rest] = positionals;
-  const format = values.format ?? "text";
-  const limits = readLimits(values["max-file-size"]);
-  const databases = await loadDatabases(values.claims ?? [], limits);
-
-  if (command === "check") {
-    if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
-    if (!rest.length) throw new UsageError("check needs at least one FILE");
-    const minScore = values["min-score"] === undefined ? 0 : Number(values["min-score"]);
-    if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new UsageError("--min-score takes a number from 0 to 1");
-    const checker = new FactChecker(databases, { lexicon: createLexicon() });
-    const reports: FileReport[] = [];
-    for (const path of rest) {
-      const text = await readInput(path, limits);
-      reports.push({ path, text, findings: checker.checkText(text, formatOf(path), { minScore }).findings });
-    }
-    if (format === "json") out(JSON.stringify(toJson(reports), null, 2) + "\n");
-    else if (format === "sarif") out(JSON.stringify(toSarif(reports, VERSION), null, 2) + "\n");
-    else out(toText(reports));
-    return reports.some((r) => r.findings.some((f) => f.verdict !== "supported")) ? 1 : 0;
-  }
-
-  if (command === "claims") {
-    const [sub, ...query] = rest;
-    if (!["text", "json"].includes(format)) throw new UsageError(`unknown format "${format}" (text or json)`);
-    const claims = databases.flatMap((d) => d.claims);
-    let list;
-    if (sub === "list") list = claims.map((claim) => ({ claim, score: 1 }));
-    else if (sub === "search") {
-      if (!query.length) throw new UsageError("claims search needs a QUERY");
-      list = new FactChecker(databases, { lexicon: createLexicon() }).search.search(query.join(" "), 20);
-    } else throw new UsageError(`unknown claims command "${sub ?? ""}" (list or search)`);
-    if (format === "json") {
-      out(JSON.stringify({ claims: list.map((h) => ({ ...h.claim, score: h.score })) }, null, 2) + "\n");
-    } else {
-      for (const { claim } of list) {
-        out(`${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}\n`);
-      }
-    }
-    return 0;
-  }
-  throw new UsageError(command ? `unknown command "${command}"` : "no command given");
-}
-
-function formatOf(path: string): DraftFormat {
-  return /\.(md|markdown|mdx)$/i.test(path) ? "markdown" : "plaintext";
-}
-
-function readLimits(value: string | undefined): ReadLimits {
-  if (value === undefined) return { maxBytes: DEFAULT_MAX_FILE_BYTES, limitName: LIMIT_NAME };
-  const mb = Number(value);
-  if (value.trim() === "" || !Number.isFinite(mb) || mb <= 0) throw new UsageError(`${LIMIT_NAME} takes a number of megabytes above 0; found "${value}"`);
-  return { maxBytes: Math.floor(mb * MB), limitName: LIMIT_NAME };
-}
-
-/** A draft: any path the user names, but only a regular file within the limit (a FIFO would hang the check). */
-async function readInput(path: string, limits: ReadLimits): Promise<string> {
-  try {
-    return await readRegularFile(path, limits);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = isReadRefused(e) ? e.message : code === "ENOENT" ? "ENOENT (file not found)" : code === "EACCES" ? "EACCES (permission denied)" : (code ?? (e as Error).message);
-    throw new InputErrors([{ file: path, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot read: ${why}` }]);
-  }
-}
-
-async function loadDatabases(files: string[], limits: ReadLimits): Promise<ClaimsDatabase[]> {
-  const dbs = files.length
-    ? await Promise.all(files.map((f) => readClaimsFile(f, { ...limits, root: cliClaimsRoot(f) })))
-    : // The bundled database is ours, not input: confined to its folder, but not subject to --max-file-size.
-      [await readBundledClaims()];
-  const clashes = validateClaimIdsUnique(dbs);
-  if (clashes.length) throw new InputErrors(clashes);
-  return dbs;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = outputFailed ? 2 : code;
+run(process.argv.slice(2), {
+  out: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
   },
-  (e: unknown) => {
-    if (e instanceof UsageError) process.stderr.write(`factcheck: ${e.message}\n\n${USAGE}\n`);
-    else if (e instanceof InputErrors) process.stderr.write(e.errors.map(formatInputError).join("\n") + "\n");
-    else process.stderr.write(`factcheck: ${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = 2;
+  err: (text) => {
+    process.stderr.write(text);
   },
-);
+  cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = outputFailed ? 2 : code;
+});

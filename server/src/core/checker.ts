@@ -7,7 +7,7 @@ import { ClaimSearch } from "./claim-search.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
 import { ignoredByMarker } from "./draft-marks.js";
-import { proseText, segmentDraftDetailed } from "./segment.js";
+import { proseText, runSteps, segmentDraftSteps } from "./segment.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
 import { EMPTY_LEXICON, type Lexicon } from "./wordnet.js";
@@ -23,6 +23,21 @@ export interface CheckStats {
   sentences: number;
   /** Sentences whose result came from the per-sentence cache. */
   cached: number;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  stats: CheckStats;
+}
+
+/** How `checkTextAsync` shares the thread (the language server passes a setImmediate-based pause). */
+export interface CheckControl {
+  /** Awaited between slices of work, to let other work run. */
+  pause(): Promise<void>;
+  /** Asked after every step: true ends the current slice (pause() is then awaited). Without it, every step is a slice. */
+  due?(): boolean;
+  /** Asked before starting and after every pause: true abandons the check. */
+  cancelled?(): boolean;
 }
 
 export interface CheckerDeps {
@@ -94,8 +109,36 @@ export class FactChecker {
   }
 
   /** Check a whole draft. */
-  checkText(text: string, format: DraftFormat, options: CheckOptions = {}): { findings: Finding[]; stats: CheckStats } {
-    const { sentences, ignoredLines } = segmentDraftDetailed(text, format);
+  checkText(text: string, format: DraftFormat, options: CheckOptions = {}): CheckResult {
+    return runSteps(this.checkSteps(text, format, options));
+  }
+
+  /**
+   * Check a whole draft without holding the thread: the same work as `checkText` (the same
+   * findings, by construction: both run `checkSteps`), cut into steps — a block segmented, a
+   * sentence matched. Between steps, once `control.due()` says the slice has run long enough,
+   * `control.pause()` is awaited so other work can run; after each pause `control.cancelled()`
+   * may abandon the check (the draft changed: its result would be thrown away). Resolves to
+   * undefined when abandoned. The engine keeps no clock: the caller decides what "long" is.
+   */
+  async checkTextAsync(text: string, format: DraftFormat, options: CheckOptions, control: CheckControl): Promise<CheckResult | undefined> {
+    if (control.cancelled?.()) return undefined;
+    const steps = this.checkSteps(text, format, options);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (control.due && !control.due()) continue;
+      await control.pause();
+      if (control.cancelled?.()) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+    }
+  }
+
+  /** The check as steps: yields after each piece of segmentation and after each sentence. */
+  private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, CheckResult, void> {
+    const { sentences, ignoredLines } = yield* segmentDraftSteps(text, format);
     const skip = new Set(ignoredLines);
     const lineStarts = skip.size ? lineStartsOf(text) : [];
     const findings: Finding[] = [];
@@ -130,6 +173,7 @@ export class FactChecker {
             : undefined,
         });
       }
+      yield;
     }
     return { findings, stats: { sentences: sentences.length, cached } };
   }

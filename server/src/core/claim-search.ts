@@ -15,6 +15,13 @@ export interface ClaimSearchHit {
 /** Claims likely to match a query, for narrowing a large database (the checker's index provides it). */
 export type Narrow = (query: string, limit: number) => readonly Claim[];
 
+/**
+ * Longest query searched, in UTF-16 units; the rest is ignored. A claim search is a few words
+ * typed into a picker; fuse.js matches every word of the query fuzzily against every field, so a
+ * pasted page (100,000 characters) would otherwise cost seconds.
+ */
+export const MAX_QUERY_CHARS = 500;
+
 /** Up to this many claims, fuse.js searches them all. */
 const SCAN_ALL = 2000;
 /** How many candidates a narrowed search hands to fuse.js. */
@@ -30,10 +37,10 @@ export class ClaimSearch {
     this.fuse = new Fuse(claims.length <= SCAN_ALL || !narrow ? [...claims] : [], FUSE_OPTIONS);
   }
 
-  /** Best matches first. An empty query lists claims in database order. */
+  /** Best matches first. An empty query lists claims in database order. Only the first MAX_QUERY_CHARS count. */
   search(query: string, limit = 50): ClaimSearchHit[] {
     // Extended search gives ' = ! ^ $ | a meaning; a writer's query is words, so they go.
-    const q = query.replace(/(^|\s)[=!'^]+/g, "$1").replace(/\$(?=\s|$)|\|/g, " ").trim();
+    const q = capQuery(query).replace(/(^|\s)[=!'^]+/g, "$1").replace(/\$(?=\s|$)|\|/g, " ").trim();
     if (!q) return this.claims.slice(0, limit).map((claim) => ({ claim, score: 1 }));
     const fuse = this.claims.length <= SCAN_ALL || !this.narrow ? this.fuse : new Fuse([...this.shortList(q)], FUSE_OPTIONS);
     return fuse.search(q, { limit }).map((r) => ({ claim: r.item, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
@@ -50,6 +57,16 @@ export class ClaimSearch {
     }
     return [...out];
   }
+}
+
+/** The first MAX_QUERY_CHARS of a query, cut at a word break when there is one (and never inside a surrogate pair). */
+export function capQuery(query: string): string {
+  if (query.length <= MAX_QUERY_CHARS) return query;
+  let end = MAX_QUERY_CHARS;
+  const space = query.lastIndexOf(" ", end);
+  if (space > MAX_QUERY_CHARS / 2) end = space;
+  else if ((query.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+  return query.slice(0, end);
 }
 
 const FUSE_OPTIONS = {

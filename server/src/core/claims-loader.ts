@@ -44,6 +44,8 @@ export interface LoaderHost {
   readSource(request: SourceRequest): Promise<string>;
   /** Used only to word "not found" errors when a read fails without an ENOENT code. */
   exists?(path: string): Promise<boolean>;
+  /** Makes a path absolute; the host knows the folder relative paths start from (default: the process's). */
+  absolute?(path: string): string;
 }
 
 /** What `LoaderHost.readSource` is asked for. */
@@ -127,7 +129,7 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
   const root = parseTree(prepare(text), [], PARSE_OPTIONS);
   const fileNode = root?.type === "object" ? findNodeAtLocation(root, ["source", "file"]) : undefined;
   if (fileNode?.type === "string" && typeof fileNode.value === "string" && fileNode.value !== "") {
-    const sourcePath = path.resolve(path.dirname(file), fileNode.value);
+    const sourcePath = path.resolve(host.absolute?.(path.dirname(file)) ?? path.dirname(file), fileNode.value);
     try {
       opts.sourceText = await host.readSource({ claimsFile: file, written: fileNode.value, path: sourcePath });
       opts.sourcePath = sourcePath;

@@ -25,6 +25,8 @@
 //     small window around the break, confirms that a sentence ends.
 //
 // `segmentMarkdownWhole` parses a draft in one piece; tests check that both agree.
+// `segmentDraftSteps` is the same work as a generator that yields between blocks, for callers
+// that must not block (the language server on a large draft).
 
 import {
   definedLabels,
@@ -97,38 +99,56 @@ let memo: { text: string; format: SegmentFormat; result: Segmentation } | undefi
  * The returned objects are shared with the caches: treat them as read-only.
  */
 export function segmentDraftDetailed(text: string, format: SegmentFormat): Segmentation {
+  return runSteps(segmentDraftSteps(text, format));
+}
+
+/**
+ * `segmentDraftDetailed` in steps: the generator yields between pieces of work (every few
+ * hundred lines scanned, every block segmented) and returns the same Segmentation. A caller
+ * that must stay responsive (the language server on a large draft) resumes it a slice at a
+ * time; no state outside the caches is shared between steps, so interleaving is safe.
+ */
+export function* segmentDraftSteps(text: string, format: SegmentFormat): Generator<void, Segmentation, void> {
   if (memo && memo.format === format && memo.text === text) return memo.result;
-  const blocks = splitBlocks(text, format);
+  const blocks = yield* splitBlockSteps(text, format);
   let result: Segmentation;
   if (format === "markdown") {
     const groups = blocks.map((_, i) => i + 1);
-    const defined = linkDefinitions(text, blocks, groups);
+    const defined = yield* linkDefinitions(text, blocks, groups);
     const merged: number[] = [];
-    result = assemble(text, blocks, format, defined, merged);
+    result = yield* assemble(text, blocks, format, defined, merged);
     if (merged.length) {
       // Some blocks were parsed together (one ran into the next). Their definitions are
       // whatever the merged text defines, which can differ from the blocks' own (e.g. a
       // definition inside what turned out to be code). Block grouping does not depend on
       // definitions, so one more pass settles it.
       for (let k = 0; k < merged.length; k += 2) groups[merged[k]] = merged[k + 1];
-      const regrouped = linkDefinitions(text, blocks, groups);
-      if (!sameMap(regrouped, defined)) result = assemble(text, blocks, format, regrouped, []);
+      const regrouped = yield* linkDefinitions(text, blocks, groups);
+      if (!sameMap(regrouped, defined)) result = yield* assemble(text, blocks, format, regrouped, []);
     }
   } else {
-    result = assemble(text, blocks, format, new Map(), []);
+    result = yield* assemble(text, blocks, format, new Map(), []);
   }
   memo = { text, format, result };
   return result;
 }
 
+/** Runs a step generator to its end without pausing. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Segment every block. Records each run of blocks parsed together into `merged` as [first, end). */
-function assemble(
+function* assemble(
   text: string,
   blocks: DraftBlock[],
   format: SegmentFormat,
   defined: ReadonlyMap<string, string>,
   merged: number[],
-): Segmentation {
+): Generator<void, Segmentation, void> {
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
   for (let i = 0; i < blocks.length; ) {
@@ -140,10 +160,10 @@ function assemble(
     // micromark-extension-frontmatter is only used on closed front matter: on an unclosed
     // "---" it leaves the parser in a state that misreads the rest of the input.
     const withFrontmatter = b.kind === "frontmatter";
-    let r = blockResult(text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
+    let r = yield* blockResult(text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
     let j = i + 1;
     while (r.openAtEnd && j < blocks.length) {
-      r = blockResult(text, b.start, blocks[j].end, format, withFrontmatter, defined);
+      r = yield* blockResult(text, b.start, blocks[j].end, format, withFrontmatter, defined);
       j++;
     }
     if (j > i + 1) merged.push(i, j);
@@ -159,6 +179,7 @@ function assemble(
     for (const s of r.absolute) sentences.push(s);
     for (const l of r.ignoreLines) ignored.push(b.line + l);
     i = j;
+    yield;
   }
   return { sentences, ignoredLines: ignored };
 }
@@ -218,10 +239,18 @@ const HTML_KIND_7 =
 
 /** Top-level blocks of a draft (see the file comment). Blank lines between blocks belong to none. */
 export function splitBlocks(text: string, format: SegmentFormat): DraftBlock[] {
+  return runSteps(splitBlockSteps(text, format));
+}
+
+/** `splitBlocks` in steps (see segmentDraftSteps): yields every SCAN_STEP_LINES lines. */
+function splitBlockSteps(text: string, format: SegmentFormat): Generator<void, DraftBlock[], void> {
   return format === "markdown" ? splitMarkdown(text) : splitPlain(text);
 }
 
-function splitPlain(text: string): DraftBlock[] {
+/** Lines the block scanner handles between two yields (well under a millisecond, unless wink is asked about many line breaks). */
+const SCAN_STEP_LINES = 256;
+
+function* splitPlain(text: string): Generator<void, DraftBlock[], void> {
   const blocks: DraftBlock[] = [];
   let start = -1;
   let startLine = 0;
@@ -250,12 +279,13 @@ function splitPlain(text: string): DraftBlock[] {
     }
     if (nl >= text.length) break;
     pos = nl + 1;
+    if (line % SCAN_STEP_LINES === 0) yield;
   }
   if (start >= 0) blocks.push({ start, end, line: startLine, kind: "plaintext" });
   return blocks;
 }
 
-function splitMarkdown(text: string): DraftBlock[] {
+function* splitMarkdown(text: string): Generator<void, DraftBlock[], void> {
   const blocks: DraftBlock[] = [];
   let pos = 0;
   let line = 0;
@@ -369,6 +399,7 @@ function splitMarkdown(text: string): DraftBlock[] {
     }
     if (nl >= text.length) break;
     pos = nl + 1;
+    if (line % SCAN_STEP_LINES === 0) yield;
   }
   flush(mode === Mode.Fence ? "code" : "markdown");
   return blocks;
@@ -538,7 +569,7 @@ const definitionCache = new Lru<string[]>(BLOCK_CACHE_SIZE);
  * what it really defines. `groups[i]` is the end (exclusive) of the run of blocks parsed
  * together starting at block i (normally i + 1).
  */
-function linkDefinitions(text: string, blocks: DraftBlock[], groups: readonly number[]): Map<string, string> {
+function* linkDefinitions(text: string, blocks: DraftBlock[], groups: readonly number[]): Generator<void, Map<string, string>, void> {
   const defined = new Map<string, string>();
   let at = -1;
   for (let i = 0; i < blocks.length; i = Math.max(groups[i], i + 1)) {
@@ -554,6 +585,7 @@ function linkDefinitions(text: string, blocks: DraftBlock[], groups: readonly nu
     if (!labels) {
       labels = definedLabels(src);
       definitionCache.set(src, labels);
+      yield; // a parse: a step's worth of work
     }
     for (const l of labels) if (!defined.has(normalizeLabel(l))) defined.set(normalizeLabel(l), l);
   }
@@ -566,7 +598,7 @@ function linkDefinitions(text: string, blocks: DraftBlock[], groups: readonly nu
  * On a miss for block `blocks[index]`, the following uncached blocks are parsed with it in
  * one go (prefillBatch).
  */
-function blockResult(
+function* blockResult(
   text: string,
   start: number,
   end: number,
@@ -575,7 +607,7 @@ function blockResult(
   defined: ReadonlyMap<string, string>,
   blocks?: DraftBlock[],
   index = 0,
-): BlockResult {
+): Generator<void, BlockResult, void> {
   const src = text.slice(start, end);
   const cache = blockCaches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
   const defs = format === "markdown" && !withFrontmatter ? definitionsFor(src, defined) : "";
@@ -583,7 +615,7 @@ function blockResult(
   const hit = cache.get(key);
   if (hit) return hit;
   if (blocks) {
-    prefillBatch(text, blocks, index, defined);
+    yield* prefillBatch(text, blocks, index, defined);
     const batched = cache.peek(key);
     if (batched) return batched;
   }
@@ -649,7 +681,7 @@ const BATCH_CHARS = 8192;
  * no parse (plain paragraphs) ride along; the run stops at a cached block. Does nothing if the
  * run does not parse block by block (see layoutMarkdownBatch): results never depend on batching.
  */
-function prefillBatch(text: string, blocks: DraftBlock[], i: number, defined: ReadonlyMap<string, string>): void {
+function* prefillBatch(text: string, blocks: DraftBlock[], i: number, defined: ReadonlyMap<string, string>): Generator<void, void, void> {
   const base = blocks[i].start;
   const ranges: number[] = [];
   const keys: (string | undefined)[] = [];
@@ -677,6 +709,7 @@ function prefillBatch(text: string, blocks: DraftBlock[], i: number, defined: Re
     if (key === undefined) continue;
     const own = detach(text.slice(base + ranges[2 * k], base + ranges[2 * k + 1]));
     blockCaches.markdown.set(key, computeBlock(own, layouts[k]));
+    yield;
   }
 }
 

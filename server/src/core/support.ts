@@ -101,7 +101,9 @@ export function unbackedDetails(
 ): Detail[] {
   const out: Detail[] = [];
   for (const u of a.units) {
-    if (accounted.has(u.first)) continue;
+    // "Europe, not Washington, …": a contrast the sentence draws asserts nothing the record must
+    // back. (A detail further inside a denial, "without placing German boots", still counts.)
+    if (accounted.has(u.first) || (u.negated && u.negationDistance <= 1 && /^not$/i.test(u.negatedBy ?? ""))) continue;
     const kind = isDetail(u, a);
     if (!kind) continue;
     if (record.terms.has(u.term) || record.terms.has(termOf(u.lemma))) continue;

@@ -191,13 +191,24 @@ function quotedWords(claim: ClaimText, format: DraftTextFormat, withStop: boolea
   return escapeInline(quote, format) + end;
 }
 
-/** The claim text begins with one of the speaker's names or aliases (first letter in either case). */
+/**
+ * The claim text already says who speaks: it begins with one of the speaker's names or aliases
+ * (first letter in either case), perhaps after a title ("Mayor Jane Alvarez announced …", up to
+ * three capitalised words) or "According to".
+ */
 function startsWithSpeaker(claim: ClaimText, text: string): boolean {
   const names = [claim.speaker.name, ...(claim.speaker.aliases ?? [])].map(oneLine).filter((n) => n !== "");
-  return names.some((n) => {
-    if (text.length < n.length || text.slice(1, n.length) !== n.slice(1) || text[0].toLowerCase() !== n[0].toLowerCase()) return false;
-    return !/[\p{L}\p{N}]/u.test(text.charAt(n.length)); // a whole word: "Trump's" names Trump, "Trumpet" does not
-  });
+  const lead = /^(?:According to\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}/u.exec(text)![0];
+  // Every place the name could start: the very beginning, or after each word of the lead.
+  const starts = [0];
+  for (const m of lead.matchAll(/\s+/g)) starts.push(m.index + m[0].length);
+  return names.some((n) =>
+    starts.some((at) => {
+      const t = text.slice(at);
+      if (t.length < n.length || t.slice(1, n.length) !== n.slice(1) || t[0].toLowerCase() !== n[0].toLowerCase()) return false;
+      return !/[\p{L}\p{N}]/u.test(t.charAt(n.length)); // a whole word: "Trump's" names Trump, "Trumpet" does not
+    }),
+  );
 }
 
 /**

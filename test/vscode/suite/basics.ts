@@ -56,10 +56,13 @@ test("every setting is contributed with its default", () => {
     "factcheck.severity.contradicted": "warning",
     "factcheck.severity.misattributed": "warning",
     "factcheck.severity.overstated": "warning",
+    "factcheck.severity.misquoted": "warning",
+    "factcheck.severity.unsupported": "warning",
     "factcheck.minScore": 0,
     "factcheck.debounceMs": 150,
     "factcheck.ignoredClaims": [],
     "factcheck.maxFileSizeMB": 20,
+    "factcheck.maxDraftBytes": 5000000,
     "factcheck.trace.server": "off",
   };
   for (const [key, value] of Object.entries(expected)) {
