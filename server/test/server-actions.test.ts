@@ -10,7 +10,7 @@ import { segmentDraft } from "../src/core/segment.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";
 import type { FindingData } from "../src/protocol/index.js";
-import { FIXTURES, type Harness, makeWorkspace, startHarness, uriOf } from "./server-harness.js";
+import { FIXTURES, type Harness, makeWorkspace, startHarness } from "./server-harness.js";
 
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
 const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.";

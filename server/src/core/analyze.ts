@@ -252,7 +252,7 @@ function isPossessive(t: Token): boolean {
 }
 
 function endsClause(t: Token): boolean {
-  if (!t.isWord) return /^[,;:()\u2013\u2014!?.\-]$/.test(t.text) || t.text === "--";
+  if (!t.isWord) return /^[,;:()\u2013\u2014!?.-]$/.test(t.text) || t.text === "--";
   return CLAUSE_BREAKERS.has(t.lower);
 }
 

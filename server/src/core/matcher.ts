@@ -1,7 +1,7 @@
 // Matching one draft sentence against the claims: retrieve candidates through the index,
 // score how much of each claim the sentence restates, keep the best (and any further claim
 // the sentence restates with other words of its own), then decide each one's verdict.
-import { analyze, type Analysis, type Unit } from "./analyze.js";
+import { analyze, type Analysis } from "./analyze.js";
 import type { ClaimIndex, IndexedClaim, TermHit, TermLink } from "./claim-index.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import { checkQuotes } from "./quote-check.js";
