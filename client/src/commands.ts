@@ -8,7 +8,7 @@ import {
   IGNORE_CLAIM_COMMAND,
   ReloadClaimsRequest,
   type StatusParams,
-} from "../../server/src/protocol/index.js";
+} from "../../protocol/messages.js";
 import * as config from "./config.js";
 import { formatCitation, formatOf, formatQuoteWithAttribution, insertAtCursors, plainQuote } from "./insert.js";
 import { type ClaimAction, pickClaim, pickClaimAction } from "./search-picker.js";

@@ -12,7 +12,7 @@ import {
   State,
   TransportKind,
 } from "vscode-languageclient/node.js";
-import { type InitializationOptions, StatusNotification, type StatusParams } from "../../server/src/protocol/index.js";
+import { type InitializationOptions, StatusNotification, type StatusParams } from "../../protocol/messages.js";
 import * as config from "./config.js";
 
 export type ServerState = "starting" | "running" | "stopped" | "failed";

@@ -6,7 +6,8 @@
 // expose the LSP `data`, so the verdict comes from the message, which the server starts with
 // `<verdict>:` (e.g. "contradicted: …"); a string `code` naming a verdict is accepted too.
 import * as vscode from "vscode";
-import { DIAGNOSTIC_SOURCE, type StatusParams, VERDICT_NAMES, type VerdictName } from "../../server/src/protocol/index.js";
+import { DIAGNOSTIC_SOURCE, type StatusParams } from "../../protocol/messages.js";
+import { type Verdict as VerdictName, VERDICTS as VERDICT_NAMES } from "../../protocol/verdicts.js";
 import * as config from "./config.js";
 import type { FactCheckServer, ServerState } from "./server.js";
 

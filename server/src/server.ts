@@ -29,10 +29,10 @@ import {
   type InitializationOptions,
   ReloadClaimsRequest,
   SearchClaimsRequest,
-  SETTINGS_SECTION,
   StatusNotification,
   type StatusParams,
-} from "./protocol/index.js";
+} from "../../protocol/messages.js";
+import { SETTINGS_SECTION } from "../../protocol/settings.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
 export type { ServerDeps } from "./deps.js";
