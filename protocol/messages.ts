@@ -5,7 +5,7 @@
 // claim-text.ts, never this. No `vscode` or server-only imports: the client bundles it too.
 import { NotificationType, RequestType } from "vscode-languageserver-protocol";
 import type { QuoteKindName } from "./claim-text.js";
-import type { Verdict } from "./verdicts.js";
+import type { Verdict, VerdictCounts } from "./verdicts.js";
 
 export type { QuoteKindName } from "./claim-text.js";
 
@@ -72,6 +72,19 @@ export interface InitializationOptions {
 /** Sent by the server whenever the loaded claims change. */
 export const StatusNotification = new NotificationType<StatusParams>("factcheck/status");
 
+/**
+ * The findings of one document by verdict, as just published: sent with every
+ * textDocument/publishDiagnostics (server/src/document-counts.ts), so the status bar need not
+ * read verdicts back out of diagnostic messages. Only what is shown counts: a verdict set to
+ * `off` or an ignored claim is not in the diagnostics and not in the counts.
+ */
+export interface DocumentCountsParams {
+  uri: string;
+  /** The document version the diagnostics were computed for; null when they are not tied to one (a closed document's clearing). */
+  version: number | null;
+  counts: VerdictCounts;
+}
+export const DocumentCountsNotification = new NotificationType<DocumentCountsParams>("factcheck/documentCounts");
 
 /** `source` of every diagnostic the server publishes (findings and claims-file errors). */
 export const DIAGNOSTIC_SOURCE = "factcheck";
