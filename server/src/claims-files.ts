@@ -19,7 +19,7 @@ import type { ClaimsStore, LoadOptions } from "./claims-store.js";
 import type { Logger, ServerFs, Timers } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import { matchesGlob } from "./glob.js";
-import type { StatusParams } from "./protocol/index.js";
+import type { StatusParams } from "../../protocol/messages.js";
 import { MB } from "./safe-read.js";
 import type { SettingsCache } from "./settings.js";
 import { formatMs, withDeadline } from "./timeout.js";

@@ -13,7 +13,7 @@ import type { Finding } from "./core/types.js";
 import type { CheckEvent, Logger, Timers } from "./deps.js";
 import { findingDiagnostic } from "./diagnostics.js";
 import { draftPart, formatBytes } from "./draft-limit.js";
-import { DIAGNOSTIC_SOURCE } from "./protocol/index.js";
+import { DIAGNOSTIC_SOURCE } from "../../protocol/messages.js";
 import { type Settings, type SettingsCache, severityOf } from "./settings.js";
 
 export interface DraftCheckerContext {

@@ -22,6 +22,7 @@ import { ClaimsFiles, uriToPath } from "./claims-files.js";
 import { ClaimsStore } from "./claims-store.js";
 import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./deps.js";
 import { MAX_QUERY_CHARS } from "./core/claim-search.js";
+import { sendDocumentCounts } from "./document-counts.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
 import { findingsHover } from "./hover.js";
 import {
@@ -29,10 +30,10 @@ import {
   type InitializationOptions,
   ReloadClaimsRequest,
   SearchClaimsRequest,
-  SETTINGS_SECTION,
   StatusNotification,
   type StatusParams,
-} from "./protocol/index.js";
+} from "../../protocol/messages.js";
+import { SETTINGS_SECTION } from "../../protocol/settings.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
 export type { ServerDeps } from "./deps.js";
@@ -76,7 +77,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const claimsTimers = new Map<string, unknown>();
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
-  const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch(() => undefined);
+  const publish = (params: PublishDiagnosticsParams): void => {
+    void connection.sendDiagnostics(params).catch(() => undefined);
+    sendDocumentCounts(connection, params); // factcheck/documentCounts, for the status bar
+  };
   const sendStatus = (status: StatusParams): void => void connection.sendNotification(StatusNotification, status).catch(() => undefined);
 
   const drafts = new DraftChecker({

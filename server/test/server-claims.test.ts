@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { test } from "node:test";
 import * as path from "node:path";
 import { DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol";
-import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../src/protocol/index.js";
+import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../../protocol/messages.js";
 import { BUNDLED_CLAIMS_PATH, FIXTURES, type Harness, makeWorkspace, startHarness, uriOf } from "./server-harness.js";
 
 const TOWN_SENTENCE = "Mayor Jane Alvarez announced that the central library will close for renovation in June.";

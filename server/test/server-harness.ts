@@ -33,7 +33,7 @@ import type { Lexicon } from "../src/core/wordnet.js";
 import type { CheckEvent, ServerDeps } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/lexicon-node.js";
-import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../src/protocol/index.js";
+import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../../protocol/messages.js";
 import { startServer } from "../src/server.js";
 
 /** The claims folder sits at the repository root; fixtures are under test/fixtures/server. */

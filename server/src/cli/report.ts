@@ -2,7 +2,7 @@
 // it); text reads like a compiler's diagnostics; SARIF 2.1.0 feeds code-scanning tools.
 import { LineIndex } from "../core/json-positions.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
-import { attributionLine } from "../protocol/claim-text.js";
+import { attributionLine } from "../../../protocol/claim-text.js";
 
 export interface FileReport {
   path: string;
