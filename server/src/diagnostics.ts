@@ -81,8 +81,9 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     source: DIAGNOSTIC_SOURCE,
     code: f.claim.id,
     message: findingMessage(f),
-    // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish.
-    ...(dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? { data } : {}),
+    // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish;
+    // its verdict still travels, for the counts (document-counts.ts).
+    data: dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? data : { verdict: f.verdict },
   };
   if (quote) {
     diagnostic.codeDescription = { href: fileLink(quote) };

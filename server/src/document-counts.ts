@@ -4,18 +4,14 @@
 // document) is not counted either.
 import type { Connection, Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver";
 import { DIAGNOSTIC_SOURCE, DocumentCountsNotification, type DocumentCountsParams } from "../../protocol/messages.js";
-import { isVerdict, VERDICTS, type Verdict, zeroCounts } from "../../protocol/verdicts.js";
+import { isVerdict, type Verdict, zeroCounts } from "../../protocol/verdicts.js";
 
 /** The verdict of a published Fact Check finding; undefined for any other diagnostic (a claims-file error, the size-limit notice). */
 function verdictOf(d: Diagnostic): Verdict | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
   const verdict = (d.data as { verdict?: unknown } | undefined)?.verdict;
-  if (isVerdict(verdict)) return verdict;
-  // A finding whose claim is too large to carry `data` (diagnostics.ts, MAX_DATA_CHARS) is still
-  // a finding, and must be counted: its message is `<verdict>: …` (findingMessage), and only
-  // findings have a `code` (the claim id).
-  if (d.code === undefined) return undefined;
-  return VERDICTS.find((v) => d.message.startsWith(`${v}: `));
+  // Every finding carries its verdict in `data`, even one whose claim is too large for the rest of it.
+  return isVerdict(verdict) ? verdict : undefined;
 }
 
 export function documentCounts(params: PublishDiagnosticsParams): DocumentCountsParams {

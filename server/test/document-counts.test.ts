@@ -120,12 +120,12 @@ test("documentCounts counts findings only: not claims-file errors, not the size-
     source: "factcheck",
     code: "claim-1",
     message: `${verdict}: Someone said something. — why`,
-    ...(withData ? { data: { claimId: "claim-1", verdict, sentence: "Words", quoteKind: "reported", recordedSpeaker: "Someone" } } : {}),
+    data: withData ? { claimId: "claim-1", verdict, sentence: "Words", quoteKind: "reported", recordedSpeaker: "Someone" } : { verdict },
   });
   const diagnostics: Diagnostic[] = [
     ...VERDICTS.map((v) => finding(v)),
     finding("contradicted"),
-    // Too large a claim for `data`: still a finding, counted by the verdict its message starts with.
+    // Too large a claim for the fix data: only the verdict travels, and it is counted.
     finding("misquoted", false),
     { range, severity: DiagnosticSeverity.Error, source: "factcheck", message: 'unknown speaker "x" (at /claims/0/speaker)' },
     // A claims-file error that happens to start like a finding: it has no code (no claim), so it is no finding.
