@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Claim, ClaimsDatabase, Polarity, Speaker } from "../src/core/types.js";
-import { resolveWordnetDir } from "../src/wordnet-dir.js";
+import { resolveWordnetDir } from "../src/node/wordnet-dir.js";
 import { Rng } from "./timing.js";
 
 const FIRST = [

@@ -8,19 +8,19 @@
 //
 // Each claims file is confined to its workspace folder (the innermost one holding it; outside every folder,
 // its own folder; the bundled database, the bundled claims folder): it and its source.file must resolve
-// inside after symlinks, and be regular files within factcheck.maxFileSizeMB (claims-disk.ts). In VS Code's
+// inside after symlinks, and be regular files within factcheck.maxFileSizeMB (node/claims-disk.ts). In VS Code's
 // Restricted Mode (`trusted()` false) no workspace claims file is loaded at all; the bundled database is.
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { isInside } from "./claims-disk.js";
+import { isInside } from "./node/claims-disk.js";
 import type { ClaimsStore, LoadOptions } from "./claims-store.js";
 import type { Logger, ServerFs, Timers } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import { matchesGlob } from "./glob.js";
 import type { StatusParams } from "../../protocol/messages.js";
-import { MB } from "./safe-read.js";
+import { MB } from "./node/safe-read.js";
 import type { SettingsCache } from "./settings.js";
 import { formatMs, withDeadline } from "./timeout.js";
 import { findFiles } from "./workspace-scan.js";

@@ -8,10 +8,10 @@ import { FactChecker } from "./core/checker.js";
 import { ClaimSearch } from "./core/claim-search.js";
 import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims-loader.js";
 import { type Claim, type InputError, InputErrors } from "./core/types.js";
-import type { Lexicon } from "./core/wordnet.js";
+import type { Lexicon } from "./core/lexicon/lexicon.js";
 import type { Location } from "vscode-languageserver";
 import { quoteLocation, toClaimInfo } from "./claim-info.js";
-import { confinedLoaderHost } from "./claims-disk.js";
+import { confinedLoaderHost } from "./node/claims-disk.js";
 import type { ServerFs } from "./deps.js";
 import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "../../protocol/messages.js";
 
@@ -85,7 +85,7 @@ export class ClaimsStore {
    * (Re)loads one claims file. `text` replaces the file's content on disk (an editor's unsaved text);
    * the source article it names is still read from disk. The file and its source must resolve inside
    * `root` (default: the claims file's own folder) and be regular files of at most `maxBytes`
-   * (claims-disk.ts). Call rebuild() afterwards.
+   * (node/claims-disk.ts). Call rebuild() afterwards.
    */
   async load(path: string, opts: LoadOptions = {}): Promise<void> {
     let entry = this.entries.get(path);

@@ -3,8 +3,8 @@
 import { promises as fsp } from "node:fs";
 import type { CheckStats } from "./core/checker.js";
 import type { Finding } from "./core/types.js";
-import type { Lexicon } from "./core/wordnet.js";
-import { type ReadLimits, readRegularFile } from "./safe-read.js";
+import type { Lexicon } from "./core/lexicon/lexicon.js";
+import { type ReadLimits, readRegularFile } from "./node/safe-read.js";
 
 export interface DirEntry {
   name: string;
@@ -16,7 +16,7 @@ export interface ServerFs {
   /** Reads a regular file within the limits; refuses (core/refused-read.ts) FIFOs, devices, directories, oversized files. */
   readFile(path: string, limits?: ReadLimits): Promise<string>;
   readDir(path: string): Promise<DirEntry[]>;
-  /** Canonical path: recognises the bundled claims file inside a workspace, and confines claims files (claims-disk.ts). Without it, paths are taken as written. */
+  /** Canonical path: recognises the bundled claims file inside a workspace, and confines claims files (node/claims-disk.ts). Without it, paths are taken as written. */
   realPath?(path: string): Promise<string>;
 }
 

@@ -4,10 +4,10 @@
 // claims folder beside dist/. Errors are logged to the client, never allowed to end the process —
 // except a broken LSP stream on stdio (stdio.ts): then the process exits so the client restarts it.
 import { type Connection, createConnection, ProposedFeatures } from "vscode-languageserver/node.js";
-import { BUNDLED_CLAIMS_PATH } from "./core/claims-loader.js";
-import { EMPTY_LEXICON, type Lexicon } from "./core/wordnet.js";
+import { EMPTY_LEXICON, type Lexicon } from "./core/lexicon/lexicon.js";
 import { nodeFs } from "./deps.js";
-import { createLexicon } from "./lexicon-node.js";
+import { BUNDLED_CLAIMS_PATH } from "./node/install-paths.js";
+import { createLexicon } from "./node/lexicon.js";
 import { startServer } from "./server.js";
 import { stdioTransport } from "./stdio.js";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ClaimSearch } from "../src/core/claim-search.js";
-import { readBundledClaims } from "../src/claims-disk.js";
+import { readBundledClaims } from "../src/node/claims-disk.js";
 
 describe("claim search", () => {
   let search: ClaimSearch;

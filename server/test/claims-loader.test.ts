@@ -4,15 +4,14 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  BUNDLED_CLAIMS_FILE,
-  BUNDLED_CLAIMS_PATH,
   claimLocation,
   loadClaimsFile,
   parseClaimsDatabase,
   validateClaimIdsUnique,
   type LoaderHost,
 } from "../src/core/claims-loader.js";
-import { readClaimsFile } from "../src/claims-disk.js";
+import { readClaimsFile } from "../src/node/claims-disk.js";
+import { BUNDLED_CLAIMS_FILE, BUNDLED_CLAIMS_PATH } from "../src/node/install-paths.js";
 import { CLAIMS_SCHEMA } from "../src/core/claims-schema.js";
 import { LineIndex } from "../src/core/json-positions.js";
 import { formatInputError, InputErrors, type InputError } from "../src/core/types.js";

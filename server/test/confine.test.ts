@@ -1,4 +1,4 @@
-// What a claims file may make the loader read (claims-disk.ts, safe-read.ts): only files inside its root after
+// What a claims file may make the loader read (node/claims-disk.ts, node/safe-read.ts): only files inside its root after
 // symlinks, only regular files, only up to the size limit; and no message ever quotes a source's text.
 // Hostile files that could hang a read (FIFOs) are in robust/confine.test.ts, under a time bound.
 import assert from "node:assert/strict";
@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { cliClaimsRoot, confinedLoaderHost, type ConfinedFs, isInside, nodeConfinedFs, readClaimsFile } from "../src/claims-disk.js";
+import { cliClaimsRoot, confinedLoaderHost, type ConfinedFs, isInside, nodeConfinedFs, readClaimsFile } from "../src/node/claims-disk.js";
 import { loadClaimsFile } from "../src/core/claims-loader.js";
 import { isReadRefused } from "../src/core/refused-read.js";
 import { InputErrors, type InputError } from "../src/core/types.js";
-import { DEFAULT_MAX_FILE_BYTES, readRegularFile } from "../src/safe-read.js";
+import { DEFAULT_MAX_FILE_BYTES, readRegularFile } from "../src/node/safe-read.js";
 
 const SECRET = "AAA_SECRET=hunter2-do-not-print";
 

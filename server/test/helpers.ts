@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FactChecker } from "../src/core/checker.js";
-import { readBundledClaims, readClaimsFile } from "../src/claims-disk.js";
-import { createLexicon } from "../src/lexicon-node.js";
+import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
+import { createLexicon } from "../src/node/lexicon.js";
 
 /** The repository root: the nearest folder above this file with a package.json. */
 export const ROOT = (() => {

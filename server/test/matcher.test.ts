@@ -109,8 +109,8 @@ describe("matcher verdicts (bundled article)", () => {
 describe("building the index in batches", () => {
   it("gives the same findings as building it at once, and yields between batches", async () => {
     const { FactChecker } = await import("../src/core/checker.js");
-    const { readBundledClaims } = await import("../src/claims-disk.js");
-    const { createLexicon } = await import("../src/lexicon-node.js");
+    const { readBundledClaims } = await import("../src/node/claims-disk.js");
+    const { createLexicon } = await import("../src/node/lexicon.js");
     const db = await readBundledClaims();
     // 500 claims: three batches of the index build.
     const claims = Array.from({ length: 500 }, (_, i) => ({ ...db.claims[i % db.claims.length], id: `c${i}` }));

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { type CodeAction, CodeActionRequest, type Diagnostic, DiagnosticSeverity, type TextEdit } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { readClaimsFile } from "../src/claims-disk.js";
+import { readClaimsFile } from "../src/node/claims-disk.js";
 import { segmentDraft } from "../src/core/segment.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";

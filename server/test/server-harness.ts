@@ -28,11 +28,11 @@ import {
   UnregistrationRequest,
 } from "vscode-languageserver-protocol/node.js";
 import { type Connection, createConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
-import { CLAIMS_DIR, BUNDLED_CLAIMS_PATH } from "../src/core/claims-loader.js";
-import type { Lexicon } from "../src/core/wordnet.js";
+import { CLAIMS_DIR, BUNDLED_CLAIMS_PATH } from "../src/node/install-paths.js";
+import type { Lexicon } from "../src/core/lexicon/lexicon.js";
 import type { CheckEvent, ServerDeps } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
-import { createLexicon } from "../src/lexicon-node.js";
+import { createLexicon } from "../src/node/lexicon.js";
 import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../../protocol/messages.js";
 import { startServer } from "../src/server.js";
 

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { FactChecker } from "../src/core/checker.js";
-import { readBundledClaims as loadBundledClaims, readClaimsFile as loadClaimsFile } from "../src/claims-disk.js";
+import { readBundledClaims as loadBundledClaims, readClaimsFile as loadClaimsFile } from "../src/node/claims-disk.js";
 import { isVerbatim, nearestWording, quotedParts, quoteWords } from "../src/core/quotes.js";
-import { createLexicon } from "../src/lexicon-node.js";
+import { createLexicon } from "../src/node/lexicon.js";
 import { fixture, ROOT } from "./helpers.js";
 
 const lexicon = createLexicon();

@@ -6,16 +6,16 @@
 //
 // Every file is untrusted (a pull request may add a claims file, a symlink, a FIFO): drafts and claims files
 // must be regular files within --max-file-size, and a claims file and its source.file must resolve inside
-// its root (claims-disk.ts: the working directory when the claims file is inside it, else its own folder).
+// its root (node/claims-disk.ts: the working directory when the claims file is inside it, else its own folder).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateClaimIdsUnique } from "../core/claims-loader.js";
 import { FactChecker, type DraftFormat } from "../core/checker.js";
 import { isReadRefused } from "../core/refused-read.js";
 import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";
-import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../claims-disk.js";
-import { createLexicon } from "../lexicon-node.js";
-import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../safe-read.js";
+import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
+import { createLexicon } from "../node/lexicon.js";
+import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
 import { type FileReport, toJson, toSarif, toText } from "./report.js";
 
 const VERSION = "0.1.0";

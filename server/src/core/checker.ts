@@ -10,7 +10,7 @@ import { ignoredByMarker } from "./draft-marks.js";
 import { proseText, runSteps, segmentDraftSteps } from "./segment.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
-import { EMPTY_LEXICON, type Lexicon } from "./wordnet.js";
+import { EMPTY_LEXICON, type Lexicon } from "./lexicon/lexicon.js";
 
 export type DraftFormat = "markdown" | "plaintext";
 

@@ -5,7 +5,7 @@ import { type Analysis, analyzeMany, isEntityTerm, termOf, type Unit } from "./a
 import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
-import type { Lexicon, Pos } from "./wordnet.js";
+import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 
 const WORDNET_POS: Record<string, Pos> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
 

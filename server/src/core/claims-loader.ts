@@ -1,6 +1,6 @@
 // Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts.
 //
-// Pure: every file is read through a `LoaderHost`, which decides what may be read (server/src/claims-disk.ts
+// Pure: every file is read through a `LoaderHost`, which decides what may be read (server/src/node/claims-disk.ts
 // confines a claims file and its source to a root folder, reads only regular files, and caps their size), and can
 // serve unsaved editor text. No vscode / LSP imports.
 //
@@ -17,9 +17,7 @@
 //   4. meaning: duplicate property names, duplicate claim ids, unknown speakers, offsets out of range, and quotes
 //      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
 
-import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { findNodeAtLocation, getNodePath, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Node as JsonNode, ParseError, ParseOptions } from "jsonc-parser";
@@ -78,28 +76,6 @@ export interface LoadedClaimsDatabase extends ClaimsDatabase {
 /** Where something is in an input file: an InputError without its message. */
 export type InputLocation = Omit<InputError, "message">;
 
-export const BUNDLED_CLAIMS_FILE = "european-led-security-guarantees.claims.json";
-
-/**
- * Folder holding the shipped claims (`claims/` at the extension root).
- *
- * Resolved once, at module load:
- *  1. `FACTCHECK_CLAIMS_DIR` in the environment, if set (tests, or an unusual install);
- *  2. otherwise the nearest ancestor of this module's folder that contains `claims/claims.schema.json`. That works
- *     from tsc output (out/server/src/core/*.js, ESM: uses import.meta.url) and from an esbuild CJS bundle in dist/
- *     (uses __dirname), as long as `claims/` ships beside them in the extension root. Nothing to define at bundle
- *     time; esbuild may warn that import.meta is empty in CJS output — that branch is never taken there
- *     (silence with `logOverride: { "empty-import-meta": "silent" }`).
- *  3. failing both, `<module dir>/../../../../claims`, the tsc layout.
- */
-export const CLAIMS_DIR: string = resolveClaimsDir();
-
-/** Absolute path of claims/european-led-security-guarantees.claims.json. See CLAIMS_DIR for how it is found. */
-export const BUNDLED_CLAIMS_PATH: string = path.join(CLAIMS_DIR, BUNDLED_CLAIMS_FILE);
-
-/** Absolute path of claims/claims.schema.json. */
-export const CLAIMS_SCHEMA_PATH: string = path.join(CLAIMS_DIR, "claims.schema.json");
-
 /**
  * Parses and checks the text of a claims file. `file` is only used to name the file in errors and as `origin`.
  * Quotes are checked against `opts.sourceText` when given; otherwise claims keep the offsets they state
@@ -141,11 +117,6 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
     }
   }
   return analyze(text, file, opts);
-}
-
-/** Loads the claims shipped with the extension (server/src/claims-disk.ts builds the host, confined to CLAIMS_DIR). */
-export function loadBundledClaims(host: LoaderHost): Promise<LoadedClaimsDatabase> {
-  return loadClaimsFile(BUNDLED_CLAIMS_PATH, host);
 }
 
 /**
@@ -738,21 +709,4 @@ async function describeReadError(err: unknown, file: string, host: LoaderHost): 
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (host.exists && !(await host.exists(file).catch(() => true))) return "file not found";
   return err instanceof Error ? err.message : String(err);
-}
-
-function moduleDir(): string {
-  // esbuild CJS bundle: __dirname is the bundle's folder. tsc ESM output: there is no __dirname.
-  if (typeof __dirname === "string") return __dirname;
-  return path.dirname(fileURLToPath(import.meta.url));
-}
-
-function resolveClaimsDir(): string {
-  const fromEnv = process.env.FACTCHECK_CLAIMS_DIR;
-  if (fromEnv) return path.resolve(fromEnv);
-  const here = moduleDir();
-  for (let dir = here; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "claims", "claims.schema.json"))) return path.join(dir, "claims");
-    if (path.dirname(dir) === dir) break;
-  }
-  return path.resolve(here, "../../../../claims");
 }

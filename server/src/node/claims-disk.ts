@@ -11,8 +11,9 @@
 // Git cannot store hard links, so a pull request cannot add one.
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
-import { BUNDLED_CLAIMS_PATH, CLAIMS_DIR, loadClaimsFile, type LoadedClaimsDatabase, type LoaderHost } from "./core/claims-loader.js";
-import { ReadRefused } from "./core/refused-read.js";
+import { loadClaimsFile, type LoadedClaimsDatabase, type LoaderHost } from "../core/claims-loader.js";
+import { BUNDLED_CLAIMS_PATH, CLAIMS_DIR } from "./install-paths.js";
+import { ReadRefused } from "../core/refused-read.js";
 import { DEFAULT_MAX_FILE_BYTES, type ReadLimits, readRegularFile } from "./safe-read.js";
 
 /** The two things confinement needs from a file system (ServerFs in the server, node:fs elsewhere). */
