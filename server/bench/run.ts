@@ -18,7 +18,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { FactChecker } from "../src/core/checker.js";
+import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { ClaimSearch } from "../src/core/claim-search.js";
 import { readBundledClaims } from "../src/node/claims-disk.js";
 import { parseClaimsDatabase } from "../src/core/claims-loader.js";
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   {
     const small = generateDraft({ bytes: 40_000, seed: 99, articleSentences: articleBases, articleShare: 0.12 });
     for (const s of segmentDraft(small, "markdown")) annotate(s.text);
-    new FactChecker([bundled], { lexicon: createLexicon() }).checkText(small, "markdown");
+    createFactChecker({ databases: [bundled], lexicon: createLexicon() }).checkText(small, "markdown");
   }
 
   // Baseline and cold check, interleaved (baseline, cold, baseline, cold …) so that a change in
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     baseSamples.push(b);
     // Cold: fresh checker, fresh lexicon (WordNet caches per instance), cleared segment caches.
     coldSegments();
-    checker = new FactChecker([bundled], { lexicon: createLexicon() });
+    checker = createFactChecker({ databases: [bundled], lexicon: createLexicon() });
     collectGarbage();
     coldSamples.push(measure(() => (coldResult = checker.checkText(draft, "markdown"))));
     log(`draft rep ${rep + 1}: baseline ${b.ms.toFixed(0)} ms, cold check ${coldSamples[rep].ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)} / ${coldSamples[rep].cpuMs.toFixed(0)} ms)`);
@@ -230,11 +230,11 @@ async function main(): Promise<void> {
   const warmup = distinctSentences(60, () => fillerSentence(warmRng) + " " + restateClaim(feed, warmRng)).filter((s) => !probeSet.has(s));
 
   let lex = createLexicon();
-  const build20 = repeat(() => new FactChecker([bundled], { lexicon: lex }), { maxReps: 7, budgetMs: 2_000, setup: () => (lex = createLexicon()) });
+  const build20 = repeat(() => createFactChecker({ databases: [bundled], lexicon: lex }), { maxReps: 7, budgetMs: 2_000, setup: () => (lex = createLexicon()) });
   const build20Row = addBaseline(s2, { name: `index build, ${N20} claims`, ...vals(build20), unit: "ms", n: reps(build20.samples.length), detail: "FactChecker constructor" });
   const bigDbs: ClaimsDatabase[] = [bundled, feedDatabase(feed)];
   const nBig = bundled.claims.length + feed.claims.length;
-  const buildBig = time(() => new FactChecker(bigDbs, { lexicon: createLexicon() }));
+  const buildBig = time(() => createFactChecker({ databases: bigDbs, lexicon: createLexicon() }));
   log(`index build ${nBig} claims ${buildBig.ms.toFixed(0)} ms (cpu ${buildBig.cpuMs.toFixed(0)} ms)`);
   addRow(s2, {
     name: `index build, ${nBig.toLocaleString("en-US")} claims`,
@@ -353,7 +353,7 @@ async function main(): Promise<void> {
   {
     // 20 claims: fuse.js and a fresh 20-claim checker, sentence by sentence.
     const fuse20 = new Fuse<Claim>([...bundled.claims], fuseOptions);
-    const ours = new FactChecker([bundled], { lexicon: createLexicon() });
+    const ours = createFactChecker({ databases: [bundled], lexicon: createLexicon() });
     for (const s of warmup) {
       fuse20.search(s);
       ours.checkSentence(s);

@@ -4,7 +4,7 @@
 // file contains may throw out of here.
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { FactChecker } from "./core/checker.js";
+import { buildFactChecker, createFactChecker, type FactChecker } from "./core/checker.js";
 import { ClaimSearch } from "./core/claim-search.js";
 import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims-loader.js";
 import { type Claim, type InputError, InputErrors } from "./core/types.js";
@@ -56,7 +56,7 @@ export class ClaimsStore {
     private readonly fs: ServerFs,
     private readonly lexicon: Lexicon,
   ) {
-    this._checker = new FactChecker([], { lexicon });
+    this._checker = createFactChecker({ databases: [], lexicon });
     this._search = new ClaimSearch([]);
   }
 
@@ -166,7 +166,7 @@ export class ClaimsStore {
     });
     // Indexing yields to the event loop between batches: the old checker keeps answering until
     // the new one is complete, then both are swapped at once.
-    const checker = await FactChecker.create(used, { lexicon: this.lexicon }, () => new Promise((resolve) => setImmediate(resolve)));
+    const checker = await buildFactChecker({ databases: used, lexicon: this.lexicon }, () => new Promise((resolve) => setImmediate(resolve)));
     this.owner = owner;
     this._checker = checker;
     this._search = checker.search;

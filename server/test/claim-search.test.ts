@@ -35,7 +35,7 @@ describe("claim search", () => {
 
 describe("claim search over a large database", () => {
   it("narrows through the index and still finds a misspelled claim", async () => {
-    const { FactChecker } = await import("../src/core/checker.js");
+    const { createFactChecker } = await import("../src/core/checker.js");
     const db = await readBundledClaims();
     const filler = Array.from({ length: 3000 }, (_, i) => ({
       ...db.claims[i % db.claims.length],
@@ -43,7 +43,7 @@ describe("claim search over a large database", () => {
       speaker: { id: "clerk", name: "Pat Clerk", role: "City clerk" },
       text: `Council number ${i} voted on budget line ${i % 97} for parks and libraries.`,
     }));
-    const checker = new FactChecker([{ ...db, claims: [...filler, ...db.claims] }]);
+    const checker = createFactChecker({ databases: [{ ...db, claims: [...filler, ...db.claims] }] });
     const hits = checker.search.search("aerial capabilites", 5);
     assert.equal(hits[0].claim.id, "esg-s5-unmatched-air-capabilities");
     assert.ok(checker.search.search("Leavitt", 5).some((h) => h.claim.id === "esg-s6-coordinate-without-boots"));

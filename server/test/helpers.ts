@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FactChecker } from "../src/core/checker.js";
+import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
 
@@ -18,9 +18,9 @@ export const fixture = (...parts: string[]) => join(ROOT, "test", "fixtures", ..
 const lexicon = createLexicon();
 
 export async function harborChecker(): Promise<FactChecker> {
-  return new FactChecker([await readClaimsFile(fixture("core", "harbor.claims.json"))], { lexicon });
+  return createFactChecker({ databases: [await readClaimsFile(fixture("core", "harbor.claims.json"))], lexicon });
 }
 
 export async function articleChecker(): Promise<FactChecker> {
-  return new FactChecker([await readBundledClaims()], { lexicon });
+  return createFactChecker({ databases: [await readBundledClaims()], lexicon });
 }

@@ -108,7 +108,7 @@ describe("matcher verdicts (bundled article)", () => {
 
 describe("building the index in batches", () => {
   it("gives the same findings as building it at once, and yields between batches", async () => {
-    const { FactChecker } = await import("../src/core/checker.js");
+    const { buildFactChecker, createFactChecker } = await import("../src/core/checker.js");
     const { readBundledClaims } = await import("../src/node/claims-disk.js");
     const { createLexicon } = await import("../src/node/lexicon.js");
     const db = await readBundledClaims();
@@ -117,10 +117,10 @@ describe("building the index in batches", () => {
     const dbs = [{ ...db, claims }];
     let pauses = 0;
     const lexicon = createLexicon();
-    const built = await FactChecker.create(dbs, { lexicon }, async () => {
+    const built = await buildFactChecker({ databases: dbs, lexicon }, async () => {
       pauses++;
     });
-    const direct = new FactChecker(dbs, { lexicon });
+    const direct = createFactChecker({ databases: dbs, lexicon });
     assert.ok(pauses >= 3, `paused ${pauses} times`);
     const draft = "Trump said American troops would be deployed to Ukraine.\n\nClarity will emerge soon, Trump noted.\n";
     assert.deepEqual(built.checkText(draft, "plaintext").findings, direct.checkText(draft, "plaintext").findings);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { FactChecker } from "../src/core/checker.js";
+import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { readBundledClaims as loadBundledClaims, readClaimsFile as loadClaimsFile } from "../src/node/claims-disk.js";
 import { isVerbatim, nearestWording, quotedParts, quoteWords } from "../src/core/quotes.js";
 import { createLexicon } from "../src/node/lexicon.js";
@@ -21,7 +21,7 @@ function verdicts(checker: FactChecker, sentence: string): string[] {
 describe("supported is earned (bundled article)", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = new FactChecker([await loadBundledClaims()], { lexicon });
+    checker = createFactChecker({ databases: [await loadBundledClaims()], lexicon });
   });
   const cases: [string, string, RegExp?][] = [
     // An evaluative word the record does not back.
@@ -67,7 +67,7 @@ describe("supported is earned (bundled article)", () => {
 describe("the right speaker wins when a competing claim is loaded", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = new FactChecker([await loadBundledClaims(), await loadClaimsFile(fixture("core", "briefing.claims.json"))], { lexicon });
+    checker = createFactChecker({ databases: [await loadBundledClaims(), await loadClaimsFile(fixture("core", "briefing.claims.json"))], lexicon });
   });
 
   it("a sentence naming a speaker who has a matching claim restates that claim, not a misattribution of another", () => {
@@ -82,7 +82,7 @@ describe("the right speaker wins when a competing claim is loaded", () => {
 describe("quotes are real (transit fixture, with direct quotes)", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = new FactChecker([await loadClaimsFile(fixture("core", "transit.claims.json"))], { lexicon });
+    checker = createFactChecker({ databases: [await loadClaimsFile(fixture("core", "transit.claims.json"))], lexicon });
   });
   const cases: [string, string, RegExp?][] = [
     ['Whitfield called the tram line "a vital link for the east side."', "transit-vital-link:supported"],
@@ -154,7 +154,7 @@ describe("quotation helpers", () => {
 describe("contrasts and denials (bundled article)", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = new FactChecker([await loadBundledClaims()], { lexicon });
+    checker = createFactChecker({ databases: [await loadBundledClaims()], lexicon });
   });
 
   it('a contrast the sentence draws ("Europe, not Washington") is not a detail the record must back', () => {

@@ -10,7 +10,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateClaimIdsUnique } from "../core/claims-loader.js";
-import { FactChecker, type DraftFormat } from "../core/checker.js";
+import { createFactChecker, type DraftFormat } from "../core/checker.js";
 import { isReadRefused } from "../core/refused-read.js";
 import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
@@ -96,7 +96,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (!rest.length) throw new UsageError("check needs at least one FILE");
     const minScore = values["min-score"] === undefined ? 0 : Number(values["min-score"]);
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new UsageError("--min-score takes a number from 0 to 1");
-    const checker = new FactChecker(databases, { lexicon: createLexicon() });
+    const checker = createFactChecker({ databases, lexicon: createLexicon() });
     const reports: FileReport[] = [];
     for (const path of rest) {
       const text = await readInput(resolve(io.cwd, path), limits, path);
@@ -116,7 +116,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (sub === "list") list = claims.map((claim) => ({ claim, score: 1 }));
     else if (sub === "search") {
       if (!query.length) throw new UsageError("claims search needs a QUERY");
-      list = new FactChecker(databases, { lexicon: createLexicon() }).search.search(query.join(" "), 20);
+      list = createFactChecker({ databases, lexicon: createLexicon() }).search.search(query.join(" "), 20);
     } else throw new UsageError(`unknown claims command "${sub ?? ""}" (list or search)`);
     if (format === "json") {
       out(JSON.stringify({ claims: list.map((h) => ({ ...h.claim, score: h.score })) }, null, 2) + "\n");

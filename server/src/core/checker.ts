@@ -1,6 +1,6 @@
 // The checking engine: claims in, a draft in, findings out (offsets into the draft).
-// One FactChecker per set of loaded databases; it owns the index and a cache of results per
-// sentence text, so re-checking a draft after a keystroke costs only the sentences that changed.
+// One FactChecker per set of loaded databases (createFactChecker); it owns the index and a cache of
+// results per sentence text, so re-checking a draft after a keystroke costs only the sentences that changed.
 import { analyze } from "./analyze.js";
 import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
@@ -40,44 +40,53 @@ export interface CheckControl {
   cancelled?(): boolean;
 }
 
-export interface CheckerDeps {
-  /** Synonyms and antonyms; WordNet in production. */
+/** What an engine is made of. Everything it keeps (index, caches) is its own: two engines share nothing unless told to. */
+export interface FactCheckerOptions {
+  /** The claims databases to check against (duplicate ids: the host removes them first, see validateClaimIdsUnique). */
+  databases: readonly ClaimsDatabase[];
+  /** Synonyms and antonyms; WordNet in production (server/src/node/lexicon.ts), EMPTY_LEXICON by default. */
   lexicon?: Lexicon;
   tuning?: MatchTuning;
   /** How many distinct sentences' results to keep. */
   cacheSize?: number;
-  /** An index already built for exactly these databases (see FactChecker.create). */
-  index?: ClaimIndex;
+}
+
+/** The engine for a set of databases: `createFactChecker({ databases, lexicon })`, then `checkText(draft, format)`. */
+export function createFactChecker(options: FactCheckerOptions): FactChecker {
+  return new FactChecker(options, new ClaimIndex(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON));
+}
+
+/**
+ * Like createFactChecker, but indexes in batches, awaiting `pause` between them (see ClaimIndex.build): the
+ * language server keeps answering with its previous engine while a large database is indexed.
+ */
+export async function buildFactChecker(options: FactCheckerOptions, pause: () => Promise<void>): Promise<FactChecker> {
+  return new FactChecker(options, await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, pause));
+}
+
+function claimsOf(databases: readonly ClaimsDatabase[]): Claim[] {
+  return databases.flatMap((d) => d.claims);
 }
 
 export class FactChecker {
+  readonly databases: readonly ClaimsDatabase[];
   readonly claims: readonly Claim[];
   private readonly byId = new Map<string, Claim>();
-  private readonly index: ClaimIndex;
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<string, SentenceMatch[]>;
   private readonly tuning: MatchTuning;
 
+  /** Use createFactChecker or buildFactChecker: `index` must be built from exactly these databases' claims. */
   constructor(
-    readonly databases: readonly ClaimsDatabase[],
-    deps: CheckerDeps = {},
+    options: FactCheckerOptions,
+    private readonly index: ClaimIndex,
   ) {
-    this.claims = databases.flatMap((d) => d.claims);
+    this.databases = options.databases;
+    this.claims = index.claims.map((c) => c.claim);
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
-    this.index = deps.index ?? new ClaimIndex(this.claims, deps.lexicon ?? EMPTY_LEXICON);
     this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
-    this.cache = new LruCache(deps.cacheSize ?? 50_000);
-    this.tuning = deps.tuning ?? DEFAULT_TUNING;
-  }
-
-  /** Like the constructor, but indexes in batches, awaiting `pause` between them (see ClaimIndex.build). */
-  static async create(databases: readonly ClaimsDatabase[], deps: CheckerDeps, pause: () => Promise<void>): Promise<FactChecker> {
-    const index = await ClaimIndex.build(
-      databases.flatMap((d) => d.claims),
-      deps.lexicon ?? EMPTY_LEXICON,
-      pause,
-    );
-    return new FactChecker(databases, { ...deps, index });
+    this.cache = new LruCache(options.cacheSize ?? 50_000);
+    this.tuning = options.tuning ?? DEFAULT_TUNING;
   }
 
   claimById(id: string): Claim | undefined {
