@@ -11,8 +11,9 @@
 //
 // This file must stay free of `vscode` and server-only imports: the client bundles it too.
 
+import type { DraftFormat } from "./markdown.js";
+
 export type QuoteKindName = "direct" | "reported";
-export type DraftTextFormat = "markdown" | "plaintext";
 
 /** What these texts need of a claim; the core's Claim and the wire's ClaimInfo both have it. */
 export interface ClaimText {
@@ -49,7 +50,7 @@ export function isDirect(claim: Pick<ClaimText, "quoteKind">): boolean {
  * A claim text that already begins with the speaker's name or an alias is used as it is
  * ("Trump ruled out deploying American troops to Ukraine."). Never in quotation marks.
  */
-export function reportedStatement(claim: ClaimText, format: DraftTextFormat): string {
+export function reportedStatement(claim: ClaimText, format: DraftFormat): string {
   return reportedClause(claim, format) + ".";
 }
 
@@ -58,7 +59,7 @@ export function reportedStatement(claim: ClaimText, format: DraftTextFormat): st
  *   direct:   `Donald Trump, President of the United States, said: “We will not send troops.”`
  *   reported: `Donald Trump indicated that U.S. air power could play a role … (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).`
  */
-export function quoteWithAttribution(claim: ClaimText, format: DraftTextFormat): string {
+export function quoteWithAttribution(claim: ClaimText, format: DraftFormat): string {
   if (isDirect(claim)) return `${speakerWithRole(claim, format)}, ${verbOf(claim, format)}: ${OPEN}${quotedWords(claim, format, true)}${CLOSE}`;
   // The source in the citation form the checker masks (core/draft-marks.ts): its words never change the sentence's verdict.
   return `${reportedClause(claim, format)} (source: ${balanced(sourceName(claim, format), format)}).`;
@@ -69,7 +70,7 @@ export function quoteWithAttribution(claim: ClaimText, format: DraftTextFormat):
  * `(source: European-Led Security Guarantees, U.S. Contribution Through Air Support; Donald Trump, President of the United States)`.
  * The checker knows this form (core/draft-marks.ts) and never reads it as words of a sentence.
  */
-export function citation(claim: ClaimText, format: DraftTextFormat): string {
+export function citation(claim: ClaimText, format: DraftFormat): string {
   return `(source: ${balanced(sourceName(claim, format), format)}; ${balanced(speakerWithRole(claim, format), format)})`;
 }
 
@@ -78,7 +79,7 @@ export function citation(claim: ClaimText, format: DraftTextFormat): string {
  *   direct:   `Donald Trump (President of the United States) said: “We will not send troops” — Title, Section.`
  *   reported: `Donald Trump (President of the United States) indicated that U.S. air power could …, as reported in Title, Section.`
  */
-export function footnoteDefinition(claim: ClaimText, format: DraftTextFormat): string {
+export function footnoteDefinition(claim: ClaimText, format: DraftFormat): string {
   const who = speakerInParentheses(claim, format);
   if (isDirect(claim)) return `${who} ${verbOf(claim, format)}: ${OPEN}${quotedWords(claim, format, false)}${CLOSE} — ${sourceName(claim, format)}.`;
   return `${reportedClause(claim, format, who)}, as reported in ${sourceName(claim, format)}.`;
@@ -119,7 +120,7 @@ export function attributionLine(claim: ClaimText): string {
 }
 
 /** "Title, Section", or just the title when the section is empty or repeats it. */
-export function sourceName(claim: Pick<ClaimText, "source">, format: DraftTextFormat = "plaintext"): string {
+export function sourceName(claim: Pick<ClaimText, "source">, format: DraftFormat = "plaintext"): string {
   const title = oneLine(claim.source.title);
   const section = oneLine(claim.source.section);
   const text = section && section !== title ? `${title}, ${section}` : title;
@@ -127,7 +128,7 @@ export function sourceName(claim: Pick<ClaimText, "source">, format: DraftTextFo
 }
 
 /** The speaker's name and role: `Donald Trump, President of the United States`, or the name alone. */
-export function speakerWithRole(claim: Pick<ClaimText, "speaker">, format: DraftTextFormat = "plaintext"): string {
+export function speakerWithRole(claim: Pick<ClaimText, "speaker">, format: DraftFormat = "plaintext"): string {
   const name = oneLine(claim.speaker.name);
   const role = oneLine(claim.speaker.role);
   return escapeInline(role ? `${name}, ${role}` : name, format);
@@ -151,7 +152,7 @@ export function nestQuotes(text: string): string {
  * `&` before an entity, `://` (autolinks), and a line-start construct at the very beginning
  * (`#`, `>`, `-`/`+`, `=`, `1.`), since the text may land at the start of a line.
  */
-export function escapeForDraft(text: string, format: DraftTextFormat): string {
+export function escapeForDraft(text: string, format: DraftFormat): string {
   const s = oneLine(text);
   return format === "markdown" ? escapeLineStart(escapeInline(s, format), format) : s;
 }
@@ -159,7 +160,7 @@ export function escapeForDraft(text: string, format: DraftTextFormat): string {
 // ---------------------------------------------------------------------------------------------
 
 /** `Donald Trump indicated that …` / `According to Donald Trump, …` / the text itself, without its final stop. */
-function reportedClause(claim: ClaimText, format: DraftTextFormat, who?: string): string {
+function reportedClause(claim: ClaimText, format: DraftFormat, who?: string): string {
   const text = oneLine(claim.text).replace(/\s*[.!?]+$/, "");
   const verb = oneLine(claim.verb);
   if (startsWithSpeaker(claim, text)) {
@@ -174,18 +175,18 @@ function reportedClause(claim: ClaimText, format: DraftTextFormat, who?: string)
 }
 
 /** `Donald Trump (President of the United States)`, or the name alone. */
-function speakerInParentheses(claim: ClaimText, format: DraftTextFormat): string {
+function speakerInParentheses(claim: ClaimText, format: DraftFormat): string {
   const name = escapeInline(oneLine(claim.speaker.name), format);
   const role = oneLine(claim.speaker.role);
   return escapeLineStart(role ? `${name} (${escapeInline(role, format)})` : name, format);
 }
 
-function verbOf(claim: ClaimText, format: DraftTextFormat): string {
+function verbOf(claim: ClaimText, format: DraftFormat): string {
   return escapeInline(oneLine(claim.verb) || "said", format);
 }
 
 /** A direct quote, verbatim but for nested quotation marks; `withStop` adds a final full stop inside the marks. */
-function quotedWords(claim: ClaimText, format: DraftTextFormat, withStop: boolean): string {
+function quotedWords(claim: ClaimText, format: DraftFormat, withStop: boolean): string {
   const quote = nestQuotes(oneLine(claim.source.quote));
   const end = withStop && !/[.!?…]$/.test(quote) ? "." : "";
   return escapeInline(quote, format) + end;
@@ -232,7 +233,7 @@ function midSentence(name: string): string {
 const ENTITY_LIKE = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
 
 /** Markdown inline escaping (see escapeForDraft); plain text is left alone. */
-function escapeInline(s: string, format: DraftTextFormat): string {
+function escapeInline(s: string, format: DraftFormat): string {
   if (format !== "markdown") return s;
   return s
     .replace(/[\\`*_[\]<>~|]/g, "\\$&")
@@ -242,7 +243,7 @@ function escapeInline(s: string, format: DraftTextFormat): string {
 }
 
 /** Escapes a construct that would start a block if `s` began a line: heading, quote, list item, setext underline. */
-function escapeLineStart(s: string, format: DraftTextFormat): string {
+function escapeLineStart(s: string, format: DraftFormat): string {
   if (format !== "markdown") return s;
   const m = /^(\d{1,9})([.)])(?=\s|$)/.exec(s);
   if (m) return `${m[1]}\\${m[2]}${s.slice(m[0].length)}`;
@@ -250,7 +251,7 @@ function escapeLineStart(s: string, format: DraftTextFormat): string {
 }
 
 /** Parentheses that do not pair up become brackets, so a citation's closing parenthesis stays its own. */
-function balanced(s: string, format: DraftTextFormat): string {
+function balanced(s: string, format: DraftFormat): string {
   let depth = 0;
   for (const c of s.replace(/\\./g, "")) {
     if (c === "(") depth++;

@@ -8,21 +8,22 @@
 // Text from claims files is escaped for Markdown documents. It is inserted at every cursor,
 // replacing any selection, with a space added where it would otherwise touch a word.
 import * as vscode from "vscode";
-import { citation, type DraftTextFormat, quoteWithAttribution } from "../../protocol/claim-text.js";
+import { citation, quoteWithAttribution } from "../../protocol/claim-text.js";
+import { type DraftFormat, draftFormatOf } from "../../protocol/markdown.js";
 import type { ClaimInfo } from "../../protocol/messages.js";
 
-/** How text inserted into `doc` must be written: Markdown (escaped) or plain text. Same test as the server's. */
-export function formatOf(doc: Pick<vscode.TextDocument, "languageId" | "fileName"> | undefined): DraftTextFormat {
-  return doc && (doc.languageId === "markdown" || /\.(md|markdown|mdx)$/i.test(doc.fileName)) ? "markdown" : "plaintext";
+/** How text inserted into `doc` must be written: Markdown (escaped) or plain text: the same test as the server's (protocol/markdown.ts). */
+export function formatOf(doc: Pick<vscode.TextDocument, "languageId" | "fileName"> | undefined): DraftFormat {
+  return doc ? draftFormatOf(doc.fileName, doc.languageId) : "plaintext";
 }
 
 /** What Insert Quote with Attribution writes: the direct quote, or reported speech. */
-export function formatQuoteWithAttribution(claim: ClaimInfo, format: DraftTextFormat): string {
+export function formatQuoteWithAttribution(claim: ClaimInfo, format: DraftFormat): string {
   return quoteWithAttribution(claim, format);
 }
 
 /** What Insert Citation writes. */
-export function formatCitation(claim: ClaimInfo, format: DraftTextFormat): string {
+export function formatCitation(claim: ClaimInfo, format: DraftFormat): string {
   return citation(claim, format);
 }
 

@@ -4,7 +4,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node.js";
 import { type ClaimInfo, SearchClaimsRequest } from "../../protocol/messages.js";
-import type { DraftTextFormat } from "../../protocol/claim-text.js";
+import type { DraftFormat } from "../../protocol/markdown.js";
 import { formatCitation, formatQuoteWithAttribution } from "./insert.js";
 
 export const SEARCH_DEBOUNCE_MS = 100;
@@ -130,7 +130,7 @@ interface ActionItem extends vscode.QuickPickItem {
  * insert into; their details show exactly what they write (in `format`). For a reported claim
  * the quote action writes reported speech, and its detail says so.
  */
-export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean, format: DraftTextFormat = "plaintext"): Promise<ClaimAction | undefined> {
+export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean, format: DraftFormat = "plaintext"): Promise<ClaimAction | undefined> {
   const items: ActionItem[] = [];
   const direct = claim.quoteKind === "direct";
   if (canInsert) {

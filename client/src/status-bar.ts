@@ -5,6 +5,7 @@
 // The counts are the server's own, typed (factcheck/documentCounts, sent with each publish of a
 // document's diagnostics): nothing is read back out of diagnostic messages.
 import * as vscode from "vscode";
+import { escapeMarkdownForDisplay } from "../../protocol/markdown.js";
 import { VERDICTS, zeroCounts } from "../../protocol/verdicts.js";
 import * as config from "./config.js";
 import type { FactCheckServer } from "./server.js";
@@ -90,7 +91,7 @@ export class StatusBar implements vscode.Disposable {
       tooltip.appendMarkdown("**Fact Check**: claims files with errors (the last good version stays in use):\n\n");
       for (const f of brokenFiles) {
         const first = f.errors[0];
-        tooltip.appendMarkdown(`- ${fileLabel(f.uri)} line ${first.line + 1}: ${escape(first.message)}`);
+        tooltip.appendMarkdown(`- ${fileLabel(f.uri)} line ${first.line + 1}: ${escapeMarkdownForDisplay(first.message)}`);
         if (f.errors.length > 1) tooltip.appendMarkdown(` (and ${f.errors.length - 1} more)`);
         tooltip.appendMarkdown("\n");
       }
@@ -133,10 +134,6 @@ export class StatusBar implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
 function accessibleLabel(text: string): string {

@@ -3,7 +3,7 @@
 import { pathToFileURL } from "node:url";
 import type { Location } from "vscode-languageserver";
 import { claimLocation, type LoadedClaimsDatabase } from "./core/claims-loader.js";
-import { LineIndex } from "./core/json-positions.js";
+import { LineIndex } from "./core/line-index.js";
 import type { Claim } from "./core/types.js";
 import type { ClaimInfo } from "../../protocol/messages.js";
 

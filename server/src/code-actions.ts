@@ -10,7 +10,8 @@ import { atLineStart, footnoteLabel, IGNORE_SENTENCE_COMMENT, ignoredByMarker } 
 import type { Claim } from "./core/types.js";
 import { claimTextChars, MAX_DATA_CHARS } from "./diagnostics.js";
 import { type FootnotePlacement, footnotePlacement } from "./footnote-placement.js";
-import { citation, type DraftTextFormat, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "../../protocol/claim-text.js";
+import { citation, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "../../protocol/claim-text.js";
+import type { DraftFormat } from "../../protocol/markdown.js";
 import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, type IgnoreClaimArgs } from "../../protocol/messages.js";
 import { isVerdict } from "../../protocol/verdicts.js";
 
@@ -34,7 +35,7 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
   if (text.slice(range.start, range.end) !== data.sentence) return []; // stale: re-check will publish a fresh one
   const claim = claimById(data.claimId);
   if (!claim || claimTextChars(claim) > MAX_DATA_CHARS) return []; // unknown, or too big to write into a draft
-  const format: DraftTextFormat = markdown ? "markdown" : "plaintext";
+  const format: DraftFormat = markdown ? "markdown" : "plaintext";
   if (markdown && insideFactcheckDefinition(doc, text, range.start)) return []; // a citation we wrote is not prose
 
   const actions: CodeAction[] = [];
@@ -94,7 +95,7 @@ function quoteFixes(
   sentence: { start: number; end: number },
   quoted: NonNullable<FindingData["quoted"]>,
   claim: Claim,
-  format: DraftTextFormat,
+  format: DraftFormat,
   fix: (title: string, edits: { start: number; end: number; newText: string }[], isPreferred?: boolean) => void,
 ): void {
   const words = offsets(doc, quoted.range);

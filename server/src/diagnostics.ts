@@ -5,7 +5,7 @@ import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink } from "./claim-info.js";
 import type { ClaimsStore } from "./claims-store.js";
-import { LineIndex } from "./core/json-positions.js";
+import { LineIndex } from "./core/line-index.js";
 import type { Finding, InputError } from "./core/types.js";
 import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
@@ -40,9 +40,10 @@ export function capText(s: string, max: number): string {
 /**
  * `contradicted: Trump ruled out deploying American troops to Ukraine. — <the core's explanation>`:
  * the record as reported speech (a direct claim: the speaker's quoted words), never a paraphrase
- * in quotation marks. Each part is capped so the explanation survives a huge claim.
+ * in quotation marks. Each part is capped so the explanation survives a huge claim. (The command line puts the
+ * explanation first: cli/report.ts, reportMessage.)
  */
-export function findingMessage(f: Finding): string {
+export function diagnosticMessage(f: Finding): string {
   return capText(`${f.verdict}: ${capText(recordedStatement(f.claim), 620)} — ${capText(f.explanation, 300)}`, MAX_MESSAGE_CHARS);
 }
 
@@ -80,7 +81,7 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     severity,
     source: DIAGNOSTIC_SOURCE,
     code: f.claim.id,
-    message: findingMessage(f),
+    message: diagnosticMessage(f),
     // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish;
     // its verdict still travels, for the counts (document-counts.ts).
     data: dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? data : { verdict: f.verdict },

@@ -13,6 +13,7 @@ import type { Finding } from "./core/types.js";
 import type { CheckEvent, Logger, Timers } from "./deps.js";
 import { findingDiagnostic } from "./diagnostics.js";
 import { draftPart, formatBytes } from "./draft-limit.js";
+import { draftFormatOf } from "../../protocol/markdown.js";
 import { DIAGNOSTIC_SOURCE } from "../../protocol/messages.js";
 import { type Settings, type SettingsCache, severityOf } from "./settings.js";
 
@@ -45,7 +46,7 @@ interface Published {
 }
 
 export function isMarkdown(doc: TextDocument): boolean {
-  return doc.languageId === "markdown" || /\.(md|markdown|mdx)$/i.test(doc.uri);
+  return draftFormatOf(doc.uri, doc.languageId) === "markdown";
 }
 
 /** The longest a check holds the thread before it yields (one step may run over: a block, a sentence). */

@@ -1,5 +1,5 @@
 // The hover card for an underlined sentence. Every string from a claims file or the draft is
-// escaped (escape.ts); the only live Markdown is ours: emphasis and one file: link. The source's
+// escaped (protocol/markdown.ts); the only live Markdown is ours: emphasis and one file: link. The source's
 // words are labelled for what they are: "Quoted words" (in quotation marks) only for a direct
 // claim, "Reported by <source title>" (no marks) for the source's paraphrase.
 // LSP MarkupContent has no isTrusted: VS Code renders server Markdown untrusted (no command links)
@@ -8,8 +8,8 @@ import { type Hover, MarkupKind } from "vscode-languageserver";
 import { claimDefinition, fileLink } from "./claim-info.js";
 import type { ClaimsStore } from "./claims-store.js";
 import type { Finding } from "./core/types.js";
-import { escapeMarkdown as esc, markdownLinkTarget } from "./escape.js";
 import { sourceWords, sourceWordsLabel } from "../../protocol/claim-text.js";
+import { escapeMarkdownForDisplay as esc, markdownLinkTarget } from "../../protocol/markdown.js";
 
 const VERDICT_TITLE: Record<Finding["verdict"], string> = {
   supported: "Supported",

@@ -13,7 +13,7 @@ import {
 import { readClaimsFile } from "../src/node/claims-disk.js";
 import { BUNDLED_CLAIMS_FILE, BUNDLED_CLAIMS_PATH } from "../src/node/install-paths.js";
 import { CLAIMS_SCHEMA } from "../src/core/claims-schema.js";
-import { LineIndex } from "../src/core/json-positions.js";
+import { LineIndex } from "../src/core/line-index.js";
 import { formatInputError, InputErrors, type InputError } from "../src/core/types.js";
 
 /** The repository root: the nearest ancestor of this file with the extension's package.json (else the cwd). */

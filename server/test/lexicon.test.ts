@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyze, analyzeMany } from "../src/core/analyze.js";
-import { damerau, TypoIndex } from "../src/core/typo-index.js";
+import { damerau } from "../src/core/edit-distance.js";
+import { TypoIndex } from "../src/core/typo-index.js";
 import { WordNet } from "../src/node/wordnet.js";
 import { resolveWordnetDir } from "../src/node/wordnet-dir.js";
 

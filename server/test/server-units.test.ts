@@ -2,7 +2,7 @@
 // (Texts built from claims: claim-text.test.ts.)
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { escapeMarkdown, markdownLinkTarget } from "../src/escape.js";
+import { escapeMarkdownForDisplay as escapeMarkdown, markdownLinkTarget } from "../../protocol/markdown.js";
 import { matchesGlob } from "../src/glob.js";
 import { DEFAULT_SETTINGS, normalizeSettings } from "../src/settings.js";
 

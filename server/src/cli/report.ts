@@ -1,6 +1,6 @@
 // The CLI's report formats. JSON is the stable machine format (the grader and CI scripts read
 // it); text reads like a compiler's diagnostics; SARIF 2.1.0 feeds code-scanning tools.
-import { LineIndex } from "../core/json-positions.js";
+import { LineIndex } from "../core/line-index.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
 import { attributionLine } from "../../../protocol/claim-text.js";
 
@@ -35,8 +35,11 @@ export interface JsonFinding {
   quoted?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; recorded?: string };
 }
 
-/** The one-line message: verdict, what the record says, and who said it (a paraphrase is never shown as a quotation). */
-export function findingMessage(f: Finding): string {
+/**
+ * The command line's one-line message: verdict, the explanation, and who said what (a paraphrase is never shown as a
+ * quotation). The editor's diagnostics say it the other way round (diagnostics.ts, diagnosticMessage).
+ */
+export function reportMessage(f: Finding): string {
   return `${f.verdict}: ${f.explanation} — ${attributionLine(f.claim)}`;
 }
 
@@ -50,7 +53,7 @@ export function toJson(reports: FileReport[]): { files: { path: string; findings
           range: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) },
           verdict: f.verdict,
           score: f.score,
-          message: findingMessage(f),
+          message: reportMessage(f),
           explanation: f.explanation,
           claim: {
             id: f.claim.id,
@@ -82,7 +85,7 @@ export function toText(reports: FileReport[]): string {
     const idx = new LineIndex(r.text);
     for (const f of r.findings) {
       const p = idx.positionAt(f.start);
-      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${findingMessage(f)} [${f.claim.id}]`);
+      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${reportMessage(f)} [${f.claim.id}]`);
     }
   }
   const all = reports.flatMap((r) => r.findings);
@@ -130,7 +133,7 @@ export function toSarif(reports: FileReport[], version: string): object {
             return {
               ruleId: f.verdict,
               level: SARIF_LEVEL[f.verdict],
-              message: { text: findingMessage(f) },
+              message: { text: reportMessage(f) },
               locations: [
                 {
                   physicalLocation: {

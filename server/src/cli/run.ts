@@ -10,13 +10,14 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateClaimIdsUnique } from "../core/claims-loader.js";
-import { createFactChecker, type DraftFormat } from "../core/checker.js";
+import { createFactChecker } from "../core/checker.js";
 import { isReadRefused } from "../core/refused-read.js";
 import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
 import { createLexicon } from "../node/lexicon.js";
 import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
 import { type FileReport, toJson, toSarif, toText } from "./report.js";
+import { draftFormatOf } from "../../../protocol/markdown.js";
 
 const VERSION = "0.1.0";
 const USAGE = `usage:
@@ -100,7 +101,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     const reports: FileReport[] = [];
     for (const path of rest) {
       const text = await readInput(resolve(io.cwd, path), limits, path);
-      reports.push({ path, text, findings: checker.checkText(text, formatOf(path), { minScore }).findings });
+      reports.push({ path, text, findings: checker.checkText(text, draftFormatOf(path), { minScore }).findings });
     }
     if (format === "json") out(JSON.stringify(toJson(reports), null, 2) + "\n");
     else if (format === "sarif") out(JSON.stringify(toSarif(reports, VERSION), null, 2) + "\n");
@@ -128,10 +129,6 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   throw new UsageError(command ? `unknown command "${command}"` : "no command given");
-}
-
-function formatOf(path: string): DraftFormat {
-  return /\.(md|markdown|mdx)$/i.test(path) ? "markdown" : "plaintext";
 }
 
 function readLimits(value: string | undefined): ReadLimits {

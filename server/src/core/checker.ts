@@ -4,6 +4,7 @@
 import { analyze } from "./analyze.js";
 import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
+import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
 import { ignoredByMarker } from "./draft-marks.js";
@@ -11,8 +12,9 @@ import { proseText, runSteps, segmentDraftSteps } from "./segment.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
 import { EMPTY_LEXICON, type Lexicon } from "./lexicon/lexicon.js";
+import type { DraftFormat } from "../../../protocol/markdown.js";
 
-export type DraftFormat = "markdown" | "plaintext";
+export type { DraftFormat };
 
 export interface CheckOptions {
   /** Findings scoring below this (0..1) are dropped. Default 0: the matcher's own threshold applies. */
@@ -73,7 +75,7 @@ export class FactChecker {
   readonly claims: readonly Claim[];
   private readonly byId = new Map<string, Claim>();
   private readonly speakers: SpeakerDirectory;
-  private readonly cache: LruCache<string, SentenceMatch[]>;
+  private readonly cache: LruCache<SentenceMatch[]>;
   private readonly tuning: MatchTuning;
 
   /** Use createFactChecker or buildFactChecker: `index` must be built from exactly these databases' claims. */
@@ -149,11 +151,12 @@ export class FactChecker {
   private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, CheckResult, void> {
     const { sentences, ignoredLines } = yield* segmentDraftSteps(text, format);
     const skip = new Set(ignoredLines);
-    const lineStarts = skip.size ? lineStartsOf(text) : [];
+    // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
+    const lines = skip.size ? new LineIndex(text, "lf") : undefined;
     const findings: Finding[] = [];
     let cached = 0;
     for (const s of sentences) {
-      if (skip.size && skip.has(lineOf(lineStarts, s.start))) continue;
+      if (lines && skip.has(lines.positionAt(s.start).line)) continue;
       if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
       // Inline code and link targets are blanked (same length), so offsets still hold.
       const r = this.checkSentence(proseText(s));
@@ -186,23 +189,6 @@ export class FactChecker {
     }
     return { findings, stats: { sentences: sentences.length, cached } };
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export { DEFAULT_TUNING };

@@ -22,7 +22,9 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { findNodeAtLocation, getNodePath, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Node as JsonNode, ParseError, ParseOptions } from "jsonc-parser";
 import { CLAIMS_SCHEMA } from "./claims-schema.js";
-import { fromJsonPointer, LineIndex, toJsonPointer } from "./json-positions.js";
+import { damerau } from "./edit-distance.js";
+import { fromJsonPointer, toJsonPointer } from "./json-pointer.js";
+import { LineIndex } from "./line-index.js";
 import { isReadRefused } from "./refused-read.js";
 import { InputErrors } from "./types.js";
 import type { Claim, ClaimsDatabase, InputError, Polarity, QuoteKind, Speaker } from "./types.js";
@@ -83,7 +85,7 @@ export type InputLocation = Omit<InputError, "message">;
  * @throws InputErrors with every problem found
  */
 export function parseClaimsDatabase(text: string, file: string, opts: ParseClaimsOptions = {}): LoadedClaimsDatabase {
-  return analyze(text, file, opts);
+  return checkClaimsText(text, file, opts);
 }
 
 /**
@@ -101,7 +103,7 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
   }
 
   // Find source.file before the full check, so the source text is there for it.
-  const opts: AnalyzeOptions = {};
+  const opts: CheckClaimsOptions = {};
   const root = parseTree(prepare(text), [], PARSE_OPTIONS);
   const fileNode = root?.type === "object" ? findNodeAtLocation(root, ["source", "file"]) : undefined;
   if (fileNode?.type === "string" && typeof fileNode.value === "string" && fileNode.value !== "") {
@@ -116,7 +118,7 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
           : `cannot read source file ${JSON.stringify(fileNode.value)} (${sourcePath}): ${await describeReadError(err, sourcePath, host)}`;
     }
   }
-  return analyze(text, file, opts);
+  return checkClaimsText(text, file, opts);
 }
 
 /**
@@ -157,7 +159,7 @@ const locations = new WeakMap<Claim, InputLocation>();
 
 const PARSE_OPTIONS: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true };
 
-interface AnalyzeOptions extends ParseClaimsOptions {
+interface CheckClaimsOptions extends ParseClaimsOptions {
   /** Set by loadClaimsFile when source.file could not be read; reported at the source.file node. */
   sourceProblem?: string;
 }
@@ -415,20 +417,10 @@ function suggestSpeaker(ref: string, speakers: SpeakerInfo[]): string | undefine
   }
   let best: { id: string; d: number } | undefined;
   for (const s of speakers) {
-    const d = editDistance(low, s.id);
+    const d = damerau(low, s.id);
     if (d <= 2 && (!best || d < best.d)) best = { id: s.id, d };
   }
   return best?.id;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** All start offsets of `needle` in `hay`. */
@@ -473,7 +465,8 @@ function looseMatch(source: string, quote: string): { start: number; end: number
   return { start: src.map[i], end: src.map[i + q.length - 1] + 1 };
 }
 
-function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedClaimsDatabase {
+/** Parses a claims file's text and checks it (syntax, shape, schema, meaning), then builds the database. */
+function checkClaimsText(rawText: string, file: string, opts: CheckClaimsOptions): LoadedClaimsDatabase {
   const text = prepare(rawText);
   const rep = new Reporter(file, text);
   const fail = (): never => {

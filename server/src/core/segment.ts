@@ -43,6 +43,7 @@ import {
 } from "./markdown-prose.js";
 import { isSpace, sentenceSpans } from "./nlp.js";
 import type { Sentence } from "./types.js";
+import { detach, LruCache } from "./lru.js";
 
 export type SegmentFormat = "markdown" | "plaintext";
 
@@ -452,86 +453,18 @@ interface BlockResult {
   absolute: ProseSentence[];
 }
 
-/**
- * A bounded cache with second-chance ("clock") eviction: a hit only sets a flag, so the
- * thousands of hits per keystroke never reorder the Map; when full, entries are evicted from
- * the oldest end, except that a recently used one is moved to the young end once instead.
- */
-class Lru<V> {
-  private readonly map = new Map<string, { value: V; used: boolean }>();
-  private chars = 0;
-  hits = 0;
-  misses = 0;
-  constructor(
-    private readonly capacity: number,
-    private readonly maxChars = CACHE_CHARS,
-  ) {}
-  get size(): number {
-    return this.map.size;
-  }
-  has(key: string): boolean {
-    return this.map.has(key);
-  }
-  /** Like get, but neither counted nor marked as used. */
-  peek(key: string): V | undefined {
-    return this.map.get(key)?.value;
-  }
-  get(key: string): V | undefined {
-    const e = this.map.get(key);
-    if (e === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    e.used = true;
-    return e.value;
-  }
-  set(key: string, value: V): void {
-    if (this.map.delete(key)) this.chars -= key.length;
-    this.map.set(detach(key), { value, used: false });
-    this.chars += key.length;
-    let secondChances = this.map.size;
-    while (this.map.size > this.capacity || (this.chars > this.maxChars && this.map.size > 1)) {
-      const [oldKey, oldest] = this.map.entries().next().value as [string, { value: V; used: boolean }];
-      this.map.delete(oldKey);
-      if (oldest.used && secondChances-- > 0) {
-        oldest.used = false;
-        this.map.set(oldKey, oldest);
-      } else {
-        this.chars -= oldKey.length;
-      }
-    }
-  }
-  clear(): void {
-    this.chars = 0;
-    this.map.clear();
-    this.hits = this.misses = 0;
-  }
-}
-
-/**
- * A copy of `s` that does not keep a larger string alive. `text.slice()` in V8 makes a view
- * into `text`; caching such views would pin every version of a 1 MB draft the user typed.
- * Concatenating forces a fresh flat string (the slice then points into that copy).
- */
-function detach(s: string): string {
-  return s.length < 16 ? s : (" " + s).slice(1);
-}
-
 const BLOCK_CACHE_SIZE = 50_000;
 const SPAN_CACHE_SIZE = 100_000;
 /** Longer blocks are not cached: each version would pin its whole text (they are rebuilt from cached pieces). */
 const MAX_CACHED_TEXT = 64 * 1024;
-/** Total characters of keys a cache may hold (≈ 2 bytes each). */
-const CACHE_CHARS = 16 * 1024 * 1024;
 /** Block results by block text, one cache per way of parsing it. */
 const blockCaches = {
-  markdown: new Lru<BlockResult>(BLOCK_CACHE_SIZE),
-  frontmatter: new Lru<BlockResult>(16),
-  plaintext: new Lru<BlockResult>(BLOCK_CACHE_SIZE),
+  markdown: new LruCache<BlockResult>(BLOCK_CACHE_SIZE),
+  frontmatter: new LruCache<BlockResult>(16),
+  plaintext: new LruCache<BlockResult>(BLOCK_CACHE_SIZE),
 };
-const spanCache = new Lru<number[]>(SPAN_CACHE_SIZE);
-const windowCache = new Lru<boolean>(SPAN_CACHE_SIZE);
+const spanCache = new LruCache<number[]>(SPAN_CACHE_SIZE);
+const windowCache = new LruCache<boolean>(SPAN_CACHE_SIZE);
 
 export interface CacheStats {
   size: number;
@@ -560,7 +493,7 @@ export function clearSegmentCache(): void {
   windowCache.clear();
 }
 
-const definitionCache = new Lru<string[]>(BLOCK_CACHE_SIZE);
+const definitionCache = new LruCache<string[]>(BLOCK_CACHE_SIZE);
 
 /**
  * Link reference definitions anywhere in the draft (normalised label → label as written).

@@ -4,7 +4,7 @@
 import type { Token } from "./analyze.js";
 import { isEntityTerm, termOf } from "./analyze.js";
 import { ATTRIBUTION_VERB_LEMMAS, SPEAKER_VERB_GAP } from "./lexicon/cues.js";
-import { damerau } from "./typo-index.js";
+import { damerau } from "./edit-distance.js";
 import type { Speaker } from "./types.js";
 
 /** Words that may stand in a speaker's title: "White House press secretary Karoline Leavitt". */
