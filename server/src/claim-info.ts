@@ -1,36 +1,25 @@
-// Where a claim's quote is in its shipped source article, as an LSP Location and as a file: link
-// that VS Code opens at the quote, and the claim as sent over the wire (ClaimInfo).
+// A claim's places as LSP Locations — its quote in the source article, its definition in its claims
+// file — and file: links that VS Code opens there; and the claim as sent over the wire (ClaimInfo).
+// Everything comes from the claim's provenance, worked out once by the loader: nothing is looked up.
 import { pathToFileURL } from "node:url";
 import type { Location } from "vscode-languageserver";
-import { claimLocation, type LoadedClaimsDatabase } from "./core/claims-loader.js";
-import { LineIndex } from "./core/line-index.js";
-import type { Claim } from "./core/types.js";
+import type { Claim, FileSpan } from "./core/types.js";
 import type { ClaimInfo } from "../../protocol/messages.js";
 
-const lineIndexes = new WeakMap<LoadedClaimsDatabase, LineIndex>();
+function locationOf(span: FileSpan): Location {
+  return { uri: pathToFileURL(span.file).href, range: span.range };
+}
 
-/** The quote's range in the database's source text, when the source is known and the claim has offsets. */
-export function quoteLocation(db: LoadedClaimsDatabase | undefined, claim: Claim): Location | undefined {
-  if (!db?.sourcePath || db.sourceText === undefined || claim.source.end <= claim.source.start) return undefined;
-  let lines = lineIndexes.get(db);
-  if (!lines) {
-    lines = new LineIndex(db.sourceText);
-    lineIndexes.set(db, lines);
-  }
-  return {
-    uri: pathToFileURL(db.sourcePath).href,
-    range: { start: lines.positionAt(claim.source.start), end: lines.positionAt(claim.source.end) },
-  };
+/** The quote's range in the source text, when the source was read and the claim has offsets into it. */
+export function quoteLocation(claim: Claim): Location | undefined {
+  const at = claim.provenance?.quoteIn;
+  return at ? locationOf(at) : undefined;
 }
 
 /** Where a claim is defined in its claims file (its `id`), for claims whose source text is not shipped. */
 export function claimDefinition(claim: Claim): Location | undefined {
-  const at = claimLocation(claim);
-  if (!at) return undefined;
-  return {
-    uri: pathToFileURL(at.file).href,
-    range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + at.length } },
-  };
+  const at = claim.provenance?.definedIn;
+  return at ? locationOf(at) : undefined;
 }
 
 /** A file: link with a `#Lline,column` fragment (1-based), which VS Code opens at that position. */
@@ -39,7 +28,9 @@ export function fileLink(location: Location): string {
   return `${location.uri}#L${line + 1},${character + 1}`;
 }
 
-export function toClaimInfo(claim: Claim, origin: string, quote: Location | undefined): ClaimInfo {
+export function toClaimInfo(claim: Claim): ClaimInfo {
+  const quote = quoteLocation(claim);
+  const definedIn = claim.provenance?.definedIn;
   return {
     id: claim.id,
     text: claim.text,
@@ -53,6 +44,6 @@ export function toClaimInfo(claim: Claim, origin: string, quote: Location | unde
       quote: claim.source.quote,
       ...(quote ? { uri: quote.uri, range: quote.range } : {}),
     },
-    origin,
+    origin: definedIn ? pathToFileURL(definedIn.file).href : "",
   };
 }

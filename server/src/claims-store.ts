@@ -9,8 +9,7 @@ import { ClaimSearch } from "./core/claim-search.js";
 import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims-loader.js";
 import { type Claim, type InputError, InputErrors } from "./core/types.js";
 import type { Lexicon } from "./core/lexicon/lexicon.js";
-import type { Location } from "vscode-languageserver";
-import { quoteLocation, toClaimInfo } from "./claim-info.js";
+import { toClaimInfo } from "./claim-info.js";
 import { confinedLoaderHost } from "./node/claims-disk.js";
 import type { ServerFs } from "./deps.js";
 import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "../../protocol/messages.js";
@@ -48,7 +47,6 @@ export interface FileErrors {
 
 export class ClaimsStore {
   private readonly entries = new Map<string, Entry>();
-  private owner = new Map<Claim, LoadedClaimsDatabase>();
   private _checker: FactChecker;
   private _search: ClaimSearch;
 
@@ -154,12 +152,10 @@ export class ClaimsStore {
     }
     for (const e of entries) e.crossErrors = cross.filter((x) => x.file === e.path);
     const seen = new Set<string>();
-    const owner = new Map<Claim, LoadedClaimsDatabase>();
     const used = dbs.map((db) => {
       const claims = db.claims.filter((c) => {
         if (seen.has(c.id)) return false;
         seen.add(c.id);
-        owner.set(c, db);
         return true;
       });
       return claims.length === db.claims.length ? db : { ...db, claims };
@@ -167,7 +163,6 @@ export class ClaimsStore {
     // Indexing yields to the event loop between batches: the old checker keeps answering until
     // the new one is complete, then both are swapped at once.
     const checker = await buildFactChecker({ databases: used, lexicon: this.lexicon }, () => new Promise((resolve) => setImmediate(resolve)));
-    this.owner = owner;
     this._checker = checker;
     this._search = checker.search;
   }
@@ -176,17 +171,9 @@ export class ClaimsStore {
     return this._checker.claimById(id);
   }
 
-  databaseOf(claim: Claim): LoadedClaimsDatabase | undefined {
-    return this.owner.get(claim);
-  }
-
-  quoteOf(claim: Claim): Location | undefined {
-    return quoteLocation(this.owner.get(claim), claim);
-  }
-
+  /** The claim as sent over the wire; its places come with it (Claim.provenance). */
   describe(claim: Claim): ClaimInfo {
-    const db = this.owner.get(claim);
-    return toClaimInfo(claim, db ? pathToFileURL(db.origin).href : "", this.quoteOf(claim));
+    return toClaimInfo(claim);
   }
 
   /** Every file with its current errors (empty when clean). */

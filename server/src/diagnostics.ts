@@ -3,8 +3,7 @@
 // checked, the named speaker, the quoted words); the words they write come from the loaded claim.
 import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { claimDefinition, fileLink } from "./claim-info.js";
-import type { ClaimsStore } from "./claims-store.js";
+import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
 import type { Finding, InputError } from "./core/types.js";
 import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
@@ -53,9 +52,9 @@ function sourceLine(f: Finding): string {
   return `Reported by ${sourceName(f.claim)}: ${sourceWords(f.claim)}`;
 }
 
-export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, store: Pick<ClaimsStore, "quoteOf">): Diagnostic {
+export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity): Diagnostic {
   const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
-  const quote = store.quoteOf(f.claim);
+  const quote = quoteLocation(f.claim);
   const data: FindingData = {
     claimId: f.claim.id,
     verdict: f.verdict,

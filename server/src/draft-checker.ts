@@ -167,7 +167,7 @@ export class DraftChecker {
       const severity = severityOf(settings, f.verdict);
       if (severity === undefined || ignored.has(f.claim.id)) continue;
       shown.push(f);
-      diagnostics.push(findingDiagnostic(doc, f, severity, this.ctx.store));
+      diagnostics.push(findingDiagnostic(doc, f, severity));
     }
     if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maxDraftBytes));
     this.published.set(doc.uri, { version: doc.version, revision, findings: shown, diagnostics });

@@ -5,8 +5,7 @@
 // LSP MarkupContent has no isTrusted: VS Code renders server Markdown untrusted (no command links)
 // unless the client opts in, and ours must not.
 import { type Hover, MarkupKind } from "vscode-languageserver";
-import { claimDefinition, fileLink } from "./claim-info.js";
-import type { ClaimsStore } from "./claims-store.js";
+import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import type { Finding } from "./core/types.js";
 import { sourceWords, sourceWordsLabel } from "../../protocol/claim-text.js";
 import { escapeMarkdownForDisplay as esc, markdownLinkTarget } from "../../protocol/markdown.js";
@@ -20,9 +19,9 @@ const VERDICT_TITLE: Record<Finding["verdict"], string> = {
   unsupported: "Unsupported",
 };
 
-export function findingCard(f: Finding, store: ClaimsStore): string {
+export function findingCard(f: Finding): string {
   const c = f.claim;
-  const quote = store.quoteOf(c);
+  const quote = quoteLocation(c);
   const definition = quote ? undefined : claimDefinition(c);
   const section = c.source.section && c.source.section !== c.source.title ? ` — ${esc(c.source.section)}` : "";
   const link = quote
@@ -40,10 +39,10 @@ export function findingCard(f: Finding, store: ClaimsStore): string {
 }
 
 /** A hover for the findings of one sentence (several claims may match it), or null. */
-export function findingsHover(findings: readonly Finding[], range: Hover["range"], store: ClaimsStore): Hover | null {
+export function findingsHover(findings: readonly Finding[], range: Hover["range"]): Hover | null {
   if (!findings.length) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: findings.map((f) => findingCard(f, store)).join("\n\n---\n\n") },
+    contents: { kind: MarkupKind.Markdown, value: findings.map((f) => findingCard(f)).join("\n\n---\n\n") },
     range,
   };
 }

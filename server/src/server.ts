@@ -252,7 +252,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const findings = drafts.findingsAt(doc, doc.offsetAt(params.position));
     if (!findings.length) return null;
     const range = { start: doc.positionAt(findings[0].start), end: doc.positionAt(findings[0].end) };
-    return findingsHover(findings, range, store);
+    return findingsHover(findings, range);
   });
 
   connection.onCodeAction((params): CodeAction[] => {

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  claimLocation,
   loadClaimsFile,
   parseClaimsDatabase,
   validateClaimIdsUnique,
@@ -29,6 +28,12 @@ const ROOT = findRepoRoot();
 const FIXTURES = path.join(ROOT, "test", "fixtures", "claims");
 const fixture = (name: string) => path.join(FIXTURES, name);
 const SOURCE_TEXT = readFileSync(fixture("valid-source.txt"), "utf8");
+
+/** The 0-based line and UTF-16 character of `offset` in `text`, counted afresh (line breaks: \n, \r\n, \r). */
+function positionIn(text: string, offset: number): { line: number; character: number } {
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
 
 /** Runs `fn`, expects InputErrors, returns its errors. */
 async function errorsOf(fn: () => unknown): Promise<InputError[]> {
@@ -162,12 +167,35 @@ describe("loading a valid claims file", () => {
     );
   });
 
-  test("remembers where each claim is defined", async () => {
+  test("works out once where each claim is defined and where its quote lies", async () => {
     const file = fixture("valid.claims.json");
     const loaded = await readClaimsFile(file);
-    const at = claimLocation(loaded.claims[1]);
-    assert.deepEqual(at, { file, line: 38, character: 12, offset: at!.offset, length: '"min-aid-continues"'.length, path: "/claims/1/id" });
-    assert.equal(readFileSync(file, "utf8").slice(at!.offset, at!.offset + at!.length), '"min-aid-continues"');
+    const text = readFileSync(file, "utf8");
+    const id = '"min-aid-continues"';
+    const { definedIn, quoteIn } = loaded.claims[1].provenance!;
+    assert.deepEqual(definedIn, {
+      file,
+      start: definedIn.start,
+      end: definedIn.start + id.length,
+      range: { start: { line: 38, character: 12 }, end: { line: 38, character: 12 + id.length } },
+      pointer: "/claims/1/id",
+    });
+    assert.equal(text.slice(definedIn.start, definedIn.end), id);
+    // The quote comes after a flag emoji (4 UTF-16 units): offsets and characters are UTF-16.
+    assert.deepEqual(quoteIn, { file: fixture("valid-source.txt"), start: 79, end: 97, range: { start: positionIn(SOURCE_TEXT, 79), end: positionIn(SOURCE_TEXT, 97) } });
+    assert.equal(SOURCE_TEXT.slice(quoteIn!.start, quoteIn!.end), loaded.claims[1].source.quote);
+    for (const c of loaded.claims) assert.equal(c.provenance?.definedIn.file, file);
+
+    // A source text given without its path is checked, but there is no file to point into.
+    const parsed = parseClaimsDatabase(text, "in-memory.claims.json", { sourceText: SOURCE_TEXT });
+    assert.deepEqual(
+      parsed.claims.map((c) => [c.provenance?.definedIn.pointer, c.provenance?.definedIn.file, c.provenance?.quoteIn]),
+      [
+        ["/claims/0/id", "in-memory.claims.json", undefined],
+        ["/claims/1/id", "in-memory.claims.json", undefined],
+        ["/claims/2/id", "in-memory.claims.json", undefined],
+      ],
+    );
   });
 
   test("reads through the host, so unsaved editor text is checked", async () => {

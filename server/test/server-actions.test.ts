@@ -360,7 +360,7 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
     const ask = async (uri: string, languageId: string, text: string, f: Finding) => {
       await h.open(uri, languageId, text);
       const doc = TextDocument.create(uri, languageId, 1, text);
-      const diagnostic = findingDiagnostic(doc, f, DiagnosticSeverity.Warning, { quoteOf: () => undefined });
+      const diagnostic = findingDiagnostic(doc, f, DiagnosticSeverity.Warning);
       assert.deepEqual((diagnostic.data as FindingData).quoted, {
         range: { start: doc.positionAt(f.quoted!.start), end: doc.positionAt(f.quoted!.end) },
         open: doc.positionAt(f.quoted!.open),

@@ -120,7 +120,8 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
       list = createFactChecker({ databases, lexicon: createLexicon() }).search.search(query.join(" "), 20);
     } else throw new UsageError(`unknown claims command "${sub ?? ""}" (list or search)`);
     if (format === "json") {
-      out(JSON.stringify({ claims: list.map((h) => ({ ...h.claim, score: h.score })) }, null, 2) + "\n");
+      // The claim as its file states it (where it stands in that file is not part of the listing).
+      out(JSON.stringify({ claims: list.map(({ claim: { provenance: _where, ...claim }, score }) => ({ ...claim, score })) }, null, 2) + "\n");
     } else {
       for (const { claim } of list) {
         out(`${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}\n`);

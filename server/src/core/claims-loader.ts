@@ -27,7 +27,7 @@ import { fromJsonPointer, toJsonPointer } from "./json-pointer.js";
 import { LineIndex } from "./line-index.js";
 import { isReadRefused } from "./refused-read.js";
 import { InputErrors } from "./types.js";
-import type { Claim, ClaimsDatabase, InputError, Polarity, QuoteKind, Speaker } from "./types.js";
+import type { Claim, ClaimProvenance, ClaimsDatabase, FileSpan, InputError, Polarity, QuoteKind, Speaker } from "./types.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
@@ -135,9 +135,9 @@ export function validateClaimIdsUnique(dbs: readonly ClaimsDatabase[]): InputErr
         seen.set(claim.id, { db, claim });
         return;
       }
-      const at = claimLocation(claim) ?? { file: db.origin, line: 0, character: 0, offset: 0, length: 0, path: `/claims/${i}/id` };
-      const firstAt = claimLocation(first.claim);
-      const where = firstAt ? `${firstAt.file}:${firstAt.line + 1}:${firstAt.character + 1}` : first.db.origin;
+      const at = claim.provenance ? inputLocationOf(claim.provenance.definedIn) : { file: db.origin, line: 0, character: 0, offset: 0, length: 0, path: `/claims/${i}/id` };
+      const firstAt = first.claim.provenance?.definedIn;
+      const where = firstAt ? `${firstAt.file}:${firstAt.range.start.line + 1}:${firstAt.range.start.character + 1}` : first.db.origin;
       errors.push({
         ...at,
         message: `duplicate claim id ${JSON.stringify(claim.id)}: already defined in ${where}; claim ids must be unique across all loaded claims files`,
@@ -147,15 +147,13 @@ export function validateClaimIdsUnique(dbs: readonly ClaimsDatabase[]): InputErr
   return errors;
 }
 
-/** Where a claim loaded by this module is defined: its `id` value in its claims file. */
-export function claimLocation(claim: Claim): InputLocation | undefined {
-  return locations.get(claim);
+/** An InputError's place (without its message) for a claim's provenance: its `id` value. */
+function inputLocationOf(at: ClaimProvenance["definedIn"]): InputLocation {
+  return { file: at.file, line: at.range.start.line, character: at.range.start.character, offset: at.start, length: at.end - at.start, path: at.pointer };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Implementation
-
-const locations = new WeakMap<Claim, InputLocation>();
 
 const PARSE_OPTIONS: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true };
 
@@ -205,6 +203,10 @@ class Reporter {
   location(offset: number, length: number, jsonPath: string): InputLocation {
     const { line, character } = this.lines.positionAt(offset);
     return { file: this.file, line, character, offset, length, path: jsonPath };
+  }
+  /** A span of the claims file. */
+  span(start: number, end: number): FileSpan {
+    return { file: this.file, start, end, range: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) } };
   }
   add(offset: number, length: number, jsonPath: string, message: string): void {
     this.errors.push({ ...this.location(offset, length, jsonPath), message });
@@ -509,10 +511,11 @@ function checkClaimsText(rawText: string, file: string, opts: CheckClaimsOptions
     else rep.add(0, 0, "", opts.sourceProblem);
   }
   const sourceText = opts.sourceText;
-  // Where an offset of the source is, for messages that may not quote it. Built on first use.
+  // Line and column in the source: for messages, which may not quote it, and for each claim's quoteIn. Built on first use.
   let sourceLines: LineIndex | undefined;
+  const sourcePosition = (offset: number) => (sourceLines ??= new LineIndex(sourceText ?? "")).positionAt(offset);
   const sourceAt = (offset: number): string => {
-    const p = (sourceLines ??= new LineIndex(sourceText ?? "")).positionAt(offset);
+    const p = sourcePosition(offset);
     return `line ${p.line + 1}, column ${p.character + 1}`;
   };
   const sourceName = opts.sourcePath
@@ -634,7 +637,12 @@ function checkClaimsText(rawText: string, file: string, opts: CheckClaimsOptions
   }
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
-    const claim: Claim = {
+    const idNode = valueOf(claimNodes[index], "id")!;
+    const provenance: ClaimProvenance = { definedIn: { ...rep.span(idNode.offset, idNode.offset + idNode.length), pointer: `/claims/${index}/id` } };
+    if (opts.sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
+      provenance.quoteIn = { file: opts.sourcePath, start: at.start, end: at.end, range: { start: sourcePosition(at.start), end: sourcePosition(at.end) } };
+    }
+    return {
       id: c.id,
       text: c.text,
       speaker: speakers.get(c.speaker)!,
@@ -652,10 +660,8 @@ function checkClaimsText(rawText: string, file: string, opts: CheckClaimsOptions
         ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
         ...(sourceText !== undefined && offsets.has(index) ? { sentence: sentenceStartOf(sourceText, at.start) } : {}),
       },
+      provenance,
     };
-    const idNode = valueOf(claimNodes[index], "id")!;
-    locations.set(claim, rep.location(idNode.offset, idNode.length, `/claims/${index}/id`));
-    return claim;
   });
 
   const db: LoadedClaimsDatabase = { origin: file, title: raw.title, claims, speakers: [...speakers.values()] };

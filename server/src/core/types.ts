@@ -3,6 +3,7 @@
 // Everything is in UTF-16 offsets into the original text; turning offsets into line/column
 // positions is the job of whoever talks to an editor or a terminal.
 import type { Verdict } from "../../../protocol/verdicts.js";
+import type { LinePosition } from "./line-index.js";
 
 /** Who made a statement. `name` is how a reader would cite them. */
 export interface Speaker {
@@ -55,6 +56,32 @@ export interface Claim {
    */
   quoteKind: QuoteKind;
   source: ClaimSource;
+  /** Where the claim and its quote stand, worked out once by the loader. Absent for claims built in memory. */
+  provenance?: ClaimProvenance;
+}
+
+/** A stretch of a file, as UTF-16 offsets into its text and as the 0-based line/character positions LSP uses. */
+export interface FileSpan {
+  /** The file: a claims file's path as the loader was given it, a source's absolute path. */
+  file: string;
+  /** Offsets into the file's text, end exclusive. */
+  start: number;
+  end: number;
+  range: { start: LinePosition; end: LinePosition };
+}
+
+/**
+ * Where a loaded claim comes from. Findings carry their claim, so whoever shows a finding (a diagnostic's
+ * related information, a hover's link, the claim search) reads its places from here, with no lookup.
+ */
+export interface ClaimProvenance {
+  /**
+   * The claim's `id` value in its claims file, and its JSON Pointer ("/claims/3/id"): where "open the claim"
+   * lands and where a duplicate id is reported.
+   */
+  definedIn: FileSpan & { pointer: string };
+  /** The quote in the source text: only when the source was read and the claim's offsets checked against it. */
+  quoteIn?: FileSpan;
 }
 
 export type QuoteKind = "direct" | "reported";
