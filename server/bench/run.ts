@@ -21,7 +21,7 @@ import Fuse from "fuse.js";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { ClaimSearch } from "../src/core/claim-search.js";
 import { readBundledClaims } from "../src/node/claims-disk.js";
-import { parseClaimsDatabase } from "../src/core/claims-loader.js";
+import { parseClaimsDatabase } from "../src/core/claims/loader.js";
 import { CLAIMS_DIR } from "../src/node/install-paths.js";
 import { annotate, sentenceSpans } from "../src/core/nlp.js";
 import * as segment from "../src/core/segment.js";

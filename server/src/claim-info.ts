@@ -34,7 +34,11 @@ export function toClaimInfo(claim: Claim): ClaimInfo {
   return {
     id: claim.id,
     text: claim.text,
-    speaker: { name: claim.speaker.name, role: claim.speaker.role, ...(claim.speaker.aliases?.length ? { aliases: [...claim.speaker.aliases] } : {}) },
+    speaker: {
+      name: claim.speaker.name,
+      role: claim.speaker.role,
+      ...(claim.speaker.aliases?.length ? { aliases: [...claim.speaker.aliases] } : {}),
+    },
     verb: claim.verb,
     hedged: claim.hedged,
     quoteKind: claim.quoteKind,

@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildFactChecker, createFactChecker, type FactChecker } from "./core/checker.js";
 import { ClaimSearch } from "./core/claim-search.js";
-import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims-loader.js";
+import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims/loader.js";
 import { type Claim, type InputError, InputErrors } from "./core/types.js";
 import type { Lexicon } from "./core/lexicon/lexicon.js";
 import { toClaimInfo } from "./claim-info.js";

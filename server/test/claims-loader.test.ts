@@ -8,10 +8,10 @@ import {
   parseClaimsDatabase,
   validateClaimIdsUnique,
   type LoaderHost,
-} from "../src/core/claims-loader.js";
+} from "../src/core/claims/loader.js";
 import { readClaimsFile } from "../src/node/claims-disk.js";
 import { BUNDLED_CLAIMS_FILE, BUNDLED_CLAIMS_PATH } from "../src/node/install-paths.js";
-import { CLAIMS_SCHEMA } from "../src/core/claims-schema.js";
+import { CLAIMS_SCHEMA } from "../src/core/claims/schema.js";
 import { LineIndex } from "../src/core/line-index.js";
 import { formatInputError, InputErrors, type InputError } from "../src/core/types.js";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { cliClaimsRoot, confinedLoaderHost, type ConfinedFs, isInside, nodeConfinedFs, readClaimsFile } from "../src/node/claims-disk.js";
-import { loadClaimsFile } from "../src/core/claims-loader.js";
+import { loadClaimsFile } from "../src/core/claims/loader.js";
 import { isReadRefused } from "../src/core/refused-read.js";
 import { InputErrors, type InputError } from "../src/core/types.js";
 import { DEFAULT_MAX_FILE_BYTES, readRegularFile } from "../src/node/safe-read.js";

@@ -9,7 +9,7 @@
 // its root (node/claims-disk.ts: the working directory when the claims file is inside it, else its own folder).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { validateClaimIdsUnique } from "../core/claims-loader.js";
+import { validateClaimIdsUnique } from "../core/claims/loader.js";
 import { createFactChecker } from "../core/checker.js";
 import { isReadRefused } from "../core/refused-read.js";
 import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";

@@ -5,34 +5,10 @@ import { type Analysis, analyzeMany, isEntityTerm, termOf, type Unit } from "./a
 import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
+import type { IndexedClaim } from "./indexed-claim.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 
 const WORDNET_POS: Record<string, Pos> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
-
-/** What a claim contributes to matching, computed once when the database loads. */
-export interface IndexedClaim {
-  claim: Claim;
-  /** The claim's statement, analysed. */
-  analysis: Analysis;
-  /** Distinct content terms of the statement, with their polarity in the claim. */
-  terms: Map<string, ClaimTerm>;
-  /** Sum of idf over `terms`: the denominator of coverage. */
-  weight: number;
-  /** Pseudo-term for the claim's speaker: naming the right speaker is evidence too. */
-  speakerTerm: string;
-}
-
-export interface ClaimTerm {
-  negated: boolean;
-  negatedBy?: string;
-  negationDistance: number;
-  beforeNegation: boolean;
-  entity: boolean;
-  surface: string;
-  isCue: boolean;
-  /** Parts of speech the term has in claims, as WordNet names them: synonyms must agree. */
-  pos: Set<Pos | undefined>;
-}
 
 /** One claim term a draft sentence reaches, and through which of its units. */
 export interface TermHit {

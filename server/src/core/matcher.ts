@@ -2,7 +2,8 @@
 // score how much of each claim the sentence restates, keep the best (and any further claim
 // the sentence restates with other words of its own), then decide each one's verdict.
 import { analyze, type Analysis } from "./analyze.js";
-import type { ClaimIndex, IndexedClaim, TermHit, TermLink } from "./claim-index.js";
+import type { ClaimIndex, TermHit, TermLink } from "./claim-index.js";
+import type { IndexedClaim } from "./indexed-claim.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import { checkQuotes } from "./quote-check.js";
 import { findNamedSpeaker, type NamedSpeaker, sameSpeaker, type SpeakerDirectory } from "./speakers.js";

@@ -9,7 +9,7 @@
 // Nouns and verbs the writer adds ("to police a ceasefire") are the writer's own clause and are
 // left alone: they are where paraphrase lives, and flagging them would bury the real findings.
 import { analyze, type Analysis, termOf, type Unit } from "./analyze.js";
-import type { IndexedClaim } from "./claim-index.js";
+import type { IndexedClaim } from "./indexed-claim.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 

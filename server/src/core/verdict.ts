@@ -10,7 +10,8 @@
 // (`misquoted`, about words in quotation marks, is decided in quote-check.ts.)
 // Each verdict comes with a one-line explanation naming the cue that decided it.
 import type { Analysis } from "./analyze.js";
-import type { IndexedClaim, TermHit } from "./claim-index.js";
+import type { TermHit } from "./claim-index.js";
+import type { IndexedClaim } from "./indexed-claim.js";
 import { CERTAINTY_CUES, HEDGE_CUES } from "./lexicon/cues.js";
 import type { NamedSpeaker } from "./speakers.js";
 import type { Detail } from "./support.js";

@@ -11,7 +11,7 @@
 // Git cannot store hard links, so a pull request cannot add one.
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
-import { loadClaimsFile, type LoadedClaimsDatabase, type LoaderHost } from "../core/claims-loader.js";
+import { loadClaimsFile, type LoadedClaimsDatabase, type LoaderHost } from "../core/claims/loader.js";
 import { BUNDLED_CLAIMS_PATH, CLAIMS_DIR } from "./install-paths.js";
 import { ReadRefused } from "../core/refused-read.js";
 import { DEFAULT_MAX_FILE_BYTES, type ReadLimits, readRegularFile } from "./safe-read.js";

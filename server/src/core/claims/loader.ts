@@ -1,0 +1,225 @@
+// Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts:
+// the public API of this folder (json-tree, reporter, schema-errors, semantic-checks, quote-checks, database).
+//
+// Pure: every file is read through a `LoaderHost`, which decides what may be read (server/src/node/claims-disk.ts
+// confines a claims file and its source to a root folder, reads only regular files, and caps their size), and can
+// serve unsaved editor text. No vscode / LSP imports.
+//
+// Messages never quote the source text: a source may be any file the host lets through, and messages reach CI
+// logs and editor diagnostics. They give offsets (and line:column) into it instead; the claims file's own text
+// may be quoted.
+//
+// Every problem becomes an InputError with a 0-based line/character (UTF-16), the offset and length of the
+// offending JSON node, and its JSON path. All problems are collected before anything is thrown:
+//   1. syntax (jsonc-parser, strict JSON: no comments, no trailing commas). If there are syntax errors, only those
+//      are reported: schema errors on a half-parsed tree would mostly be noise.
+//   2. an empty file, or a top-level value that is not an object.
+//   3. schema (ajv, allErrors), each error mapped to the node at its instancePath.
+//   4. meaning: duplicate property names, duplicate claim ids, unknown speakers, offsets out of range, and quotes
+//      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
+
+import * as path from "node:path";
+import { findNodeAtLocation } from "jsonc-parser";
+import { isReadRefused } from "../refused-read.js";
+import { InputErrors } from "../types.js";
+import type { Claim, ClaimProvenance, ClaimsDatabase, InputError } from "../types.js";
+import { buildDatabase, type LoadedClaimsDatabase } from "./database.js";
+import { parseJson, syntaxMessage, valueOf } from "./json-tree.js";
+import { sourceView } from "./quote-checks.js";
+import { describeValue, type InputLocation, Reporter } from "./reporter.js";
+import { reportSchemaErrors } from "./schema-errors.js";
+import { checkClaims, reportDuplicateKeys } from "./semantic-checks.js";
+
+export type { LoadedClaimsDatabase } from "./database.js";
+export type { InputLocation } from "./reporter.js";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * How the loader reads files; both methods return UTF-8 decoded text. A host refuses a file by throwing a
+ * `ReadRefused` (core/refused-read.ts): an "outside-root" refusal is reported as its own message, the others as
+ * the reason the file cannot be read.
+ */
+export interface LoaderHost {
+  /** Reads the claims file itself (it may serve unsaved editor text). */
+  readFile(path: string): Promise<string>;
+  /** Reads the file the claims file's `source.file` names. */
+  readSource(request: SourceRequest): Promise<string>;
+  /** Used only to word "not found" errors when a read fails without an ENOENT code. */
+  exists?(path: string): Promise<boolean>;
+  /** Makes a path absolute; the host knows the folder relative paths start from (default: the process's). */
+  absolute?(path: string): string;
+}
+
+/** What `LoaderHost.readSource` is asked for. */
+export interface SourceRequest {
+  /** The claims file naming the source. */
+  claimsFile: string;
+  /** `source.file` as written in it. */
+  written: string;
+  /** `written` resolved against the claims file's folder, without touching the disk (symlinks not followed). */
+  path: string;
+}
+
+export interface ParseClaimsOptions {
+  /** The source text quotes point into. Without it, quotes and offsets cannot be checked. */
+  sourceText?: string;
+  /** Absolute path of the source text; becomes `ClaimsDatabase.sourcePath` and names the source in messages. */
+  sourcePath?: string;
+}
+
+/**
+ * Parses and checks the text of a claims file. `file` is only used to name the file in errors and as `origin`.
+ * Quotes are checked against `opts.sourceText` when given; otherwise claims keep the offsets they state
+ * (0/0 when they state none: without a source text, offsets mean nothing).
+ * @throws InputErrors with every problem found
+ */
+export function parseClaimsDatabase(text: string, file: string, opts: ParseClaimsOptions = {}): LoadedClaimsDatabase {
+  return checkClaimsText(text, file, opts);
+}
+
+/**
+ * Reads a claims file through `host`, then its `source.file` (relative to the claims file) when it names one, and
+ * checks both. A claims file that cannot be read, or a source file that cannot be read, is an error naming it.
+ * @throws InputErrors with every problem found
+ */
+export async function loadClaimsFile(file: string, host: LoaderHost): Promise<LoadedClaimsDatabase> {
+  let text: string;
+  try {
+    text = await host.readFile(file);
+  } catch (err) {
+    const message =
+      isReadRefused(err) && err.kind === "outside-root"
+        ? err.message
+        : `cannot read claims file: ${await describeReadError(err, file, host)}`;
+    throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
+  }
+
+  // Find source.file before the full check, so the source text is there for it.
+  const opts: CheckClaimsOptions = {};
+  const { root } = parseJson(text);
+  const fileNode = root?.type === "object" ? findNodeAtLocation(root, ["source", "file"]) : undefined;
+  if (fileNode?.type === "string" && typeof fileNode.value === "string" && fileNode.value !== "") {
+    const sourcePath = path.resolve(host.absolute?.(path.dirname(file)) ?? path.dirname(file), fileNode.value);
+    try {
+      opts.sourceText = await host.readSource({ claimsFile: file, written: fileNode.value, path: sourcePath });
+      opts.sourcePath = sourcePath;
+    } catch (err) {
+      opts.sourceProblem =
+        isReadRefused(err) && err.kind === "outside-root"
+          ? err.message
+          : `cannot read source file ${JSON.stringify(fileNode.value)} (${sourcePath}): ${await describeReadError(err, sourcePath, host)}`;
+    }
+  }
+  return checkClaimsText(text, file, opts);
+}
+
+/**
+ * Claim ids must be unique across every loaded database. Returns one error per later duplicate, located at its
+ * `id` (when the claim came from this loader; otherwise at the start of its database's file).
+ */
+export function validateClaimIdsUnique(dbs: readonly ClaimsDatabase[]): InputError[] {
+  const errors: InputError[] = [];
+  const seen = new Map<string, { db: ClaimsDatabase; claim: Claim }>();
+  for (const db of dbs) {
+    db.claims.forEach((claim, i) => {
+      const first = seen.get(claim.id);
+      if (!first) {
+        seen.set(claim.id, { db, claim });
+        return;
+      }
+      const at = claim.provenance
+        ? inputLocationOf(claim.provenance.definedIn)
+        : { file: db.origin, line: 0, character: 0, offset: 0, length: 0, path: `/claims/${i}/id` };
+      const firstAt = first.claim.provenance?.definedIn;
+      const where = firstAt ? `${firstAt.file}:${firstAt.range.start.line + 1}:${firstAt.range.start.character + 1}` : first.db.origin;
+      errors.push({
+        ...at,
+        message: `duplicate claim id ${JSON.stringify(claim.id)}: already defined in ${where}; claim ids must be unique across all loaded claims files`,
+      });
+    });
+  }
+  return errors;
+}
+
+/** An InputError's place (without its message) for a claim's provenance: its `id` value. */
+function inputLocationOf(at: ClaimProvenance["definedIn"]): InputLocation {
+  return {
+    file: at.file,
+    line: at.range.start.line,
+    character: at.range.start.character,
+    offset: at.start,
+    length: at.end - at.start,
+    path: at.pointer,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Implementation
+
+interface CheckClaimsOptions extends ParseClaimsOptions {
+  /** Set by loadClaimsFile when source.file could not be read; reported at the source.file node. */
+  sourceProblem?: string;
+}
+
+/** Parses a claims file's text and checks it (syntax, shape, schema, meaning), then builds the database. */
+function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions): LoadedClaimsDatabase {
+  const rep = new Reporter(file, text);
+  const fail = (): never => {
+    rep.errors.sort((a, b) => a.offset - b.offset);
+    throw new InputErrors(rep.errors);
+  };
+
+  // 1. Syntax.
+  const { root, syntax } = parseJson(text);
+  for (const e of syntax) rep.add(e.offset, e.length, "", syntaxMessage(e));
+  if (rep.errors.length) fail();
+
+  // 2. Shape of the whole file.
+  if (!root) {
+    rep.add(0, 0, "", `claims file is empty: expected a JSON object with "version", "title", "speakers" and "claims"`);
+    fail();
+  }
+  if (root!.type !== "object") {
+    rep.node(
+      root!,
+      `expected a JSON object with "version", "title", "speakers" and "claims" at the top level, found ${describeValue(root!)}`,
+      "",
+    );
+    fail();
+  }
+  const top = root!;
+
+  // 3. Schema.
+  reportSchemaErrors(top, rep);
+
+  // 4. Meaning.
+  reportDuplicateKeys(top, rep);
+  const sourceFileNode = valueOf(valueOf(top, "source"), "file");
+  if (opts.sourceProblem) {
+    if (sourceFileNode) rep.node(sourceFileNode, opts.sourceProblem);
+    else rep.add(0, 0, "", opts.sourceProblem);
+  }
+  const sourceName = opts.sourcePath
+    ? path.basename(opts.sourcePath)
+    : typeof sourceFileNode?.value === "string"
+      ? sourceFileNode.value
+      : "the source text";
+  const source = sourceView(opts.sourceText, sourceName);
+  const offsets = checkClaims(top, rep, source);
+  if (rep.errors.length) fail();
+
+  // 5. The model.
+  return buildDatabase(top, file, rep, source, opts.sourcePath, offsets);
+}
+
+async function describeReadError(err: unknown, file: string, host: LoaderHost): Promise<string> {
+  if (isReadRefused(err)) return err.message;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return "file not found";
+  if (code === "EISDIR") return "it is a directory, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (host.exists && !(await host.exists(file).catch(() => true))) return "file not found";
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,117 @@
+// Schema errors as prose: ajv validates the claims file's value against the schema (schema.ts) with every
+// error collected, and each error is reported at the node its instancePath names, in words a writer can act on
+// ("unknown property "qoute"; allowed here: …", "missing required properties …"), one error per wrong value.
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { getNodeValue } from "jsonc-parser";
+import { toJsonPointer } from "./json-pointer.js";
+import { type JsonNode, keyOf, nodeAtPointer } from "./json-tree.js";
+import { describeValue, list, type Reporter, withArticle } from "./reporter.js";
+import { CLAIMS_SCHEMA } from "./schema.js";
+
+/**
+ * The claims schema as an ajv validator, compiled once when this module loads (≈40 ms): a pure function of the
+ * constant schema, like a lookup table built from literals. ajv hands each call's errors back on the function
+ * (`validate.errors`), read right after the call. `logger: false`: a stdio language server must never write to stdout.
+ */
+const validateSchema: ValidateFunction = compileSchema();
+
+function compileSchema(): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
+  for (const kw of ["defaultSnippets", "enumDescriptions", "markdownDescription"]) ajv.addKeyword(kw);
+  return ajv.compile(CLAIMS_SCHEMA as unknown as object);
+}
+
+export function reportSchemaErrors(root: JsonNode, rep: Reporter): void {
+  if (validateSchema(getNodeValue(root))) return;
+  const errors = validateSchema.errors ?? [];
+  // A value of the wrong type gets one error, not also "must be one of" / "must match" on the same value.
+  const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  // All properties missing from one object make one error.
+  const missing = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== "required") continue;
+    const names = missing.get(e.instancePath) ?? [];
+    if (!missing.has(e.instancePath)) missing.set(e.instancePath, names);
+    names.push(String((e.params as { missingProperty?: unknown }).missingProperty));
+  }
+  for (const e of errors) {
+    if (e.keyword === "propertyNames") continue; // reported through the inner error on the key itself
+    if (e.keyword !== "type" && wrongType.has(e.instancePath) && !e.propertyName) continue;
+    if (e.keyword === "required") {
+      const names = missing.get(e.instancePath);
+      if (!names) continue;
+      missing.delete(e.instancePath);
+      const node = nodeAtPointer(root, e.instancePath);
+      const what = names.length === 1 ? "property" : "properties";
+      rep.opening(node, `missing required ${what} ${list(names)}`, e.instancePath);
+      continue;
+    }
+    reportSchemaError(e, root, rep);
+  }
+}
+
+function idRule(what: string, value: string): string {
+  return `${what} ${JSON.stringify(value)} must be lowercase letters, digits and hyphens, starting with a letter or digit (pattern ^[a-z0-9][a-z0-9-]*$)`;
+}
+
+function reportSchemaError(e: ErrorObject, root: JsonNode, rep: Reporter): void {
+  const node = nodeAtPointer(root, e.instancePath);
+  const at = e.instancePath;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const prop = String(params.additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const key = keyOf(node, prop) ?? node;
+      rep.node(key, `unknown property ${JSON.stringify(prop)}; allowed here: ${list(allowed)}`, `${at}/${toJsonPointer([prop]).slice(1)}`);
+      return;
+    }
+    case "type":
+      rep.node(node, `expected ${withArticle(String(params.type))}, found ${describeValue(node)}`, at);
+      return;
+    case "const":
+      if (at === "/version")
+        rep.node(
+          node,
+          `unsupported version ${JSON.stringify(e.data)}: this extension reads version ${JSON.stringify(params.allowedValue)}`,
+          at,
+        );
+      else rep.node(node, `must be ${JSON.stringify(params.allowedValue)}`, at);
+      return;
+    case "enum":
+      rep.node(node, `must be one of ${list((params.allowedValues as unknown[]).map(String))}; found ${JSON.stringify(e.data)}`, at);
+      return;
+    case "pattern": {
+      if (e.propertyName !== undefined) {
+        const key = keyOf(node, e.propertyName) ?? node;
+        const what = at === "/speakers" ? "speaker id" : "property name";
+        rep.node(key, idRule(what, e.propertyName), `${at}/${toJsonPointer([e.propertyName]).slice(1)}`);
+      } else if (/^\/claims\/\d+\/id$/.test(at)) {
+        rep.node(node, idRule("claim id", String(e.data)), at);
+      } else if (at === "/source/url") {
+        rep.node(node, `source url must be an http:// or https:// URL without spaces`, at);
+      } else {
+        rep.node(node, `must match pattern ${String(params.pattern)}`, at);
+      }
+      return;
+    }
+    case "minLength":
+      rep.node(node, `must not be empty`, at);
+      return;
+    case "minimum":
+      rep.node(node, `must be ${String(params.limit)} or more; found ${JSON.stringify(e.data)}`, at);
+      return;
+    case "dependencies": {
+      const prop = String(params.property);
+      const key = keyOf(node, prop) ?? node;
+      rep.node(
+        key,
+        `${JSON.stringify(prop)} is given without ${JSON.stringify(params.missingProperty)}: give both "start" and "end", or neither to have them found`,
+        `${at}/${prop}`,
+      );
+      return;
+    }
+    default:
+      rep.node(node, e.message ?? `fails schema rule "${e.keyword}"`, at);
+  }
+}

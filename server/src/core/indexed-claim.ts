@@ -1,0 +1,31 @@
+// A claim as the index holds it: its analysis and terms, read once when the database loads. Its own
+// file because both the index (claim-index.ts) and what the record backs (support.ts) read it, and
+// claim-index.ts imports support.ts.
+import type { Analysis } from "./analyze.js";
+import type { Pos } from "./lexicon/lexicon.js";
+import type { Claim } from "./types.js";
+
+/** What a claim contributes to matching, computed once when the database loads. */
+export interface IndexedClaim {
+  claim: Claim;
+  /** The claim's statement, analysed. */
+  analysis: Analysis;
+  /** Distinct content terms of the statement, with their polarity in the claim. */
+  terms: Map<string, ClaimTerm>;
+  /** Sum of idf over `terms`: the denominator of coverage. */
+  weight: number;
+  /** Pseudo-term for the claim's speaker: naming the right speaker is evidence too. */
+  speakerTerm: string;
+}
+
+export interface ClaimTerm {
+  negated: boolean;
+  negatedBy?: string;
+  negationDistance: number;
+  beforeNegation: boolean;
+  entity: boolean;
+  surface: string;
+  isCue: boolean;
+  /** Parts of speech the term has in claims, as WordNet names them: synonyms must agree. */
+  pos: Set<Pos | undefined>;
+}
