@@ -61,12 +61,13 @@ export interface Analysis {
   hedges: number[];
 }
 
-const ALIASES = buildAliasTable();
-const NEGATION_PHRASES = NEGATION_CUES.map((c) => c.split(" "));
+/** The alias table (lexicon/aliases.ts) as lookups, built once from its literals. */
+const ALIASES: AliasTable = buildAliasTable();
+const NEGATION_PHRASES: readonly (readonly string[])[] = NEGATION_CUES.map((c) => c.split(" "));
 /** "not only", "not merely": these add rather than deny. */
-const NON_NEGATING_AFTER_NOT = new Set(["only", "merely", "just", "simply", "least"]);
+const NON_NEGATING_AFTER_NOT: ReadonlySet<string> = new Set(["only", "merely", "just", "simply", "least"]);
 const MAX_NEGATION_REACH = 10;
-const CLAUSE_WIDE = new Set(["not", "n't", "no", "never", "cannot", "nor", "neither"]);
+const CLAUSE_WIDE: ReadonlySet<string> = new Set(["not", "n't", "no", "never", "cannot", "nor", "neither"]);
 
 /** Maps a word English does not know to the vocabulary word it misspells, with that word's lemma. */
 export type SpellFix = (lower: string) => { lower: string; lemma: string } | undefined;
@@ -215,7 +216,7 @@ function makeUnit(
   };
 }
 
-const TEMPORAL_ENTITIES = new Set(["DATE", "TIME", "DURATION"]);
+const TEMPORAL_ENTITIES: ReadonlySet<string> = new Set(["DATE", "TIME", "DURATION"]);
 
 function tokenize(text: string): Token[] {
   const { tokens, entities } = annotate(text);
@@ -290,7 +291,15 @@ function aliasAt(tokens: Token[], i: number): { term: string; entity: boolean; l
   return undefined;
 }
 
-function buildAliasTable() {
+interface AliasTable {
+  single: ReadonlyMap<string, { term: string; entity: boolean }>;
+  multi: ReadonlyMap<string, { term: string; entity: boolean }>;
+  caseSensitive: ReadonlyMap<string, { term: string; entity: boolean }>;
+  entityTerms: ReadonlySet<string>;
+  maxLength: number;
+}
+
+function buildAliasTable(): AliasTable {
   const single = new Map<string, { term: string; entity: boolean }>();
   const multi = new Map<string, { term: string; entity: boolean }>();
   const caseSensitive = new Map<string, { term: string; entity: boolean }>();

@@ -8,7 +8,7 @@ import type { Claim } from "./types.js";
 import type { IndexedClaim } from "./indexed-claim.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 
-const WORDNET_POS: Record<string, Pos> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
+const WORDNET_POS: Readonly<Record<string, Pos>> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
 
 /** One claim term a draft sentence reaches, and through which of its units. */
 export interface TermHit {

@@ -24,7 +24,7 @@ export interface QuoteVerdict {
 }
 
 /** Nouns for the source itself: a quotation "according to the article" is the article's words. */
-const SOURCE_NOUNS = new Set(["article", "report", "story", "piece", "source", "text", "paper", "newspaper", "outlet", "transcript", "release"]);
+const SOURCE_NOUNS: ReadonlySet<string> = new Set(["article", "report", "story", "piece", "source", "text", "paper", "newspaper", "outlet", "transcript", "release"]);
 /** Candidates looked up through the index for a quotation's own words. */
 const QUOTE_CANDIDATES = 8;
 

@@ -23,7 +23,7 @@ export interface QuotedPart {
 /** Quotations of this many words or fewer are scare quotes or titles, not someone's words. */
 export const SCARE_QUOTE_MAX_WORDS = 3;
 
-const PAIRS: Record<string, string> = { "\u201c": "\u201d", '"': '"', "\u2018": "\u2019", "'": "'" };
+const PAIRS: Readonly<Record<string, string>> = { "\u201c": "\u201d", '"': '"', "\u2018": "\u2019", "'": "'" };
 
 /**
  * Quoted spans in a sentence: “…”, "…", ‘…’ and '…'. A single mark opens only where an

@@ -8,7 +8,7 @@ import { damerau } from "./edit-distance.js";
 import type { Speaker } from "./types.js";
 
 /** Words that may stand in a speaker's title: "White House press secretary Karoline Leavitt". */
-const TITLE_WORDS = new Set([
+const TITLE_WORDS: ReadonlySet<string> = new Set([
   "president", "secretary", "press", "minister", "prime", "foreign", "defense", "defence", "spokesperson",
   "spokesman", "spokeswoman", "chancellor", "leader", "envoy", "official", "senator", "general", "ambassador",
   "white", "house", "state", "vice", "chief", "adviser", "advisor", "former", "u.s.", "russian", "ukrainian",
@@ -17,10 +17,10 @@ const TITLE_WORDS = new Set([
   "deputy", "director", "head", "lawmaker", "congressman", "congresswoman", "king", "queen", "pope",
 ]);
 /** Nouns for what someone said, after a possessive name. */
-const SPEECH_NOUNS = new Set(["view", "statement", "remark", "comment", "word", "assessment", "position", "claim", "argument", "announcement", "pledge", "promise", "warning", "message"]);
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(["view", "statement", "remark", "comment", "word", "assessment", "position", "claim", "argument", "announcement", "pledge", "promise", "warning", "message"]);
 // ("called for X" and "called X 'a vital link'" both attribute, so "call" needs no particle.)
-const PARTICLE_REQUIRED: Record<string, string> = { make: "clear", point: "out" };
-const PASSIVE_AUX = new Set(["be", "been", "being", "was", "were", "is", "are"]);
+const PARTICLE_REQUIRED: Readonly<Record<string, string>> = { make: "clear", point: "out" };
+const PASSIVE_AUX: ReadonlySet<string> = new Set(["be", "been", "being", "was", "were", "is", "are"]);
 
 export interface NamedSpeaker {
   /** The name as written, without titles where a proper name is present. */

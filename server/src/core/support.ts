@@ -14,13 +14,13 @@ import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 
 /** Adverbs that change how much or how often a claim holds: grammar, not topic. */
-const DEGREE_ADVERBS = new Set([
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set([
   "only", "merely", "barely", "hardly", "scarcely", "slightly", "partly", "partially", "largely", "mostly",
   "fully", "entirely", "completely", "totally", "solely", "exclusively", "rarely", "seldom", "always",
   "sometimes", "occasionally", "never", "wholly", "somewhat",
 ]);
 /** Adjectives that quantify or point rather than evaluate. */
-const NEUTRAL_ADJECTIVES = new Set([
+const NEUTRAL_ADJECTIVES: ReadonlySet<string> = new Set([
   "such", "other", "same", "own", "many", "several", "more", "most", "much", "few", "various", "whole",
   "certain", "further", "additional", "similar", "different", "overall", "particular", "specific", "respective",
   "next", "last", "first", "former", "latter", "previous", "current", "present",
@@ -44,7 +44,7 @@ export type Detail =
   | { kind: "actor-swap"; unit: Unit; recordActor: string }
   | { kind: "unbacked"; unit: Unit };
 
-const WN_POS: Record<string, Pos> = { ADJ: "adj", ADV: "adv", NOUN: "noun", VERB: "verb", PROPN: "noun" };
+const WN_POS: Readonly<Record<string, Pos>> = { ADJ: "adj", ADV: "adv", NOUN: "noun", VERB: "verb", PROPN: "noun" };
 
 export function recordVocabulary(claim: IndexedClaim, lexicon: Lexicon): RecordVocabulary {
   const quote = analyze(claim.claim.source.quote);

@@ -29,7 +29,7 @@ export function parseJson(text: string): { root: JsonNode | undefined; syntax: P
   return { root, syntax };
 }
 
-const SYNTAX_MESSAGES: Record<string, string> = {
+const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
   InvalidSymbol: "invalid symbol",
   InvalidNumberFormat: "invalid number format",
   PropertyNameExpected: "expected property name",
