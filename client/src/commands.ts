@@ -8,7 +8,7 @@ import {
   IGNORE_CLAIM_COMMAND,
   ReloadClaimsRequest,
   type StatusParams,
-} from "../../server/src/protocol/index.js";
+} from "../../protocol/messages.js";
 import * as config from "./config.js";
 import { formatCitation, formatOf, formatQuoteWithAttribution, insertAtCursors, plainQuote } from "./insert.js";
 import { type ClaimAction, pickClaim, pickClaimAction } from "./search-picker.js";
@@ -144,7 +144,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
     return claim ? insertInto(editor, format(claim, formatOf(editor.document))) : false;
   };
 
-  const register = (id: string, handler: (...args: any[]) => unknown) =>
+  const register = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
   register(COMMANDS.searchClaims, async (query?: unknown) => {

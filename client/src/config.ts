@@ -1,13 +1,11 @@
 // Access to the `factcheck.*` settings. The server reads most of them itself (the client
 // synchronizes the whole section); the client needs only the few that shape the client:
 // which languages to attach to, where claims files are, and the ignore list it writes.
+// Defaults are the protocol's (protocol/settings.ts), the same the server falls back to.
 import * as vscode from "vscode";
-import { SETTINGS_SECTION } from "../../server/src/protocol/index.js";
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from "../../protocol/settings.js";
 
 export const SECTION = SETTINGS_SECTION;
-
-export const DEFAULT_LANGUAGES = ["markdown", "plaintext"];
-export const DEFAULT_CLAIMS_GLOB = "**/*.claims.json";
 
 function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION, scope);
@@ -17,13 +15,13 @@ function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfigurati
 export function languages(): string[] {
   const value = section().get<unknown>("languages");
   const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
-  return list.length ? [...new Set(list)] : DEFAULT_LANGUAGES;
+  return list.length ? [...new Set(list)] : [...DEFAULT_SETTINGS.languages];
 }
 
 /** Glob of workspace claims files (`factcheck.claimsFiles`). */
 export function claimsFilesGlob(): string {
   const value = section().get<unknown>("claimsFiles");
-  return typeof value === "string" && value.trim() ? value.trim() : DEFAULT_CLAIMS_GLOB;
+  return typeof value === "string" && value.trim() ? value.trim() : DEFAULT_SETTINGS.claimsFiles;
 }
 
 /**

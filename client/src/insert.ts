@@ -1,5 +1,5 @@
 // How the "Insert Quote with Attribution" and "Insert Citation" actions write into an editor.
-// The texts themselves come from server/src/protocol/claim-text.ts, shared with the server's
+// The texts themselves come from protocol/claim-text.ts, shared with the server's
 // quick fixes so both write the same formats:
 //   direct claim     Lena Ortiz, Mayor of Port Lindell, said: “the Harbor Bridge will reopen to traffic in June.”
 //   reported claim   Donald Trump indicated that U.S. air power could play a role … (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).
@@ -8,8 +8,8 @@
 // Text from claims files is escaped for Markdown documents. It is inserted at every cursor,
 // replacing any selection, with a space added where it would otherwise touch a word.
 import * as vscode from "vscode";
-import { citation, type DraftTextFormat, quoteWithAttribution } from "../../server/src/protocol/claim-text.js";
-import type { ClaimInfo } from "../../server/src/protocol/index.js";
+import { citation, type DraftTextFormat, quoteWithAttribution } from "../../protocol/claim-text.js";
+import type { ClaimInfo } from "../../protocol/messages.js";
 
 /** How text inserted into `doc` must be written: Markdown (escaped) or plain text. Same test as the server's. */
 export function formatOf(doc: Pick<vscode.TextDocument, "languageId" | "fileName"> | undefined): DraftTextFormat {

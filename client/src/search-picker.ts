@@ -3,8 +3,8 @@
 // second picker with what to do with the chosen claim.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node.js";
-import { type ClaimInfo, SearchClaimsRequest } from "../../server/src/protocol/index.js";
-import type { DraftTextFormat } from "../../server/src/protocol/claim-text.js";
+import { type ClaimInfo, SearchClaimsRequest } from "../../protocol/messages.js";
+import type { DraftTextFormat } from "../../protocol/claim-text.js";
 import { formatCitation, formatQuoteWithAttribution } from "./insert.js";
 
 export const SEARCH_DEBOUNCE_MS = 100;

@@ -1,6 +1,7 @@
 // Owns the language client: starting the bundled server (dist/server.cjs), restarting it, and
-// telling the rest of the client whether it is running. A failure to start is always shown to
-// the user (error message with "Show Output"), never swallowed.
+// telling the rest of the client whether it is running and what it last reported (the claims
+// status, each document's counts by verdict). A failure to start is always shown to the user
+// (error message with "Show Output"), never swallowed.
 import { existsSync } from "node:fs";
 import * as vscode from "vscode";
 import {
@@ -12,7 +13,14 @@ import {
   State,
   TransportKind,
 } from "vscode-languageclient/node.js";
-import { type InitializationOptions, StatusNotification, type StatusParams } from "../../server/src/protocol/index.js";
+import {
+  DocumentCountsNotification,
+  type DocumentCountsParams,
+  type InitializationOptions,
+  StatusNotification,
+  type StatusParams,
+} from "../../protocol/messages.js";
+import { VERDICTS, type VerdictCounts } from "../../protocol/verdicts.js";
 import * as config from "./config.js";
 
 export type ServerState = "starting" | "running" | "stopped" | "failed";
@@ -37,10 +45,15 @@ export class FactCheckServer implements vscode.Disposable {
   private _status: StatusParams | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams | undefined>();
+  /** Findings by verdict per document URI (vscode.Uri.toString()), from factcheck/documentCounts; documents with none are left out. */
+  private readonly counts = new Map<string, VerdictCounts>();
+  private readonly countsEmitter = new vscode.EventEmitter<string>();
   /** Fires on every state change of the server. */
   readonly onDidChangeState = this.stateEmitter.event;
   /** Fires with each factcheck/status notification (undefined when the server goes away). */
   readonly onDidChangeStatus = this.statusEmitter.event;
+  /** Fires with a document's URI (vscode.Uri.toString()) when the server published its findings. */
+  readonly onDidChangeCounts = this.countsEmitter.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -56,6 +69,11 @@ export class FactCheckServer implements vscode.Disposable {
     return this._status;
   }
 
+  /** The findings by verdict the server last published for a document; undefined when it has none. */
+  countsFor(uri: vscode.Uri): VerdictCounts | undefined {
+    return this.counts.get(uri.toString());
+  }
+
   /** The client, only while the server is running. */
   get running(): LanguageClient | undefined {
     return this._state === "running" ? this.client : undefined;
@@ -64,13 +82,29 @@ export class FactCheckServer implements vscode.Disposable {
   private setState(state: ServerState): void {
     if (state === this._state) return;
     this._state = state;
-    if (state !== "running") this.setStatus(undefined);
+    if (state !== "running") {
+      this.setStatus(undefined);
+      this.counts.clear(); // a (re)started server publishes every open document again
+    }
     this.stateEmitter.fire(state);
   }
 
   private setStatus(status: StatusParams | undefined): void {
     this._status = status;
     this.statusEmitter.fire(status);
+  }
+
+  private setCounts({ uri, counts }: DocumentCountsParams): void {
+    // The server echoes the URI the client sent; parsing gives it the form vscode.Uri.toString() has.
+    let key = uri;
+    try {
+      key = vscode.Uri.parse(uri, true).toString();
+    } catch {
+      // keep the URI as sent
+    }
+    if (VERDICTS.some((v) => counts[v] > 0)) this.counts.set(key, counts);
+    else this.counts.delete(key); // so a closed document leaves nothing behind
+    this.countsEmitter.fire(key);
   }
 
   /** Starts the server (no-op while it runs). Resolves true once it is running; on failure shows why. */
@@ -173,6 +207,9 @@ export class FactCheckServer implements vscode.Disposable {
     client.onNotification(StatusNotification, (params) => {
       if (this.client === client) this.setStatus(params);
     });
+    client.onNotification(DocumentCountsNotification, (params) => {
+      if (this.client === client) this.setCounts(params);
+    });
     client.onDidChangeState((e) => {
       if (this.client !== client) return;
       if (e.newState === State.Running) this.setState("running");
@@ -244,6 +281,7 @@ export class FactCheckServer implements vscode.Disposable {
     this.disposeClientResources();
     this.stateEmitter.dispose();
     this.statusEmitter.dispose();
+    this.countsEmitter.dispose();
   }
 }
 

@@ -2,36 +2,12 @@
 // state when a claims file failed to load, the loaded claims files in the tooltip. Clicking it
 // opens the Problems view.
 //
-// Findings are read back from the diagnostics (source "factcheck"): vscode.Diagnostic does not
-// expose the LSP `data`, so the verdict comes from the message, which the server starts with
-// `<verdict>:` (e.g. "contradicted: …"); a string `code` naming a verdict is accepted too.
+// The counts are the server's own, typed (factcheck/documentCounts, sent with each publish of a
+// document's diagnostics): nothing is read back out of diagnostic messages.
 import * as vscode from "vscode";
-import { DIAGNOSTIC_SOURCE, type StatusParams, VERDICT_NAMES, type VerdictName } from "../../server/src/protocol/index.js";
+import { VERDICTS, zeroCounts } from "../../protocol/verdicts.js";
 import * as config from "./config.js";
-import type { FactCheckServer, ServerState } from "./server.js";
-
-const VERDICTS = VERDICT_NAMES;
-const VERDICT_AT_START = new RegExp(`^\\s*(${VERDICTS.join("|")})\\b`, "i");
-
-/** The verdict of a Fact Check diagnostic, or undefined for any other diagnostic. */
-export function verdictOf(d: vscode.Diagnostic): VerdictName | undefined {
-  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const m = VERDICT_AT_START.exec(d.message);
-  if (m) return m[1].toLowerCase() as VerdictName;
-  const code = typeof d.code === "object" && d.code !== null ? d.code.value : d.code;
-  return VERDICTS.find((v) => v === code);
-}
-
-export type VerdictCounts = Record<VerdictName, number>;
-
-export function countVerdicts(diagnostics: readonly vscode.Diagnostic[]): VerdictCounts {
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictCounts;
-  for (const d of diagnostics) {
-    const v = verdictOf(d);
-    if (v) counts[v]++;
-  }
-  return counts;
-}
+import type { FactCheckServer } from "./server.js";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -60,9 +36,8 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      server.onDidChangeCounts((uri) => {
+        if (uri === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affectsFactCheck(e)) this.update();
@@ -125,7 +100,7 @@ export class StatusBar implements vscode.Disposable {
     }
 
     if (state === "running" && editor && relevant) {
-      const counts = countVerdicts(vscode.languages.getDiagnostics(editor.document.uri));
+      const counts = this.server.countsFor(editor.document.uri) ?? zeroCounts();
       const shown = VERDICTS.filter((v) => counts[v] > 0);
       if (!brokenFiles.length) {
         text = shown.length ? `$(checklist) ${shown.map((v) => `${counts[v]} ${v}`).join(" · ")}` : "$(checklist) Fact Check";

@@ -5,7 +5,7 @@ import type { Location } from "vscode-languageserver";
 import { claimLocation, type LoadedClaimsDatabase } from "./core/claims-loader.js";
 import { LineIndex } from "./core/json-positions.js";
 import type { Claim } from "./core/types.js";
-import type { ClaimInfo } from "./protocol/index.js";
+import type { ClaimInfo } from "../../protocol/messages.js";
 
 const lineIndexes = new WeakMap<LoadedClaimsDatabase, LineIndex>();
 

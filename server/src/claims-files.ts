@@ -20,7 +20,7 @@ import type { Logger, ServerFs, Timers } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
 import type { OpenDocuments } from "./document-state.js";
 import { matchesGlob } from "./glob.js";
-import type { StatusParams } from "./protocol/index.js";
+import type { StatusParams } from "../../protocol/messages.js";
 import { MB } from "./safe-read.js";
 import type { SettingsCache } from "./settings.js";
 import { formatMs, withDeadline } from "./timeout.js";

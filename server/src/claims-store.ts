@@ -13,7 +13,7 @@ import type { Location } from "vscode-languageserver";
 import { quoteLocation, toClaimInfo } from "./claim-info.js";
 import { confinedLoaderHost } from "./claims-disk.js";
 import type { ServerFs } from "./deps.js";
-import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "./protocol/index.js";
+import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "../../protocol/messages.js";
 
 interface Entry {
   path: string;

@@ -10,14 +10,14 @@ import { atLineStart, footnoteLabel, IGNORE_SENTENCE_COMMENT, ignoredByMarker } 
 import type { Claim } from "./core/types.js";
 import { claimTextChars, MAX_DATA_CHARS } from "./diagnostics.js";
 import { type FootnotePlacement, footnotePlacement } from "./footnote-placement.js";
-import { citation, type DraftTextFormat, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "./protocol/claim-text.js";
-import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, type IgnoreClaimArgs, VERDICT_NAMES } from "./protocol/index.js";
+import { citation, type DraftTextFormat, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "../../protocol/claim-text.js";
+import { DIAGNOSTIC_SOURCE, type FindingData, IGNORE_CLAIM_COMMAND, type IgnoreClaimArgs } from "../../protocol/messages.js";
+import { isVerdict } from "../../protocol/verdicts.js";
 
 export function isFindingData(d: unknown): d is FindingData {
   const x = d as Partial<FindingData> | null;
   return (
-    typeof x === "object" && x !== null && typeof x.claimId === "string" && typeof x.verdict === "string" &&
-    (VERDICT_NAMES as readonly string[]).includes(x.verdict) && typeof x.sentence === "string" && x.sentence !== ""
+    typeof x === "object" && x !== null && typeof x.claimId === "string" && isVerdict(x.verdict) && typeof x.sentence === "string" && x.sentence !== ""
   );
 }
 

@@ -7,8 +7,8 @@ import { claimDefinition, fileLink } from "./claim-info.js";
 import type { ClaimsStore } from "./claims-store.js";
 import { LineIndex } from "./core/json-positions.js";
 import type { Finding, InputError } from "./core/types.js";
-import { isDirect, recordedStatement, sourceName, sourceWords } from "./protocol/claim-text.js";
-import { DIAGNOSTIC_SOURCE, type FindingData } from "./protocol/index.js";
+import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
+import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
 
 /**
  * Longest diagnostic message (and relatedInformation message), in UTF-16 units. Claims files are

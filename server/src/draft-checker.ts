@@ -16,7 +16,7 @@ import type { CheckEvent, Logger } from "./deps.js";
 import { findingDiagnostic } from "./diagnostics.js";
 import type { CheckTicket, DocumentState, OpenDocuments } from "./document-state.js";
 import { draftPart, formatBytes } from "./draft-limit.js";
-import { DIAGNOSTIC_SOURCE } from "./protocol/index.js";
+import { DIAGNOSTIC_SOURCE } from "../../protocol/messages.js";
 import { type Settings, type SettingsCache, severityOf } from "./settings.js";
 
 export interface DraftCheckerContext {

@@ -3,9 +3,6 @@
 // the text (seconds per megabyte, cold), and a 50 MB log pasted into an editor must not keep the
 // server busy for minutes. The part left unchecked is always announced, never silently dropped.
 
-/** The default of `factcheck.maxDraftBytes`: 5 MB. */
-export const DEFAULT_MAX_DRAFT_BYTES = 5_000_000;
-
 export interface DraftPart {
   /** UTF-16 length of the part to check: the whole text, or a prefix ending at a line or paragraph break. */
   end: number;

@@ -9,7 +9,7 @@ import { claimDefinition, fileLink } from "./claim-info.js";
 import type { ClaimsStore } from "./claims-store.js";
 import type { Finding } from "./core/types.js";
 import { escapeMarkdown as esc, markdownLinkTarget } from "./escape.js";
-import { sourceWords, sourceWordsLabel } from "./protocol/claim-text.js";
+import { sourceWords, sourceWordsLabel } from "../../protocol/claim-text.js";
 
 const VERDICT_TITLE: Record<Finding["verdict"], string> = {
   supported: "Supported",

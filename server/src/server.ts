@@ -24,6 +24,7 @@ import { MAX_QUERY_CHARS } from "./core/claim-search.js";
 import { Debouncer } from "./debouncer.js";
 import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./deps.js";
 import { type DocumentState, OpenDocuments } from "./document-state.js";
+import { sendDocumentCounts } from "./document-counts.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
 import { findingsHover } from "./hover.js";
 import {
@@ -31,10 +32,10 @@ import {
   type InitializationOptions,
   ReloadClaimsRequest,
   SearchClaimsRequest,
-  SETTINGS_SECTION,
   StatusNotification,
   type StatusParams,
-} from "./protocol/index.js";
+} from "../../protocol/messages.js";
+import { SETTINGS_SECTION } from "../../protocol/settings.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
 export type { ServerDeps } from "./deps.js";
@@ -72,7 +73,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
-  const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch(() => undefined);
+  const publish = (params: PublishDiagnosticsParams): void => {
+    void connection.sendDiagnostics(params).catch(() => undefined);
+    sendDocumentCounts(connection, params); // factcheck/documentCounts, for the status bar
+  };
   const sendStatus = (status: StatusParams): void => void connection.sendNotification(StatusNotification, status).catch(() => undefined);
 
   const drafts = new DraftChecker({

@@ -1,51 +1,12 @@
 // The `factcheck.*` settings. They are resource-scoped (a folder may turn a verdict off), so they are
 // fetched per document URI through workspace/configuration and cached per URI until the client
 // says they changed. Whatever the client sends is normalised: a bad value falls back to its default.
+// The names, defaults and bounds are the protocol's (protocol/settings.ts), shared with the client.
 import { DiagnosticSeverity } from "vscode-languageserver";
+import { DEFAULT_SETTINGS, type Settings, SETTING_BOUNDS, type SeverityName, withinBounds } from "../../protocol/settings.js";
 import type { Verdict } from "./core/types.js";
-import { DEFAULT_MAX_DRAFT_BYTES } from "./draft-limit.js";
 
-export type SeverityName = "error" | "warning" | "information" | "hint" | "off";
-
-export interface Settings {
-  enable: boolean;
-  /** Language ids of documents to check. */
-  languages: string[];
-  /** Glob for workspace claims databases, relative to each workspace folder. */
-  claimsFiles: string;
-  severity: Record<Verdict, SeverityName>;
-  /** Findings scoring below this are not shown. 0: the matcher's own threshold decides. */
-  minScore: number;
-  debounceMs: number;
-  ignoredClaims: string[];
-  /** Largest claims or source file read from disk, in MB (claims-disk.ts). */
-  maxFileSizeMB: number;
-  /** Drafts longer than this many UTF-8 bytes are checked only up to it (see draft-limit.ts). */
-  maxDraftBytes: number;
-}
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
-  enable: true,
-  languages: ["markdown", "plaintext"],
-  claimsFiles: "**/*.claims.json",
-  severity: {
-    supported: "information",
-    contradicted: "warning",
-    misattributed: "warning",
-    overstated: "warning",
-    misquoted: "warning",
-    unsupported: "warning",
-  },
-  minScore: 0,
-  debounceMs: 150,
-  ignoredClaims: [],
-  maxFileSizeMB: 20,
-  maxDraftBytes: DEFAULT_MAX_DRAFT_BYTES,
-});
-
-/** Bounds of `maxDraftBytes`, as package.json declares them. */
-const MIN_DRAFT_LIMIT = 10_000;
-const MAX_DRAFT_LIMIT = 1_000_000_000;
+export { DEFAULT_SETTINGS, type Settings, type SeverityName } from "../../protocol/settings.js";
 
 const SEVERITIES: Record<Exclude<SeverityName, "off">, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -71,17 +32,21 @@ export function normalizeSettings(raw: unknown): Settings {
     if (typeof value === "string" && (value === "off" || value.toLowerCase() in SEVERITIES)) severity[v] = value.toLowerCase() as SeverityName;
   }
   const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === "string") ? [...(v as string[])] : undefined);
-  const number = (v: unknown, min: number, max: number) => (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max ? v : undefined);
+  // A number in the setting's bounds, else its default.
+  const number = (key: keyof typeof SETTING_BOUNDS) => {
+    const v = r[key];
+    return typeof v === "number" && Number.isFinite(v) && withinBounds(v, SETTING_BOUNDS[key]) ? v : DEFAULT_SETTINGS[key];
+  };
   return {
     enable: typeof r.enable === "boolean" ? r.enable : DEFAULT_SETTINGS.enable,
     languages: strings(r.languages) ?? [...DEFAULT_SETTINGS.languages],
     claimsFiles: typeof r.claimsFiles === "string" && r.claimsFiles.trim() ? r.claimsFiles.trim() : DEFAULT_SETTINGS.claimsFiles,
     severity,
-    minScore: number(r.minScore, 0, 1) ?? DEFAULT_SETTINGS.minScore,
-    debounceMs: number(r.debounceMs, 0, 60_000) ?? DEFAULT_SETTINGS.debounceMs,
+    minScore: number("minScore"),
+    debounceMs: number("debounceMs"),
     ignoredClaims: strings(r.ignoredClaims) ?? [],
-    maxFileSizeMB: (number(r.maxFileSizeMB, 0, 4096) || undefined) ?? DEFAULT_SETTINGS.maxFileSizeMB,
-    maxDraftBytes: Math.floor(number(r.maxDraftBytes, MIN_DRAFT_LIMIT, MAX_DRAFT_LIMIT) ?? DEFAULT_SETTINGS.maxDraftBytes),
+    maxFileSizeMB: number("maxFileSizeMB"),
+    maxDraftBytes: Math.floor(number("maxDraftBytes")),
   };
 }
 

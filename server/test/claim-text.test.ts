@@ -1,4 +1,4 @@
-// The one formatter of texts about claims (server/src/protocol/claim-text.ts), shared by the
+// The one formatter of texts about claims (protocol/claim-text.ts), shared by the
 // client's insert commands and the server's quick fixes: reported speech for paraphrases,
 // quotation marks only for direct quotes, names and case kept, Markdown escaped.
 import assert from "node:assert/strict";
@@ -16,7 +16,7 @@ import {
   reportedStatement,
   sourceWords,
   sourceWordsLabel,
-} from "../src/protocol/claim-text.js";
+} from "../../protocol/claim-text.js";
 
 const mayor = { name: "Jane Alvarez", role: "Mayor", aliases: ["Alvarez", "the mayor"] };
 const claim = (text: string, verb: string, extra: Partial<ClaimText> = {}): ClaimText => ({

@@ -42,6 +42,10 @@ describe("factcheck check: misquoted and unsupported", () => {
     );
     assert.match(findings[0].explanation, /the record says "possesses unmatched aerial capabilities", and the source only paraphrases Donald Trump/);
     assert.match(findings[1].explanation, /the record does not say "sensible"/);
+    assert.equal(findings[0].claim.quoteKind, "reported");
+    // The quoted words, inside the marks: `possesses unmatched naval capabilities.` on line 0.
+    assert.deepEqual(findings[0].quoted.range, { start: { line: 0, character: 30 }, end: { line: 0, character: 69 } });
+    assert.equal(findings[0].quoted.recorded, undefined, "a paraphrase has no recorded words to offer");
   });
 
   it("gives each verdict a SARIF rule, the new ones as warnings", async () => {

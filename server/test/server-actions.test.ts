@@ -9,7 +9,7 @@ import { readClaimsFile } from "../src/claims-disk.js";
 import { segmentDraft } from "../src/core/segment.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";
-import type { FindingData } from "../src/protocol/index.js";
+import type { FindingData } from "../../protocol/messages.js";
 import { FIXTURES, type Harness, memoryWorkspace, startHarness } from "./server-harness.js";
 
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import * as path from "node:path";
 import { DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol";
-import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../src/protocol/index.js";
+import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../../protocol/messages.js";
 import { BUNDLED_CLAIMS_PATH, FIXTURES, type Harness, type MemoryWorkspace, memoryWorkspace, startHarness, uriOf } from "./server-harness.js";
 
 const TOWN_SENTENCE = "Mayor Jane Alvarez announced that the central library will close for renovation in June.";

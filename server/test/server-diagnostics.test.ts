@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as path from "node:path";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol";
-import type { FindingData } from "../src/protocol/index.js";
+import type { FindingData } from "../../protocol/messages.js";
 import { BUNDLED_CLAIMS_PATH, type Harness, startHarness, uriOf } from "./server-harness.js";
 
 const ARTICLE_URI = uriOf(path.join(path.dirname(BUNDLED_CLAIMS_PATH), "european-led-security-guarantees.txt"));

@@ -39,7 +39,7 @@ import type { Lexicon } from "../src/core/wordnet.js";
 import type { CheckEvent, ServerDeps, ServerFs } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/lexicon-node.js";
-import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../src/protocol/index.js";
+import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../../protocol/messages.js";
 import { startServer } from "../src/server.js";
 import { FakeTimers } from "./fake-timers.js";
 import { MemoryFs } from "./memory-fs.js";

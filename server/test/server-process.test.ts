@@ -17,7 +17,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from "vscode-languageserver-protocol/node.js";
-import { StatusNotification, type StatusParams } from "../src/protocol/index.js";
+import { StatusNotification, type StatusParams } from "../../protocol/messages.js";
 
 const MAIN = fileURLToPath(new URL("../src/main.js", import.meta.url));
 

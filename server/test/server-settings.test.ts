@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol";
-import type { FindingData } from "../src/protocol/index.js";
+import type { FindingData } from "../../protocol/messages.js";
 import { startHarness } from "./server-harness.js";
 
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";

@@ -2,7 +2,7 @@
 // it); text reads like a compiler's diagnostics; SARIF 2.1.0 feeds code-scanning tools.
 import { LineIndex } from "../core/json-positions.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
-import { attributionLine } from "../protocol/claim-text.js";
+import { attributionLine } from "../../../protocol/claim-text.js";
 
 export interface FileReport {
   path: string;
@@ -27,8 +27,12 @@ export interface JsonFinding {
     speaker: { name: string; role: string };
     verb: string;
     hedged: boolean;
+    /** Whether `source.quote` is the speaker's own words (`direct`) or the source's paraphrase (`reported`). */
+    quoteKind: "direct" | "reported";
     source: { title: string; section: string; quote: string };
   };
+  /** For words the draft puts in quotation marks: where they stand, and the recorded words (direct claims). */
+  quoted?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; recorded?: string };
 }
 
 /** The one-line message: verdict, what the record says, and who said it (a paraphrase is never shown as a quotation). */
@@ -54,8 +58,17 @@ export function toJson(reports: FileReport[]): { files: { path: string; findings
             speaker: { name: f.claim.speaker.name, role: f.claim.speaker.role },
             verb: f.claim.verb,
             hedged: f.claim.hedged,
+            quoteKind: f.claim.quoteKind,
             source: { title: f.claim.source.title, section: f.claim.source.section, quote: f.claim.source.quote },
           },
+          ...(f.quoted
+            ? {
+                quoted: {
+                  range: { start: lines.positionAt(f.quoted.start), end: lines.positionAt(f.quoted.end) },
+                  ...(f.quoted.recorded !== undefined ? { recorded: f.quoted.recorded } : {}),
+                },
+              }
+            : {}),
         })),
       };
     }),

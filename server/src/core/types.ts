@@ -2,6 +2,7 @@
 // sentences as cut from drafts, and findings as reported to the CLI and the language server.
 // Everything is in UTF-16 offsets into the original text; turning offsets into line/column
 // positions is the job of whoever talks to an editor or a terminal.
+import type { Verdict } from "../../../protocol/verdicts.js";
 
 /** Who made a statement. `name` is how a reader would cite them. */
 export interface Speaker {
@@ -68,9 +69,8 @@ export interface ClaimsDatabase {
   sourcePath?: string;
 }
 
-export type Verdict = "supported" | "contradicted" | "misattributed" | "overstated" | "misquoted" | "unsupported";
-
-export const VERDICTS: readonly Verdict[] = ["supported", "contradicted", "misattributed", "overstated", "misquoted", "unsupported"];
+// The verdict list is the protocol's (plain TypeScript, no LSP), shared with the client.
+export { type Verdict, VERDICTS } from "../../../protocol/verdicts.js";
 
 /** A prose sentence cut from a draft. `text` is exactly `draft.slice(start, end)`. */
 export interface Sentence {

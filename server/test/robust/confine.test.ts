@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 import { FileChangeType } from "vscode-languageserver-protocol";
 import { readClaimsFile } from "../../src/claims-disk.js";
 import { InputErrors } from "../../src/core/types.js";
-import { ReloadClaimsRequest } from "../../src/protocol/index.js";
+import { ReloadClaimsRequest } from "../../../protocol/messages.js";
 import { readRegularFile } from "../../src/safe-read.js";
 import { ROOT } from "../helpers.js";
 import { makeWorkspace, startHarness, uriOf } from "../server-harness.js";

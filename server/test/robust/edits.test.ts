@@ -15,7 +15,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { type CodeAction, CodeActionRequest, type Diagnostic, type TextEdit } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { segmentDraft } from "../../src/core/segment.js";
-import type { FindingData } from "../../src/protocol/index.js";
+import type { FindingData } from "../../../protocol/messages.js";
 import { type Harness, memoryWorkspace, startHarness } from "../server-harness.js";
 
 const MARKDOWN_LINES = [

@@ -24,8 +24,8 @@ import { Rng } from "../../bench/timing.js";
 import { capQuery, MAX_QUERY_CHARS } from "../../src/core/claim-search.js";
 import type { ServerFs } from "../../src/deps.js";
 import { MAX_MESSAGE_CHARS } from "../../src/diagnostics.js";
-import { DEFAULT_MAX_DRAFT_BYTES } from "../../src/draft-limit.js";
-import { ReloadClaimsRequest, SearchClaimsRequest } from "../../src/protocol/index.js";
+import { DEFAULT_SETTINGS } from "../../../protocol/settings.js";
+import { ReloadClaimsRequest, SearchClaimsRequest } from "../../../protocol/messages.js";
 import { BUNDLED_CLAIMS_PATH, Harness, memoryWorkspace, startHarness, uriOf } from "../server-harness.js";
 import { iterations, seed, SOAK } from "./soak.js";
 
@@ -270,7 +270,7 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
 
 test("a draft far over the limit is cut to it and checked without holding the server", async (t) => {
   // Under --soak, the default limit (5 MB) and a 10 MB draft; otherwise the same at a fifth of the scale.
-  const limit = SOAK ? DEFAULT_MAX_DRAFT_BYTES : 200_000;
+  const limit = SOAK ? DEFAULT_SETTINGS.maxDraftBytes : 200_000;
   await withHarness({ settings: SOAK ? {} : { "": { maxDraftBytes: limit } } }, async (h) => {
     const uri = "file:///robust/far-over.md";
     const text = generateDraft({ bytes: limit * 2, seed: 8, articleSentences: CLAIM_TEXTS, articleShare: 0.1 });

@@ -1,7 +1,8 @@
 // The extension activates, and everything package.json contributes is really there.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { IGNORE_CLAIM_COMMAND } from "../../../server/src/protocol/index.js";
+import { IGNORE_CLAIM_COMMAND } from "../../../protocol/messages.js";
+import { contributedDefaults, DEFAULT_SETTINGS, SETTINGS_SECTION } from "../../../protocol/settings.js";
 import { DRAFT } from "./fixture.js";
 import { test } from "./runner.js";
 import { EXTENSION_ID, openFixture, waitFor } from "./util.js";
@@ -46,32 +47,19 @@ test("every contributed command is registered, with the Fact Check category", as
   assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(", ")}`);
 });
 
-test("every setting is contributed with its default", () => {
+test("every setting is contributed with the protocol's default, and VS Code reads it", () => {
+  // The unit test server/test/settings-manifest.test.ts compares package.json with the protocol;
+  // this one checks that the extension host loaded that manifest and resolves the same values.
   const props = packageJson().contributes.configuration.properties;
-  const expected: Record<string, unknown> = {
-    "factcheck.enable": true,
-    "factcheck.languages": ["markdown", "plaintext"],
-    "factcheck.claimsFiles": "**/*.claims.json",
-    "factcheck.severity.supported": "information",
-    "factcheck.severity.contradicted": "warning",
-    "factcheck.severity.misattributed": "warning",
-    "factcheck.severity.overstated": "warning",
-    "factcheck.severity.misquoted": "warning",
-    "factcheck.severity.unsupported": "warning",
-    "factcheck.minScore": 0,
-    "factcheck.debounceMs": 150,
-    "factcheck.ignoredClaims": [],
-    "factcheck.maxFileSizeMB": 20,
-    "factcheck.maxDraftBytes": 5000000,
-    "factcheck.trace.server": "off",
-  };
-  for (const [key, value] of Object.entries(expected)) {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  for (const [key, value] of Object.entries(contributedDefaults())) {
     assert.ok(props[key], `${key} is not contributed`);
     assert.deepEqual(props[key].default, value, `${key} default`);
+    const inspected = config.inspect(key.slice(SETTINGS_SECTION.length + 1));
+    assert.deepEqual(inspected?.defaultValue, value, `${key}: the default VS Code resolves`);
   }
-  const config = vscode.workspace.getConfiguration("factcheck");
-  assert.equal(config.get("severity.contradicted"), "warning");
-  assert.deepEqual(config.get("languages"), ["markdown", "plaintext"]);
+  assert.equal(config.get("severity.contradicted"), DEFAULT_SETTINGS.severity.contradicted);
+  assert.deepEqual(config.get("languages"), DEFAULT_SETTINGS.languages);
 });
 
 test("Show Output runs", async () => {

@@ -2,7 +2,7 @@
 // offending line while its last good version stays in use; repaired, the diagnostic goes.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import type { StatusParams } from "../../../server/src/protocol/index.js";
+import type { StatusParams } from "../../../protocol/messages.js";
 import { LOCAL_CLAIMS, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { expectFindings } from "./findings.js";
 import { test } from "./runner.js";

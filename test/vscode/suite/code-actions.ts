@@ -1,7 +1,7 @@
 // Quick fixes from the server, applied through VS Code: each must change exactly the text it names.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { IGNORE_CLAIM_COMMAND } from "../../../server/src/protocol/index.js";
+import { IGNORE_CLAIM_COMMAND } from "../../../protocol/messages.js";
 import { bundledClaim } from "./claims.js";
 import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, type ExpectedFinding, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { diagnosticFor, expectFindings } from "./findings.js";

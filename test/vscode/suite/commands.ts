@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as vscode from "vscode";
-import type { StatusParams } from "../../../server/src/protocol/index.js";
+import type { StatusParams } from "../../../protocol/messages.js";
 import { bundledClaim, bundledClaimCount } from "./claims.js";
 import { ARTICLE, DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, LOCAL_CLAIMS, NOTES, NOTES_FINDING } from "./fixture.js";
 import { expectFindings } from "./findings.js";

@@ -1,6 +1,6 @@
 // What the fixture workspace (test/fixtures/workspace) holds and what checking it must give.
 import * as vscode from "vscode";
-import type { Verdict } from "./util.js";
+import type { Verdict } from "../../../protocol/verdicts.js";
 
 export const DRAFT = "draft.md";
 export const NOTES = "notes.txt";

@@ -2,11 +2,11 @@
 // paths, and reading back Fact Check diagnostics.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { DIAGNOSTIC_SOURCE } from "../../../protocol/messages.js";
+import { type Verdict, VERDICTS } from "../../../protocol/verdicts.js";
 
 export const EXTENSION_ID = "factcheck.factcheck";
-export const SOURCE = "factcheck";
-export const VERDICTS = ["supported", "contradicted", "misattributed", "overstated"] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,10 +72,9 @@ export function factcheckDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 }
 
-/** The verdict a finding's message starts with (`contradicted: …`). */
+/** The verdict a finding's message starts with (`contradicted: …`), as the Problems view shows it. */
 export function verdictOf(d: vscode.Diagnostic): Verdict | undefined {
-  const m = /^(supported|contradicted|misattributed|overstated):/.exec(d.message);
-  return m ? (m[1] as Verdict) : undefined;
+  return VERDICTS.find((v) => d.message.startsWith(`${v}: `));
 }
 
 /** The range of the only occurrence of `text` in `doc`. */

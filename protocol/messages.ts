@@ -1,15 +1,13 @@
-// Custom LSP requests and notifications shared by the Fact Check server and client.
-// Declared once here, typed, and imported by both sides so a rename breaks the build, not the user.
-// This file must stay free of `vscode` and server-only imports: the client bundles it too.
+// Custom LSP requests and notifications shared by the Fact Check server and client, and the data
+// they and the diagnostics carry. Declared once here, typed, and imported by both sides so a
+// rename breaks the build, not the user. The one file of protocol/ with an LSP import (for
+// RequestType and NotificationType): the core imports verdicts.ts, settings.ts and
+// claim-text.ts, never this. No `vscode` or server-only imports: the client bundles it too.
 import { NotificationType, RequestType } from "vscode-languageserver-protocol";
 import type { QuoteKindName } from "./claim-text.js";
+import type { Verdict, VerdictCounts } from "./verdicts.js";
 
 export type { QuoteKindName } from "./claim-text.js";
-
-export type VerdictName = "supported" | "contradicted" | "misattributed" | "overstated" | "misquoted" | "unsupported";
-
-/** Every verdict, in the order reports list them. */
-export const VERDICT_NAMES: readonly VerdictName[] = ["supported", "contradicted", "misattributed", "overstated", "misquoted", "unsupported"];
 
 /** A claim as sent over the wire: everything a hover, a picker item or an inserted citation needs. */
 export interface ClaimInfo {
@@ -74,11 +72,22 @@ export interface InitializationOptions {
 /** Sent by the server whenever the loaded claims change. */
 export const StatusNotification = new NotificationType<StatusParams>("factcheck/status");
 
+/**
+ * The findings of one document by verdict, as just published: sent with every
+ * textDocument/publishDiagnostics (server/src/document-counts.ts), so the status bar need not
+ * read verdicts back out of diagnostic messages. Only what is shown counts: a verdict set to
+ * `off` or an ignored claim is not in the diagnostics and not in the counts.
+ */
+export interface DocumentCountsParams {
+  uri: string;
+  /** The document version the diagnostics were computed for; null when they are not tied to one (a closed document's clearing). */
+  version: number | null;
+  counts: VerdictCounts;
+}
+export const DocumentCountsNotification = new NotificationType<DocumentCountsParams>("factcheck/documentCounts");
+
 /** `source` of every diagnostic the server publishes (findings and claims-file errors). */
 export const DIAGNOSTIC_SOURCE = "factcheck";
-
-/** The settings section; every setting is `factcheck.<name>`, resource-scoped. */
-export const SETTINGS_SECTION = "factcheck";
 
 /**
  * Client-side command behind the "Ignore claim <id> in this workspace" quick fix. The CLIENT registers it
@@ -120,7 +129,7 @@ export interface QuotedData {
  */
 export interface FindingData {
   claimId: string;
-  verdict: VerdictName;
+  verdict: Verdict;
   /** The sentence as checked; a quick fix is offered only while the document still has it at the diagnostic's range. */
   sentence: string;
   quoteKind: QuoteKindName;

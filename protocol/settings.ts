@@ -1,0 +1,93 @@
+// The `factcheck.*` settings: their names, types, defaults and bounds, once. The server
+// normalises what the client sends against them (server/src/settings.ts), the client falls back
+// to them (client/src/config.ts), and package.json's `contributes.configuration` must say the
+// same: server/test/settings-manifest.test.ts compares every key, default, enum and bound.
+// Plain TypeScript: the pure core may import it.
+import { VERDICTS, type Verdict } from "./verdicts.js";
+
+/** The settings section; every setting is `factcheck.<name>`, resource-scoped (but the trace). */
+export const SETTINGS_SECTION = "factcheck";
+
+/** How a verdict is shown: an LSP severity, or not at all. */
+export const SEVERITY_NAMES = ["error", "warning", "information", "hint", "off"] as const;
+export type SeverityName = (typeof SEVERITY_NAMES)[number];
+
+export interface Settings {
+  enable: boolean;
+  /** Language ids of documents to check. */
+  languages: string[];
+  /** Glob for workspace claims databases, relative to each workspace folder. */
+  claimsFiles: string;
+  /** `factcheck.severity.<verdict>`. */
+  severity: Record<Verdict, SeverityName>;
+  /** Findings scoring below this are not shown. 0: the matcher's own threshold decides. */
+  minScore: number;
+  debounceMs: number;
+  ignoredClaims: string[];
+  /** Largest claims or source file read from disk, in MB (server/src/claims-disk.ts). */
+  maxFileSizeMB: number;
+  /** Drafts longer than this many UTF-8 bytes are checked only up to it (server/src/draft-limit.ts). */
+  maxDraftBytes: number;
+}
+
+/** Settings nobody may change in place: the defaults are shared by every caller. */
+export type ReadonlySettings = {
+  readonly [K in keyof Settings]: Settings[K] extends readonly (infer E)[] ? readonly E[] : Settings[K] extends object ? Readonly<Settings[K]> : Settings[K];
+};
+
+// A Record over Verdict: a new verdict does not compile until it has a default here.
+const DEFAULT_SEVERITY: Readonly<Record<Verdict, SeverityName>> = Object.freeze({
+  supported: "information",
+  contradicted: "warning",
+  misattributed: "warning",
+  overstated: "warning",
+  misquoted: "warning",
+  unsupported: "warning",
+});
+
+export const DEFAULT_SETTINGS: ReadonlySettings = Object.freeze({
+  enable: true,
+  languages: Object.freeze(["markdown", "plaintext"]),
+  claimsFiles: "**/*.claims.json",
+  severity: DEFAULT_SEVERITY,
+  minScore: 0,
+  debounceMs: 150,
+  ignoredClaims: Object.freeze([]),
+  maxFileSizeMB: 20,
+  maxDraftBytes: 5_000_000,
+});
+
+/** The range a numeric setting accepts, in JSON Schema's words (as package.json declares it). */
+export interface NumberBounds {
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum: number;
+}
+
+export const SETTING_BOUNDS: Readonly<Record<"minScore" | "debounceMs" | "maxFileSizeMB" | "maxDraftBytes", Readonly<NumberBounds>>> = Object.freeze({
+  minScore: { minimum: 0, maximum: 1 },
+  debounceMs: { minimum: 0, maximum: 60_000 },
+  maxFileSizeMB: { exclusiveMinimum: 0, maximum: 4096 },
+  maxDraftBytes: { minimum: 10_000, maximum: 1_000_000_000 },
+});
+
+export function withinBounds(value: number, b: NumberBounds): boolean {
+  return (b.minimum === undefined || value >= b.minimum) && (b.exclusiveMinimum === undefined || value > b.exclusiveMinimum) && value <= b.maximum;
+}
+
+/** Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`. */
+export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off" });
+
+/**
+ * Every setting package.json contributes, by its full key (`factcheck.severity.supported`), with
+ * its default: the server's settings (one key per verdict for `severity`) and the client's.
+ */
+export function contributedDefaults(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) {
+    if (name === "severity") for (const v of VERDICTS) out[`${SETTINGS_SECTION}.severity.${v}`] = DEFAULT_SETTINGS.severity[v];
+    else out[`${SETTINGS_SECTION}.${name}`] = value;
+  }
+  for (const [name, value] of Object.entries(CLIENT_SETTING_DEFAULTS)) out[`${SETTINGS_SECTION}.${name}`] = value;
+  return out;
+}
