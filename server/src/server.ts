@@ -23,6 +23,7 @@ import { ClaimsStore } from "./claims-store.js";
 import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./deps.js";
 import { MAX_QUERY_CHARS } from "./core/claim-search.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
+import { registerDrawClaims } from "./extract-request.js";
 import { findingsHover } from "./hover.js";
 import {
   ClaimByIdRequest,
@@ -280,6 +281,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     await registerWatchers().catch((e) => logger.error(`registering file watchers: ${String(e)}`));
     return status;
   });
+
+  registerDrawClaims(connection);
 
   documents.listen(connection);
   connection.listen();
