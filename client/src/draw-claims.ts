@@ -18,7 +18,11 @@ async function pickSource(arg: unknown): Promise<{ uri: vscode.Uri; text: string
     return { uri: arg, text: new TextDecoder("utf-8").decode(await vscode.workspace.fs.readFile(arg)) };
   }
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc && (SOURCE_EXT.test(doc.uri.path) || ["markdown", "plaintext", "html"].includes(doc.languageId)) && !doc.uri.path.endsWith(".claims.json")) {
+  if (
+    doc &&
+    (SOURCE_EXT.test(doc.uri.path) || ["markdown", "plaintext", "html"].includes(doc.languageId)) &&
+    !doc.uri.path.endsWith(".claims.json")
+  ) {
     return { uri: doc.uri, text: doc.getText(), languageId: doc.languageId };
   }
   const picked = await vscode.window.showOpenDialog({
@@ -62,7 +66,8 @@ export function registerDrawClaims(context: vscode.ExtensionContext, server: Fac
           () => client.sendRequest(DrawClaimsRequest, { file: name, content: source.text, languageId: source.languageId, previous }),
         );
         const enc = new TextEncoder();
-        if (!result.sourceIsInput) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, result.sourceFileName), enc.encode(result.sourceText));
+        if (!result.sourceIsInput)
+          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, result.sourceFileName), enc.encode(result.sourceText));
         const claimsUri = vscode.Uri.joinPath(dir, result.claimsFileName);
         await vscode.workspace.fs.writeFile(claimsUri, enc.encode(result.claimsJson));
         await vscode.window.showTextDocument(claimsUri, { preview: false });

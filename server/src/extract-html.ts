@@ -7,10 +7,36 @@ import { parseHTML } from "linkedom";
 import type { SourceText } from "./core/extract/source-text.js";
 import type { Heading } from "./core/extract/index.js";
 
-const BLOCK = new Set(["P", "DIV", "SECTION", "ARTICLE", "LI", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "H5", "H6", "TR", "FIGCAPTION", "PRE", "UL", "OL", "TABLE", "HEADER", "FOOTER", "MAIN", "ASIDE", "DD", "DT"]);
+const BLOCK = new Set([
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "LI",
+  "BLOCKQUOTE",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "TR",
+  "FIGCAPTION",
+  "PRE",
+  "UL",
+  "OL",
+  "TABLE",
+  "HEADER",
+  "FOOTER",
+  "MAIN",
+  "ASIDE",
+  "DD",
+  "DT",
+]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "CODE", "PRE", "BUTTON", "FORM", "NAV"]);
 
-const BOILERPLATE = /(?:^|[\s_-])(?:ad|ads|advert|advertisement|promo|newsletter|share|sharing|subscribe|paywall|cookie|related)(?:[\s_-]|$)/i;
+const BOILERPLATE =
+  /(?:^|[\s_-])(?:ad|ads|advert|advertisement|promo|newsletter|share|sharing|subscribe|paywall|cookie|related)(?:[\s_-]|$)/i;
 
 interface DomNode {
   nodeType: number;
@@ -28,7 +54,9 @@ export function htmlSource(html: string): SourceText & { byline?: string; siteNa
     if (BOILERPLATE.test(names) && !el.querySelector("article")) el.remove();
   }
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-  const body = article?.content ? (parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode) : (document.body as unknown as DomNode | null);
+  const body = article?.content
+    ? (parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode)
+    : (document.body as unknown as DomNode | null);
   const lines: { text: string; heading: boolean }[] = [];
   let current = "";
   let heading = false;

@@ -9,17 +9,31 @@ import { drawClaims, sourceFormatOf, summarise } from "./extract-source.js";
 export const MAX_SOURCE_CHARS = 5_000_000;
 
 export function handleDrawClaims(params: DrawClaimsParams): DrawClaimsResult {
-  if (!params || typeof params.file !== "string" || typeof params.content !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "drawClaims needs { file, content }");
-  if (params.content.length > MAX_SOURCE_CHARS) throw new ResponseError(ErrorCodes.InvalidParams, `${path.basename(params.file)} is too large to extract (${params.content.length} characters; at most ${MAX_SOURCE_CHARS})`);
+  if (!params || typeof params.file !== "string" || typeof params.content !== "string")
+    throw new ResponseError(ErrorCodes.InvalidParams, "drawClaims needs { file, content }");
+  if (params.content.length > MAX_SOURCE_CHARS)
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `${path.basename(params.file)} is too large to extract (${params.content.length} characters; at most ${MAX_SOURCE_CHARS})`,
+    );
   let previous: unknown;
   if (params.previous) {
     try {
       previous = JSON.parse(params.previous);
     } catch (e) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `the existing claims file beside ${path.basename(params.file)} is not valid JSON (${(e as Error).message}); fix or remove it first`);
+      throw new ResponseError(
+        ErrorCodes.InvalidParams,
+        `the existing claims file beside ${path.basename(params.file)} is not valid JSON (${(e as Error).message}); fix or remove it first`,
+      );
     }
   }
-  const r = drawClaims({ file: params.file, content: params.content, format: sourceFormatOf(params.file, params.languageId), title: params.title, previous });
+  const r = drawClaims({
+    file: params.file,
+    content: params.content,
+    format: sourceFormatOf(params.file, params.languageId),
+    title: params.title,
+    previous,
+  });
   return {
     claimsFileName: r.claimsFileName,
     claimsJson: JSON.stringify(r.db, null, 2) + "\n",

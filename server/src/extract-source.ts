@@ -41,7 +41,9 @@ export interface DrawResult {
 
 /** A byline at the top of a plain-text or Markdown article ("By Jane Doe"), for the article's own reporting. */
 function bylineOf(text: string): string | undefined {
-  const m = /^(?:\s*\S[^\n]*\n){0,3}?\s*By\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:and\s+)?[\p{Lu}][\p{L}.'’-]+){0,5})\s*$/mu.exec(text.slice(0, 2000));
+  const m = /^(?:\s*\S[^\n]*\n){0,3}?\s*By\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:and\s+)?[\p{Lu}][\p{L}.'’-]+){0,5})\s*$/mu.exec(
+    text.slice(0, 2000),
+  );
   return m?.[1];
 }
 
@@ -54,12 +56,30 @@ export function drawClaims(req: DrawRequest): DrawResult {
   else if (format === "markdown") src = markdownSource(req.content);
   else src = plainSource(req.content);
   const sourceIsInput = format === "plaintext" && src.text === req.content && /\.txt$/i.test(req.file);
-  const sourceFileName = sourceIsInput ? path.basename(req.file) : `${base}.txt` === path.basename(req.file) ? `${base}.source.txt` : `${base}.txt`;
+  const sourceFileName = sourceIsInput
+    ? path.basename(req.file)
+    : `${base}.txt` === path.basename(req.file)
+      ? `${base}.source.txt`
+      : `${base}.txt`;
   const title = (req.title ?? src.title ?? base).trim() || base;
   const who = src.siteName ?? src.byline ?? bylineOf(src.text);
-  const fresh = extractClaims({ text: src.text, title, headings: src.headings, sourceFile: sourceFileName, reporter: who ? `${who} (the article's reporting)` : undefined });
+  const fresh = extractClaims({
+    text: src.text,
+    title,
+    headings: src.headings,
+    sourceFile: sourceFileName,
+    reporter: who ? `${who} (the article's reporting)` : undefined,
+  });
   const merged = req.previous ? mergeReviewed(fresh, req.previous, src.text) : { db: fresh, kept: 0, lost: [] };
-  return { db: merged.db, sourceText: src.text, claimsFileName: `${base}.claims.json`, sourceFileName, sourceIsInput, keptReviewed: merged.kept, lostReviewed: merged.lost };
+  return {
+    db: merged.db,
+    sourceText: src.text,
+    claimsFileName: `${base}.claims.json`,
+    sourceFileName,
+    sourceIsInput,
+    keptReviewed: merged.kept,
+    lostReviewed: merged.lost,
+  };
 }
 
 /** "34 claims, 6 speakers" (the article's own reporting counted apart). */

@@ -72,7 +72,10 @@ describe("factcheck extract on plain text", () => {
     const text = readFileSync(fixture("extract", "harbor-dredging.txt"), "utf8");
     const a = extractClaims({ text, title: "Harbor" });
     const b = extractClaims({ text, title: "Harbor" });
-    assert.deepEqual(a.claims.map((c) => c.id), b.claims.map((c) => c.id));
+    assert.deepEqual(
+      a.claims.map((c) => c.id),
+      b.claims.map((c) => c.id),
+    );
     const edited = text.replace("Funding Questions\n", "Funding Questions\nThe vote was six to three, the clerk said.\n");
     const c = extractClaims({ text: edited, title: "Harbor" });
     const ids = new Set(c.claims.map((x) => x.id));
@@ -83,15 +86,27 @@ describe("factcheck extract on plain text", () => {
   it("re-extracting over a database keeps the claims marked reviewed as the writer left them", async () => {
     const { dir, claimsPath, json } = await extractFixture("harbor-dredging.txt");
     const target = json.claims.find((c) => c.quote.includes("would begin dredging"))!;
-    const edited = { ...json, claims: json.claims.map((c) => (c.id === target.id ? { ...c, text: "Vasquez promised spring dredging.", verb: "promised", reviewed: true } : c)) };
+    const edited = {
+      ...json,
+      claims: json.claims.map((c) =>
+        c.id === target.id ? { ...c, text: "Vasquez promised spring dredging.", verb: "promised", reviewed: true } : c,
+      ),
+    };
     writeFileSync(claimsPath, JSON.stringify(edited, null, 2));
     let err = "";
-    const code = await run(["extract", "harbor-dredging.txt", "--out", "harbor-dredging.claims.json"], { out: () => {}, err: (t) => (err += t), cwd: dir });
+    const code = await run(["extract", "harbor-dredging.txt", "--out", "harbor-dredging.claims.json"], {
+      out: () => {},
+      err: (t) => (err += t),
+      cwd: dir,
+    });
     assert.equal(code, 0, err);
     const again = JSON.parse(readFileSync(claimsPath, "utf8")) as ClaimsFileJson;
     const kept = again.claims.filter((c) => c.quote.includes("would begin dredging"));
     assert.equal(kept.length, 1, "the fresh claim on the same words is not added beside the reviewed one");
-    assert.deepEqual(kept[0], edited.claims.find((c) => c.id === target.id));
+    assert.deepEqual(
+      kept[0],
+      edited.claims.find((c) => c.id === target.id),
+    );
     await readClaimsFile(claimsPath);
   });
 

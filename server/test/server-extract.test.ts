@@ -29,13 +29,18 @@ test("drawClaims: an HTML page becomes a claims file that loads, is watched in, 
     assert.equal(loaded.claims.length, JSON.parse(r.claimsJson).claims.length);
 
     const before = h.statuses.at(-1)?.totalClaims ?? 0;
-    await h.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(claimsPath), type: FileChangeType.Created }] });
+    await h.client.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(claimsPath), type: FileChangeType.Created }],
+    });
     await h.until(() => (h.statuses.at(-1)?.totalClaims ?? 0) === before + loaded.claims.length, "the drawn claims loaded");
     const draft = uriOf(path.join(ws, "draft.md"));
     await h.open(draft, "markdown", "“The money for the second phase is simply not there yet,” Vasquez said.\n");
     await h.checked(draft, 1);
     const findings = h.events.filter((e) => e.uri === draft).at(-1)!.findings;
-    assert.deepEqual(findings.map((f) => f.verdict), ["misattributed"]);
+    assert.deepEqual(
+      findings.map((f) => f.verdict),
+      ["misattributed"],
+    );
   } finally {
     await h.dispose();
   }

@@ -18,7 +18,8 @@ export interface ExtractOptions {
   format: string;
 }
 
-const inputError = (file: string, message: string) => new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
+const inputError = (file: string, message: string) =>
+  new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
 
 async function readOrFail(abs: string, shown: string, limits: ReadLimits): Promise<string> {
   try {
@@ -30,7 +31,13 @@ async function readOrFail(abs: string, shown: string, limits: ReadLimits): Promi
 }
 
 /** Runs the extract command; returns the exit code (0 written, 2 bad input — thrown as InputErrors). */
-export async function runExtract(sources: string[], opts: ExtractOptions, io: CliIo, limits: ReadLimits, usage: (m: string) => Error): Promise<number> {
+export async function runExtract(
+  sources: string[],
+  opts: ExtractOptions,
+  io: CliIo,
+  limits: ReadLimits,
+  usage: (m: string) => Error,
+): Promise<number> {
   if (!sources.length) throw usage("extract needs at least one SOURCE");
   if (!["text", "json"].includes(opts.format)) throw usage(`unknown format "${opts.format}" (text or json)`);
   if (opts.out && sources.length > 1) throw usage("--out takes one SOURCE");
@@ -61,9 +68,15 @@ export async function runExtract(sources: string[], opts: ExtractOptions, io: Cl
     await writeFile(claimsPath, json);
     // the proof that the database is valid and self-contained: the real loader reads it back
     await readClaimsFile(claimsPath, { ...limits, cwd: io.cwd, root: dir });
-    for (const id of r.lostReviewed) io.err(`factcheck: ${path.relative(io.cwd, claimsPath)}: reviewed claim "${id}" quotes words that are no longer in the source; fix its quote\n`);
+    for (const id of r.lostReviewed)
+      io.err(
+        `factcheck: ${path.relative(io.cwd, claimsPath)}: reviewed claim "${id}" quotes words that are no longer in the source; fix its quote\n`,
+      );
     if (opts.format === "json") printed.push(r.db);
-    else io.out(`${path.relative(io.cwd, claimsPath) || claimsPath}: ${summarise(r.db)}${r.keptReviewed ? `; ${r.keptReviewed} reviewed kept` : ""} (source text ${path.relative(io.cwd, sourcePath)})\n`);
+    else
+      io.out(
+        `${path.relative(io.cwd, claimsPath) || claimsPath}: ${summarise(r.db)}${r.keptReviewed ? `; ${r.keptReviewed} reviewed kept` : ""} (source text ${path.relative(io.cwd, sourcePath)})\n`,
+      );
   }
   if (opts.format === "json") io.out(JSON.stringify(printed.length === 1 ? printed[0] : printed, null, 2) + "\n");
   return 0;

@@ -17,11 +17,16 @@ export function hash(s: string): string {
 
 /** A quote as ids see it: letters and digits only, lower case, so a changed apostrophe or space keeps the id. */
 export function normaliseQuote(q: string): string {
-  return q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 export function claimIdBase(speaker: string, quote: string, title: string): string {
-  const words = normaliseQuote(quote).split(" ").filter((w) => w.length > 2 && !/^(that|the|and|was|were|would|will|has|have|had|for|with|this|not)$/.test(w));
+  const words = normaliseQuote(quote)
+    .split(" ")
+    .filter((w) => w.length > 2 && !/^(that|the|and|was|were|would|will|has|have|had|for|with|this|not)$/.test(w));
   return `${slug(speaker, 16)}-${slug(words.slice(0, 3).join(" "), 30) || "q"}-${hash(`${title}\n${speaker}\n${normaliseQuote(quote)}`)}`;
 }
 

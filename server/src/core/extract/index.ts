@@ -73,7 +73,8 @@ export function plainTextHeadings(text: string): Heading[] {
     const line = m[0].trim();
     const start = (m.index ?? 0) + m[0].indexOf(line);
     const words = line.split(/\s+/).length;
-    if (words <= 12 && /^[\p{Lu}\p{N}“"‘]/u.test(line) && !/[.!?:;,”"’)]$/.test(line) && start + line.length < text.trimEnd().length) out.push({ start, end: start + line.length, text: line });
+    if (words <= 12 && /^[\p{Lu}\p{N}“"‘]/u.test(line) && !/[.!?:;,”"’)]$/.test(line) && start + line.length < text.trimEnd().length)
+      out.push({ start, end: start + line.length, text: line });
   }
   return out;
 }
@@ -84,7 +85,10 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
   const doc = tokenizeDoc(text);
   const headings = input.headings ?? plainTextHeadings(text);
   const isCue = cueMarks(doc);
-  const raws = attributions(doc, cueGroups(doc, (i) => isCue[i] === 1));
+  const raws = attributions(
+    doc,
+    cueGroups(doc, (i) => isCue[i] === 1),
+  );
   const registry = new SpeakerRegistry(doc);
   const reporting: ExtractedSpeaker = {
     key: REPORTING_KEY,
@@ -140,7 +144,11 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
     const aliases = [...sp.aliases].filter((a) => a !== sp.name).sort();
     speakers[sp.key] = { name: sp.name, role: sp.role || `quoted in ${input.title}`, ...(aliases.length ? { aliases } : {}) };
   }
-  const source: ClaimsFileJson["source"] = { title: input.title, ...(input.sourceFile ? { file: input.sourceFile } : {}), ...(input.url ? { url: input.url } : {}) };
+  const source: ClaimsFileJson["source"] = {
+    title: input.title,
+    ...(input.sourceFile ? { file: input.sourceFile } : {}),
+    ...(input.url ? { url: input.url } : {}),
+  };
   return { $schema: "./claims.schema.json", version: 1, title: input.title, source, speakers, claims: assignIds(claims, input.title) };
 }
 
@@ -152,7 +160,16 @@ function cueMarks(doc: XDoc): Uint8Array {
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     for (const seq of MULTIWORD_CUES) {
-      if (seq.every((l, k) => doc.tokens[i + k] && !doc.tokens[i + k].inQuote && (doc.tokens[i + k].lemma === l || doc.tokens[i + k].lower === l) && doc.tokens[i + k].sentence === doc.tokens[i].sentence)) out.fill(1, i, i + seq.length);
+      if (
+        seq.every(
+          (l, k) =>
+            doc.tokens[i + k] &&
+            !doc.tokens[i + k].inQuote &&
+            (doc.tokens[i + k].lemma === l || doc.tokens[i + k].lower === l) &&
+            doc.tokens[i + k].sentence === doc.tokens[i].sentence,
+        )
+      )
+        out.fill(1, i, i + seq.length);
     }
   }
   return out;
@@ -224,7 +241,11 @@ function claimOf(doc: XDoc, raw: RawAttribution, sp: ExtractedSpeaker, headings:
   const cueTokens = doc.tokens.slice(raw.cue[0], raw.cue[1] + 1);
   let k = 0;
   while (k < cueTokens.length - 1 && (VERB_GROUP.has(cueTokens[k].lower) || cueTokens[k].pos === "AUX")) k++;
-  const verb = text.slice(cueTokens[k].start, cueTokens[cueTokens.length - 1].end).replace(/[,:]$/, "").trim() || ":";
+  const verb =
+    text
+      .slice(cueTokens[k].start, cueTokens[cueTokens.length - 1].end)
+      .replace(/[,:]$/, "")
+      .trim() || ":";
   const who = sp.key === REPORTING_KEY ? "" : sp.person ? (sp.name.split(/\s+/).at(-1) ?? sp.name) : sp.name;
   let body = plain(quote);
   // "he"/"she" opening the content is the speaker: resolved

@@ -15,7 +15,9 @@ export interface MergeResult {
 
 export function mergeReviewed(fresh: ClaimsFileJson, previous: unknown, text: string): MergeResult {
   const old = previous as Partial<ClaimsFileJson> | null;
-  const reviewed = (Array.isArray(old?.claims) ? old.claims : []).filter((c): c is ClaimJson => !!c && typeof c === "object" && (c as ClaimJson).reviewed === true);
+  const reviewed = (Array.isArray(old?.claims) ? old.claims : []).filter(
+    (c): c is ClaimJson => !!c && typeof c === "object" && (c as ClaimJson).reviewed === true,
+  );
   if (!reviewed.length) return { db: fresh, kept: 0, lost: [] };
   const lost: string[] = [];
   const kept = reviewed.map((c) => {
@@ -35,9 +37,13 @@ export function mergeReviewed(fresh: ClaimsFileJson, previous: unknown, text: st
   const quotes = kept.map((c) => normaliseQuote(String(c.quote ?? ""))).filter(Boolean);
   const clash = (c: ClaimJson) =>
     ids.has(c.id) ||
-    spans.some(([s, e]) => c.start < e && s < c.end && Math.min(e, c.end) - Math.max(s, c.start) >= 0.5 * Math.min(e - s, c.end - c.start)) ||
+    spans.some(
+      ([s, e]) => c.start < e && s < c.end && Math.min(e, c.end) - Math.max(s, c.start) >= 0.5 * Math.min(e - s, c.end - c.start),
+    ) ||
     quotes.includes(normaliseQuote(c.quote));
-  const claims = [...kept, ...fresh.claims.filter((c) => !clash(c))].sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0));
+  const claims = [...kept, ...fresh.claims.filter((c) => !clash(c))].sort(
+    (a, b) => (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0),
+  );
   const speakers = { ...fresh.speakers };
   const oldSpeakers = (old?.speakers ?? {}) as ClaimsFileJson["speakers"];
   for (const c of kept) if (oldSpeakers[c.speaker]) speakers[c.speaker] = oldSpeakers[c.speaker];

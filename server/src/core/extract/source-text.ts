@@ -27,7 +27,8 @@ export function markdownSource(md: string): SourceText {
   const lineStarts = [0];
   for (let i = 0; i < src.length; i++) if (src[i] === "\n") lineStarts.push(i + 1);
   const lineOf = (off: number) => {
-    let lo = 0, hi = lineStarts.length - 1;
+    let lo = 0,
+      hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (lineStarts[mid] <= off) lo = mid;
@@ -36,7 +37,8 @@ export function markdownSource(md: string): SourceText {
     return lo;
   };
   const lineText = (n: number) => src.slice(lineStarts[n], (lineStarts[n + 1] ?? src.length + 1) - 1);
-  const isHeadingLine = (n: number) => /^ {0,3}#{1,6}\s/.test(lineText(n)) || /^ {0,3}(=+|-+)\s*$/.test(lineText(n + 1) ?? "") && lineText(n).trim() !== "";
+  const isHeadingLine = (n: number) =>
+    /^ {0,3}#{1,6}\s/.test(lineText(n)) || (/^ {0,3}(=+|-+)\s*$/.test(lineText(n + 1) ?? "") && lineText(n).trim() !== "");
   const blankBetween = (a: number, b: number) => {
     for (let n = a + 1; n < b; n++) if (!lineText(n).trim()) return true;
     return false;
@@ -48,11 +50,19 @@ export function markdownSource(md: string): SourceText {
   for (const s of sentences) {
     // the sentence's words, without the markup that segmentation masks (emphasis marks, link targets, code)
     const masked = proseText(s);
-    const words = masked.replace(/[ \t]*\n[ \t]*/g, " ").replace(/ {2,}/g, " ").trim();
+    const words = masked
+      .replace(/[ \t]*\n[ \t]*/g, " ")
+      .replace(/ {2,}/g, " ")
+      .trim();
     if (!words) continue;
     const line = lineOf(s.start);
     const heading = isHeadingLine(line);
-    const newBlock = out === "" || heading || prevHeading || blankBetween(prevLine, line) || /^\s*(?:[-*+]|\d+[.)])\s/.test(lineText(line)) && line !== prevLine;
+    const newBlock =
+      out === "" ||
+      heading ||
+      prevHeading ||
+      blankBetween(prevLine, line) ||
+      (/^\s*(?:[-*+]|\d+[.)])\s/.test(lineText(line)) && line !== prevLine);
     if (out) out += newBlock ? "\n" : " ";
     const start = out.length;
     out += words.replace(/^#+\s*/, "");

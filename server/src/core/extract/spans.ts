@@ -62,12 +62,22 @@ function npEndingAt(doc: XDoc, end: number, floor: number): [number, number] | n
   while (s - 1 >= floor) {
     const t = tk[s - 1];
     if (NP_POS.has(t.pos) && t.pos !== "PRON") s--;
-    else if (t.value === "." && s - 2 >= floor && tk[s - 2].pos === "PROPN") s--; // "Sen." "U.S."
-    else if ((t.lower === "'s" || t.lower === "’s") && s - 2 >= floor) s--; // "Trump's campaign"
+    else if (t.value === "." && s - 2 >= floor && tk[s - 2].pos === "PROPN")
+      s--; // "Sen." "U.S."
+    else if ((t.lower === "'s" || t.lower === "’s") && s - 2 >= floor)
+      s--; // "Trump's campaign"
     else if (t.value === "-" || t.value === "&") s--;
-    else if (t.lower === "of" && s - 2 >= floor && /^\p{Lu}/u.test(tk[s - 2].value) && /^\p{Lu}/u.test(tk[s].value)) s--; // "Secretary of State"
-    else if (t.lower === "of" && s - 2 >= floor && tk[s - 2].pos === "NOUN") s--; // "a spokeswoman of the campaign"
-    else if (t.lower === "for" && s - 2 >= floor && tk[s - 2].pos === "NOUN" && /spokes|aide|adviser|advisor|director|manager|official|chair/.test(tk[s - 2].lower)) s--;
+    else if (t.lower === "of" && s - 2 >= floor && /^\p{Lu}/u.test(tk[s - 2].value) && /^\p{Lu}/u.test(tk[s].value))
+      s--; // "Secretary of State"
+    else if (t.lower === "of" && s - 2 >= floor && tk[s - 2].pos === "NOUN")
+      s--; // "a spokeswoman of the campaign"
+    else if (
+      t.lower === "for" &&
+      s - 2 >= floor &&
+      tk[s - 2].pos === "NOUN" &&
+      /spokes|aide|adviser|advisor|director|manager|official|chair/.test(tk[s - 2].lower)
+    )
+      s--;
     else break;
   }
   // a clause-initial capitalised function word is not part of the name
@@ -86,7 +96,12 @@ function npStartingAt(doc: XDoc, start: number, ceil: number): [number, number] 
     const t = tk[e + 1];
     if (NP_POS.has(t.pos) && t.pos !== "PRON") e++;
     else if (t.value === "." && tk[e].pos === "PROPN" && tk[e].value.length <= 4) e++;
-    else if ((t.lower === "of" || t.lower === "for") && e + 2 <= ceil && (tk[e + 2].pos === "PROPN" || tk[e + 2].pos === "DET" || tk[e + 2].pos === "NOUN")) e++;
+    else if (
+      (t.lower === "of" || t.lower === "for") &&
+      e + 2 <= ceil &&
+      (tk[e + 2].pos === "PROPN" || tk[e + 2].pos === "DET" || tk[e + 2].pos === "NOUN")
+    )
+      e++;
     else if (t.value === "-" || t.value === "&") e++;
     else break;
   }
@@ -96,14 +111,18 @@ function npStartingAt(doc: XDoc, start: number, ceil: number): [number, number] 
 
 /** Skips back over verb-group words (auxiliaries, adverbs, negation) before the cue. */
 function skipVerbGroupBack(doc: XDoc, i: number, floor: number): number {
-  while (i >= floor && (VERB_GROUP.has(doc.tokens[i].lower) || doc.tokens[i].pos === "ADV" || doc.tokens[i].pos === "AUX" || doc.tokens[i].pos === "PART")) i--;
+  while (
+    i >= floor &&
+    (VERB_GROUP.has(doc.tokens[i].lower) || doc.tokens[i].pos === "ADV" || doc.tokens[i].pos === "AUX" || doc.tokens[i].pos === "PART")
+  )
+    i--;
   return i;
 }
 
 /** The source before the cue: the subject, past an appositive ("Sen. X, a Democrat from Ohio, said"). */
 function sourceBefore(doc: XDoc, cueStart: number, floor: number): [number, number] | null {
   const tk = doc.tokens;
-  let i = skipVerbGroupBack(doc, cueStart - 1, floor);
+  const i = skipVerbGroupBack(doc, cueStart - 1, floor);
   if (i < floor) return null;
   if (tk[i].value === ",") {
     // appositive or relative clause between two commas: take the noun phrase before the first comma
@@ -122,7 +141,8 @@ function sourceBefore(doc: XDoc, cueStart: number, floor: number): [number, numb
 
 function lastOfQuoteBefore(doc: XDoc, i: number, floor: number): number | null {
   // “…,” said X / “…,” X said: the closing mark within two tokens before the cue (or before the source)
-  for (let k = i - 1; k >= Math.max(floor, i - 2); k--) if (CLOSE_Q.has(doc.tokens[k].value) || (doc.tokens[k].value === '"' && doc.tokens[k].inQuote)) return k;
+  for (let k = i - 1; k >= Math.max(floor, i - 2); k--)
+    if (CLOSE_Q.has(doc.tokens[k].value) || (doc.tokens[k].value === '"' && doc.tokens[k].inQuote)) return k;
   return null;
 }
 
@@ -133,7 +153,15 @@ function quoteStartBefore(doc: XDoc, close: number): number | null {
     const t = doc.tokens[k];
     if (doc.sentences[t.sentence].paragraph !== para) return null;
     if (OPEN_Q.has(t.value) && t.value === "“") return t.start;
-    if (t.value === '"' && (k === 0 || !doc.tokens[k - 1].inQuote || doc.tokens[k - 1].sentence !== t.sentence || t.start === 0 || doc.text[t.start - 1] === " " || doc.text[t.start - 1] === "\n"))
+    if (
+      t.value === '"' &&
+      (k === 0 ||
+        !doc.tokens[k - 1].inQuote ||
+        doc.tokens[k - 1].sentence !== t.sentence ||
+        t.start === 0 ||
+        doc.text[t.start - 1] === " " ||
+        doc.text[t.start - 1] === "\n")
+    )
       return t.start;
     if (t.value === "”") return null;
   }
@@ -227,10 +255,20 @@ function passive(doc: XDoc, a: number, floor: number): boolean {
   return i >= floor && doc.tokens[i].lemma === "be" && /ed$|wn$|en$/.test(doc.tokens[a].lower);
 }
 
-function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextCue: [number, number] | undefined): { source: [number, number] | null; content: [number, number]; inherit?: boolean } | null {
+function one(
+  doc: XDoc,
+  a: number,
+  b: number,
+  floor: number,
+  ceil: number,
+  nextCue: [number, number] | undefined,
+): { source: [number, number] | null; content: [number, number]; inherit?: boolean } | null {
   const tk = doc.tokens;
   const sent = doc.sentences[tk[a].sentence];
-  const cueText = tk.slice(a, b + 1).map((t) => t.lower).join(" ");
+  const cueText = tk
+    .slice(a, b + 1)
+    .map((t) => t.lower)
+    .join(" ");
 
   // according to SOURCE, CONTENT  /  CONTENT, according to SOURCE
   if (/^(according to|according)$/.test(cueText) || (tk[a].lower === "according" && tk[a + 1]?.lower === "to")) {

@@ -76,15 +76,32 @@ export class SpeakerRegistry {
     let e = tk.length - 1;
     while (e >= 0 && tk[e].pos !== "PROPN") e--;
     let s = e;
-    while (s - 1 >= 0 && (tk[s - 1].pos === "PROPN" || tk[s - 1].value === "." || tk[s - 1].value === "-") && !TITLES.has(tk[s - 1].lower.replace(/\.$/, ""))) s--;
+    while (
+      s - 1 >= 0 &&
+      (tk[s - 1].pos === "PROPN" || tk[s - 1].value === "." || tk[s - 1].value === "-") &&
+      !TITLES.has(tk[s - 1].lower.replace(/\.$/, ""))
+    )
+      s--;
     while (s >= 0 && s <= e && (tk[s].value === "." || TITLES.has(tk[s].lower.replace(/\.$/, "")))) s++;
     const nameTokens = e >= 0 && s <= e ? tk.slice(s, e + 1) : [];
     const headNoun = [...tk].reverse().find((t) => t.pos === "NOUN")?.lower;
     const properIsHead = nameTokens.length > 0 && e === tk.length - 1;
-    if (properIsHead && nameTokens.length && !/^(Department|Committee|Party|House|Senate|Campaign|Office|Council|Agency|Administration|Times|Post|News|Press|Association|Institute|Center|Foundation|Commission|Court|Congress|Ministry|Bureau|Service|Group|Company|Corporation|Inc)$/.test(nameTokens[nameTokens.length - 1].value)) {
+    if (
+      properIsHead &&
+      nameTokens.length &&
+      !/^(Department|Committee|Party|House|Senate|Campaign|Office|Council|Agency|Administration|Times|Post|News|Press|Association|Institute|Center|Foundation|Commission|Court|Congress|Ministry|Bureau|Service|Group|Company|Corporation|Inc)$/.test(
+        nameTokens[nameTokens.length - 1].value,
+      )
+    ) {
       const name = this.doc.text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end).replace(/['’]s$/, "");
       const surname = nameTokens[nameTokens.length - 1].value.replace(/['’]s$/, "");
-      const title = s > 0 ? this.doc.text.slice(tk[0].start, tk[s - 1].end).replace(STRIP_DET, "").trim() : "";
+      const title =
+        s > 0
+          ? this.doc.text
+              .slice(tk[0].start, tk[s - 1].end)
+              .replace(STRIP_DET, "")
+              .trim()
+          : "";
       const person = nameTokens.length >= 2 || this.bySurname.has(surname.toLowerCase()) || s > 0;
       if (!person && !asSource) return undefined;
       const key = surname.toLowerCase();
@@ -117,7 +134,19 @@ export class SpeakerRegistry {
     let sp = this.speakers.get(key);
     if (!sp) {
       const plural = /s$/.test(headNoun ?? "") && !/ss$/.test(headNoun ?? "");
-      sp = { key, name, role: "", aliases: new Set(), roleNouns: new Set(), person: !plural && !properIsHead && /man|woman|person|aide|adviser|advisor|official|spokes|secretary|president|director|chair|leader|senator|governor|candidate/.test(headNoun ?? "") };
+      sp = {
+        key,
+        name,
+        role: "",
+        aliases: new Set(),
+        roleNouns: new Set(),
+        person:
+          !plural &&
+          !properIsHead &&
+          /man|woman|person|aide|adviser|advisor|official|spokes|secretary|president|director|chair|leader|senator|governor|candidate/.test(
+            headNoun ?? "",
+          ),
+      };
       this.speakers.set(key, sp);
     }
     return sp;

@@ -108,7 +108,13 @@ export function tokenizeDoc(text: string): XDoc {
       if (first === undefined || last === undefined || last < first) continue;
       const k = sentences.length;
       for (let i = first; i <= last; i++) tokens[offset + i].sentence = k;
-      sentences.push({ first: offset + first, last: offset + last, start: tokens[offset + first].start, end: tokens[offset + last].end, paragraph: p });
+      sentences.push({
+        first: offset + first,
+        last: offset + last,
+        start: tokens[offset + first].start,
+        end: tokens[offset + last].end,
+        paragraph: p,
+      });
     }
   }
   return { text, tokens, sentences, paragraphs };

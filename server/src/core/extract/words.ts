@@ -25,12 +25,30 @@ export const VERB_GROUP = new Set(
 );
 
 /** Cue lemmas whose first object is the person addressed, not the content ("told reporters that …"). */
-export const RECIPIENT_CUES = new Set(["tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise", "convince", "persuade", "advise", "notify", "email", "text", "write"]);
+export const RECIPIENT_CUES = new Set([
+  "tell",
+  "ask",
+  "inform",
+  "assure",
+  "warn",
+  "remind",
+  "urge",
+  "promise",
+  "convince",
+  "persuade",
+  "advise",
+  "notify",
+  "email",
+  "text",
+  "write",
+]);
 
-export const HEDGES = /\b(could|may|might|possible|possibly|potential|potentially|perhaps|likely|unlikely|probably|maybe|suggest(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?)\b/i;
+export const HEDGES =
+  /\b(could|may|might|possible|possibly|potential|potentially|perhaps|likely|unlikely|probably|maybe|suggest(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?)\b/i;
 
 /** Cues that deny what follows ("ruled out X": X is denied). */
-export const NEGATING_CUES = /^(?:rul\w* out|reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refus\w*|oppos\w*|declin\w*|push\w* back|disput\w*|rebuff\w*|ruled out)$/i;
+export const NEGATING_CUES =
+  /^(?:rul\w* out|reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refus\w*|oppos\w*|declin\w*|push\w* back|disput\w*|rebuff\w*|ruled out)$/i;
 
 export const NEGATION = /\b(not|no|never|n['’]t|none|nobody|nothing|neither|nor|without)\b/i;
 
