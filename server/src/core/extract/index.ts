@@ -165,7 +165,7 @@ function cueMarks(doc: XDoc): Uint8Array {
           (l, k) =>
             doc.tokens[i + k] &&
             !doc.tokens[i + k].inQuote &&
-            (doc.tokens[i + k].lemma === l || doc.tokens[i + k].lower === l) &&
+            (doc.tokens[i + k].lemma === l || doc.tokens[i + k].lower === l || (k === 0 && inflects(doc.tokens[i + k].lower, l))) &&
             doc.tokens[i + k].sentence === doc.tokens[i].sentence,
         )
       )
@@ -173,6 +173,12 @@ function cueMarks(doc: XDoc): Uint8Array {
     }
   }
   return out;
+}
+
+/** "ruling", "rules", "ruled" of "rule" (wink lemmatises "ruling" as the noun). */
+function inflects(word: string, lemma: string): boolean {
+  const stem = lemma.replace(/e$/, "");
+  return word.startsWith(stem) && /^(?:e|es|s|ed|d|ing)$/.test(word.slice(stem.length));
 }
 
 /**

@@ -237,15 +237,22 @@ function participleSubject(doc: XDoc, a: number, b: number, first: number): [num
   const search = (from: number, to: number): [number, number] | null => {
     for (let i = from; i <= to; i++) {
       if (tk[i].pos === "PROPN" && !tk[i].inQuote) {
+        // the whole noun phrase: "White House press secretary Karoline Leavitt", "The U.S. president"
         let j = i;
-        while (tk[j + 1] && (tk[j + 1].pos === "PROPN" || tk[j + 1].value === ".") && j + 1 <= to) j++;
+        while (j + 1 <= to && (tk[j + 1].pos === "PROPN" || tk[j + 1].pos === "NOUN" || tk[j + 1].value === ".")) j++;
         return npEndingAt(doc, j, first) ?? [i, j];
       }
     }
     return null;
   };
   // before the cue first; else (a fronted participle, "While ruling out X, Trump indicated") after it
-  return search(first, a - 1) ?? search(b + 1, doc.sentences[tk[a].sentence].last);
+  const before = search(first, a - 1);
+  if (before) return before;
+  // the subject of the main clause, after the comma that closes the participle clause
+  const last = doc.sentences[tk[a].sentence].last;
+  let comma = b + 1;
+  while (comma <= last && tk[comma].value !== ",") comma++;
+  return comma < last ? search(comma + 1, Math.min(last, comma + 8)) : null;
 }
 
 /** "were cited as", "is expected to": a passive cue without an agent has no source. */
