@@ -124,6 +124,9 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
     let end = sent.end;
     while (end > sent.start && /[.!\s]/.test(text[end - 1])) end--;
     const quote = text.slice(sent.start, end);
+    // a sentence that quotes someone without a cue the model found is not the article's own words:
+    // recording it as the article's paraphrase would make a faithful quotation of it "misquoted"
+    if (/[“”"]/.test(quote)) continue;
     used.set(reporting.key, reporting);
     claims.push({
       text: plain(quote) + ".",
