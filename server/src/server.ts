@@ -26,6 +26,7 @@ import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./de
 import { type DocumentState, OpenDocuments } from "./document-state.js";
 import { sendDocumentCounts } from "./document-counts.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
+import { registerDrawClaims } from "./extract-request.js";
 import { findingsHover } from "./hover.js";
 import {
   ClaimByIdRequest,
@@ -274,5 +275,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return status;
   });
 
+  registerDrawClaims(connection);
   connection.listen();
 }
