@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import { registerCommands } from "./commands.js";
 import * as config from "./config.js";
+import { registerDrawClaims } from "./draw-claims.js";
 import { FactCheckServer } from "./server.js";
 import { StatusBar } from "./status-bar.js";
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(s);
   // Commands and the status bar exist even if the server fails to start: they then say so.
   registerCommands(context, s);
+  registerDrawClaims(context, s);
   context.subscriptions.push(new StatusBar(s));
 
   context.subscriptions.push(

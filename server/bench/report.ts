@@ -30,13 +30,16 @@ export interface Section {
   notes: string[];
 }
 
+/** A new, empty section: an experiment fills it with rows and notes, and the driver adds it to the report. */
+export function section(id: string, title: string, baseline: string): Section {
+  return { id, title, baseline, rows: [], notes: [] };
+}
+
 export class Report {
   readonly sections: Section[] = [];
 
-  section(id: string, title: string, baseline: string): Section {
-    const s: Section = { id, title, baseline, rows: [], notes: [] };
-    this.sections.push(s);
-    return s;
+  add(section: Section): void {
+    this.sections.push(section);
   }
 }
 
@@ -118,4 +121,26 @@ export function printReport(report: Report, header: string[], footer: string[]):
 export function writeJson(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
+}
+
+/**
+ * The row fields of a measurement. Process CPU time includes V8's background GC threads and
+ * has coarse accounting, so it is left out for single calls shorter than a millisecond.
+ */
+export function vals(m: { ms: number; cpuMs: number }): { value: number; cpu?: number } {
+  return m.ms < 1 ? { value: m.ms } : { value: m.ms, cpu: m.cpuMs };
+}
+
+/** "1 rep", "5 reps": the n column of a repeated measurement. */
+export function reps(n: number): string {
+  return `${n} rep${n === 1 ? "" : "s"}`;
+}
+
+/** A duration for a detail column: "2.41 ms", "310 µs". */
+export function fmtMs(ms: number): string {
+  return ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`;
+}
+
+export function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -137,3 +137,38 @@ export function perCall<T>(items: readonly T[], fn: (x: T) => unknown): { wall: 
   }
   return { wall, cpuTotal: cpuNow() - c0 };
 }
+
+export interface Measured {
+  ms: number;
+  cpuMs: number;
+}
+
+/** Wall and CPU time of one call. */
+export function measure(fn: () => unknown): Measured {
+  const c0 = cpuNow();
+  const t0 = now();
+  fn();
+  const ms = now() - t0;
+  return { ms, cpuMs: cpuNow() - c0 };
+}
+
+/** Median wall time and median CPU time of several measurements. */
+export function medianOf(xs: readonly Measured[]): Measured {
+  return { ms: median(xs.map((x) => x.ms)), cpuMs: median(xs.map((x) => x.cpuMs)) };
+}
+
+/** For each item, every function in turn (so a change in the machine's load hits all alike); wall and CPU time of each call, per function. */
+export function interleaved(items: readonly string[], fns: ((s: string) => unknown)[]): { wall: number[]; cpu: number[] }[] {
+  collectGarbage();
+  const out = fns.map(() => ({ wall: new Array<number>(items.length), cpu: new Array<number>(items.length) }));
+  for (let i = 0; i < items.length; i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const c0 = cpuNow();
+      const t0 = now();
+      fns[k](items[i]);
+      out[k].wall[i] = now() - t0;
+      out[k].cpu[i] = cpuNow() - c0;
+    }
+  }
+  return out;
+}

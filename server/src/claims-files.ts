@@ -12,12 +12,13 @@
 // Restricted Mode (`trusted()` false) no workspace claims file is loaded at all; the bundled database is.
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from "vscode-languageserver";
+import { DiagnosticSeverity, FileChangeType, type FileEvent, type PublishDiagnosticsParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { isInside } from "./node/claims-disk.js";
 import type { ClaimsStore, LoadOptions } from "./claims-store.js";
 import type { Logger, ServerFs, Timers } from "./deps.js";
 import { inputErrorDiagnostics } from "./diagnostics.js";
+import type { OpenDocuments } from "./document-state.js";
 import { matchesGlob } from "./glob.js";
 import type { StatusParams } from "../../protocol/messages.js";
 import { MB } from "./node/safe-read.js";
@@ -28,7 +29,8 @@ import { findFiles } from "./workspace-scan.js";
 export interface ClaimsFilesContext {
   publish(params: PublishDiagnosticsParams): void;
   sendStatus(status: StatusParams): void;
-  documents: TextDocuments<TextDocument>;
+  /** The open documents' texts: an open claims file is loaded from the editor's text. */
+  documents: Pick<OpenDocuments, "get" | "all">;
   store: ClaimsStore;
   settings: SettingsCache;
   fs: ServerFs;

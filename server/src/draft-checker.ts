@@ -1,17 +1,20 @@
-// Checks open drafts and publishes their diagnostics. Edits are debounced per document; a result
-// computed for a version the document has moved past is dropped, never published. The matcher
+// Checks open drafts and publishes their diagnostics. Edits are debounced (debouncer.ts); a result
+// computed for a version the document has moved past is dropped, never published. What is known
+// about each draft (its last findings, its check in flight, its notices) is in its DocumentState. The matcher
 // caches per sentence text, so a re-check after an edit only matches the sentences that changed.
 // A check runs in slices of at most SLICE_MS, handing the thread back between them (a cold 1 MB
 // draft takes seconds), and is abandoned at the next slice once the document or the claims change.
 // Drafts over `maxDraftBytes` are checked up to the limit, and say so (draft-limit.ts).
 import { performance } from "node:perf_hooks";
-import { type Diagnostic, DiagnosticSeverity, type PublishDiagnosticsParams, type TextDocuments } from "vscode-languageserver";
+import { type Diagnostic, DiagnosticSeverity, type PublishDiagnosticsParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ClaimsStore } from "./claims-store.js";
 import type { CheckControl, DraftFormat } from "./core/checker.js";
 import type { Finding } from "./core/types.js";
-import type { CheckEvent, Logger, Timers } from "./deps.js";
+import type { Debouncer } from "./debouncer.js";
+import type { CheckEvent, Logger } from "./deps.js";
 import { findingDiagnostic } from "./diagnostics.js";
+import type { CheckTicket, DocumentState, OpenDocuments } from "./document-state.js";
 import { draftPart, formatBytes } from "./draft-limit.js";
 import { draftFormatOf } from "../../protocol/markdown.js";
 import { DIAGNOSTIC_SOURCE } from "../../protocol/messages.js";
@@ -19,12 +22,12 @@ import { type Settings, type SettingsCache, severityOf } from "./settings.js";
 
 export interface DraftCheckerContext {
   publish(params: PublishDiagnosticsParams): void;
-  documents: TextDocuments<TextDocument>;
+  documents: OpenDocuments;
+  debouncer: Debouncer;
   settings: SettingsCache;
   store: ClaimsStore;
   /** Resolves once the claims have been loaded for the first time. */
   ready: Promise<void>;
-  timers: Timers;
   logger: Logger;
   /** Yields to the event loop between slices of a check (setImmediate in production). */
   pause(): Promise<void>;
@@ -36,15 +39,6 @@ export interface DraftCheckerContext {
   onDropped?(uri: string, version: number): void;
 }
 
-/** What was last published for a draft: the hover and code actions look findings up here. */
-interface Published {
-  version: number;
-  /** The content revision checked: a change may repeat the version number, never the revision. */
-  revision: number;
-  findings: Finding[];
-  diagnostics: Diagnostic[];
-}
-
 export function isMarkdown(doc: TextDocument): boolean {
   return draftFormatOf(doc.uri, doc.languageId) === "markdown";
 }
@@ -52,57 +46,25 @@ export function isMarkdown(doc: TextDocument): boolean {
 /** The longest a check holds the thread before it yields (one step may run over: a block, a sentence). */
 export const SLICE_MS = 10;
 
+/** Keeps nothing of its own: what it knows about a draft is in the draft's DocumentState. */
 export class DraftChecker {
-  private readonly published = new Map<string, Published>();
-  private readonly pending = new Map<string, unknown>();
-  /** Bumped by every check started and every schedule/close, so only the latest check may publish. */
-  private readonly generation = new Map<string, number>();
-  /** Bumped by every content change (schedule): what a published result was computed from. */
-  private readonly revision = new Map<string, number>();
-  /** Documents already told that they are over the size limit (once per opened document). */
-  private readonly toldTooLarge = new Set<string>();
-
   constructor(private readonly ctx: DraftCheckerContext) {}
 
-  /** The content changed: re-check after the debounce of the document's settings. */
-  schedule(uri: string): void {
-    this.revision.set(uri, (this.revision.get(uri) ?? 0) + 1);
-    const gen = this.bump(uri);
-    this.cancelTimer(uri);
-    this.ctx.settings.get(uri).then(
-      (s) => {
-        if (this.generation.get(uri) !== gen) return; // a later edit rescheduled, or the document closed
-        this.cancelTimer(uri);
-        this.pending.set(
-          uri,
-          this.ctx.timers.setTimeout(() => {
-            this.pending.delete(uri);
-            void this.check(uri);
-          }, s.debounceMs),
-        );
-      },
-      (e) => this.ctx.logger.error(`settings for ${uri}: ${String(e)}`),
-    );
+  /** The content changed (the state's revision is already bumped): re-check after the debounce. */
+  schedule(state: DocumentState): void {
+    this.ctx.debouncer.schedule(state, () => void this.check(state));
   }
 
   /** Check now (document opened, claims or settings changed). */
-  async check(uri: string): Promise<void> {
-    const doc = this.ctx.documents.get(uri);
-    if (!doc || this.ctx.isClaimsFile(uri)) return;
-    const version = doc.version;
-    const gen = this.bump(uri);
-    this.cancelTimer(uri);
-    // The document as it was when this check started, or undefined once it moved on (an edit, a
-    // close, a newer check: every one of them bumps the generation).
-    const current = (): TextDocument | undefined => {
-      const now = this.ctx.documents.get(uri);
-      return now && now.version === version && this.generation.get(uri) === gen ? now : undefined;
-    };
+  async check(state: DocumentState): Promise<void> {
+    const { uri } = state;
+    if (this.ctx.documents.state(uri) !== state || this.ctx.isClaimsFile(uri)) return;
+    const ticket = state.beginCheck();
+    state.cancelPending();
     try {
       const settings = await this.ctx.settings.get(uri);
       await this.ctx.ready;
-      const now = current();
-      if (!now || !(await this.publish(now, settings, () => !current()))) this.ctx.onDropped?.(uri, version);
+      if (!ticket.current() || !(await this.publish(state, ticket, settings))) this.ctx.onDropped?.(uri, ticket.version);
     } catch (e) {
       this.ctx.logger.error(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
     }
@@ -110,38 +72,30 @@ export class DraftChecker {
 
   /** Re-check every open draft. */
   checkAll(): void {
-    for (const doc of this.ctx.documents.all()) void this.check(doc.uri);
+    for (const state of this.ctx.documents.states()) void this.check(state);
   }
 
-  /** The document closed: forget it and clear its diagnostics. */
-  close(uri: string): void {
-    this.bump(uri); // kept, not deleted: a check still in flight must not match a reopened document's
-    this.cancelTimer(uri);
-    this.published.delete(uri);
-    this.revision.delete(uri);
-    this.toldTooLarge.delete(uri);
+  /** The document closed (its state is already dropped): clear its diagnostics. */
+  closed(uri: string): void {
     this.ctx.publish({ uri, diagnostics: [] });
   }
 
-  /** Findings published for the document's current version whose sentence contains `offset`. */
-  findingsAt(doc: TextDocument, offset: number): Finding[] {
-    const p = this.published.get(doc.uri);
-    if (!p || p.version !== doc.version || p.revision !== (this.revision.get(doc.uri) ?? 0)) return [];
-    return p.findings.filter((f) => f.start <= offset && offset <= f.end);
-  }
-
-  /** Checks the document and publishes; false when abandoned because `stale()` turned true. */
-  private async publish(doc: TextDocument, settings: Settings, stale: () => boolean): Promise<boolean> {
+  /** Checks the document and publishes; false when abandoned because the ticket went out of date. */
+  private async publish(state: DocumentState, ticket: CheckTicket, settings: Settings): Promise<boolean> {
+    const doc = state.doc;
+    const stale = () => !ticket.current();
     const applies = settings.enable && settings.languages.includes(doc.languageId);
     if (!applies) {
-      if (this.published.delete(doc.uri)) this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      if (state.published) {
+        state.published = undefined;
+        this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      }
       return true;
     }
-    const revision = this.revision.get(doc.uri) ?? 0;
     const format: DraftFormat = isMarkdown(doc) ? "markdown" : "plaintext";
     const text = doc.getText();
     const part = draftPart(text, settings.maxDraftBytes);
-    if (part.partial) this.tellTooLarge(doc, text, settings.maxDraftBytes);
+    if (part.partial) this.tellTooLarge(state, text, settings.maxDraftBytes);
     let sliceStart = performance.now();
     const control: CheckControl = {
       pause: async () => {
@@ -170,35 +124,20 @@ export class DraftChecker {
       diagnostics.push(findingDiagnostic(doc, f, severity));
     }
     if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maxDraftBytes));
-    this.published.set(doc.uri, { version: doc.version, revision, findings: shown, diagnostics });
+    state.published = { version: doc.version, revision: ticket.revision, findings: shown, diagnostics };
     this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics });
     this.ctx.onCheck?.({ uri: doc.uri, version: doc.version, stats, findings: shown });
     return true;
   }
 
   /** The one notice per document that only part of it is checked (a log line, and a message to the user). */
-  private tellTooLarge(doc: TextDocument, text: string, limit: number): void {
-    if (this.toldTooLarge.has(doc.uri)) return;
-    this.toldTooLarge.add(doc.uri);
+  private tellTooLarge(state: DocumentState, text: string, limit: number): void {
+    if (!state.firstNotice("too-large")) return;
     const message =
-      `Fact Check: ${doc.uri} is ${formatBytes(Buffer.byteLength(text))}, over the ${formatBytes(limit)} limit ` +
+      `Fact Check: ${state.uri} is ${formatBytes(Buffer.byteLength(text))}, over the ${formatBytes(limit)} limit ` +
       `(setting factcheck.maxDraftBytes): only its first ${formatBytes(limit)} are checked; nothing after that is.`;
     this.ctx.logger.warn(message);
     this.ctx.notify(message);
-  }
-
-  private bump(uri: string): number {
-    const g = (this.generation.get(uri) ?? 0) + 1;
-    this.generation.set(uri, g);
-    return g;
-  }
-
-  private cancelTimer(uri: string): void {
-    const t = this.pending.get(uri);
-    if (t !== undefined) {
-      this.ctx.timers.clearTimeout(t);
-      this.pending.delete(uri);
-    }
   }
 }
 

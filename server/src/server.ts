@@ -1,6 +1,8 @@
 // The Fact Check language server: wires LSP messages to the claims store, the draft checker, the
 // hover and the quick fixes. Separate from the process entry (main.ts) so tests can run it
-// in-process over a pair of streams with fake files, timers and hooks (ServerDeps).
+// in-process over a pair of streams with fake files, timers and hooks (ServerDeps). Everything about
+// an open document lives in its DocumentState (document-state.ts), one per URI in `documents`, and one
+// Debouncer (debouncer.ts) paces the re-checks of drafts and the reloads of claims files being typed in.
 import {
   CodeActionKind,
   type CodeAction,
@@ -14,16 +16,17 @@ import {
   type PublishDiagnosticsParams,
   ShowMessageNotification,
   TextDocumentSyncKind,
-  TextDocuments,
 } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { quickFixes } from "./code-actions.js";
 import { ClaimsFiles, uriToPath } from "./claims-files.js";
 import { ClaimsStore } from "./claims-store.js";
-import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./deps.js";
 import { MAX_QUERY_CHARS } from "./core/claim-search.js";
+import { Debouncer } from "./debouncer.js";
+import { type Logger, realTimers, type ServerDeps, yieldToEventLoop } from "./deps.js";
+import { type DocumentState, OpenDocuments } from "./document-state.js";
 import { sendDocumentCounts } from "./document-counts.js";
 import { DraftChecker, isMarkdown } from "./draft-checker.js";
+import { registerDrawClaims } from "./extract-request.js";
 import { findingsHover } from "./hover.js";
 import {
   ClaimByIdRequest,
@@ -45,7 +48,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     error: (m) => connection.console.error(m),
   };
   const timers = deps.timers ?? realTimers;
-  const documents = new TextDocuments(TextDocument);
+  /** Every open document's state: drafts and claims files alike. */
+  const documents = new OpenDocuments();
 
   // What the client told us at initialize.
   let folders: string[] = [];
@@ -67,14 +71,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const store = new ClaimsStore(deps.fs, deps.lexicon);
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  /** URIs of open documents that are claims files (checked as JSON, not as drafts). */
-  const claimsDocs = new Set<string>();
-  /**
-   * Documents whose didOpen is being handled: TextDocuments reports an open as a content change
-   * too, right after it. Not a version number: a didChange may repeat the open's version.
-   */
-  const opening = new Set<string>();
-  const claimsTimers = new Map<string, unknown>();
+  const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
   const publish = (params: PublishDiagnosticsParams): void => {
@@ -86,15 +83,15 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const drafts = new DraftChecker({
     publish,
     documents,
+    debouncer,
     settings,
     store,
     ready,
-    timers,
     logger,
     pause: deps.pause ?? yieldToEventLoop,
     // window/showMessage, a notification: nothing waits for the user to dismiss it.
     notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
-    isClaimsFile: (uri) => claimsDocs.has(uri) || files.isClaimsDocument(uri),
+    isClaimsFile: (uri) => documents.state(uri)?.kind === "claims" || files.isClaimsDocument(uri),
     onCheck: deps.onCheck,
     onDropped: deps.onDropped,
   });
@@ -191,65 +188,58 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onDidChangeWatchedFiles((params) => guard("reloading changed claims files", files.watchedFilesChanged(params.changes)));
 
   // Documents: drafts are checked; claims files are re-loaded from the editor's text.
-  async function isClaimsDocument(doc: TextDocument): Promise<boolean> {
-    if (files.isClaimsDocument(doc.uri)) return true;
-    const file = uriToPath(doc.uri);
+  async function isClaimsDocument(uri: string): Promise<boolean> {
+    if (files.isClaimsDocument(uri)) return true;
+    const file = uriToPath(uri);
     return !!file && (await files.isClaimsPath(file));
   }
 
-  documents.onDidOpen(({ document: doc }) => {
-    opening.add(doc.uri);
+  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+    const state = documents.open(uri, languageId, version, text);
     guard(
-      `opening ${doc.uri}`,
-      isClaimsDocument(doc).then(async (isClaims) => {
-        if (!documents.get(doc.uri)) return;
-        if (isClaims) {
-          claimsDocs.add(doc.uri);
-          await files.editorChanged(doc);
-        } else await drafts.check(doc.uri);
+      `opening ${uri}`,
+      isClaimsDocument(uri).then(async (isClaims) => {
+        if (documents.state(uri) !== state) return; // closed meanwhile
+        state.kind = isClaims ? "claims" : "draft";
+        if (isClaims) await files.editorChanged(state.doc);
+        else await drafts.check(state);
       }),
     );
   });
 
-  documents.onDidChangeContent(({ document: doc }) => {
-    if (opening.delete(doc.uri)) return; // the open itself, handled above
-    if (!claimsDocs.has(doc.uri)) return drafts.schedule(doc.uri);
+  connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    const state = documents.state(uri);
+    if (!state || !contentChanges.length) return;
+    state.update(contentChanges, version);
+    // Until didOpen has decided what the document is, an edit is a draft's (check() skips claims files).
+    if (state.kind !== "claims") return drafts.schedule(state);
     // A claims file being typed in: reload after the same debounce as drafts, from the editor's text.
-    guard(
-      "scheduling a claims reload",
-      settings.get(doc.uri).then((s) => {
-        const previous = claimsTimers.get(doc.uri);
-        if (previous !== undefined) timers.clearTimeout(previous);
-        claimsTimers.set(
-          doc.uri,
-          timers.setTimeout(() => {
-            claimsTimers.delete(doc.uri);
-            const current = documents.get(doc.uri);
-            if (current) guard("reloading a claims file", files.editorChanged(current));
-          }, s.debounceMs),
-        );
-      }),
-    );
+    debouncer.schedule(state, () => reloadFromEditor(state));
   });
 
-  documents.onDidSave(({ document: doc }) => {
-    if (claimsDocs.has(doc.uri)) guard("reloading a saved claims file", files.editorChanged(doc));
+  function reloadFromEditor(state: DocumentState): void {
+    if (documents.state(state.uri) === state) guard("reloading a claims file", files.editorChanged(state.doc));
+  }
+
+  connection.onDidSaveTextDocument(({ textDocument: { uri } }) => {
+    const state = documents.state(uri);
+    if (state?.kind === "claims") guard("reloading a saved claims file", files.editorChanged(state.doc));
   });
 
-  documents.onDidClose(({ document: doc }) => {
-    opening.delete(doc.uri);
-    settings.forget(doc.uri);
-    const t = claimsTimers.get(doc.uri);
-    if (t !== undefined) timers.clearTimeout(t);
-    claimsTimers.delete(doc.uri);
-    if (claimsDocs.delete(doc.uri)) guard("reloading a closed claims file", files.editorClosed(doc.uri));
-    else drafts.close(doc.uri);
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+    // Dropping the state cancels its debounce and outdates its check in flight: nothing of it is left.
+    const state = documents.close(uri);
+    if (!state) return;
+    settings.forget(uri);
+    if (state.kind === "claims") guard("reloading a closed claims file", files.editorClosed(uri));
+    else drafts.closed(uri);
   });
 
   connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const findings = drafts.findingsAt(doc, doc.offsetAt(params.position));
+    const state = documents.state(params.textDocument.uri);
+    if (!state) return null;
+    const doc = state.doc;
+    const findings = state.findingsAt(doc.offsetAt(params.position));
     if (!findings.length) return null;
     const range = { start: doc.positionAt(findings[0].start), end: doc.positionAt(findings[0].end) };
     return findingsHover(findings, range);
@@ -285,6 +275,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return status;
   });
 
-  documents.listen(connection);
+  registerDrawClaims(connection);
   connection.listen();
 }

@@ -312,7 +312,7 @@ describe("schema errors", () => {
           character: 6,
           length: 12,
           message:
-            'unknown property "confidence"; allowed here: "id", "text", "speaker", "verb", "section", "quote", "start", "end", "hedged", "polarity", "quoteKind"',
+            'unknown property "confidence"; allowed here: "id", "text", "speaker", "verb", "section", "quote", "start", "end", "hedged", "polarity", "quoteKind", "reviewed"',
         },
       ],
     );

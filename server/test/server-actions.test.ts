@@ -10,7 +10,7 @@ import { segmentDraft } from "../src/core/segment.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";
 import type { FindingData } from "../../protocol/messages.js";
-import { FIXTURES, type Harness, makeWorkspace, startHarness } from "./server-harness.js";
+import { FIXTURES, type Harness, memoryWorkspace, startHarness } from "./server-harness.js";
 
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
 const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.";
@@ -339,7 +339,7 @@ test("a hostile claims file: every inserted text arrives as literal Markdown, an
         "According to \\[x\\](command:workbench.action.quit), the harbour \\*bridge\\* will reopen to \\`traffic\\` in May.\n",
       );
     },
-    { workspace: makeWorkspace("malicious"), bundled: false },
+    { workspace: memoryWorkspace("malicious"), bundled: false },
   ));
 
 /** A misquoted finding built by hand, as the core will produce it: the draft's quoted words and their marks. */
@@ -352,7 +352,7 @@ function quotedFinding(text: string, claim: Claim, quoted: string, recorded?: st
 }
 
 test("misquoted: use the recorded words (direct claims) or remove the quotation marks (reported ones)", async () => {
-  const ws = makeWorkspace("quotes");
+  const ws = memoryWorkspace("quotes");
   const db = await readClaimsFile(path.join(FIXTURES, "quotes", "briefing.claims.json"));
   const claim = (id: string) => db.claims.find((c) => c.id === id)!;
   const h = await startHarness({ workspace: ws, bundled: false });
@@ -420,7 +420,7 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
 });
 
 test("misquoted end to end: the checker's own findings get the quotation fixes, and the fixed draft checks clean", async () => {
-  const h = await startHarness({ workspace: makeWorkspace("quotes"), bundled: false });
+  const h = await startHarness({ workspace: memoryWorkspace("quotes"), bundled: false });
   try {
     const cases: [string, string, string][] = [
       // Direct: the words inside the marks are not quite the mayor's; hers go back in, the stop stays.

@@ -1,23 +1,26 @@
 // Claims databases over LSP: search and lookup requests, workspace claims files, errors shown in the
-// claims file itself while the last good version stays in use, watcher events, duplicate ids.
+// claims file itself while the last good version stays in use, watcher events, duplicate ids. The
+// workspace is in memory (memory-fs.ts): a test changes its files there, then sends the watcher event.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import * as path from "node:path";
 import { DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol";
 import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../../protocol/messages.js";
-import { BUNDLED_CLAIMS_PATH, FIXTURES, type Harness, makeWorkspace, startHarness, uriOf } from "./server-harness.js";
+import { BUNDLED_CLAIMS_PATH, FIXTURES, type Harness, type MemoryWorkspace, memoryWorkspace, startHarness, uriOf } from "./server-harness.js";
 
 const TOWN_SENTENCE = "Mayor Jane Alvarez announced that the central library will close for renovation in June.";
 const TROOPS_SENTENCE = "Trump ruled out deploying American troops to Ukraine.";
+/** The debounce of the test that types into a claims file (the harness's clock moves only when it is advanced). */
+const DEBOUNCE_MS = 40;
 /** However many claims the article database has today (the lead keeps adding some). */
 const BUNDLED_COUNT: number = JSON.parse(readFileSync(BUNDLED_CLAIMS_PATH, "utf8")).claims.length;
 
-async function withWorkspace(fn: (h: Harness, ws: string) => Promise<void>): Promise<void> {
-  const ws = makeWorkspace("workspace");
-  const h = await startHarness({ workspace: ws });
+async function withWorkspace(fn: (h: Harness, ws: string, fs: MemoryWorkspace["fs"]) => Promise<void>, settings: Record<string, Record<string, unknown>> = {}): Promise<void> {
+  const ws = memoryWorkspace("workspace");
+  const h = await startHarness({ workspace: ws, settings });
   try {
-    await fn(h, ws);
+    await fn(h, ws.root, ws.fs);
   } finally {
     await h.dispose();
   }
@@ -26,7 +29,7 @@ async function withWorkspace(fn: (h: Harness, ws: string) => Promise<void>): Pro
 /** Opens a draft with one sentence per claims database and returns a function listing the claim ids found on each new check. */
 /** Writes a claims file with no source text and one firm, positive claim "said" by its speaker. */
 function writeOneClaimDatabase(
-  ws: string,
+  { root: ws, fs }: MemoryWorkspace,
   name: string,
   title: string,
   speakers: Record<string, { name: string; role: string }>,
@@ -34,7 +37,7 @@ function writeOneClaimDatabase(
 ): { file: string; text: string } {
   const file = path.join(ws, name);
   const text = JSON.stringify({ version: 1, title, speakers, claims: [{ ...claim, verb: "said", hedged: false, polarity: "positive" }] }, null, 2);
-  writeFileSync(file, text);
+  fs.writeFile(file, text);
   return { file, text };
 }
 
@@ -120,11 +123,11 @@ test("workspace claims files are loaded beside the bundled database, watched, an
   }));
 
 test("a claims file broken in the editor: errors at their exact place in it, the last good version stays in use, repair clears them", () =>
-  withWorkspace(async (h, ws) => {
+  withWorkspace(async (h, ws, fs) => {
     const draft = await openDraft(h, ws);
     const file = path.join(ws, "town.claims.json");
     const uri = uriOf(file);
-    const good = readFileSync(file, "utf8");
+    const good = fs.text(file);
     const broken = good.replace('"verb": "announced",', '"verb": "announced"');
     assert.notEqual(broken, good);
 
@@ -159,21 +162,21 @@ test("a claims file broken in the editor: errors at their exact place in it, the
   }));
 
 test("a claims file changed on disk: errors via file watching, deletion removes the database", () =>
-  withWorkspace(async (h, ws) => {
+  withWorkspace(async (h, ws, fs) => {
     const draft = await openDraft(h, ws);
     const file = path.join(ws, "town.claims.json");
     const uri = uriOf(file);
-    writeFileSync(file, readFileSync(file, "utf8").replace('"hedged": false', '"hedged": "no"'));
+    fs.writeFile(file, fs.text(file).replace('"hedged": false', '"hedged": "no"'));
     await h.filesChanged([{ uri, type: FileChangeType.Changed }]);
     const { diagnostics } = await h.diagnostics(uri, (p) => p.diagnostics.length > 0);
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0].message, /boolean/);
-    const at = readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes('"hedged": "no"'));
+    const at = fs.text(file).split("\n").findIndex((l) => l.includes('"hedged": "no"'));
     assert.deepEqual(diagnostics[0].range.start, { line: at, character: 16 });
     assert.deepEqual(diagnostics[0].range.end, { line: at, character: 20 });
 
     const before = h.events.length;
-    rmSync(file);
+    fs.remove(file);
     await h.filesChanged([{ uri, type: FileChangeType.Deleted }]);
     await h.diagnostics(uri, (p) => p.diagnostics.length === 0);
     assert.deepEqual(await draft.idsAfter(before), ["esg-s4-no-us-troops"]);
@@ -182,16 +185,15 @@ test("a claims file changed on disk: errors via file watching, deletion removes 
     // A new claims file appears (in a subfolder, with its source text beside it).
     const created = path.join(ws, "more", "again.claims.json");
     const again = h.events.length;
-    mkdirSync(path.dirname(created));
-    copyFileSync(path.join(FIXTURES, "workspace", "town-notes.txt"), path.join(ws, "more", "town-notes.txt"));
-    copyFileSync(path.join(FIXTURES, "workspace", "town.claims.json"), created);
+    fs.writeFile(path.join(ws, "more", "town-notes.txt"), readFileSync(path.join(FIXTURES, "workspace", "town-notes.txt"), "utf8"));
+    fs.writeFile(created, readFileSync(path.join(FIXTURES, "workspace", "town.claims.json"), "utf8"));
     await h.filesChanged([{ uri: uriOf(created), type: FileChangeType.Created }]);
     assert.deepEqual(await draft.idsAfter(again), ["town-library-closes", "esg-s4-no-us-troops"]);
   }));
 
 test("a claim id that another database already uses is an error at that id", () =>
-  withWorkspace(async (h, ws) => {
-    const { file, text } = writeOneClaimDatabase(ws, "dup.claims.json", "Dup", { x: { name: "X Person", role: "Someone" } }, {
+  withWorkspace(async (h, ws, fs) => {
+    const { file, text } = writeOneClaimDatabase({ root: ws, fs }, "dup.claims.json", "Dup", { x: { name: "X Person", role: "Someone" } }, {
       id: "esg-s4-no-us-troops", text: "X said something else entirely.", speaker: "x", section: "S", quote: "something else",
     });
     await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
@@ -207,8 +209,8 @@ test("a claim id that another database already uses is an error at that id", () 
   }));
 
 test("a claim whose source text is not shipped links to its definition in the claims file", () =>
-  withWorkspace(async (h, ws) => {
-    const { file, text } = writeOneClaimDatabase(ws, "nosource.claims.json", "No source", { chef: { name: "Chef Remy", role: "Head chef" } }, {
+  withWorkspace(async (h, ws, fs) => {
+    const { file, text } = writeOneClaimDatabase({ root: ws, fs }, "nosource.claims.json", "No source", { chef: { name: "Chef Remy", role: "Head chef" } }, {
       id: "chef-soup", text: "The tomato soup is served cold in summer.", speaker: "chef", section: "Menu", quote: "soup is served cold",
     });
     await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
@@ -228,9 +230,9 @@ test("a claim whose source text is not shipped links to its definition in the cl
   }));
 
 test("garbage in a claims file is reported, never fatal", () =>
-  withWorkspace(async (h, ws) => {
+  withWorkspace(async (h, ws, fs) => {
     const uri = uriOf(path.join(ws, "town.claims.json"));
-    const good = readFileSync(path.join(ws, "town.claims.json"), "utf8");
+    const good = fs.text(path.join(ws, "town.claims.json"));
     await h.open(uri, "json", "");
     await h.diagnostics(uri, (p) => p.diagnostics.some((d) => /empty/.test(d.message)), "an empty-file error");
     for (const text of ["[]", "{", '{"version": 2, "claims": "x"}', "\u0000\u0001\uFFFF", good.replace('"quote": "the central', '"quote": "THE central')]) {
@@ -246,3 +248,32 @@ test("garbage in a claims file is reported, never fatal", () =>
     await h.until(() => h.statuses.length > n && h.statuses.at(-1)!.state === "ready", "a ready status");
     assert.ok(!h.logs.some((l) => l.startsWith("ERROR")), h.logs.join("\n"));
   }));
+
+test("a claims file typed in is reloaded once its edits pause for the debounce: one reload for a burst of edits", () =>
+  withWorkspace(
+    async (h, ws, fs) => {
+      const file = path.join(ws, "town.claims.json");
+      const uri = uriOf(file);
+      const good = fs.text(file);
+      await h.open(uri, "json", good);
+      await h.until(() => h.statuses.length >= 2, "the status after the open");
+      const before = h.statuses.length;
+      // Three edits, each renaming the claim's id a little further, less than the debounce apart.
+      let id = "town-library-closes";
+      assert.equal(good.split("\n")[16].slice(13, 13 + id.length), id);
+      for (const next of ["town-library-shuts", "town-library-shut", "town-library-shut3"]) {
+        await h.change(uri, [{ range: { start: { line: 16, character: 13 }, end: { line: 16, character: 13 + id.length } }, text: next }]);
+        id = next;
+        await h.elapse(DEBOUNCE_MS - 1);
+      }
+      assert.equal(h.statuses.length, before, "not reloaded while typing");
+      assert.deepEqual(h.clock.pendingDelays(), [1]);
+      await h.elapse(1);
+      await h.until(() => h.statuses.length > before, "the reload after the pause");
+      const claim = await h.client.sendRequest(ClaimByIdRequest, { id: "town-library-shut3" });
+      assert.equal(claim?.text, "The central library will close for renovation in June.", "the editor's last text was loaded");
+      await h.sync();
+      assert.equal(h.statuses.length, before + 1, "one reload for the three edits");
+    },
+    { "": { debounceMs: DEBOUNCE_MS } },
+  ));

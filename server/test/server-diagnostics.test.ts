@@ -27,6 +27,9 @@ ${MISATTRIBUTED}
 ${NOTHING}
 `;
 
+/** The debounce the timing tests set; the harness's clock moves only when they advance it. */
+const DEBOUNCE_MS = 30;
+
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 
 async function withServer(fn: (h: Harness) => Promise<void>, opts: Parameters<typeof startHarness>[0] = {}): Promise<void> {
@@ -88,6 +91,7 @@ test("an incremental edit updates diagnostics and re-matches only the changed se
 
     // Replace the coffee-shop sentence (line 4) with a misattributed one, as an incremental change.
     const version = await h.change(uri, [{ range: range(4, 0, NOTHING.length), text: MISATTRIBUTED }]);
+    await h.elapse(DEBOUNCE_MS);
     const second = await h.checked(uri, version);
     assert.deepEqual(second.stats, { sentences: 3, cached: 2 }, "the two unchanged sentences come from the cache");
     const { diagnostics } = await h.diagnostics(uri, (p) => p.version === version);
@@ -100,14 +104,36 @@ test("an incremental edit updates diagnostics and re-matches only the changed se
       ],
     );
 
-    // Two quick edits: only the last version is checked and published.
+    // Two quick edits: only the last version is checked and published, once the debounce has passed since it.
     const v3 = await h.change(uri, [{ range: range(0, 0, 5), text: "Donald Trump" }]);
+    await h.elapse(DEBOUNCE_MS - 1);
     const v4 = await h.change(uri, [{ range: range(0, 0, 12), text: "President Trump" }]);
     assert.equal(v4, v3 + 1);
+    await h.elapse(DEBOUNCE_MS - 1);
+    assert.deepEqual(h.clock.pendingDelays(), [1], "one re-check waits, for the last edit");
+    assert.ok(!h.events.some((e) => e.uri === uri && e.version >= v3), "nothing checked before the edits paused");
+    await h.elapse(1);
     const latest = await h.diagnostics(uri, (p) => p.version === v4);
     assert.equal(latest.diagnostics[0].range.end.character, SUPPORTED.length + "President ".length);
     assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was superseded within the debounce");
-  }, { settings: { "": { debounceMs: 30 } } }));
+    assert.ok(!h.events.some((e) => e.uri === uri && e.version === v3), "v3 was never checked");
+  }, { settings: { "": { debounceMs: DEBOUNCE_MS } } }));
+
+test("closing a draft while its re-check waits for the debounce: the re-check never runs, and its diagnostics are cleared", () =>
+  withServer(async (h) => {
+    const uri = "file:///drafts/closing.md";
+    await h.open(uri, "markdown", `${CONTRADICTED}\n`);
+    await h.checked(uri, 1);
+    const v2 = await h.change(uri, [{ range: range(0, 0, CONTRADICTED.length), text: SUPPORTED }]);
+    await h.sync();
+    assert.deepEqual(h.clock.pendingDelays(), [DEBOUNCE_MS], "the re-check of v2 waits");
+    await h.close(uri);
+    await h.sync();
+    assert.equal(h.clock.pending, 0, "closing cancelled it");
+    await h.elapse(DEBOUNCE_MS * 10);
+    assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2), "v2 was never checked");
+    assert.deepEqual(h.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, [], "the last publish cleared the draft");
+  }, { settings: { "": { debounceMs: DEBOUNCE_MS } } }));
 
 test("results computed for an outdated version are dropped", async () => {
   const uri = "file:///drafts/race.md";

@@ -1,6 +1,12 @@
 // Runs the language server in-process over a pair of streams and drives it like an editor would:
 // initialize, answer workspace/configuration from a settings table the test controls, open/edit/close
 // documents, and wait (with a deadline, never a fixed sleep) for published diagnostics.
+//
+// The server gets its outside world through ServerDeps, and the harness passes test doubles: a fake
+// clock (fake-timers.ts: debounces and load deadlines fire when the test advances it) and an
+// in-memory file system (memory-fs.ts) holding the bundled claims folder and, with
+// `memoryWorkspace(...)`, copies of fixture folders. Tests that need the real disk (symlinks, FIFOs,
+// confinement) pass a folder made by `makeWorkspace(...)` instead, and the server reads the disk.
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,11 +36,13 @@ import {
 import { type Connection, createConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
 import { CLAIMS_DIR, BUNDLED_CLAIMS_PATH } from "../src/node/install-paths.js";
 import type { Lexicon } from "../src/core/lexicon/lexicon.js";
-import type { CheckEvent, ServerDeps } from "../src/deps.js";
+import type { CheckEvent, ServerDeps, ServerFs } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../../protocol/messages.js";
 import { startServer } from "../src/server.js";
+import { FakeTimers } from "./fake-timers.js";
+import { MemoryFs } from "./memory-fs.js";
 
 /** The claims folder sits at the repository root; fixtures are under test/fixtures/server. */
 export const REPO = path.dirname(CLAIMS_DIR);
@@ -47,7 +55,31 @@ export function lexicon(): Lexicon {
   return (sharedLexicon ??= createLexicon());
 }
 
-/** A fresh workspace folder in the temp dir holding copies of the named fixture folders' files. */
+/** A workspace folder in memory: its path, and the file system it is in (with the bundled claims folder too). */
+export interface MemoryWorkspace {
+  root: string;
+  fs: MemoryFs;
+}
+
+/** Where in-memory workspaces live: a path that does not exist on disk, so a read that bypasses ServerFs fails. */
+const MEMORY_ROOT = path.join(path.parse(tmpdir()).root, "factcheck-memory-fs");
+let memoryWorkspaces = 0;
+
+/** A file system in memory holding a copy of the bundled claims folder, at its real path. */
+export function memoryFs(): MemoryFs {
+  return new MemoryFs().copyFromDisk(CLAIMS_DIR, CLAIMS_DIR);
+}
+
+/** A fresh workspace folder in a fresh in-memory file system, holding copies of the named fixture folders' files. */
+export function memoryWorkspace(...fixtureDirs: string[]): MemoryWorkspace {
+  const fs = memoryFs();
+  const root = path.join(MEMORY_ROOT, `ws-${++memoryWorkspaces}`);
+  fs.mkdir(root);
+  for (const d of fixtureDirs) fs.copyFromDisk(path.join(FIXTURES, d), root);
+  return { root, fs };
+}
+
+/** A fresh workspace folder on the real disk (in the temp dir) holding copies of the named fixture folders' files. */
 export function makeWorkspace(...fixtureDirs: string[]): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), "factcheck-ws-")));
   for (const d of fixtureDirs) cpSync(path.join(FIXTURES, d), dir, { recursive: true });
@@ -62,14 +94,19 @@ const DEADLINE_MS = 10_000;
 export type SettingsTable = Record<string, Record<string, unknown>>;
 
 export interface StartOptions {
-  workspace?: string;
+  /**
+   * The workspace folder: in memory (memoryWorkspace), or on the real disk (a path from makeWorkspace),
+   * which the server then reads through the real file system. Without one: no folder, and the
+   * server's files (the bundled claims) in memory.
+   */
+  workspace?: MemoryWorkspace | string;
   settings?: SettingsTable;
   bundled?: boolean;
   /** Sent as initialize's initializationOptions (the VS Code client sends `{ workspaceTrusted }`). */
   initializationOptions?: unknown;
   /** Called for each workspace/configuration item; return a promise to hold the answer back. */
   holdConfiguration?(scopeUri: string | undefined): Promise<void> | undefined;
-  /** Replaces the defaults the harness passes (the real file system, no load timeout override …). */
+  /** Replaces the defaults the harness passes (the file system, the fake clock, no load timeout override …). */
   deps?: Partial<ServerDeps>;
 }
 
@@ -83,6 +120,12 @@ export class Harness {
   /** window/showMessage notifications. */
   readonly shown: ShowMessageParams[] = [];
   readonly logs: string[] = [];
+  /** The server's clock: time moves only when the test calls `clock.advance(ms)` (zero-delay timers run by themselves). */
+  readonly clock = new FakeTimers();
+  /** The server's files: the in-memory file system, or the real disk for a workspace from makeWorkspace. */
+  readonly fs: ServerFs;
+  /** The workspace folder's path, if there is one. */
+  readonly workspace: string | undefined;
   settings: SettingsTable;
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
@@ -95,8 +138,14 @@ export class Harness {
     const toClient = new PassThrough();
     this.streams = [toServer, toClient];
     this.serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    const ws = opts.workspace;
+    this.workspace = typeof ws === "string" ? ws : ws?.root;
+    this.fs = typeof ws === "string" ? nodeFs : (ws?.fs ?? memoryFs());
+    // A timer set, cleared or fired is news for a test waiting on the clock.
+    this.clock.onChange = () => this.record(() => undefined);
     startServer(this.serverConnection, {
-      fs: nodeFs,
+      fs: this.fs,
+      timers: this.clock,
       lexicon: lexicon(),
       bundledClaimsPath: opts.bundled === false ? undefined : BUNDLED_CLAIMS_PATH,
       logger: { info: (m) => this.logs.push(m), warn: (m) => this.logs.push(m), error: (m) => this.logs.push("ERROR " + m) },
@@ -126,7 +175,7 @@ export class Harness {
 
   /** Initializes the server and waits for the first factcheck/status (claims loaded). */
   async start(): Promise<this> {
-    const folder = this.opts.workspace;
+    const folder = this.workspace;
     await this.client.sendRequest(InitializeRequest.type, {
       processId: null,
       rootUri: folder ? uriOf(folder) : null,
@@ -183,6 +232,20 @@ export class Harness {
     await this.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
+  /**
+   * Resolves once the server has handled every message sent before (one request round trip): then a
+   * debounce an edit started is pending on the clock, if the document's settings were already known.
+   */
+  async sync(): Promise<void> {
+    await this.client.sendRequest(ClaimByIdRequest, { id: "" });
+  }
+
+  /** sync(), then moves the server's clock forward by `ms`. */
+  async elapse(ms: number): Promise<void> {
+    await this.sync();
+    this.clock.advance(ms);
+  }
+
   /** The latest diagnostics published for `uri` that satisfy `ok`, waiting for them if need be. */
   async diagnostics(uri: string, ok: (p: PublishDiagnosticsParams) => boolean = () => true, what = "diagnostics"): Promise<PublishDiagnosticsParams> {
     let found: PublishDiagnosticsParams | undefined;
@@ -221,11 +284,11 @@ export class Harness {
 
   /** Ends the session once the server has handled everything sent so far (one request round trip). */
   async dispose(): Promise<void> {
-    await this.client.sendRequest(ClaimByIdRequest, { id: "" }).catch(() => undefined);
+    await this.sync().catch(() => undefined);
     this.client.dispose();
     this.serverConnection.dispose();
     for (const s of this.streams) s.end();
-    if (this.opts.workspace) rmSync(this.opts.workspace, { recursive: true, force: true });
+    if (typeof this.opts.workspace === "string") rmSync(this.opts.workspace, { recursive: true, force: true });
   }
 
   private record(push: () => void): void {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as path from "node:path";
 import { type Hover, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol";
-import { BUNDLED_CLAIMS_PATH, makeWorkspace, startHarness, uriOf } from "./server-harness.js";
+import { BUNDLED_CLAIMS_PATH, memoryWorkspace, startHarness, uriOf } from "./server-harness.js";
 
 const ARTICLE_URI = uriOf(path.join(path.dirname(BUNDLED_CLAIMS_PATH), "european-led-security-guarantees.txt"));
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
@@ -43,11 +43,11 @@ test("hover card: verdict, explanation, claim, speaker and role, quote, source a
 });
 
 test("hover card escapes everything that comes from a malicious claims file", async () => {
-  const ws = makeWorkspace("malicious");
+  const ws = memoryWorkspace("malicious");
   const h = await startHarness({ workspace: ws, bundled: false });
   try {
     assert.equal(h.statuses.at(-1)?.totalClaims, 1, JSON.stringify(h.statuses.at(-1)));
-    const uri = uriOf(path.join(ws, "draft.md"));
+    const uri = uriOf(path.join(ws.root, "draft.md"));
     await h.open(uri, "markdown", "The harbour bridge will reopen to traffic in May.\n");
     const { diagnostics } = await h.diagnostics(uri);
     assert.equal(diagnostics.length, 1);
@@ -72,10 +72,10 @@ test("hover card escapes everything that comes from a malicious claims file", as
 });
 
 test("hover card: a direct claim's words are labelled quoted words, in quotation marks", async () => {
-  const ws = makeWorkspace("quotes");
+  const ws = memoryWorkspace("quotes");
   const h = await startHarness({ workspace: ws, bundled: false });
   try {
-    const uri = uriOf(path.join(ws, "draft.md"));
+    const uri = uriOf(path.join(ws.root, "draft.md"));
     await h.open(uri, "markdown", "Alvarez said the city will not raise ferry fares this year.\n");
     const { diagnostics } = await h.diagnostics(uri);
     assert.deepEqual(diagnostics.map((d) => d.code), ["quotes-no-fare-rise"]);

@@ -3,6 +3,7 @@
 //   factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--max-file-size MB] FILE...
 //   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
 //   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
+//   factcheck extract SOURCE... [--out FILE] [--title T] [--format text|json] (cli/extract.ts)
 //
 // Every file is untrusted (a pull request may add a claims file, a symlink, a FIFO): drafts and claims files
 // must be regular files within --max-file-size, and a claims file and its source.file must resolve inside
@@ -16,6 +17,8 @@ import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/type
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
 import { createLexicon } from "../node/lexicon.js";
 import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
+import type { CliIo } from "./io.js";
+import { runExtract } from "./extract.js";
 import { type FileReport, toJson, toSarif, toText } from "./report.js";
 import { draftFormatOf } from "../../../protocol/markdown.js";
 
@@ -24,7 +27,10 @@ const USAGE = `usage:
   factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--max-file-size MB] FILE...
   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
+  factcheck extract SOURCE... [--out FILE.claims.json] [--title T] [--format text|json] [--max-file-size MB]
 
+extract draws a claims database from each SOURCE (.txt, .md, .html) and writes NAME.claims.json with the
+source text NAME.txt beside it; over an existing --out file, claims marked "reviewed": true are kept.
 Without --claims, the bundled database (claims/european-led-security-guarantees.claims.json) is used.
 A claims file and its source.file must resolve (after symlinks) inside the working directory when the claims
 file is inside it, else inside the claims file's own folder. Drafts, claims and sources must be regular
@@ -37,12 +43,6 @@ const LIMIT_NAME = "--max-file-size";
 
 class UsageError extends Error {}
 
-/** Where the CLI writes and which folder relative paths start from: the process's in the bin, a buffer in tests. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
 
 /**
  * Runs one `factcheck` command and returns its exit code: 0 nothing or only supported, 1 any other
@@ -71,6 +71,8 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         format: { type: "string", default: "text" },
         "min-score": { type: "string" },
         "max-file-size": { type: "string" },
+        out: { type: "string" },
+        title: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -90,6 +92,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = positionals;
   const format = values.format ?? "text";
   const limits = readLimits(values["max-file-size"]);
+  if (command === "extract") return runExtract(rest, { out: values.out, title: values.title, format }, io, limits, (m) => new UsageError(m));
   const databases = await loadDatabases(values.claims ?? [], limits, io.cwd);
 
   if (command === "check") {

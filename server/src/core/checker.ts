@@ -9,6 +9,7 @@ import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
 import { ignoredByMarker } from "./draft-marks.js";
 import { proseText, runSteps, segmentDraftSteps } from "./segment.js";
+import { clearSegmentCache } from "./segment.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
 import { EMPTY_LEXICON, type Lexicon } from "./lexicon/lexicon.js";
@@ -89,6 +90,15 @@ export class FactChecker {
     this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
     this.tuning = options.tuning ?? DEFAULT_TUNING;
+  }
+
+  /**
+   * Forgets what checking caches beyond any one checker: segmentation's blocks and sentence
+   * boundaries, shared by every checker in the process. Checking never needs this; a benchmark's
+   * cold run does (with a new FactChecker, whose own sentence cache starts empty).
+   */
+  static clearSharedCaches(): void {
+    clearSegmentCache();
   }
 
   claimById(id: string): Claim | undefined {

@@ -38,6 +38,16 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** How many lines the text has (a text without line breaks has one). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The offset where a 0-based line starts; undefined past the last line. */
+  lineStart(line: number): number | undefined {
+    return this.starts[line];
+  }
+
   /** Offsets outside the text are clamped to it. */
   positionAt(offset: number): LinePosition {
     const o = Math.max(0, Math.min(offset, this.text.length));

@@ -16,7 +16,7 @@ import { type CodeAction, CodeActionRequest, type Diagnostic, type TextEdit } fr
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { segmentDraft } from "../../src/core/segment.js";
 import type { FindingData } from "../../../protocol/messages.js";
-import { type Harness, makeWorkspace, startHarness } from "../server-harness.js";
+import { type Harness, memoryWorkspace, startHarness } from "../server-harness.js";
 
 const MARKDOWN_LINES = [
   "# Where Washington stands",
@@ -145,7 +145,7 @@ test("every quick fix, applied again and again, keeps Markdown and plain-text dr
 });
 
 test("quick fixes from a hostile claims file, applied again and again, never write live Markdown", async () => {
-  const h = await startHarness({ workspace: makeWorkspace("malicious"), bundled: false });
+  const h = await startHarness({ workspace: memoryWorkspace("malicious"), bundled: false });
   try {
     const draft = "# Harbour\n\nThe harbour bridge will reopen to traffic in May. The harbour bridge will not reopen to traffic in May.\n\n- The officials said the harbour bridge will reopen to traffic in May.\n";
     const applied = await exercise(h, "hostile", "file:///robust/evil.md", "markdown", draft, 12);

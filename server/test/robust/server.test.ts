@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { describe, test } from "node:test";
@@ -22,11 +22,11 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { generateDraft } from "../../bench/draft-gen.js";
 import { Rng } from "../../bench/timing.js";
 import { capQuery, MAX_QUERY_CHARS } from "../../src/core/claim-search.js";
-import { nodeFs, type ServerFs } from "../../src/deps.js";
+import type { ServerFs } from "../../src/deps.js";
 import { MAX_MESSAGE_CHARS } from "../../src/diagnostics.js";
 import { DEFAULT_SETTINGS } from "../../../protocol/settings.js";
 import { ReloadClaimsRequest, SearchClaimsRequest } from "../../../protocol/messages.js";
-import { BUNDLED_CLAIMS_PATH, type Harness, makeWorkspace, startHarness, uriOf } from "../server-harness.js";
+import { BUNDLED_CLAIMS_PATH, Harness, memoryWorkspace, startHarness, uriOf } from "../server-harness.js";
 import { iterations, seed, SOAK } from "./soak.js";
 
 const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.";
@@ -349,10 +349,10 @@ test("claim search caps the query: 100,000 characters answer like their first 50
 });
 
 test("a claims file with a 5 MB title cannot make a huge publish: messages are capped, with an ellipsis", async () => {
-  const ws = makeWorkspace();
+  const ws = memoryWorkspace();
   const huge = "Harbor Gazette ".repeat(350_000); // 5.25 MB
-  writeFileSync(
-    path.join(ws, "huge.claims.json"),
+  ws.fs.writeFile(
+    path.join(ws.root, "huge.claims.json"),
     JSON.stringify({
       version: 1,
       title: huge,
@@ -375,7 +375,7 @@ test("a claims file with a 5 MB title cannot make a huge publish: messages are c
   await withHarness({ workspace: ws }, async (h) => {
     const status = h.statuses.at(-1)!;
     assert.equal(status.state, "ready", JSON.stringify(status.files.map((f) => f.errors)).slice(0, 500));
-    const uri = uriOf(path.join(ws, "draft.md"));
+    const uri = uriOf(path.join(ws.root, "draft.md"));
     await h.open(uri, "markdown", "Mayor Jane Alvarez announced that the central library will close for renovation in June.\n");
     await h.checked(uri, 1);
     const published = await h.diagnostics(uri, (p) => p.version === 1);
@@ -397,19 +397,37 @@ test("a claims file with a 5 MB title cannot make a huge publish: messages are c
 // Claims reads that never finish
 
 test("a claims file whose read never finishes fails after the load timeout; drafts are checked against the rest, and reloads still answer", async () => {
-  const ws = makeWorkspace();
-  const stuck = path.join(ws, "stuck.claims.json");
-  writeFileSync(stuck, "{}");
+  const ws = memoryWorkspace();
+  const stuck = path.join(ws.root, "stuck.claims.json");
+  ws.fs.writeFile(stuck, "{}");
   let reads = 0;
+  let readStarted = () => {};
   const fs: ServerFs = {
-    ...nodeFs,
-    readFile: (p) => {
-      if (p !== stuck) return nodeFs.readFile(p);
+    readDir: (p) => ws.fs.readDir(p),
+    realPath: (p) => ws.fs.realPath(p),
+    readFile: (p, limits) => {
+      if (p !== stuck) return ws.fs.readFile(p, limits);
       reads++;
+      readStarted();
       return new Promise<string>(() => undefined); // a FIFO with no writer, a hung mount
     },
   };
-  await withHarness({ workspace: ws, deps: { fs, loadTimeoutMs: 300 } }, async (h) => {
+  // The load deadline is on the harness's clock: it passes when the test advances the clock past it.
+  const timeout = 300;
+  const h = new Harness({ workspace: ws, deps: { fs, loadTimeoutMs: timeout } });
+  /** Waits for the next read of the stuck file, whose deadline is then the one timer pending, and lets the deadline pass. */
+  const passDeadline = async () => {
+    await new Promise<void>((resolve) => (readStarted = resolve));
+    assert.deepEqual(h.clock.pendingDelays(), [timeout], "the read waits on its deadline");
+    h.clock.advance(timeout - 1);
+    assert.equal(h.clock.pending, 1, "the deadline has not passed yet");
+    h.clock.advance(1);
+  };
+  const read = passDeadline();
+  const started = h.start();
+  await read;
+  await started;
+  try {
     const status = h.statuses.at(-1)!;
     assert.equal(status.state, "error");
     const entry = status.files.find((f) => f.uri === uriOf(stuck))!;
@@ -418,15 +436,20 @@ test("a claims file whose read never finishes fails after the load timeout; draf
     const stuckDiagnostics = await h.diagnostics(uriOf(stuck), (p) => p.diagnostics.length > 0);
     assert.match(stuckDiagnostics.diagnostics[0].message, /took longer than/);
 
-    const draft = uriOf(path.join(ws, "draft.md"));
+    const draft = uriOf(path.join(ws.root, "draft.md"));
     await h.open(draft, "markdown", `${CONTRADICTED}\n`);
     assert.deepEqual((await h.checked(draft, 1)).findings.map((f) => f.verdict), ["contradicted"]);
 
-    const again = await h.client.sendRequest(ReloadClaimsRequest, undefined);
+    const read2 = passDeadline();
+    const reload = h.client.sendRequest(ReloadClaimsRequest, undefined);
+    await read2;
+    const again = await reload;
     assert.match(again.files.find((f) => f.uri === uriOf(stuck))?.errors[0]?.message ?? "", /took longer than/);
     assert.equal(reads, 2);
     assert.ok(h.logs.some((l) => l.includes("stuck.claims.json") && /took longer than/.test(l)));
-  });
+  } finally {
+    await h.dispose();
+  }
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -186,6 +186,13 @@ export const CLAIMS_SCHEMA = {
             enumDescriptions: ["The speaker's own words, quoted in the source.", "The source's paraphrase of what the speaker said."],
             default: "reported",
           },
+          reviewed: {
+            title: "Reviewed",
+            description:
+              "true once a person has checked this claim against the source. `factcheck extract --out` over this file keeps reviewed claims exactly as they are written, and does not add a fresh claim over the same words. Default false.",
+            type: "boolean",
+            default: false,
+          },
         },
         defaultSnippets: [
           {

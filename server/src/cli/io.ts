@@ -1,0 +1,9 @@
+// What a command of the CLI writes through, and where relative paths start: the process in the bin
+// (main.ts), a buffer in tests. Its own file so that every command (run.ts, extract.ts) can take it.
+
+/** Where the CLI writes and which folder relative paths start from: the process's in the bin, a buffer in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}

@@ -1,0 +1,80 @@
+// Features of one token for the cue model: is this token part of an attribution cue ("said",
+// "according to", "ruled out", "in a statement")? The same function feeds training
+// (scripts/train-extractor.mjs) and extraction, so a change here needs the model retrained.
+import type { XDoc } from "./tokens.js";
+
+const OPEN = new Set(["“", '"', "‘"]);
+const CLOSE = new Set(["”", '"', "’"]);
+
+function word(doc: XDoc, i: number): string {
+  const t = doc.tokens[i];
+  return t ? t.lower : "<none>";
+}
+function lemma(doc: XDoc, i: number): string {
+  const t = doc.tokens[i];
+  return t ? t.lemma : "<none>";
+}
+function pos(doc: XDoc, i: number): string {
+  const t = doc.tokens[i];
+  return t ? t.pos : "<none>";
+}
+
+/** Feature strings of token `i` of `doc`. Tokens outside the token's sentence read as <none>. */
+export function cueFeatures(doc: XDoc, i: number): string[] {
+  const t = doc.tokens[i];
+  const s = doc.sentences[t.sentence];
+  const inS = (j: number) => j >= s.first && j <= s.last;
+  const w = (j: number) => (inS(j) ? word(doc, j) : "<b>");
+  const l = (j: number) => (inS(j) ? lemma(doc, j) : "<b>");
+  const p = (j: number) => (inS(j) ? pos(doc, j) : "<b>");
+  let quoteInSentence = false;
+  for (let j = s.first; j <= s.last; j++) if (doc.tokens[j].inQuote) quoteInSentence = true;
+  const q = t.inQuote ? "Q" : "-";
+  const f = [
+    "b",
+    `w=${t.lower}`,
+    `l=${t.lemma}`,
+    `p=${t.pos}`,
+    `lp=${t.lemma}|${t.pos}`,
+    `q=${q}`,
+    `lq=${t.lemma}|${q}`,
+    `pq=${t.pos}|${q}`,
+    `sq=${quoteInSentence}`,
+    `lsq=${t.lemma}|${quoteInSentence}`,
+    `w-1=${w(i - 1)}`,
+    `w+1=${w(i + 1)}`,
+    `l-1=${l(i - 1)}`,
+    `l+1=${l(i + 1)}`,
+    `l-2=${l(i - 2)}`,
+    `l+2=${l(i + 2)}`,
+    `p-1=${p(i - 1)}`,
+    `p+1=${p(i + 1)}`,
+    `p-2=${p(i - 2)}`,
+    `p+2=${p(i + 2)}`,
+    `p-1p+1=${p(i - 1)}|${p(i + 1)}`,
+    `l|w+1=${t.lemma}|${w(i + 1)}`,
+    `l|w-1=${t.lemma}|${w(i - 1)}`,
+    `l|p+1=${t.lemma}|${p(i + 1)}`,
+    `l|p-1=${t.lemma}|${p(i - 1)}`,
+    `w-1|w=${w(i - 1)}|${t.lower}`,
+    `w-2|w-1=${w(i - 2)}|${w(i - 1)}`,
+    `w+1|w+2=${w(i + 1)}|${w(i + 2)}`,
+    `sfx=${t.lower.slice(-3)}`,
+    `first=${i === s.first}`,
+    `last=${i >= s.last - 1}`,
+    `cap=${/^\p{Lu}/u.test(t.value)}`,
+  ];
+  const next = doc.tokens[i + 1];
+  const prev = doc.tokens[i - 1];
+  if (next && OPEN.has(next.value)) f.push("next-open", `l|next-open=${t.lemma}`);
+  if (prev && CLOSE.has(prev.value)) f.push("prev-close", `l|prev-close=${t.lemma}`);
+  if (prev && prev.value === "," && doc.tokens[i - 2] && CLOSE.has(doc.tokens[i - 2].value)) f.push("prev-comma-close");
+  // the quote a cue introduces or closes: within three tokens either side
+  for (let d = 1; d <= 3; d++) {
+    const a = doc.tokens[i + d];
+    const b = doc.tokens[i - d];
+    if (a && inS(i + d) && a.inQuote && !t.inQuote) f.push(`quote-after-${d}`);
+    if (b && inS(i - d) && b.inQuote && !t.inQuote) f.push(`quote-before-${d}`);
+  }
+  return f;
+}

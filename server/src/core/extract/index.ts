@@ -1,0 +1,280 @@
+// `factcheck extract`, the pure part: an article's text in, a claims database (claims/claims.schema.json)
+// out. Cues come from a model trained on PolNeAR (model/cue-model.json, scripts/train-extractor.mjs);
+// sources and contents from the span rules (spans.ts); speakers from speakers.ts; ids from ids.ts.
+// No disk, no vscode: the CLI and the server read the source and write the files.
+import cueModel from "./model/cue-model.json" with { type: "json" };
+import { cueFeatures } from "./features.js";
+import { assignIds } from "./ids.js";
+import { score, type LinearModel } from "./perceptron.js";
+import { attributions, cueGroups, type RawAttribution } from "./spans.js";
+import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
+import { tokenizeDoc, type XDoc } from "./tokens.js";
+import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, VERB_GROUP } from "./words.js";
+
+/** A heading of the source: its text and where it is. */
+export interface Heading {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ExtractInput {
+  /** The source text every quote is cut from. */
+  text: string;
+  /** The database's and the source's title. */
+  title: string;
+  /** Headings (sections); when absent, plain-text heading lines are found (short lines without closing punctuation). */
+  headings?: Heading[];
+  /** The file the text is stored in, relative to the claims file (`source.file`). */
+  sourceFile?: string;
+  url?: string;
+  /** Who the article's own reporting belongs to (a publication or author), when known. */
+  reporter?: string;
+}
+
+export interface ClaimJson {
+  id: string;
+  text: string;
+  speaker: string;
+  verb: string;
+  section: string;
+  quote: string;
+  start: number;
+  end: number;
+  hedged: boolean;
+  polarity: "positive" | "negative";
+  quoteKind: "direct" | "reported";
+  reviewed?: boolean;
+}
+
+export interface SpeakerJson {
+  name: string;
+  role: string;
+  aliases?: string[];
+}
+
+export interface ClaimsFileJson {
+  $schema?: string;
+  version: 1;
+  title: string;
+  source?: { title: string; file?: string; url?: string };
+  speakers: Record<string, SpeakerJson>;
+  claims: ClaimJson[];
+}
+
+const MODEL = cueModel as LinearModel & { sourceNouns?: string[] };
+const SOURCE_NOUNS = new Set(MODEL.sourceNouns ?? []);
+export const REPORTING_KEY = "reporting";
+
+/** Short capitalised lines without closing punctuation, followed by more text: the plain-text headings. */
+export function plainTextHeadings(text: string): Heading[] {
+  const out: Heading[] = [];
+  for (const m of text.matchAll(/^[^\n]+$/gm)) {
+    const line = m[0].trim();
+    const start = (m.index ?? 0) + m[0].indexOf(line);
+    const words = line.split(/\s+/).length;
+    if (words <= 12 && /^[\p{Lu}\p{N}“"‘]/u.test(line) && !/[.!?:;,”"’)]$/.test(line) && start + line.length < text.trimEnd().length)
+      out.push({ start, end: start + line.length, text: line });
+  }
+  return out;
+}
+
+/** The claims database drawn from `input.text`. Deterministic: the same input gives the same output. */
+export function extractClaims(input: ExtractInput): ClaimsFileJson {
+  const { text } = input;
+  const doc = tokenizeDoc(text);
+  const headings = input.headings ?? plainTextHeadings(text);
+  const isCue = cueMarks(doc);
+  const raws = attributions(
+    doc,
+    cueGroups(doc, (i) => isCue[i] === 1),
+  );
+  const registry = new SpeakerRegistry(doc);
+  const reporting: ExtractedSpeaker = {
+    key: REPORTING_KEY,
+    name: input.reporter ? input.reporter : "The article's reporting",
+    role: input.reporter ? "unattributed reporting by the article" : "unattributed reporting by the article",
+    aliases: new Set(),
+    roleNouns: new Set(),
+    person: false,
+  };
+  const used = new Map<string, ExtractedSpeaker>();
+  const claims: Omit<ClaimJson, "id">[] = [];
+  const attributedSentences = new Set<number>();
+  let r = 0;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    for (; r < raws.length && raws[r].sentence === s; r++) {
+      const raw = raws[r];
+      if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
+      const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
+      if (!sp) continue;
+      used.set(sp.key, sp);
+      claims.push(claimOf(doc, raw, sp, headings, input.title));
+      attributedSentences.add(s);
+    }
+    notePeople(doc, s, registry);
+  }
+  // the article's own reporting: every other sentence that asserts something
+  for (let s = 0; s < doc.sentences.length; s++) {
+    if (attributedSentences.has(s)) continue;
+    const sent = doc.sentences[s];
+    if (headings.some((h) => h.start <= sent.start && sent.end <= h.end)) continue;
+    const words = doc.tokens.slice(sent.first, sent.last + 1).filter((t) => /\p{L}/u.test(t.value));
+    if (words.length < 5 || /\?\s*[”"]?$/.test(text.slice(sent.start, sent.end))) continue;
+    let end = sent.end;
+    while (end > sent.start && /[.!\s]/.test(text[end - 1])) end--;
+    const quote = text.slice(sent.start, end);
+    // a sentence that quotes someone without a cue the model found is not the article's own words:
+    // recording it as the article's paraphrase would make a faithful quotation of it "misquoted"
+    if (/[“”"]/.test(quote)) continue;
+    used.set(reporting.key, reporting);
+    claims.push({
+      text: plain(quote) + ".",
+      speaker: reporting.key,
+      verb: "asserts",
+      section: sectionAt(headings, sent.start, input.title),
+      quote,
+      start: sent.start,
+      end,
+      hedged: HEDGES.test(quote),
+      polarity: "positive",
+      quoteKind: "reported",
+    });
+  }
+  claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  const speakers: Record<string, SpeakerJson> = {};
+  for (const sp of [...used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const aliases = [...sp.aliases].filter((a) => a !== sp.name).sort();
+    speakers[sp.key] = { name: sp.name, role: sp.role || `quoted in ${input.title}`, ...(aliases.length ? { aliases } : {}) };
+  }
+  const source: ClaimsFileJson["source"] = {
+    title: input.title,
+    ...(input.sourceFile ? { file: input.sourceFile } : {}),
+    ...(input.url ? { url: input.url } : {}),
+  };
+  return { $schema: "./claims.schema.json", version: 1, title: input.title, source, speakers, claims: assignIds(claims, input.title) };
+}
+
+/** Which tokens are cues: the model's score, and the multi-word cues. */
+function cueMarks(doc: XDoc): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (score(MODEL, cueFeatures(doc, i)) > MODEL.threshold) out[i] = 1;
+  }
+  for (let i = 0; i < doc.tokens.length; i++) {
+    for (const seq of MULTIWORD_CUES) {
+      if (
+        seq.every(
+          (l, k) =>
+            doc.tokens[i + k] &&
+            !doc.tokens[i + k].inQuote &&
+            (doc.tokens[i + k].lemma === l || doc.tokens[i + k].lower === l || (k === 0 && inflects(doc.tokens[i + k].lower, l))) &&
+            doc.tokens[i + k].sentence === doc.tokens[i].sentence,
+        )
+      )
+        out.fill(1, i, i + seq.length);
+    }
+  }
+  return out;
+}
+
+/** "ruling", "rules", "ruled" of "rule" (wink lemmatises "ruling" as the noun). */
+function inflects(word: string, lemma: string): boolean {
+  const stem = lemma.replace(/e$/, "");
+  return word.startsWith(stem) && /^(?:e|es|s|ed|d|ing)$/.test(word.slice(stem.length));
+}
+
+/**
+ * A source that is a common noun phrase must be headed by a noun that names sources in the training data
+ * ("the path appears focused on …" is no attribution). "According to" names a source whatever its noun.
+ */
+function plausibleSource(doc: XDoc, [a, b]: [number, number]): boolean {
+  const nouns = MODEL.sourceNouns;
+  if (!nouns?.length) return true;
+  const tk = doc.tokens.slice(a, b + 1);
+  if (tk.some((t) => t.pos === "PROPN" || t.pos === "PRON")) return true;
+  const head = [...tk].reverse().find((t) => t.pos === "NOUN");
+  return !!head && SOURCE_NOUNS.has(head.lemma);
+}
+
+/** Named people in sentence `s` (runs of two or more proper nouns), so that a later "he" finds the last one. */
+function notePeople(doc: XDoc, s: number, registry: SpeakerRegistry): void {
+  const sent = doc.sentences[s];
+  for (let i = sent.first; i <= Math.min(sent.last, sent.first + 3); i++) {
+    if (doc.tokens[i].pos !== "PROPN" || doc.tokens[i].inQuote) continue;
+    let j = i;
+    while (j + 1 <= sent.last && (doc.tokens[j + 1].pos === "PROPN" || doc.tokens[j + 1].value === ".")) j++;
+    if (j > i) registry.notePerson(doc.tokens.slice(i, j + 1));
+    i = j;
+  }
+}
+
+function sectionAt(headings: Heading[], at: number, title: string): string {
+  let best: Heading | undefined;
+  for (const h of headings) if (h.start <= at) best = h;
+  return best?.text ?? title;
+}
+
+const QUOTE_CHARS = /[“”"]/g;
+
+/** The text as a plain statement: quotation marks and a leading "that" dropped, spaces tidied. */
+function plain(s: string): string {
+  return s
+    .replace(QUOTE_CHARS, "")
+    .replace(/^\s*(?:that|,|:)\s+/i, "")
+    .replace(/\s+/g, " ")
+    .replace(/[\s,;:.]+$/, "")
+    .trim();
+}
+
+function claimOf(doc: XDoc, raw: RawAttribution, sp: ExtractedSpeaker, headings: Heading[], title: string): Omit<ClaimJson, "id"> {
+  const { text } = doc;
+  let [start, end] = raw.content;
+  let quoteKind: "direct" | "reported" = "reported";
+  // the direct part of the content: the words inside quotation marks, when they are most of it
+  const open = text.indexOf("“", start) >= 0 && text.indexOf("“", start) < end ? text.indexOf("“", start) : text.indexOf('"', start);
+  if (open >= start && open < end) {
+    const closeCurly = text.lastIndexOf("”", end - 1);
+    const close = closeCurly > open ? closeCurly : text.lastIndexOf('"', end - 1);
+    if (close > open) {
+      const inside = close + 1 - open;
+      const letters = (a: number, b: number) => (text.slice(a, b).match(/\p{L}/gu) ?? []).length;
+      if (letters(open, close + 1) >= 0.5 * letters(start, end) && text.slice(open, close + 1).indexOf("“", 1) < 0) {
+        start = open;
+        end = open + inside;
+        quoteKind = "direct";
+      }
+    }
+  }
+  const quote = text.slice(start, end);
+  const cueTokens = doc.tokens.slice(raw.cue[0], raw.cue[1] + 1);
+  let k = 0;
+  while (k < cueTokens.length - 1 && (VERB_GROUP.has(cueTokens[k].lower) || cueTokens[k].pos === "AUX")) k++;
+  const verb =
+    text
+      .slice(cueTokens[k].start, cueTokens[cueTokens.length - 1].end)
+      .replace(/[,:]$/, "")
+      .trim() || ":";
+  const who = sp.key === REPORTING_KEY ? "" : sp.person ? (sp.name.split(/\s+/).at(-1) ?? sp.name) : sp.name;
+  let body = plain(quote);
+  // "he"/"she" opening the content is the speaker: resolved
+  if (who) body = body.replace(/^(he|she)\b/i, who);
+  const verbWord = /^[:]$/.test(verb) ? "said" : /^according/i.test(verb) ? "said" : verb;
+  const statement = who ? `${who} ${verbWord} ${body}` : `${capitalise(body)}`;
+  const negative = NEGATING_CUES.test(verb) || NEGATION.test(firstClause(body));
+  return {
+    text: /[.!?]$/.test(statement) ? statement : statement + ".",
+    speaker: sp.key,
+    verb,
+    section: sectionAt(headings, start, title),
+    quote,
+    start,
+    end,
+    hedged: HEDGES.test(quote),
+    polarity: negative ? "negative" : "positive",
+    quoteKind,
+  };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const firstClause = (s: string) => s.split(/[,;]/)[0];

@@ -1,0 +1,121 @@
+// The token layer of the extractor: the text cut into paragraphs (one a line, as articles keep
+// them), each paragraph into sentences and tokens by wink-nlp, and for each token whether it lies
+// inside quotation marks. Everything the cue model, the span rules and the training script see
+// comes from here, so training and extraction read the text the same way.
+import { getNlp, its, tokenOffsets } from "../nlp.js";
+
+export interface XToken {
+  start: number;
+  end: number;
+  /** The token as written. */
+  value: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  /** Inside double quotation marks (the marks themselves included). */
+  inQuote: boolean;
+  /** Index of the sentence in `XDoc.sentences`. */
+  sentence: number;
+}
+
+export interface XSentence {
+  /** First and last token index (inclusive) in `XDoc.tokens`. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** Index of the paragraph the sentence lies in. */
+  paragraph: number;
+}
+
+export interface XDoc {
+  text: string;
+  tokens: XToken[];
+  sentences: XSentence[];
+  /** Paragraph ranges [start, end) in the text. */
+  paragraphs: [number, number][];
+}
+
+/**
+ * For every UTF-16 unit, 1 inside double quotation marks (marks included). “ opens, ” closes, a
+ * straight " toggles; the state resets at each line break (news style reopens a quotation that runs
+ * into the next paragraph), and a line whose first mark is a closing ” continues one from before.
+ */
+export function quoteMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let inside = false;
+  let lineStart = 0;
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      inside = false;
+      lineStart = i + 1;
+      marks = 0;
+    } else if (c === "“") {
+      inside = true;
+      mask[i] = 1;
+      marks++;
+    } else if (c === "”") {
+      if (!inside && !marks) mask.fill(1, lineStart, i);
+      mask[i] = 1;
+      inside = false;
+      marks++;
+    } else if (c === '"') {
+      mask[i] = 1;
+      inside = !inside;
+      marks++;
+    } else if (inside) mask[i] = 1;
+  }
+  return mask;
+}
+
+/** Paragraphs, sentences and tokens of `text`; linear in its length. */
+export function tokenizeDoc(text: string): XDoc {
+  const { nlp } = getNlp();
+  const mask = quoteMask(text);
+  const tokens: XToken[] = [];
+  const sentences: XSentence[] = [];
+  const paragraphs: [number, number][] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const base = m.index ?? 0;
+    const para = m[0];
+    if (!para.trim()) continue;
+    const p = paragraphs.length;
+    paragraphs.push([base, base + para.length]);
+    const doc = nlp.readDoc(para);
+    const { starts, ends } = tokenOffsets(doc, para);
+    const t = doc.tokens();
+    const values = t.out(its.value) as string[];
+    const lemmas = t.out(its.lemma as never) as string[];
+    const poses = t.out(its.pos) as string[];
+    const spans = doc.sentences().out(its.span) as unknown as number[][];
+    const offset = tokens.length;
+    for (let i = 0; i < values.length; i++) {
+      const s = base + starts[i];
+      tokens.push({
+        start: s,
+        end: base + ends[i],
+        value: values[i],
+        lower: values[i].toLowerCase(),
+        lemma: (lemmas[i] ?? values[i]).toLowerCase(),
+        pos: poses[i],
+        inQuote: mask[s] === 1,
+        sentence: 0,
+      });
+    }
+    for (const [first, last] of spans) {
+      if (first === undefined || last === undefined || last < first) continue;
+      const k = sentences.length;
+      for (let i = first; i <= last; i++) tokens[offset + i].sentence = k;
+      sentences.push({
+        first: offset + first,
+        last: offset + last,
+        start: tokens[offset + first].start,
+        end: tokens[offset + last].end,
+        paragraph: p,
+      });
+    }
+  }
+  return { text, tokens, sentences, paragraphs };
+}

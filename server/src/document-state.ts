@@ -1,0 +1,135 @@
+// Everything the server keeps about one open document, in one object, and every open document in
+// one map. A document's text and version, what its content revision is, what was last published for
+// it, its pending debounced work, the check allowed to publish, and the notices it has been given
+// all live here, so closing a document forgets all of it at once: `OpenDocuments.close`.
+// (Like Harper's DocumentState: the server has no parallel per-URI maps to keep in step.)
+import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Finding } from "./core/types.js";
+
+/** What was last published for a draft: the hover and code actions look findings up here. */
+export interface Published {
+  version: number;
+  /** The content revision checked: a change may repeat the version number, never the revision. */
+  revision: number;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/** One check of a document, started by `beginCheck`: only the latest one may publish. */
+export interface CheckTicket {
+  readonly version: number;
+  readonly revision: number;
+  /** False once the document moved on: an edit, a close, a newer check. */
+  current(): boolean;
+}
+
+/** Work waiting for the document's edits to pause (debouncer.ts). */
+export interface Pending {
+  cancel(): void;
+}
+
+export class DocumentState {
+  /** A draft to check, or a claims file to load from the editor's text; undefined until didOpen has decided. */
+  kind: "draft" | "claims" | undefined;
+  /** Bumped by every content change: what a published result was computed from. */
+  revision = 0;
+  published: Published | undefined;
+  /** The debounced work waiting to run, if any (set by the Debouncer only). */
+  pending: Pending | undefined;
+  /** Bumped by every check started, every change and the close: a check may publish only while it is unchanged. */
+  private generation = 0;
+  private closed = false;
+  /** Keys of the notices this document has been given (each once per opened document). */
+  private readonly notices = new Set<string>();
+
+  constructor(readonly doc: TextDocument) {}
+
+  get uri(): string {
+    return this.doc.uri;
+  }
+
+  get version(): number {
+    return this.doc.version;
+  }
+
+  /** Applies an edit (incremental or whole-text) and makes every check in flight outdated. */
+  update(changes: TextDocumentContentChangeEvent[], version: number): void {
+    TextDocument.update(this.doc, changes, version);
+    this.revision++;
+    this.generation++;
+  }
+
+  /** Starts a check of the document as it is now; any earlier check becomes outdated. */
+  beginCheck(): CheckTicket {
+    const generation = ++this.generation;
+    const { version, revision } = this;
+    return { version, revision, current: () => !this.closed && this.generation === generation && this.doc.version === version };
+  }
+
+  /** True the first time it is asked for `key`: a notice the user is given once per opened document. */
+  firstNotice(key: string): boolean {
+    if (this.notices.has(key)) return false;
+    this.notices.add(key);
+    return true;
+  }
+
+  /** Findings published for the current content whose sentence contains `offset`. */
+  findingsAt(offset: number): Finding[] {
+    const p = this.published;
+    if (!p || p.version !== this.version || p.revision !== this.revision) return [];
+    return p.findings.filter((f) => f.start <= offset && offset <= f.end);
+  }
+
+  /** Whatever debounced work is waiting will not run (a check started, a newer schedule). */
+  cancelPending(): void {
+    this.pending?.cancel();
+    this.pending = undefined;
+  }
+
+  /** The document closed: nothing pending runs, and no check in flight may publish. */
+  close(): void {
+    this.closed = true;
+    this.generation++;
+    this.cancelPending();
+  }
+}
+
+/** The open documents by URI: the one place the server keeps per-document state. */
+export class OpenDocuments {
+  private readonly byUri = new Map<string, DocumentState>();
+
+  /** didOpen: a fresh state (a reopened document starts over: nothing of its last opening carries over). */
+  open(uri: string, languageId: string, version: number, text: string): DocumentState {
+    this.byUri.get(uri)?.close();
+    const state = new DocumentState(TextDocument.create(uri, languageId, version, text));
+    this.byUri.set(uri, state);
+    return state;
+  }
+
+  /** didClose: drops the document's state, cancelling its pending work and outdating its check. */
+  close(uri: string): DocumentState | undefined {
+    const state = this.byUri.get(uri);
+    if (!state) return undefined;
+    this.byUri.delete(uri);
+    state.close();
+    return state;
+  }
+
+  state(uri: string): DocumentState | undefined {
+    return this.byUri.get(uri);
+  }
+
+  states(): DocumentState[] {
+    return [...this.byUri.values()];
+  }
+
+  /** The document's text, for whoever only needs that (claims-files.ts). */
+  get(uri: string): TextDocument | undefined {
+    return this.byUri.get(uri)?.doc;
+  }
+
+  all(): TextDocument[] {
+    return this.states().map((s) => s.doc);
+  }
+}
