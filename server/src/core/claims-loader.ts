@@ -10,6 +10,8 @@
 //
 // Every problem becomes an InputError with a 0-based line/character (UTF-16), the offset and length of the
 // offending JSON node, and its JSON path. All problems are collected before anything is thrown:
+//   0. nesting deeper than MAX_JSON_DEPTH (64) levels, found by a linear scan before anything recursive runs; reported
+//      alone, at the bracket that goes too deep.
 //   1. syntax (jsonc-parser, strict JSON: no comments, no trailing commas). If there are syntax errors, only those
 //      are reported: schema errors on a half-parsed tree would mostly be noise.
 //   2. an empty file, or a top-level value that is not an object.
@@ -24,7 +26,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { findNodeAtLocation, getNodePath, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Node as JsonNode, ParseError, ParseOptions } from "jsonc-parser";
 import { CLAIMS_SCHEMA } from "./claims-schema.js";
-import { fromJsonPointer, LineIndex, toJsonPointer } from "./json-positions.js";
+import { fromJsonPointer, jsonTooDeepAt, LineIndex, MAX_JSON_DEPTH, toJsonPointer } from "./json-positions.js";
 import { isReadRefused } from "./refused-read.js";
 import { InputErrors } from "./types.js";
 import type { Claim, ClaimsDatabase, InputError, Polarity, QuoteKind, Speaker } from "./types.js";
@@ -126,7 +128,7 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
 
   // Find source.file before the full check, so the source text is there for it.
   const opts: AnalyzeOptions = {};
-  const root = parseTree(prepare(text), [], PARSE_OPTIONS);
+  const root = jsonTooDeepAt(text) < 0 ? parseTree(prepare(text), [], PARSE_OPTIONS) : undefined; // analyze reports the depth
   const fileNode = root?.type === "object" ? findNodeAtLocation(root, ["source", "file"]) : undefined;
   if (fileNode?.type === "string" && typeof fileNode.value === "string" && fileNode.value !== "") {
     const sourcePath = path.resolve(host.absolute?.(path.dirname(file)) ?? path.dirname(file), fileNode.value);
@@ -412,21 +414,26 @@ function reportSchemaError(e: ErrorObject, root: JsonNode, rep: Reporter): void 
 }
 
 /** Every object's repeated keys: JSON parsers silently keep the last one, which hides mistakes. */
-function reportDuplicateKeys(node: JsonNode, rep: Reporter): void {
-  if (node.type === "object") {
-    const seen = new Map<string, JsonNode>();
-    for (const p of node.children ?? []) {
-      const key = p.children?.[0];
-      if (!key) continue;
-      const name = String(key.value);
-      const first = seen.get(name);
-      if (first) {
-        const line = rep.lines.positionAt(first.offset).line + 1;
-        rep.node(key, `duplicate property ${JSON.stringify(name)} (first on line ${line}); only the last one would count`);
-      } else seen.set(name, key);
+function reportDuplicateKeys(root: JsonNode, rep: Reporter): void {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === "object") {
+      const seen = new Map<string, JsonNode>();
+      for (const p of node.children ?? []) {
+        const key = p.children?.[0];
+        if (!key) continue;
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first) {
+          const line = rep.lines.positionAt(first.offset).line + 1;
+          rep.node(key, `duplicate property ${JSON.stringify(name)} (first on line ${line}); only the last one would count`);
+        } else seen.set(name, key);
+      }
     }
+    const children = node.children ?? [];
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
-  for (const c of node.children ?? []) reportDuplicateKeys(c, rep);
 }
 
 interface SpeakerInfo {
@@ -508,6 +515,13 @@ function analyze(rawText: string, file: string, opts: AnalyzeOptions): LoadedCla
     rep.errors.sort((a, b) => a.offset - b.offset);
     throw new InputErrors(rep.errors);
   };
+
+  // 0. Nesting, before any parser that recurses per level sees the text.
+  const deep = jsonTooDeepAt(text);
+  if (deep >= 0) {
+    rep.add(deep, 1, "", `nested deeper than ${MAX_JSON_DEPTH} levels`);
+    fail();
+  }
 
   // 1. Syntax.
   const syntax: ParseError[] = [];
