@@ -296,6 +296,50 @@ describe("syntax errors", () => {
   });
 });
 
+describe("nesting", () => {
+  const nested = (depth: number, open = "[", close = "]") =>
+    `{\n  "version": 1,\n  "title": "t",\n  "speakers": {},\n  "claims": [],\n  "x": ${open.repeat(depth)}${close.repeat(depth)}\n}\n`;
+
+  test("nesting deeper than 64 levels is one positioned error at the bracket that goes too deep", async () => {
+    for (const [open, close] of [["[", "]"], ['{"a":', "}"]]) {
+      const text = nested(10_000, open, close);
+      const errors = await errorsOf(() => parseClaimsDatabase(text, "deep.claims.json"));
+      assert.equal(errors.length, 1);
+      // The file's own "{" is level 1, so the 64th opening after `"x": ` is level 65.
+      const at = text.indexOf('"x": ') + 5 + 63 * open.length;
+      assert.deepEqual(
+        { ...errors[0] },
+        { file: "deep.claims.json", line: 5, character: at - text.indexOf('  "x"'), offset: at, length: 1, path: "", message: "nested deeper than 64 levels" },
+      );
+      assertPositionConsistent(errors[0], text);
+      assert.match(formatInputError(errors[0]), /^deep\.claims\.json:6:\d+: nested deeper than 64 levels$/);
+    }
+  });
+
+  test("64 levels are still read (and checked against the schema)", async () => {
+    const errors = await errorsOf(() => parseClaimsDatabase(nested(63), "ok.claims.json"));
+    assert.deepEqual(errors.map((e) => [e.path, e.message.split(";")[0]]), [["/x", 'unknown property "x"']]);
+  });
+
+  test("brackets inside strings and comments do not count", async () => {
+    const deepString = JSON.stringify("[".repeat(1000) + '\\"' + "{".repeat(1000));
+    const errors = await errorsOf(() => parseClaimsDatabase(`/* ${"[".repeat(100)} */ {"version": 1, "title": ${deepString}}`, "s.claims.json"));
+    assert.deepEqual(
+      errors.map((e) => [e.offset, e.message]),
+      [[0, "syntax error: comments are not allowed in JSON"]],
+    );
+  });
+
+  test("loadClaimsFile refuses the deep file before looking for its source", async () => {
+    const host: LoaderHost = {
+      readFile: async () => nested(100_000),
+      readSource: async () => assert.fail("the source is not read"),
+    };
+    const errors = await errorsOf(() => loadClaimsFile("/virtual/deep.claims.json", host));
+    assert.deepEqual(errors.map((e) => [e.line, e.message]), [[5, "nested deeper than 64 levels"]]);
+  });
+});
+
 describe("schema errors", () => {
   test("wrong type, missing field and extra field, each with path and position", async () => {
     const file = fixture("schema-errors.claims.json");

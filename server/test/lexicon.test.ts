@@ -48,6 +48,12 @@ describe("typo index", () => {
     assert.equal(idx.correct("trooooops"), undefined);
   });
   it("keeps the first letter", () => assert.equal(idx.correct("dread"), undefined));
+  it("leaves alone words longer than every vocabulary word by more than the edit distance", () => {
+    assert.equal(idx.correct("deploymentx"), "deployment", "one insertion still reaches it");
+    assert.equal(idx.correct("deploymentxxx"), undefined);
+    // Checked in one step, not by building 100,000 strings of 99,999 characters.
+    assert.equal(idx.correct("d" + "e".repeat(100_000)), undefined);
+  });
   it("computes optimal string alignment distance", () => {
     assert.equal(damerau("abcd", "acbd"), 1);
     assert.equal(damerau("kitten", "sitting"), 3);

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { annotate, getNlp, sentenceSpans } from "../src/core/nlp.js";
+import { annotate, getNlp, MAX_TOKEN, sentenceSpans } from "../src/core/nlp.js";
 import {
   clearSegmentCache,
   ignoredLines,
@@ -374,6 +374,111 @@ describe("incremental segmentation", () => {
   });
 });
 
+describe("limits: long, deep and unclosed input", () => {
+  /** Sentences of a Markdown draft, after checking each is the draft's exact slice. */
+  const texts = (draft: string) => cut(draft);
+
+  test("an unclosed fence indented 1–3 spaces is found by the block scanner: the rest is code", () => {
+    for (const indent of [" ", "  ", "   "]) {
+      const draft = `Before it. More.\n\n${indent}\`\`\`\ncode.\n\nNot prose either.\n\n# Nor this`;
+      const blocks = splitBlocks(draft, "markdown");
+      assert.deepEqual(
+        blocks.map((b) => [b.kind, draft.slice(b.start, b.end).split("\n")[0]]),
+        [["markdown", "Before it. More."], ["code", `${indent}\`\`\``]],
+      );
+      assert.deepEqual(texts(draft), ["Before it.", "More."]);
+      assert.deepEqual(segmentDraft(draft, "markdown"), segmentMarkdownWhole(draft));
+    }
+  });
+
+  test("an indented fence that may be inside a list item is left to micromark", () => {
+    // Inside the item (indent 2 = its content column): closed where the item ends.
+    const inItem = "- An item.\n  ```\n  code.\n\nAfter the list.";
+    assert.ok(splitBlocks(inItem, "markdown").every((b) => b.kind === "markdown"));
+    assert.deepEqual(texts(inItem), ["An item.", "After the list."]);
+    // Left of the item's content: top-level, so it runs to the end.
+    const topLevel = "- An item.\n ```\n  code.\n\nStill code.";
+    assert.deepEqual(texts(topLevel), ["An item."]);
+    for (const d of [inItem, topLevel]) assert.deepEqual(segmentDraft(d, "markdown"), segmentMarkdownWhole(d));
+  });
+
+  test("link definitions still apply in a block whose parse ends inside a fence", () => {
+    const draft = "[ref]: https://example.com\n\n- See [ref] for it.\n  ```\n  code";
+    const s = one(draft, "See");
+    assert.deepEqual(s, segmentMarkdownWhole(draft).find((x) => x.text.includes("See")));
+    assert.equal(proseText(s), "See  ref  for it.");
+  });
+
+  test("lists and block quotes nested deeper than 64 levels are read as plain text, not a crash", () => {
+    for (const marker of ["- ", "> ", "1. ", "* > "]) {
+      const deep = `Intro.\n\n${marker.repeat(10_000)}Deep item. Second one.\n\nAfter.`;
+      assert.deepEqual(texts(deep), ["Intro.", "Deep item.", "Second one.", "After."], marker);
+    }
+    // A staircase: one more level on each line.
+    const stairs = Array.from({ length: 200 }, (_, i) => `${"  ".repeat(i)}- Level ${i}.`).join("\n");
+    assert.deepEqual(texts(stairs), Array.from({ length: 200 }, (_, i) => `Level ${i}.`));
+    // 64 levels are still Markdown: the same as parsing the whole draft.
+    const ok = `${"> ".repeat(60)}*Quoted* text.`;
+    assert.deepEqual(segmentDraft(ok, "markdown"), segmentMarkdownWhole(ok));
+    assert.deepEqual(one(ok, "Quoted").mask, [[0, 1], [7, 8]]);
+  });
+
+  test("inline markup nested deeper than 64 levels is read as plain text", () => {
+    const draft = `${"**a ".repeat(5000)}end.${" b**".repeat(5000)}`;
+    const sentences = segmentDraft(draft, "markdown");
+    assert.equal(sentences.length, 1);
+    assert.equal(sentences[0].text, draft);
+    assert.equal(sentences[0].mask, undefined, "no markup: every character is prose");
+  });
+
+  test("plain-text reading still skips fenced code and comments, and honours ignore comments", () => {
+    // One block quote 100 levels deep; every line inside it.
+    const draft = [
+      "Quoted deep.",
+      "```",
+      "Code line.",
+      "```",
+      "Seen <!-- hidden --> here.",
+      "<!-- factcheck-ignore-next-line -->",
+      "Ignored line.",
+      "| Cell one. | Cell two. |",
+    ]
+      .map((line) => "> ".repeat(100) + line)
+      .join("\n");
+    assert.deepEqual(texts(draft), ["Quoted deep.", "Seen <!-- hidden --> here.", "Ignored line.", "Cell one.", "Cell two."]);
+    assert.deepEqual(ignoredLines(draft, "markdown"), [6]);
+  });
+
+  test("a long run without blank lines is cut into blocks micromark can take, with the same prose", () => {
+    let draft = "";
+    for (let i = 0; draft.length < 40_000; i++) draft += `Paragraph ${i} has *some* text. It [ends](http://x.y/${i}) here.\n`;
+    const blocks = splitBlocks(draft, "markdown");
+    assert.ok(blocks.length > 8);
+    for (const b of blocks) assert.ok(b.end - b.start <= 8192, `block of ${b.end - b.start} characters`);
+    assert.deepEqual(segmentDraft(draft, "markdown"), segmentMarkdownWhole(draft));
+  });
+
+  test("a block too long to parse is read as plain text, with exact offsets", () => {
+    const draft = Array.from({ length: 1000 }, (_, i) => `Sentence *${i}* is here.`).join(" ");
+    const sentences = segmentDraft(draft, "markdown");
+    assert.equal(sentences.length, 1000);
+    assert.equal(sentences[7].text, "Sentence *7* is here.");
+    for (const s of sentences) assert.equal(draft.slice(s.start, s.end), s.text);
+  });
+
+  test("an edit in a very long line re-segments a piece of it, not all of it", () => {
+    const draft = Array.from({ length: 4000 }, (_, i) => `Sentence number ${i} is here.`).join(" ");
+    for (const format of ["plaintext", "markdown"] as const) {
+      segmentDraft(draft, format);
+      const before = segmentCacheStats().spans.misses;
+      const edited = draft.replace("number 2000 is", "number 2000 was");
+      const after = segmentDraft(edited, format);
+      assert.ok(segmentCacheStats().spans.misses - before < 20, `${format}: ${segmentCacheStats().spans.misses - before} pieces re-segmented`);
+      assert.deepEqual(after.map((s) => s.text), draft.replace("number 2000 is", "number 2000 was").split(/(?<=\.) /));
+    }
+  });
+});
+
 describe("nlp.ts", () => {
   test("getNlp is one shared instance with its helpers", () => {
     const a = getNlp();
@@ -392,5 +497,16 @@ describe("nlp.ts", () => {
     assert.equal(deployed.negated, true);
     assert.equal(tokens.find((t) => t.value === "Troops")!.stem, "troop");
     assert.equal(sentences.length, 1);
+  });
+
+  test("a 200,000-character token is cut into pieces wink can take, offsets unchanged", () => {
+    const word = "y".repeat(200_000);
+    const text = `A ${word} end. Next one.`;
+    const { tokens } = annotate(text);
+    for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.value);
+    assert.ok(tokens.every((t) => t.value.length <= MAX_TOKEN));
+    // Pieces of MAX_TOKEN characters, each followed by the one character turned into a space.
+    assert.equal(tokens.filter((t) => t.value.startsWith("y")).length, Math.ceil(200_000 / (MAX_TOKEN + 1)));
+    assert.deepEqual(sentenceSpans(text), [0, text.indexOf(" Next"), text.indexOf("Next"), text.length]);
   });
 });

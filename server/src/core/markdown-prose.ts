@@ -12,31 +12,22 @@
 // heading or table cell, so no sentence can span two blocks or cells.
 //
 // This module knows nothing about sentences; segment.ts runs wink-nlp over each unit.
+// Text micromark would take too long over (too long, or nested too deep) is read as plain text
+// instead (markdown-limits.ts). The trees are walked with explicit stacks, never recursively.
 
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { frontmatter } from "micromark-extension-frontmatter";
 import type { Nodes } from "mdast";
 import { CITATION_PREFIX, citationRanges, factcheckDefinitionLines, footnoteRefRanges, plainTextMarkers } from "./draft-marks.js";
+import { MAX_DEPTH, MAX_PARSE, nestingDepth, plainMarkdownLayout } from "./markdown-limits.js";
+import type { ProseLayout } from "./prose-layout.js";
 
 export const OUTSIDE = 0;
 export const PROSE = 1;
 export const MARKUP = 2;
 
-export interface ProseLayout {
-  /** Class of each UTF-16 code unit (OUTSIDE/PROSE/MARKUP), or null when every character is prose. */
-  classes: Uint8Array | null;
-  /** Flat list of [start, end) unit ranges, in document order. */
-  units: number[];
-  /** 0-based lines (relative to the input) that follow a `<!-- factcheck-ignore-next-line -->` comment. */
-  ignoreLines: number[];
-  /**
-   * The input ends inside a construct that a following blank line does not close (an unclosed
-   * fenced code block, HTML comment, `<script>` … block): the caller must parse it together
-   * with what follows.
-   */
-  openAtEnd: boolean;
-}
+export type { ProseLayout } from "./prose-layout.js";
 
 export const IGNORE_COMMENT = /<!--\s*factcheck-ignore-next-line\s*-->/g;
 
@@ -61,14 +52,15 @@ export function isPlainParagraph(src: string): boolean {
 
 /**
  * Classify `src`, a run of whole top-level Markdown blocks. `withFrontmatter`: `src` starts
- * the document, so a leading `---` fence is YAML front matter.
+ * the document, so a leading `---` fence is YAML front matter. Text longer than `maxParse`, or
+ * nested deeper than MAX_DEPTH, is read as plain text (plainMarkdownLayout).
  */
-export function layoutMarkdown(src: string, withFrontmatter = false, definitions = ""): ProseLayout {
+export function layoutMarkdown(src: string, withFrontmatter = false, definitions = "", maxParse = MAX_PARSE): ProseLayout {
   if (!withFrontmatter && !definitions && isPlainParagraph(src)) {
     return { classes: null, units: [0, src.length], ignoreLines: [], openAtEnd: false };
   }
-  const input = definitions ? `${src}\n\n${definitions}` : src;
-  return layoutTree(src, fromMarkdown(input, withFrontmatter ? FRONTMATTER_OPTIONS : undefined)).layout;
+  if (!parseable(src, maxParse)) return plainMarkdownLayout(src, withFrontmatter);
+  return layoutTree(src, parse(src, withFrontmatter, definitions))?.layout ?? plainMarkdownLayout(src, withFrontmatter);
 }
 
 /** Plain text (in `units`, whole by default): every character is prose except Fact Check's ignore comments and citations (draft-marks.ts). */
@@ -81,7 +73,36 @@ export function plainTextLayout(src: string, units: number[] = [0, src.length]):
 }
 
 /**
- * Link reference definitions made elsewhere in the document, as Markdown lines to append to a
+ * The mdast tree of `src`, positions relative to `src`. `definitions` (link reference
+ * definitions made elsewhere) are parsed before it, followed by a blank line: nothing in them
+ * runs into `src`, and a construct left open at the end of `src` (an unclosed fence) cannot
+ * swallow them. Their nodes come first, at negative offsets.
+ */
+function parse(src: string, withFrontmatter: boolean, definitions: string): ReturnType<typeof fromMarkdown> {
+  if (!definitions) return fromMarkdown(src, withFrontmatter ? FRONTMATTER_OPTIONS : undefined);
+  const prefix = `${definitions}\n\n`;
+  const tree = fromMarkdown(prefix + src);
+  const lines = countNewlines(prefix, 0, prefix.length);
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      p.start = { line: p.start.line - lines, column: p.start.column, offset: (p.start.offset ?? 0) - prefix.length };
+      p.end = { line: p.end.line - lines, column: p.end.column, offset: (p.end.offset ?? 0) - prefix.length };
+    }
+    if ("children" in node) for (const c of node.children as Nodes[]) stack.push(c);
+  }
+  return tree;
+}
+
+/** Whether micromark may be given `src`: short enough, and (by a cheap estimate) not nested too deep. */
+function parseable(src: string, maxParse = MAX_PARSE): boolean {
+  return src.length <= maxParse && nestingDepth(src) <= MAX_DEPTH;
+}
+
+/**
+ * Link reference definitions made elsewhere in the document, as Markdown lines to parse with a
  * block so that "[text][label]" and "[label]" parse as links there too. `defined` maps
  * normalised labels to labels as written. Only labels the block may use are included, in a
  * stable order (the string is part of the block's cache key).
@@ -103,15 +124,21 @@ export function definitionsFor(src: string, defined: ReadonlyMap<string, string>
  * different labels), whitespace collapsed, lower-cased. Usable as a label again.
  */
 export function definedLabels(src: string, withFrontmatter = false): string[] {
+  // Text read as plain text (too long or too deep to parse) defines nothing.
+  if (!parseable(src)) return [];
   const labels: string[] = [];
-  const walk = (node: Nodes) => {
+  const stack: [Nodes, number][] = [[fromMarkdown(src, withFrontmatter ? FRONTMATTER_OPTIONS : undefined), 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return [];
     if (node.type === "definition") {
       labels.push(node.identifier);
     } else if ("children" in node && node.type !== "paragraph" && node.type !== "heading") {
-      for (const c of node.children as Nodes[]) walk(c);
+      const children = node.children as Nodes[];
+      const d = depth + (node.type === "listItem" || node.type === "blockquote" ? 1 : 0);
+      for (let k = children.length - 1; k >= 0; k--) stack.push([children[k], d]);
     }
-  };
-  walk(fromMarkdown(src, withFrontmatter ? FRONTMATTER_OPTIONS : undefined));
+  }
   return labels;
 }
 
@@ -130,14 +157,16 @@ const BRACKETED = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
  * definition could change how another block parses); the caller then lays out each block alone.
  */
 export function layoutMarkdownBatch(src: string, ranges: readonly number[], definitions = ""): ProseLayout[] | undefined {
-  const tree = fromMarkdown(definitions ? `${src}\n\n${definitions}` : src);
-  const { layout, hasDefinition } = layoutTree(src, tree);
-  if (hasDefinition) return undefined;
+  if (!parseable(src)) return undefined;
+  const tree = parse(src, false, definitions);
+  const laid = layoutTree(src, tree);
+  if (!laid || laid.hasDefinition) return undefined;
+  const { layout } = laid;
   let k = 0;
   for (const node of tree.children as Nodes[]) {
     const s = node.position?.start.offset ?? 0;
     const e = node.position?.end.offset ?? 0;
-    if (s >= src.length) break; // appended definitions
+    if (s < 0) continue; // the definitions parsed with it
     while (k + 2 < ranges.length && s >= ranges[k + 1]) k += 2;
     if (s < ranges[k] || e > ranges[k + 1]) return undefined;
   }
@@ -161,7 +190,8 @@ export function layoutMarkdownBatch(src: string, ranges: readonly number[], defi
   return out;
 }
 
-function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layout: ProseLayout; hasDefinition: boolean } {
+/** The layout of a parsed tree; undefined if it nests deeper than MAX_DEPTH (the caller reads `src` as plain text). */
+function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layout: ProseLayout; hasDefinition: boolean } | undefined {
   let hasDefinition = false;
   const classes = new Uint8Array(src.length);
   const units: number[] = [];
@@ -213,45 +243,58 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
     }
   };
 
-  const inline = (node: Nodes) => {
-    const p = node.position;
-    if (!p || p.start.offset === undefined || p.end.offset === undefined) return;
-    const s = p.start.offset;
-    const e = p.end.offset;
-    switch (node.type) {
-      case "text":
-        markText(s, e);
-        return;
-      case "html":
-        // A comment is never part of a sentence's range (it may sit inside one, masked);
-        // other inline HTML is markup like emphasis.
-        fill(s, e, node.value.startsWith("<!--") ? OUTSIDE : MARKUP);
-        noteIgnores(node);
-        return;
-      case "break":
-        // A hard line break is layout: no sentence ends or starts with it (text written after a
-        // sentence, before its trailing backslash, would otherwise hand the break to the next one).
-        fill(s, e, OUTSIDE);
-        return;
-      case "link":
-        fill(s, e, MARKUP);
-        // An autolink's text is its URL.
-        if (src.charCodeAt(s) === 60 /* < */) return;
-        break;
-      default:
-        fill(s, e, MARKUP);
+  /** Classify the inline content of a paragraph or heading. False if it nests deeper than MAX_DEPTH. */
+  const inlineContent = (parent: Nodes): boolean => {
+    const stack: [Nodes, number][] = [];
+    const push = (children: Nodes[], depth: number) => {
+      for (let k = children.length - 1; k >= 0; k--) stack.push([children[k], depth]);
+    };
+    push((parent as { children: Nodes[] }).children, 1);
+    while (stack.length) {
+      const [node, depth] = stack.pop()!;
+      if (depth > MAX_DEPTH) return false;
+      const p = node.position;
+      if (!p || p.start.offset === undefined || p.end.offset === undefined) continue;
+      const s = p.start.offset;
+      const e = p.end.offset;
+      switch (node.type) {
+        case "text":
+          markText(s, e);
+          continue;
+        case "html":
+          // A comment is never part of a sentence's range (it may sit inside one, masked);
+          // other inline HTML is markup like emphasis.
+          fill(s, e, node.value.startsWith("<!--") ? OUTSIDE : MARKUP);
+          noteIgnores(node);
+          continue;
+        case "break":
+          // A hard line break is layout: no sentence ends or starts with it (text written after a
+          // sentence, before its trailing backslash, would otherwise hand the break to the next one).
+          fill(s, e, OUTSIDE);
+          continue;
+        case "link":
+          fill(s, e, MARKUP);
+          // An autolink's text is its URL.
+          if (src.charCodeAt(s) === 60 /* < */) continue;
+          break;
+        default:
+          fill(s, e, MARKUP);
+      }
+      // emphasis, strong, delete, link, linkReference …: children are prose again (they are
+      // classified after their parent, so their classes win). inlineCode, image,
+      // imageReference, break have no children and stay markup.
+      if ("children" in node) push(node.children as Nodes[], depth + 1);
     }
-    // emphasis, strong, delete, link, linkReference …: children are prose again.
-    // inlineCode, image, imageReference, break have no children and stay markup.
-    if ("children" in node) for (const child of node.children as Nodes[]) inline(child);
+    return true;
   };
 
-  const inlineContainer = (node: Nodes, isParagraph: boolean, isTaskCandidate: boolean) => {
-    if (!("children" in node) || node.children.length === 0) return;
-    for (const child of node.children as Nodes[]) inline(child);
+  /** False if the inline content nests deeper than MAX_DEPTH. */
+  const inlineContainer = (node: Nodes, isParagraph: boolean, isTaskCandidate: boolean): boolean => {
+    if (!("children" in node) || node.children.length === 0) return true;
+    if (!inlineContent(node)) return false;
     const first = (node.children[0] as Nodes).position;
     const last = (node.children[node.children.length - 1] as Nodes).position;
-    if (!first || !last || first.start.offset === undefined || last.end.offset === undefined) return;
+    if (!first || !last || first.start.offset === undefined || last.end.offset === undefined) return true;
     let a = first.start.offset;
     const b = last.end.offset;
     if (isTaskCandidate && /^\[[ xX]\](?=[ \t]|$)/.test(src.slice(a, a + 4))) {
@@ -260,8 +303,8 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
       a += 3;
     }
     markFootnotes(a, b);
-    if (isParagraph && tableUnits(a, b)) return;
-    units.push(a, b);
+    if (!(isParagraph && tableUnits(a, b))) units.push(a, b);
+    return true;
   };
 
   /** Footnote references are markup; footnote definitions and citations Fact Check wrote are not prose (draft-marks.ts). */
@@ -311,30 +354,50 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
     return out;
   };
 
-  const block = (node: Nodes, parentType: string | undefined, index: number) => {
-    switch (node.type) {
-      case "paragraph":
-        inlineContainer(node, true, parentType === "listItem" && index === 0);
-        return;
-      case "heading":
-        inlineContainer(node, false, false);
-        return;
-      case "html":
-        noteIgnores(node);
-        if (htmlOpenAtEnd(node)) openAtEnd = true;
-        return;
-      case "code":
-        if (codeOpenAtEnd(node)) openAtEnd = true;
-        return;
-      case "definition":
-        hasDefinition = true;
-        return;
-      case "thematicBreak":
-      case "yaml":
-        return;
-      default:
-        if ("children" in node) (node.children as Nodes[]).forEach((c, i) => block(c, node.type, i));
+  /**
+   * Classify the block structure, depth first in document order (so units come out in order).
+   * Stack entries: node, its parent's type, its index in the parent, and how many block quotes
+   * and list items contain it. False if that is more than MAX_DEPTH.
+   */
+  const blocks = (): boolean => {
+    const stack: [Nodes, string, number, number][] = [];
+    const top = tree.children as Nodes[];
+    for (let k = top.length - 1; k >= 0; k--) {
+      // Nodes before the input are the definitions parsed with it.
+      if ((top[k].position?.start.offset ?? 0) >= 0) stack.push([top[k], "root", k, 0]);
     }
+    while (stack.length) {
+      const [node, parentType, index, depth] = stack.pop()!;
+      switch (node.type) {
+        case "paragraph":
+          if (!inlineContainer(node, true, parentType === "listItem" && index === 0)) return false;
+          break;
+        case "heading":
+          if (!inlineContainer(node, false, false)) return false;
+          break;
+        case "html":
+          noteIgnores(node);
+          if (htmlOpenAtEnd(node)) openAtEnd = true;
+          break;
+        case "code":
+          if (codeOpenAtEnd(node)) openAtEnd = true;
+          break;
+        case "definition":
+          hasDefinition = true;
+          break;
+        case "thematicBreak":
+        case "yaml":
+          break;
+        default:
+          if ("children" in node) {
+            const d = depth + (node.type === "listItem" || node.type === "blockquote" ? 1 : 0);
+            if (d > MAX_DEPTH) return false;
+            const children = node.children as Nodes[];
+            for (let k = children.length - 1; k >= 0; k--) stack.push([children[k], node.type, k, d]);
+          }
+      }
+    }
+    return true;
   };
 
   const endsAtContentEnd = (node: Nodes) => (node.position?.end.offset ?? 0) >= contentEnd;
@@ -359,10 +422,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
     return false;
   };
 
-  (tree.children as Nodes[]).forEach((c, i) => {
-    // Nodes after the input are definitions appended by the caller.
-    if ((c.position?.start.offset ?? 0) < src.length) block(c, "root", i);
-  });
+  if (!blocks()) return undefined;
   return { layout: { classes, units, ignoreLines, openAtEnd }, hasDefinition };
 }
 

@@ -136,13 +136,53 @@ export function tokenOffsets(doc: Document, text: string): { starts: Int32Array;
 }
 
 /**
+ * Longest run of characters wink-nlp is given without a break. wink's cost per token grows with
+ * the square of its length (its abbreviation test `/[a-z].*\.$/i` and several token-type
+ * patterns backtrack over the whole token): one 100,000-character "word" takes minutes. No word
+ * a claim could use is this long; a longer run (a long URL, a pasted hash) is cut into pieces,
+ * which then cost about what ordinary words do.
+ */
+export const MAX_TOKEN = 64;
+
+/** wink's token separators (its model's `splitter`): spaces, NBSP and the like, tab, CR, LF. */
+function isWinkSeparator(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
+
+/**
+ * `text` with every run of more than MAX_TOKEN characters between wink's separators cut into
+ * pieces of MAX_TOKEN by turning one character into a space (never half of a surrogate pair).
+ * The length is unchanged, so every offset into the result is an offset into `text`; the cut
+ * characters belong to no token. Returns `text` itself when no run is that long (the usual case).
+ */
+export function boundTokens(text: string): string {
+  let parts: string[] | undefined;
+  let last = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWinkSeparator(c)) {
+      run = 0;
+    } else if (++run > MAX_TOKEN && (c < 0xdc00 || c > 0xdfff)) {
+      (parts ??= []).push(text.slice(last, i), " ");
+      last = i + 1;
+      run = 0;
+    }
+  }
+  if (!parts) return text;
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+
+/**
  * wink-nlp sentence boundaries of `text` as a flat array [start0, end0, start1, end1, ...] of
  * UTF-16 offsets; each range runs from the first to the last token of the sentence (no
  * surrounding whitespace). Empty or whitespace-only sentences are dropped.
  */
 export function sentenceSpans(text: string): number[] {
-  const doc = getNlp().nlp.readDoc(text);
-  const { starts, ends } = tokenOffsets(doc, text);
+  const bounded = boundTokens(text);
+  const doc = getNlp().nlp.readDoc(bounded);
+  const { starts, ends } = tokenOffsets(doc, bounded);
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const out: number[] = [];
   for (const [first, last] of spans) {
@@ -158,8 +198,9 @@ export function sentenceSpans(text: string): number[] {
 
 /** Tokens (with offsets, lemma, stem, POS, negation), sentences and entities of `text`. */
 export function annotate(text: string): Annotation {
-  const doc = getNlp().nlp.readDoc(text);
-  const { starts, ends } = tokenOffsets(doc, text);
+  const bounded = boundTokens(text);
+  const doc = getNlp().nlp.readDoc(bounded);
+  const { starts, ends } = tokenOffsets(doc, bounded);
   const t = doc.tokens();
   const values = t.out(its.value) as string[];
   const normals = t.out(its.normal) as string[];

@@ -5,24 +5,28 @@
 // keystroke for drafts up to 1 MB, so the work is incremental:
 //
 //  1. `splitBlocks` cuts the draft into top-level blocks with a cheap line scanner. A new
-//     block starts at an unindented line after a blank line, at a column-0 code fence, and (in
-//     long runs without blank lines) at unindented bullet items and ATX headings. The scanner
-//     follows fenced code, front matter and HTML blocks so it does not cut inside them.
+//     block starts at an unindented line after a blank line, at a code fence that is certainly
+//     top-level (unindented, or indented less than any list item's content), and in long runs
+//     without blank lines at bullet items, ATX headings and sentence ends (longRunCut). The
+//     scanner follows fenced code, front matter and HTML blocks so it does not cut inside them.
 //     Parsing each block alone gives the same prose as parsing the whole draft; that matters
-//     beyond speed, since micromark gets slower per character as its input grows.
+//     beyond speed, since micromark gets slower per character as its input grows, and is
+//     never given more than MAX_PARSE characters at once (markdown-limits.ts).
 //  2. Each block is parsed and segmented on its own, and the result (offsets relative to the
 //     block) is kept in a bounded cache keyed by the block's text. Unchanged blocks cost one
 //     Map lookup and are re-based to wherever the block now starts.
 //  3. Where one block's parse ends inside a construct a blank line does not close (an unclosed
-//     fence or HTML comment the scanner did not see, e.g. an indented fence), it is parsed
-//     again together with the following block(s): micromark always has the last word.
-//  4. Link reference definitions are collected from the whole draft and appended to each block
+//     fence or HTML comment the scanner did not see, e.g. a fence in a list item), it is parsed
+//     again together with the following blocks, twice as many characters each time (so the
+//     cost stays linear): micromark has the last word, up to MAX_PARSE characters.
+//  4. Link reference definitions are collected from the whole draft and parsed with each block
 //     that uses their labels, so "[text][ref]" reads as a link wherever the definition is.
 //  5. wink-nlp runs once per unit (paragraph, heading, table cell) on the unit's text with
 //     every non-prose character blanked to a space, so offsets need no mapping; its results
-//     are cached per blanked text too. Very long plain-text paragraphs (a draft with one
-//     paragraph per line and no blank lines) are cut at line breaks where wink, asked about a
-//     small window around the break, confirms that a sentence ends.
+//     are cached per blanked text too. Very long units (a plain-text draft with one paragraph
+//     per line and no blank lines, a paragraph on one very long line) are cut at line breaks,
+//     and inside very long lines at some sentence ends, where wink, asked about a small window
+//     around the cut, confirms that a sentence ends.
 //
 // `segmentMarkdownWhole` parses a draft in one piece; tests check that both agree.
 // `segmentDraftSteps` is the same work as a generator that yields between blocks, for callers
@@ -41,6 +45,7 @@ import {
   PROSE,
   type ProseLayout,
 } from "./markdown-prose.js";
+import { listMarkerWidth, MAX_PARSE } from "./markdown-limits.js";
 import { isSpace, sentenceSpans } from "./nlp.js";
 import type { Sentence } from "./types.js";
 import { detach, LruCache } from "./lru.js";
@@ -152,6 +157,8 @@ function* assemble(
 ): Generator<void, Segmentation, void> {
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
+  // Blocks before this index are read on their own, never with the blocks after them (see below).
+  let aloneUntil = 0;
   for (let i = 0; i < blocks.length; ) {
     const b = blocks[i];
     if (b.kind === "code") {
@@ -163,9 +170,32 @@ function* assemble(
     const withFrontmatter = b.kind === "frontmatter";
     let r = yield* blockResult(text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
     let j = i + 1;
-    while (r.openAtEnd && j < blocks.length) {
-      r = yield* blockResult(text, b.start, blocks[j].end, format, withFrontmatter, defined);
-      j++;
+    if (r.openAtEnd && i >= aloneUntil) {
+      // Parse again with the following blocks, each time about twice as many characters, so
+      // that a construct running on costs time linear in its length, until the run is closed
+      // at its end or reaches the end of the draft.
+      let run = r;
+      let end = j;
+      while (run.openAtEnd && end < blocks.length) {
+        const want = 2 * (blocks[end - 1].end - b.start);
+        let next = end;
+        do next++;
+        while (next < blocks.length && blocks[next - 1].end - b.start < want);
+        while (next > end && blocks[next - 1].end - b.start > MAX_PARSE) next--;
+        if (next === end) break;
+        end = next;
+        run = yield* blockResult(text, b.start, blocks[end - 1].end, format, withFrontmatter, defined);
+      }
+      if (!run.openAtEnd || end === blocks.length) {
+        r = run;
+        j = end;
+      } else {
+        // Still open after MAX_PARSE characters, more than micromark is asked about at once:
+        // this block and the ones the run covered are read each on its own, as the block
+        // scanner cut them (so what the scanner could not place, such as a fence it took for
+        // one inside a list item, may be read differently from a parse of the whole draft).
+        aloneUntil = end;
+      }
     }
     if (j > i + 1) merged.push(i, j);
     if (r.base !== b.start) {
@@ -197,7 +227,7 @@ function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>)
  * drafts: micromark slows down on long input).
  */
 export function segmentMarkdownWhole(text: string): ProseSentence[] {
-  const r = computeBlock(text, layoutMarkdown(text, splitBlocks(text, "markdown")[0]?.kind === "frontmatter"));
+  const r = computeBlock(text, layoutMarkdown(text, splitBlocks(text, "markdown")[0]?.kind === "frontmatter", "", Infinity));
   return r.sentences.map((s) => {
     const out: ProseSentence = { start: s.start, end: s.end, text: s.text };
     if (s.mask) out.mask = s.mask;
@@ -317,6 +347,13 @@ function* splitMarkdown(text: string): Generator<void, DraftBlock[], void> {
   let fenceLength = 0;
   let htmlEnd: RegExp | undefined;
   let prevBlank = true;
+  // The lowest content column any list item open here may have (Infinity: none is open). A
+  // fence indented less than that cannot be inside a list item, so it is top-level code. Only
+  // an unindented line after a blank line (or the start) certainly closes every list item.
+  let minContent = Infinity;
+  // An indented fence was seen that may be inside a list item or not: any later indented fence
+  // line may be its closing one, so none is taken for an opening one from then on.
+  let maybeInFence = false;
   let start = -1;
   let startLine = 0;
   let end = 0;
@@ -357,8 +394,21 @@ function* splitMarkdown(text: string): Generator<void, DraftBlock[], void> {
       if (mode === Mode.HtmlToBlank) mode = Mode.None;
     } else {
       const col0 = indent === 0;
-      const fence = mode === Mode.None && col0 && (first === 96 || first === 126) ? FENCE_OPEN.exec(text.slice(pos, le)) : null;
-      if (fence && !(fence[1][0] === "`" && fence[2].includes("`"))) {
+      if (col0 && prevBlank && mode === Mode.None) minContent = Infinity;
+      // A fence indented 1–3 columns is found here too when it is certainly not inside a list
+      // item; otherwise the parse of its block ends open and the blocks after it are parsed
+      // with it (assemble).
+      let fence = mode === Mode.None && (first === 96 || first === 126) && indent <= 3 ? FENCE_OPEN.exec(text.slice(fc, le)) : null;
+      if (fence && fence[1][0] === "`" && fence[2].includes("`")) fence = null; // inline code, not a fence
+      if (fence && !col0 && (indent >= minContent || maybeInFence)) {
+        maybeInFence = true;
+        fence = null;
+      }
+      if (indent <= 3) {
+        const w = listMarkerWidth(text, fc, le);
+        if (w > 0) minContent = Math.min(minContent, indent + w + 1);
+      }
+      if (fence) {
         flush("markdown");
         start = pos;
         startLine = line;
@@ -367,12 +417,14 @@ function* splitMarkdown(text: string): Generator<void, DraftBlock[], void> {
         fenceCode = fence[1].charCodeAt(0);
         fenceLength = fence[1].length;
       } else {
-        if (start >= 0 && col0 && mode === Mode.None) {
-          if (prevBlank) flush("markdown");
-          // A long run without blank lines (a long list, headings with text under them) is cut
-          // before each unindented bullet item and ATX heading too: both end whatever precedes
-          // them, so the prose is the same, and micromark gets slower per character on long input.
-          else if (pos - start > LONG_BLOCK && startsListItemOrHeading(text, pos, le)) flush("markdown");
+        if (start >= 0 && col0 && mode === Mode.None && prevBlank) {
+          flush("markdown");
+        } else if (start >= 0 && mode === Mode.None && pos - start > LONG_BLOCK && longRunCut(text, pos, fc, le, indent, pos - start)) {
+          // A long run without blank lines (a long list, headings with text under them, a draft
+          // written one paragraph per line) is cut too, where the prose stays the same:
+          // micromark gets slower per character on long input, and cannot be given more than
+          // MAX_PARSE characters at once (markdown-limits.ts).
+          flush("markdown");
         }
         if (start < 0) {
           start = pos;
@@ -406,8 +458,40 @@ function* splitMarkdown(text: string): Generator<void, DraftBlock[], void> {
   return blocks;
 }
 
-/** Blocks longer than this are also cut before unindented bullet items and ATX headings. */
+/** Blocks longer than this are also cut before bullet items, ATX headings and sentences (longRunCut). */
 const LONG_BLOCK = 4096;
+
+/** Runs longer than this are cut before any unindented line that may start a paragraph (longRunCut). */
+const FORCED_CUT = 6144;
+
+/**
+ * Whether a long run of lines (`run` characters so far) may be cut before this line (`fc`: its
+ * first non-space character), so that no block is longer than micromark can take
+ * (markdown-limits.ts):
+ *  - before a bullet item or an ATX heading indented at most 3 columns: either ends whatever
+ *    precedes it, so the prose is the same;
+ *  - before an unindented line starting with a letter or an opening quote, when the line
+ *    before ends a sentence (as wink confirms): the two paragraphs have the prose of the one;
+ *  - past FORCED_CUT characters, before any unindented line that would start a paragraph of
+ *    its own (not a setext underline, an HTML tag or a number, which could read differently).
+ * Inline markup running across a cut (emphasis, a link, a code span over a line break) is then
+ * read as text, and a sentence running across a forced cut as two.
+ */
+function longRunCut(text: string, pos: number, fc: number, le: number, indent: number, run: number): boolean {
+  if (indent > 3) return false;
+  if (startsListItemOrHeading(text, fc, le)) {
+    if (indent === 0) return true;
+    // An indented bullet only with text after it (an empty one could be a setext underline).
+    const w = listMarkerWidth(text, fc, le);
+    return w === 0 || /\S/.test(text.slice(fc + w, le));
+  }
+  if (indent > 0) return false;
+  if (run > FORCED_CUT && !FORCED_CUT_AVOIDS.test(text.slice(pos, pos + 1))) return true;
+  return PROSE_START.test(text.slice(pos, pos + 2)) && looksLikeSentenceEnd(text, pos - 1) && winkSplitsAt(text, pos - 1);
+}
+
+const PROSE_START = /^[\p{L}"'“‘]/u;
+const FORCED_CUT_AVOIDS = /^[-=<0-9]/;
 
 function startsListItemOrHeading(text: string, pos: number, le: number): boolean {
   const c = text.charCodeAt(pos);
@@ -674,7 +758,9 @@ function sentencesInUnit(src: string, cls: Uint8Array | null, ua: number, ub: nu
       while (s > floor && cls[s - 1] === MARKUP) s--;
       if (k > 0) {
         // Markup left on the previous sentence's line ("Done. <!-- note -->⏎Next") is its.
-        const nl = src.lastIndexOf("\n", s - 1);
+        // (Looked for back to `floor` only: lastIndexOf would scan a one-line unit to its start.)
+        let nl = s - 1;
+        while (nl >= floor && src.charCodeAt(nl) !== 10) nl--;
         if (nl >= floor) {
           for (let i = nl - 1; i >= floor; i--) {
             if (cls[i] === MARKUP) {
@@ -813,8 +899,12 @@ function joinLowerCaseStarts(t: string, spans: number[], cls: Uint8Array | null,
  */
 function largeUnitSpans(t: string): number[] {
   const cuts = [0];
-  for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) {
-    if (looksLikeSentenceEnd(t, i) && winkSplitsAt(t, i)) cuts.push(i + 1);
+  for (let line = 0; line < t.length; ) {
+    let nl = t.indexOf("\n", line);
+    if (nl < 0) nl = t.length;
+    if (nl - line > LARGE_UNIT) cutLongLine(t, line, nl, cuts);
+    if (nl < t.length && looksLikeSentenceEnd(t, nl) && winkSplitsAt(t, nl)) cuts.push(nl + 1);
+    line = nl + 1;
   }
   cuts.push(t.length);
   const out: number[] = [];
@@ -831,6 +921,28 @@ function largeUnitSpans(t: string): number[] {
   }
   return out;
 }
+
+/**
+ * Cuts inside one very long line (a paragraph written on one line, a whole draft without line
+ * breaks) at sentence ends, so that an edit re-segments one piece, not the whole line. To keep
+ * the cuts where they are when text before them changes, only some sentence ends are tried,
+ * chosen by the characters just before them (about one in CUT_SPACING), and wink must agree.
+ */
+function cutLongLine(t: string, from: number, to: number, cuts: number[]): void {
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(t); m && m.index < to; m = SENTENCE_END.exec(t)) {
+    const ws = m.index + m[0].length - 1;
+    if (ws >= to) break;
+    let h = 0;
+    for (let i = Math.max(from, ws - 12); i < ws; i++) h = (h * 31 + t.charCodeAt(i)) | 0;
+    if ((h & (CUT_SPACING - 1)) === 0 && looksLikeSentenceEnd(t, ws) && winkSplitsAt(t, ws)) cuts.push(ws + 1);
+  }
+}
+
+/** Sentence punctuation, closing quotes or brackets, then the whitespace after them. */
+const SENTENCE_END = /[.!?…]["')\]’”»]*[ \t]/g;
+/** About one sentence end in this many (a power of two) is tried as a cut in a long line. */
+const CUT_SPACING = 8;
 
 function looksLikeSentenceEnd(t: string, nl: number): boolean {
   let p = nl - 1;

@@ -9,10 +9,13 @@ import { damerau } from "./edit-distance.js";
 export class TypoIndex {
   private readonly deletes = new Map<string, string[]>();
   private readonly words = new Set<string>();
+  /** Length of the longest vocabulary word. */
+  private longest = 0;
 
   add(word: string): void {
     if (word.length < 4 || this.words.has(word)) return;
     this.words.add(word);
+    if (word.length > this.longest) this.longest = word.length;
     for (const key of deletions(word)) {
       const list = this.deletes.get(key);
       if (list) list.push(word);
@@ -26,8 +29,11 @@ export class TypoIndex {
    * it would turn "bread" into "dread".
    */
   correct(word: string): string | undefined {
-    if (word.length < 5 || this.words.has(word)) return undefined;
+    if (word.length < 5) return undefined;
     const maxDistance = word.length >= 8 ? 2 : 1;
+    // A word longer than every vocabulary word by more than the edit distance is no typo of
+    // one; checking it anyway would build `length` strings of `length - 1` characters each.
+    if (word.length > this.longest + maxDistance || this.words.has(word)) return undefined;
     const seen = new Set<string>();
     let best: string | undefined;
     let bestDistance = Infinity;

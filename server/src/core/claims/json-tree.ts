@@ -3,6 +3,7 @@
 // the pointer of a node. Syntax errors come out in words.
 import { getNodePath, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Node as JsonNode, ParseError, ParseOptions } from "jsonc-parser";
+import { jsonTooDeepAt } from "./json-depth.js";
 import { fromJsonPointer, toJsonPointer } from "./json-pointer.js";
 
 export type { JsonNode };
@@ -14,8 +15,13 @@ function blankBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
 }
 
-/** The tree of a claims file's text (offsets into it as given), and its syntax errors: at most one per offset. */
-export function parseJson(text: string): { root: JsonNode | undefined; syntax: ParseError[] } {
+/**
+ * The tree of a claims file's text (offsets into it as given), and its syntax errors: at most one per offset.
+ * Text nested too deeply to walk recursively is not parsed: `tooDeepAt` is where it goes too deep.
+ */
+export function parseJson(text: string): { root: JsonNode | undefined; syntax: ParseError[]; tooDeepAt?: number } {
+  const deep = jsonTooDeepAt(text);
+  if (deep >= 0) return { root: undefined, syntax: [], tooDeepAt: deep };
   const all: ParseError[] = [];
   const root = parseTree(blankBom(text), all, PARSE_OPTIONS);
   // jsonc-parser may report several errors at one place ("expected property name", "expected value"): keep the first.

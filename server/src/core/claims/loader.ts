@@ -24,6 +24,7 @@ import { isReadRefused } from "../refused-read.js";
 import { InputErrors } from "../types.js";
 import type { Claim, ClaimProvenance, ClaimsDatabase, InputError } from "../types.js";
 import { buildDatabase, type LoadedClaimsDatabase } from "./database.js";
+import { MAX_JSON_DEPTH } from "./json-depth.js";
 import { parseJson, syntaxMessage, valueOf } from "./json-tree.js";
 import { sourceView } from "./quote-checks.js";
 import { describeValue, type InputLocation, Reporter } from "./reporter.js";
@@ -171,8 +172,9 @@ function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions): 
     throw new InputErrors(rep.errors);
   };
 
-  // 1. Syntax.
-  const { root, syntax } = parseJson(text);
+  // 1. Syntax, and a depth no recursive walk could survive (json-depth.ts), reported alone.
+  const { root, syntax, tooDeepAt } = parseJson(text);
+  if (tooDeepAt !== undefined) rep.add(tooDeepAt, 1, "", `nested deeper than ${MAX_JSON_DEPTH} levels`);
   for (const e of syntax) rep.add(e.offset, e.length, "", syntaxMessage(e));
   if (rep.errors.length) fail();
 

@@ -7,22 +7,27 @@ import { type JsonNode, valueOf } from "./json-tree.js";
 import { type SourceView, quoteOffsets } from "./quote-checks.js";
 import { list, type Reporter } from "./reporter.js";
 
-/** Every object's repeated keys: JSON parsers silently keep the last one, which hides mistakes. */
-export function reportDuplicateKeys(node: JsonNode, rep: Reporter): void {
-  if (node.type === "object") {
-    const seen = new Map<string, JsonNode>();
-    for (const p of node.children ?? []) {
-      const key = p.children?.[0];
-      if (!key) continue;
-      const name = String(key.value);
-      const first = seen.get(name);
-      if (first) {
-        const line = rep.lines.positionAt(first.offset).line + 1;
-        rep.node(key, `duplicate property ${JSON.stringify(name)} (first on line ${line}); only the last one would count`);
-      } else seen.set(name, key);
+/** Every object's repeated keys: JSON parsers silently keep the last one, which hides mistakes. Iterative: no stack to overflow. */
+export function reportDuplicateKeys(root: JsonNode, rep: Reporter): void {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === "object") {
+      const seen = new Map<string, JsonNode>();
+      for (const p of node.children ?? []) {
+        const key = p.children?.[0];
+        if (!key) continue;
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first) {
+          const line = rep.lines.positionAt(first.offset).line + 1;
+          rep.node(key, `duplicate property ${JSON.stringify(name)} (first on line ${line}); only the last one would count`);
+        } else seen.set(name, key);
+      }
     }
+    const children = node.children ?? [];
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
-  for (const c of node.children ?? []) reportDuplicateKeys(c, rep);
 }
 
 /**

@@ -1,0 +1,19 @@
+// What the Markdown reader hands segmentation for one block: which characters are prose, the prose
+// units, the lines an ignore comment covers, and whether the block ends inside an open construct.
+// In a file of its own so the readers (markdown-prose.ts, markdown-limits.ts) share it without a cycle.
+
+/** The prose of one block. */
+export interface ProseLayout {
+  /** Class of each UTF-16 code unit (OUTSIDE/PROSE/MARKUP), or null when every character is prose. */
+  classes: Uint8Array | null;
+  /** Flat list of [start, end) unit ranges, in document order. */
+  units: number[];
+  /** 0-based lines (relative to the input) that follow a `<!-- factcheck-ignore-next-line -->` comment. */
+  ignoreLines: number[];
+  /**
+   * The input ends inside a construct that a following blank line does not close (an unclosed
+   * fenced code block, HTML comment, `<script>` … block): the caller must parse it together
+   * with what follows.
+   */
+  openAtEnd: boolean;
+}
