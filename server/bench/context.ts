@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { readBundledClaims } from "../src/node/claims-disk.js";
 import type { LoadedClaimsDatabase } from "../src/core/claims/loader.js";
 import { CLAIMS_DIR } from "../src/node/install-paths.js";
-import { sentenceSpans } from "../src/core/nlp.js";
+import type { Nlp } from "../src/core/nlp.js";
 import { generateClaims, restateClaim, type SyntheticFeed } from "./claims-gen.js";
 import { distinctSentences, fillerSentence, varyArticleSentence } from "./draft-gen.js";
 import { collectGarbage, now, Rng, time } from "./timing.js";
@@ -59,6 +59,8 @@ export interface BenchContext {
   /** Written to results.json beside the sections; experiments add what they learn about the run. */
   readonly meta: Record<string, unknown>;
   log(message: string): void;
+  /** The one English pipeline of the run: every engine and segmenter is given it, as a host would do. */
+  readonly nlp: Nlp;
   readonly bundled: LoadedClaimsDatabase;
   /** Claims in the bundled database: the small side of every comparison. */
   readonly n20: number;
@@ -77,9 +79,10 @@ export async function createContext(
   sizes: BenchSizes,
   meta: Record<string, unknown>,
   log: (message: string) => void,
+  nlp: Nlp,
 ): Promise<BenchContext> {
   const bundled = await readBundledClaims();
-  const articleBases = articleSentences().concat(bundled.claims.map((c) => c.text));
+  const articleBases = articleSentences(nlp).concat(bundled.claims.map((c) => c.text));
   const feed = once(() => {
     collectGarbage();
     const gen = time(() => generateClaims(sizes.claims, 7));
@@ -98,7 +101,7 @@ export async function createContext(
     const rng = new Rng(12);
     return distinctSentences(60, () => fillerSentence(rng) + " " + restateClaim(feed(), rng)).filter((s) => !inProbe.has(s));
   });
-  return { sizes, meta, log, bundled, n20: bundled.claims.length, articleBases, feed, probe, warmup };
+  return { sizes, meta, log, nlp, bundled, n20: bundled.claims.length, articleBases, feed, probe, warmup };
 }
 
 /** A log line on stderr with the time since the run started. */
@@ -107,12 +110,12 @@ export function benchLog(t0: number = now()): (message: string) => void {
 }
 
 /** The article's sentences (headings are the lines that do not end a sentence). */
-function articleSentences(): string[] {
+function articleSentences(nlp: Nlp): string[] {
   const text = readFileSync(join(CLAIMS_DIR, "european-led-security-guarantees.txt"), "utf8");
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (!/[.!?]\s*$/.test(line)) continue;
-    const spans = sentenceSpans(line);
+    const spans = nlp.sentenceSpans(line);
     for (let k = 0; k < spans.length; k += 2) out.push(line.slice(spans[k], spans[k + 1]));
   }
   return out;

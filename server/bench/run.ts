@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { annotate } from "../src/core/nlp.js";
+import { createNlp } from "../src/core/nlp.js";
 import { benchLog, createContext, sizesFromEnv } from "./context.js";
 import { claimSearch } from "./experiments/claim-search.js";
 import { claimsLoading } from "./experiments/claims-loading.js";
@@ -49,14 +49,15 @@ async function main(): Promise<void> {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     quick: sizes.quick,
     forcedGcBetweenMeasurements: gcAvailable(),
-    segmentCacheCleared: true, // FactChecker.clearSharedCaches() before every cold run
+    segmentCacheCleared: true, // every cold run uses a new engine or segmenter, whose caches start empty
     loadAverageAtStart: loadavg().map(round),
   };
 
   // Start-up: the wink model loads once per process; everything below runs after it.
-  const modelLoad = time(() => annotate("The model loads on first use."));
+  const nlp = createNlp();
+  const modelLoad = time(() => nlp.annotate("The model loads on first use."));
   meta.winkModelLoadMs = round(modelLoad.ms);
-  const ctx = await createContext(sizes, meta, log);
+  const ctx = await createContext(sizes, meta, log, nlp);
   log(`wink model ${modelLoad.ms.toFixed(0)} ms; ${ctx.articleBases.length} article sentences/claim texts to vary`);
 
   const report = new Report();

@@ -5,6 +5,7 @@
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildFactChecker, createFactChecker, type FactChecker } from "./core/checker.js";
+import { createNlp, type Nlp } from "./core/nlp.js";
 import { ClaimSearch } from "./core/claim-search.js";
 import { loadClaimsFile, validateClaimIdsUnique, type LoadedClaimsDatabase } from "./core/claims/loader.js";
 import { type Claim, type InputError, InputErrors } from "./core/types.js";
@@ -50,11 +51,17 @@ export class ClaimsStore {
   private _checker: FactChecker;
   private _search: ClaimSearch;
 
+  /**
+   * The English pipeline every engine of this store (and the server's claim extraction) reads with: made
+   * once, since decoding its model costs ≈130 ms and ≈9 MB; its model loads on first use.
+   */
+  readonly nlp: Nlp = createNlp();
+
   constructor(
     private readonly fs: ServerFs,
     private readonly lexicon: Lexicon,
   ) {
-    this._checker = createFactChecker({ databases: [], lexicon });
+    this._checker = createFactChecker({ databases: [], lexicon, nlp: this.nlp });
     this._search = new ClaimSearch([]);
   }
 
@@ -162,7 +169,12 @@ export class ClaimsStore {
     });
     // Indexing yields to the event loop between batches: the old checker keeps answering until
     // the new one is complete, then both are swapped at once.
-    const checker = await buildFactChecker({ databases: used, lexicon: this.lexicon }, () => new Promise((resolve) => setImmediate(resolve)));
+    // The new engine takes over the old one's segmenter: its caches depend on drafts' text only, so
+    // the first re-check after a reload re-segments nothing that was segmented before.
+    const checker = await buildFactChecker(
+      { databases: used, lexicon: this.lexicon, nlp: this.nlp, segmenter: this._checker.segmenter },
+      () => new Promise((resolve) => setImmediate(resolve)),
+    );
     this._checker = checker;
     this._search = checker.search;
   }

@@ -3,12 +3,14 @@
 import * as path from "node:path";
 import { ResponseError, ErrorCodes, type Connection } from "vscode-languageserver/node.js";
 import { type DrawClaimsParams, type DrawClaimsResult, DrawClaimsRequest } from "../../protocol/messages.js";
+import type { Nlp } from "./core/nlp.js";
 import { drawClaims, sourceFormatOf, summarise } from "./extract-source.js";
 
 /** Largest source accepted (UTF-16 units): extraction costs about 0.1 s per 10,000 words. */
 export const MAX_SOURCE_CHARS = 5_000_000;
 
-export function handleDrawClaims(params: DrawClaimsParams): DrawClaimsResult {
+/** Answers a drawClaims request, reading the source with `nlp` (the server's one, shared with its engines). */
+export function handleDrawClaims(params: DrawClaimsParams, nlp: Nlp): DrawClaimsResult {
   if (!params || typeof params.file !== "string" || typeof params.content !== "string")
     throw new ResponseError(ErrorCodes.InvalidParams, "drawClaims needs { file, content }");
   if (params.content.length > MAX_SOURCE_CHARS)
@@ -28,6 +30,7 @@ export function handleDrawClaims(params: DrawClaimsParams): DrawClaimsResult {
     }
   }
   const r = drawClaims({
+    nlp,
     file: params.file,
     content: params.content,
     format: sourceFormatOf(params.file, params.languageId),
@@ -47,6 +50,6 @@ export function handleDrawClaims(params: DrawClaimsParams): DrawClaimsResult {
   };
 }
 
-export function registerDrawClaims(connection: Connection): void {
-  connection.onRequest(DrawClaimsRequest, (params) => handleDrawClaims(params));
+export function registerDrawClaims(connection: Connection, nlp: Nlp): void {
+  connection.onRequest(DrawClaimsRequest, (params) => handleDrawClaims(params, nlp));
 }

@@ -4,6 +4,8 @@
 import * as path from "node:path";
 import { extractClaims, type ClaimsFileJson } from "./core/extract/index.js";
 import { mergeReviewed } from "./core/extract/merge.js";
+import type { Nlp } from "./core/nlp.js";
+import { Segmenter } from "./core/segment/segmenter.js";
 import { markdownSource, plainSource, type SourceText } from "./core/extract/source-text.js";
 import { htmlSource } from "./extract-html.js";
 import { draftFormatOf } from "../../protocol/markdown.js";
@@ -17,6 +19,8 @@ export function sourceFormatOf(file: string, languageId?: string): SourceFormat 
 }
 
 export interface DrawRequest {
+  /** The English pipeline to read the source with: the host's one (createNlp), shared with its engines. */
+  nlp: Nlp;
   /** The source's file name (only its name and extension are used). */
   file: string;
   content: string;
@@ -54,7 +58,7 @@ export function drawClaims(req: DrawRequest): DrawResult {
   const base = req.base ?? path.basename(req.file, ext);
   let src: SourceText & { byline?: string; siteName?: string };
   if (format === "html") src = htmlSource(req.content);
-  else if (format === "markdown") src = markdownSource(req.content);
+  else if (format === "markdown") src = markdownSource(req.content, new Segmenter(req.nlp));
   else src = plainSource(req.content);
   const sourceIsInput = format === "plaintext" && src.text === req.content && /\.txt$/i.test(req.file);
   const sourceFileName = sourceIsInput
@@ -65,6 +69,7 @@ export function drawClaims(req: DrawRequest): DrawResult {
   const title = (req.title ?? src.title ?? base).trim() || base;
   const who = src.siteName ?? src.byline ?? bylineOf(src.text);
   const fresh = extractClaims({
+    nlp: req.nlp,
     text: src.text,
     title,
     headings: src.headings,

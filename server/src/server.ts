@@ -275,6 +275,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return status;
   });
 
-  registerDrawClaims(connection);
+  registerDrawClaims(connection, store.nlp);
   connection.listen();
 }

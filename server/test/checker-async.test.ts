@@ -5,8 +5,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generateDraft } from "../bench/draft-gen.js";
 import type { CheckControl, FactChecker } from "../src/core/checker.js";
-import { clearSegmentCache, segmentDraftDetailed, segmentDraftSteps } from "../src/core/segment.js";
-import { articleChecker } from "./helpers.js";
+import { articleChecker, newSegmenter } from "./helpers.js";
 
 /** A Markdown draft with what makes segmentation non-local: a link definition at the end, an ignore comment, code, front matter. */
 function markdownDraft(checker: FactChecker): string {
@@ -24,18 +23,16 @@ const summary = (r: { findings: { start: number; end: number; verdict: string; c
 
 describe("FactChecker.checkTextAsync", () => {
   it("finds exactly what checkText finds, Markdown and plain text, pausing between steps", async () => {
-    const checker = await articleChecker();
-    const md = markdownDraft(checker);
+    const md = markdownDraft(await articleChecker());
     const plain = md.replace(/[#*`>[\]]/g, " ");
     for (const [text, format] of [
       [md, "markdown"],
       [plain, "plaintext"],
     ] as const) {
-      clearSegmentCache();
-      const expected = checker.checkText(text, format);
+      // Each engine owns its caches: a new one checks cold.
+      const expected = (await articleChecker()).checkText(text, format);
       assert.ok(expected.findings.length >= 10, `the draft restates claims (${expected.findings.length} findings)`);
       // Cold again, so the async run does the segmentation and matching itself, step by step.
-      clearSegmentCache();
       const fresh = await articleChecker();
       let pauses = 0;
       const got = await fresh.checkTextAsync(text, format, {}, { pause: async () => void pauses++ });
@@ -62,30 +59,26 @@ describe("FactChecker.checkTextAsync", () => {
   it("stops at the first pause after cancelled() turns true, and a later check is still right", async () => {
     const checker = await articleChecker();
     const text = markdownDraft(checker);
-    clearSegmentCache();
     let pauses = 0;
     const abandoned = await checker.checkTextAsync(text, "markdown", {}, { pause: async () => void pauses++, cancelled: () => pauses >= 40 });
     assert.equal(abandoned, undefined);
     assert.equal(pauses, 40);
     assert.equal(await checker.checkTextAsync(text, "markdown", {}, { pause: async () => {}, cancelled: () => true }), undefined);
     const after = await checker.checkTextAsync(text, "markdown", { minScore: 0.2 }, { pause: async () => {} });
-    clearSegmentCache();
-    const reference = (await articleChecker()).checkText(text, "markdown", { minScore: 0.2 });
+    const reference = (await articleChecker()).checkText(text, "markdown", { minScore: 0.2 }); // a new engine: cold
     assert.deepEqual(after?.findings, reference.findings);
   });
 
   it("segmentDraftSteps returns what segmentDraftDetailed returns", () => {
     const text = "---\ntitle: x\n---\n# Head\n\nOne [two][r]. Three.\n\n- four\n- five\n\n```\nnot prose\n```\n\n[r]: http://x\n";
-    clearSegmentCache();
-    const steps = segmentDraftSteps(text, "markdown");
+    const steps = newSegmenter().segmentDraftSteps(text, "markdown");
     let n = 0;
     let r = steps.next();
     while (!r.done) {
       n++;
       r = steps.next();
     }
-    clearSegmentCache();
-    assert.deepEqual(r.value, segmentDraftDetailed(text, "markdown"));
+    assert.deepEqual(r.value, newSegmenter().segmentDraftDetailed(text, "markdown"));
     assert.ok(n >= 3, `${n} steps`);
   });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ClaimSearch } from "../src/core/claim-search.js";
 import { readBundledClaims } from "../src/node/claims-disk.js";
+import { nlp } from "./helpers.js";
 
 describe("claim search", () => {
   let search: ClaimSearch;
@@ -43,7 +44,7 @@ describe("claim search over a large database", () => {
       speaker: { id: "clerk", name: "Pat Clerk", role: "City clerk" },
       text: `Council number ${i} voted on budget line ${i % 97} for parks and libraries.`,
     }));
-    const checker = createFactChecker({ databases: [{ ...db, claims: [...filler, ...db.claims] }] });
+    const checker = createFactChecker({ databases: [{ ...db, claims: [...filler, ...db.claims] }], nlp });
     const hits = checker.search.search("aerial capabilites", 5);
     assert.equal(hits[0].claim.id, "esg-s5-unmatched-air-capabilities");
     assert.ok(checker.search.search("Leavitt", 5).some((h) => h.claim.id === "esg-s6-coordinate-without-boots"));

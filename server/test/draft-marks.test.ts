@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { citationRanges, ignoredByMarker } from "../src/core/draft-marks.js";
-import { proseText, segmentDraft } from "../src/core/segment.js";
-import { articleChecker } from "./helpers.js";
+import { proseText } from "../src/core/segment/sentence.js";
+import { articleChecker, newSegmenter } from "./helpers.js";
 
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
 const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.";
@@ -34,7 +34,7 @@ test("Markdown: a footnote reference is markup of the sentence before it, our de
   const label = "[^factcheck-esg-s4-no-us-troops]";
   const cite = "(source: European-Led Security Guarantees; Donald Trump, President of the United States)";
   const draft = `${SUPPORTED}${label} ${cite} ${CONTRADICTED}[^1]\n\n[^1]: My own note says a thing.\n${label}: Trump ruled out deploying American troops to Ukraine (Donald Trump, President), as reported in X.\n`;
-  const sentences = segmentDraft(draft, "markdown");
+  const sentences = newSegmenter().segmentDraft(draft, "markdown");
   assert.deepEqual(
     sentences.map((s) => s.text),
     // The writer's own footnote is their prose (its label masked); the one we wrote is not.
@@ -47,7 +47,7 @@ test("Markdown: a footnote reference is markup of the sentence before it, our de
 test("plain text: citations and ignore comments are not words", () => {
   const cite = "(source: European-Led Security Guarantees; Donald Trump, President of the United States)";
   const draft = `${SUPPORTED} ${cite} ${CONTRADICTED}${IGNORE} Last one here.`;
-  assert.deepEqual(segmentDraft(draft, "plaintext").map((s) => s.text), [SUPPORTED, CONTRADICTED, "Last one here."]);
+  assert.deepEqual(newSegmenter().segmentDraft(draft, "plaintext").map((s) => s.text), [SUPPORTED, CONTRADICTED, "Last one here."]);
 });
 
 test("the checker skips exactly the sentence an ignore comment follows", async () => {

@@ -10,7 +10,7 @@ import { run } from "../src/cli/run.js";
 import { readClaimsFile } from "../src/node/claims-disk.js";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { createLexicon } from "../src/node/lexicon.js";
-import { fixture } from "./helpers.js";
+import { fixture, nlp } from "./helpers.js";
 
 const AREA = realpathSync(mkdtempSync(join(tmpdir(), "factcheck-extract-loop-")));
 after(() => rmSync(AREA, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe("extract, then check a draft against what was extracted", () => {
     let err = "";
     const code = await run(["extract", "harbor.txt"], { out: () => {}, err: (t) => (err += t), cwd: AREA });
     assert.equal(code, 0, err);
-    checker = createFactChecker({ databases: [await readClaimsFile(join(AREA, "harbor.claims.json"))], lexicon: createLexicon() });
+    checker = createFactChecker({ databases: [await readClaimsFile(join(AREA, "harbor.claims.json"))], lexicon: createLexicon(), nlp });
   });
 
   const verdictOf = (sentence: string) => {

@@ -9,7 +9,7 @@ import { after, describe, it } from "node:test";
 import { run } from "../src/cli/run.js";
 import { readClaimsFile } from "../src/node/claims-disk.js";
 import { extractClaims, type ClaimsFileJson } from "../src/core/extract/index.js";
-import { fixture } from "./helpers.js";
+import { fixture, nlp } from "./helpers.js";
 
 const AREA = realpathSync(mkdtempSync(join(tmpdir(), "factcheck-extract-")));
 after(() => rmSync(AREA, { recursive: true, force: true }));
@@ -70,14 +70,14 @@ describe("factcheck extract on plain text", () => {
 
   it("gives the same ids to the same source, and keeps the ids of unchanged claims when the source is edited", () => {
     const text = readFileSync(fixture("extract", "harbor-dredging.txt"), "utf8");
-    const a = extractClaims({ text, title: "Harbor" });
-    const b = extractClaims({ text, title: "Harbor" });
+    const a = extractClaims({ nlp, text, title: "Harbor" });
+    const b = extractClaims({ nlp, text, title: "Harbor" });
     assert.deepEqual(
       a.claims.map((c) => c.id),
       b.claims.map((c) => c.id),
     );
     const edited = text.replace("Funding Questions\n", "Funding Questions\nThe vote was six to three, the clerk said.\n");
-    const c = extractClaims({ text: edited, title: "Harbor" });
+    const c = extractClaims({ nlp, text: edited, title: "Harbor" });
     const ids = new Set(c.claims.map((x) => x.id));
     for (const claim of a.claims) assert.ok(ids.has(claim.id), `lost id ${claim.id}`);
     assert.ok(c.claims.length > a.claims.length);

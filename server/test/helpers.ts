@@ -1,8 +1,10 @@
-// Shared test helpers: paths into the repository and checkers built from fixture databases.
+// Shared test helpers: paths into the repository, one English pipeline, and checkers built from fixture databases.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
+import { createNlp } from "../src/core/nlp.js";
+import { Segmenter } from "../src/core/segment/segmenter.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
 
@@ -17,10 +19,18 @@ export const fixture = (...parts: string[]) => join(ROOT, "test", "fixtures", ..
 
 const lexicon = createLexicon();
 
+/** One English pipeline for a test file's engines and segmenters, as a host would share it (its model loads once). */
+export const nlp = createNlp();
+
+/** A segmenter of its own (cold caches), on the shared pipeline. */
+export function newSegmenter(): Segmenter {
+  return new Segmenter(nlp);
+}
+
 export async function harborChecker(): Promise<FactChecker> {
-  return createFactChecker({ databases: [await readClaimsFile(fixture("core", "harbor.claims.json"))], lexicon });
+  return createFactChecker({ databases: [await readClaimsFile(fixture("core", "harbor.claims.json"))], lexicon, nlp });
 }
 
 export async function articleChecker(): Promise<FactChecker> {
-  return createFactChecker({ databases: [await readBundledClaims()], lexicon });
+  return createFactChecker({ databases: [await readBundledClaims()], lexicon, nlp });
 }

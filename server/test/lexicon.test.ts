@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyze, analyzeMany } from "../src/core/analyze.js";
+import { nlp } from "./helpers.js";
 import { damerau } from "../src/core/edit-distance.js";
 import { TypoIndex } from "../src/core/typo-index.js";
 import { WordNet } from "../src/node/wordnet.js";
@@ -61,7 +62,7 @@ describe("typo index", () => {
 });
 
 describe("analyze", () => {
-  const units = (s: string) => analyze(s).units.map((u) => `${u.term}${u.negated ? "-" : "+"}`);
+  const units = (s: string) => analyze(nlp, s).units.map((u) => `${u.term}${u.negated ? "-" : "+"}`);
 
   it("folds aliases to one term", () => {
     assert.deepEqual(units("Washington sent U.S. troops to Kyiv."), ["#us+", "#deploy+", "#us+", "#troops+", "#ukraine+"]);
@@ -74,7 +75,7 @@ describe("analyze", () => {
 
   it("lets not deny what follows in its clause, and marks the clause's subject", () => {
     assert.deepEqual(units("Taxes will not rise, but fees will."), ["tax+", "rise-", "fee+"]);
-    const [taxes, rise, fees] = analyze("Taxes will not rise, but fees will.").units;
+    const [taxes, rise, fees] = analyze(nlp, "Taxes will not rise, but fees will.").units;
     assert.deepEqual([taxes.beforeNegation, rise.beforeNegation, fees.beforeNegation], [true, false, false]);
   });
 
@@ -95,11 +96,11 @@ describe("analyze", () => {
       "",
       "Taxes will not rise next year.",
     ];
-    assert.deepEqual(analyzeMany(texts), texts.map((t) => analyze(t)));
+    assert.deepEqual(analyzeMany(nlp, texts), texts.map((t) => analyze(nlp, t)));
   });
 
   it("keeps exact offsets", () => {
     const text = "“Trump’s” role — supportive.";
-    for (const t of analyze(text).tokens) assert.equal(text.slice(t.start, t.end), t.text);
+    for (const t of analyze(nlp, text).tokens) assert.equal(text.slice(t.start, t.end), t.text);
   });
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { FactChecker } from "../src/core/checker.js";
-import { articleChecker, harborChecker } from "./helpers.js";
+import { articleChecker, harborChecker, nlp } from "./helpers.js";
 
 function verdicts(checker: FactChecker, sentence: string): string[] {
   return checker.checkSentence(sentence).matches.map((m) => `${checker.claims[m.claimIndex].id}:${m.verdict}`);
@@ -117,10 +117,10 @@ describe("building the index in batches", () => {
     const dbs = [{ ...db, claims }];
     let pauses = 0;
     const lexicon = createLexicon();
-    const built = await buildFactChecker({ databases: dbs, lexicon }, async () => {
+    const built = await buildFactChecker({ databases: dbs, lexicon, nlp }, async () => {
       pauses++;
     });
-    const direct = createFactChecker({ databases: dbs, lexicon });
+    const direct = createFactChecker({ databases: dbs, lexicon, nlp });
     assert.ok(pauses >= 3, `paused ${pauses} times`);
     const draft = "Trump said American troops would be deployed to Ukraine.\n\nClarity will emerge soon, Trump noted.\n";
     assert.deepEqual(built.checkText(draft, "plaintext").findings, direct.checkText(draft, "plaintext").findings);

@@ -1,18 +1,20 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { annotate, getNlp, MAX_TOKEN, sentenceSpans } from "../src/core/nlp.js";
-import {
-  clearSegmentCache,
-  ignoredLines,
-  proseText,
-  segmentCacheStats,
-  segmentDraft,
-  segmentDraftDetailed,
-  segmentMarkdownWhole,
-  splitBlocks,
-  type ProseSentence,
-  type SegmentFormat,
-} from "../src/core/segment.js";
+import { createNlp, MAX_TOKEN, Nlp } from "../src/core/nlp.js";
+import { Segmenter } from "../src/core/segment/segmenter.js";
+import { proseText, type ProseSentence, type SegmentFormat } from "../src/core/segment/sentence.js";
+import { newSegmenter, nlp } from "./helpers.js";
+
+// One segmenter for the file (its caches shared by the tests, as an engine shares them between checks);
+// the cache tests make their own.
+const segmenter = newSegmenter();
+const segmentDraft = (text: string, format: SegmentFormat) => segmenter.segmentDraft(text, format);
+const segmentDraftDetailed = (text: string, format: SegmentFormat) => segmenter.segmentDraftDetailed(text, format);
+const ignoredLines = (text: string, format: SegmentFormat) => segmenter.ignoredLines(text, format);
+const splitBlocks = (text: string, format: SegmentFormat) => segmenter.splitBlocks(text, format);
+const segmentMarkdownWhole = (text: string) => segmenter.segmentMarkdownWhole(text);
+const annotate = (text: string) => nlp.annotate(text);
+const sentenceSpans = (text: string) => nlp.sentenceSpans(text);
 
 /** The sentences' texts, after checking that each `text` is exactly the draft's slice. */
 function cut(draft: string, format: SegmentFormat = "markdown"): string[] {
@@ -316,14 +318,14 @@ describe("incremental segmentation", () => {
   ].join("\n");
 
   test("unchanged blocks come from the cache and are re-based after an edit above them", () => {
-    clearSegmentCache();
-    const before = segmentDraft(draft, "markdown");
-    const missesAfterCold = segmentCacheStats().blocks.misses;
+    const cold = newSegmenter();
+    const before = cold.segmentDraft(draft, "markdown");
+    const missesAfterCold = cold.cacheStats().blocks.misses;
     const inserted = "A new paragraph. With two sentences.\n\n";
     const at = draft.indexOf("# Where");
     const edited = draft.slice(0, at) + inserted + draft.slice(at);
-    const after = segmentDraft(edited, "markdown");
-    const stats = segmentCacheStats();
+    const after = cold.segmentDraft(edited, "markdown");
+    const stats = cold.cacheStats();
     assert.equal(stats.blocks.misses - missesAfterCold, 1, "only the new paragraph was segmented");
     assert.ok(stats.blocks.hits > 0);
     assert.deepEqual(
@@ -336,22 +338,38 @@ describe("incremental segmentation", () => {
       assert.equal(edited.slice(a.start, a.end), a.text);
       assert.deepEqual(a.mask, before[i].mask);
     }
-    assert.deepEqual(ignoredLines(edited, "markdown"), [ignoredLines(draft, "markdown")[0] + 2]);
+    assert.deepEqual(cold.ignoredLines(edited, "markdown"), [cold.ignoredLines(draft, "markdown")[0] + 2]);
   });
 
   test("an edit inside a block re-segments that block only", () => {
-    segmentDraft(draft, "markdown");
-    const before = segmentCacheStats().blocks.misses;
+    const s = newSegmenter();
+    s.segmentDraft(draft, "markdown");
+    const before = s.cacheStats().blocks.misses;
     const edited = draft.replace("Mr. Smith said no.", "Mr. Smith said yes.");
-    const after = segmentDraft(edited, "markdown");
-    assert.equal(segmentCacheStats().blocks.misses - before, 1);
+    const after = s.segmentDraft(edited, "markdown");
+    assert.equal(s.cacheStats().blocks.misses - before, 1);
     assert.ok(after.some((s) => s.text === "Mr. Smith said yes."));
   });
 
   test("results do not depend on the cache", () => {
-    const warm = JSON.stringify(segmentDraftDetailed(draft, "markdown"));
-    clearSegmentCache();
-    assert.equal(JSON.stringify(segmentDraftDetailed(draft, "markdown")), warm);
+    const s = newSegmenter();
+    const warm = JSON.stringify(s.segmentDraftDetailed(draft, "markdown"));
+    assert.ok(s.cacheStats().blocks.size > 0);
+    s.clearCaches();
+    assert.deepEqual(s.cacheStats(), { blocks: { size: 0, hits: 0, misses: 0 }, spans: { size: 0, hits: 0, misses: 0 } });
+    assert.equal(JSON.stringify(s.segmentDraftDetailed(draft, "markdown")), warm);
+    assert.equal(JSON.stringify(newSegmenter().segmentDraftDetailed(draft, "markdown")), warm);
+  });
+
+  test("two segmenters share no cache", () => {
+    const a = newSegmenter();
+    const b = newSegmenter();
+    a.segmentDraft(draft, "markdown");
+    const first = a.cacheStats();
+    assert.ok(first.blocks.size > 0 && first.blocks.misses > 0);
+    assert.deepEqual(b.cacheStats().blocks, { size: 0, hits: 0, misses: 0 });
+    b.segmentDraft(draft, "markdown");
+    assert.deepEqual(b.cacheStats(), first, "b did all of a's work again: it found nothing a had cached");
   });
 
   test("block by block equals parsing the whole draft, through many edits", () => {
@@ -469,22 +487,37 @@ describe("limits: long, deep and unclosed input", () => {
   test("an edit in a very long line re-segments a piece of it, not all of it", () => {
     const draft = Array.from({ length: 4000 }, (_, i) => `Sentence number ${i} is here.`).join(" ");
     for (const format of ["plaintext", "markdown"] as const) {
-      segmentDraft(draft, format);
-      const before = segmentCacheStats().spans.misses;
+      const s = newSegmenter();
+      s.segmentDraft(draft, format);
+      const before = s.cacheStats().spans.misses;
       const edited = draft.replace("number 2000 is", "number 2000 was");
-      const after = segmentDraft(edited, format);
-      assert.ok(segmentCacheStats().spans.misses - before < 20, `${format}: ${segmentCacheStats().spans.misses - before} pieces re-segmented`);
+      const after = s.segmentDraft(edited, format);
+      assert.ok(s.cacheStats().spans.misses - before < 20, `${format}: ${s.cacheStats().spans.misses - before} pieces re-segmented`);
       assert.deepEqual(after.map((s) => s.text), draft.replace("number 2000 is", "number 2000 was").split(/(?<=\.) /));
     }
   });
 });
 
 describe("nlp.ts", () => {
-  test("getNlp is one shared instance with its helpers", () => {
-    const a = getNlp();
-    assert.equal(getNlp(), a);
-    assert.equal(typeof a.nlp.readDoc, "function");
-    assert.equal(typeof a.its.lemma, "function");
+  test("an Nlp decodes its model once, on first use; two are two", () => {
+    const a = createNlp();
+    assert.ok(a instanceof Nlp);
+    assert.equal(a.loaded, false, "nothing is decoded before it is needed");
+    const wink = a.wink;
+    assert.equal(typeof wink.readDoc, "function");
+    assert.equal(a.loaded, true);
+    assert.equal(a.wink, wink, "the same instance every time");
+    assert.notEqual(createNlp().wink, wink, "another Nlp has its own");
+    assert.deepEqual(a.sentenceSpans("One. Two."), nlp.sentenceSpans("One. Two."));
+  });
+
+  test("a segmenter asks the Nlp it was given", () => {
+    const own = createNlp();
+    const s = new Segmenter(own);
+    assert.equal(s.nlp, own);
+    assert.equal(own.loaded, false);
+    s.segmentDraft("One sentence. Another one.", "plaintext");
+    assert.equal(own.loaded, true);
   });
 
   test("annotate gives tokens with offsets, lemmas, stems, POS and negation", () => {

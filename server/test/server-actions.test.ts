@@ -6,11 +6,13 @@ import { test } from "node:test";
 import { type CodeAction, CodeActionRequest, type Diagnostic, DiagnosticSeverity, type TextEdit } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { readClaimsFile } from "../src/node/claims-disk.js";
-import { segmentDraft } from "../src/core/segment.js";
+import { newSegmenter } from "./helpers.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";
 import type { FindingData } from "../../protocol/messages.js";
 import { FIXTURES, type Harness, memoryWorkspace, startHarness } from "./server-harness.js";
+
+const segmenter = newSegmenter();
 
 const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
 const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.";
@@ -214,7 +216,7 @@ test("ignoring a sentence in a list item, a block quote and a table keeps the st
       const after = d.apply(action);
       assert.equal(after, c.expected, c.name);
       // Re-parsed: the same sentences, word for word (the comment is in none of them) …
-      assert.deepEqual(segmentDraft(after, "markdown").map((s) => s.text), segmentDraft(c.text, "markdown").map((s) => s.text), `${c.name}: same sentences`);
+      assert.deepEqual(segmenter.segmentDraft(after, "markdown").map((s) => s.text), segmenter.segmentDraft(c.text, "markdown").map((s) => s.text), `${c.name}: same sentences`);
       // … and the checker drops exactly the ignored one.
       const edits = action.edit!.changes![uri];
       const version = await h.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));

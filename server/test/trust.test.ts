@@ -10,7 +10,7 @@ import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { readBundledClaims as loadBundledClaims, readClaimsFile as loadClaimsFile } from "../src/node/claims-disk.js";
 import { isVerbatim, nearestWording, quotedParts, quoteWords } from "../src/core/quotes.js";
 import { createLexicon } from "../src/node/lexicon.js";
-import { fixture, ROOT } from "./helpers.js";
+import { fixture, nlp, ROOT } from "./helpers.js";
 
 const lexicon = createLexicon();
 
@@ -21,7 +21,7 @@ function verdicts(checker: FactChecker, sentence: string): string[] {
 describe("supported is earned (bundled article)", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = createFactChecker({ databases: [await loadBundledClaims()], lexicon });
+    checker = createFactChecker({ databases: [await loadBundledClaims()], lexicon, nlp });
   });
   const cases: [string, string, RegExp?][] = [
     // An evaluative word the record does not back.
@@ -67,7 +67,7 @@ describe("supported is earned (bundled article)", () => {
 describe("the right speaker wins when a competing claim is loaded", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = createFactChecker({ databases: [await loadBundledClaims(), await loadClaimsFile(fixture("core", "briefing.claims.json"))], lexicon });
+    checker = createFactChecker({ databases: [await loadBundledClaims(), await loadClaimsFile(fixture("core", "briefing.claims.json"))], lexicon, nlp });
   });
 
   it("a sentence naming a speaker who has a matching claim restates that claim, not a misattribution of another", () => {
@@ -82,7 +82,7 @@ describe("the right speaker wins when a competing claim is loaded", () => {
 describe("quotes are real (transit fixture, with direct quotes)", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = createFactChecker({ databases: [await loadClaimsFile(fixture("core", "transit.claims.json"))], lexicon });
+    checker = createFactChecker({ databases: [await loadClaimsFile(fixture("core", "transit.claims.json"))], lexicon, nlp });
   });
   const cases: [string, string, RegExp?][] = [
     ['Whitfield called the tram line "a vital link for the east side."', "transit-vital-link:supported"],
@@ -154,7 +154,7 @@ describe("quotation helpers", () => {
 describe("contrasts and denials (bundled article)", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = createFactChecker({ databases: [await loadBundledClaims()], lexicon });
+    checker = createFactChecker({ databases: [await loadBundledClaims()], lexicon, nlp });
   });
 
   it('a contrast the sentence draws ("Europe, not Washington") is not a detail the record must back', () => {

@@ -2,7 +2,6 @@
 // (100,000 claims), on the same probe sentences with a cold sentence cache; and the index build.
 // The large checker it builds is handed on: the claim-search experiment searches through it.
 import { createFactChecker, type FactChecker } from "../../src/core/checker.js";
-import { annotate } from "../../src/core/nlp.js";
 import type { Claim, ClaimsDatabase } from "../../src/core/types.js";
 import { createLexicon } from "../../src/node/lexicon.js";
 import { feedDatabase } from "../claims-gen.js";
@@ -33,7 +32,7 @@ export function claimsScaling(ctx: BenchContext): ClaimsScaling {
   const warmup = ctx.warmup();
 
   let lex = createLexicon();
-  const build20 = repeat(() => createFactChecker({ databases: [bundled], lexicon: lex }), {
+  const build20 = repeat(() => createFactChecker({ databases: [bundled], lexicon: lex, nlp: ctx.nlp }), {
     maxReps: 7,
     budgetMs: 2_000,
     setup: () => (lex = createLexicon()),
@@ -47,7 +46,7 @@ export function claimsScaling(ctx: BenchContext): ClaimsScaling {
   });
   const bigDbs: ClaimsDatabase[] = [bundled, feedDatabase(feed)];
   const nBig = bundled.claims.length + feed.claims.length;
-  const { value: checkerBig, ...buildBig } = time(() => createFactChecker({ databases: bigDbs, lexicon: createLexicon() }));
+  const { value: checkerBig, ...buildBig } = time(() => createFactChecker({ databases: bigDbs, lexicon: createLexicon(), nlp: ctx.nlp }));
   log(`index build ${nBig} claims ${buildBig.ms.toFixed(0)} ms (cpu ${buildBig.cpuMs.toFixed(0)} ms)`);
   addRow(
     s2,
@@ -71,7 +70,7 @@ export function claimsScaling(ctx: BenchContext): ClaimsScaling {
   let matches20 = 0;
   let bigMatches = 0;
   const [floorT, t20, tBig] = interleaved(probe, [
-    (s) => annotate(s),
+    (s) => ctx.nlp.annotate(s),
     (s) => (matches20 += checker20.checkSentence(s).matches.length),
     (s) => (bigMatches += checkerBig.checkSentence(s).matches.length),
   ]);

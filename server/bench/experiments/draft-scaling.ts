@@ -1,9 +1,8 @@
 // Experiment 1, draft scaling: a ~1 MB generated Markdown draft against the bundled database.
 // Baseline: segmenting it and tokenizing each sentence with the shared wink tokenizer (the floor
 // any checker pays). Measured: a cold check, a warm re-check, a re-check after a one-sentence edit.
-import { createFactChecker, FactChecker } from "../../src/core/checker.js";
-import { annotate } from "../../src/core/nlp.js";
-import { segmentDraft } from "../../src/core/segment.js";
+import { createFactChecker, type FactChecker } from "../../src/core/checker.js";
+import { Segmenter } from "../../src/core/segment/segmenter.js";
 import type { Verdict } from "../../src/core/types.js";
 import { createLexicon } from "../../src/node/lexicon.js";
 import type { BenchContext } from "../context.js";
@@ -20,7 +19,7 @@ export interface DraftScaling {
 }
 
 export function draftScaling(ctx: BenchContext): DraftScaling {
-  const { sizes, bundled, articleBases, log } = ctx;
+  const { sizes, bundled, articleBases, log, nlp } = ctx;
   const s1 = section(
     "draft",
     `1. Draft scaling: ~${(sizes.draftBytes / 1e6).toFixed(2)} MB Markdown draft, bundled database (${bundled.claims.length} claims)`,
@@ -34,8 +33,8 @@ export function draftScaling(ctx: BenchContext): DraftScaling {
   // Warm the JIT on a small draft of other text, so the first measurement is not also a warm-up.
   {
     const small = generateDraft({ bytes: 40_000, seed: 99, articleSentences: articleBases, articleShare: 0.12 });
-    for (const s of segmentDraft(small, "markdown")) annotate(s.text);
-    createFactChecker({ databases: [bundled], lexicon: createLexicon() }).checkText(small, "markdown");
+    for (const s of new Segmenter(nlp).segmentDraft(small, "markdown")) nlp.annotate(s.text);
+    createFactChecker({ databases: [bundled], lexicon: createLexicon(), nlp }).checkText(small, "markdown");
   }
 
   // Baseline and cold check, interleaved (baseline, cold, baseline, cold …) so that a change in
@@ -44,28 +43,27 @@ export function draftScaling(ctx: BenchContext): DraftScaling {
   const tokenize: Measured[] = [];
   const baseSamples: Measured[] = [];
   const coldSamples: Measured[] = [];
-  let sentences = segmentDraft(draft, "markdown");
+  let sentences = new Segmenter(nlp).segmentDraft(draft, "markdown");
   let tokens = 0;
   let checker!: FactChecker;
   let coldResult!: ReturnType<FactChecker["checkText"]>;
   const pairsStarted = now();
   for (let rep = 0; rep < 3; rep++) {
     if (rep > 0 && now() - pairsStarted + (now() - pairsStarted) / rep > sizes.pairBudget) break;
-    FactChecker.clearSharedCaches();
+    const coldSegmenter = new Segmenter(nlp); // its caches start empty
     collectGarbage();
     const b = measure(() => {
-      const seg = measure(() => (sentences = segmentDraft(draft, "markdown")));
+      const seg = measure(() => (sentences = coldSegmenter.segmentDraft(draft, "markdown")));
       const tok = measure(() => {
         tokens = 0;
-        for (const s of sentences) tokens += annotate(s.text).tokens.length;
+        for (const s of sentences) tokens += nlp.annotate(s.text).tokens.length;
       });
       segCold.push(seg);
       tokenize.push(tok);
     });
     baseSamples.push(b);
-    // Cold: fresh checker, fresh lexicon (WordNet caches per instance), cleared segment caches.
-    FactChecker.clearSharedCaches();
-    checker = createFactChecker({ databases: [bundled], lexicon: createLexicon() });
+    // Cold: a new engine (its own sentence results and segmenter, both empty), a new lexicon (WordNet caches per instance).
+    checker = createFactChecker({ databases: [bundled], lexicon: createLexicon(), nlp });
     collectGarbage();
     coldSamples.push(measure(() => (coldResult = checker.checkText(draft, "markdown"))));
     log(
@@ -128,7 +126,8 @@ export function draftScaling(ctx: BenchContext): DraftScaling {
     },
     baseRow,
   );
-  const segMemo = repeat(() => segmentDraft(draft, "markdown"), { maxReps: 5, budgetMs: sizes.budget / 4 });
+  const segmenter = checker.segmenter; // as warm as the re-checks left it
+  const segMemo = repeat(() => segmenter.segmentDraft(draft, "markdown"), { maxReps: 5, budgetMs: sizes.budget / 4 });
   addRow(
     s1,
     {
@@ -136,11 +135,11 @@ export function draftScaling(ctx: BenchContext): DraftScaling {
       ...vals(segMemo),
       unit: "ms",
       n: reps(segMemo.samples.length),
-      detail: "segment.ts remembers the last text",
+      detail: "the segmenter remembers the last text",
     },
     baseRow,
   );
-  const segWarm = repeat((rep) => segmentDraft(edits[rep % edits.length].text, "markdown"), {
+  const segWarm = repeat((rep) => segmenter.segmentDraft(edits[rep % edits.length].text, "markdown"), {
     maxReps: edits.length,
     budgetMs: sizes.budget / 4,
   });
@@ -151,7 +150,7 @@ export function draftScaling(ctx: BenchContext): DraftScaling {
       ...vals(segWarm),
       unit: "ms",
       n: reps(segWarm.samples.length),
-      detail: "every block already in segment.ts's caches",
+      detail: "every block already in the segmenter's caches",
     },
     baseRow,
   );
@@ -179,7 +178,7 @@ export function draftScaling(ctx: BenchContext): DraftScaling {
     { name: "baseline per MB", value: base.ms / draftMB, cpu: base.cpuMs / draftMB, unit: "ms/MB" },
   );
   s1.notes.push(
-    "cold = new FactChecker and WordNet instance, segment caches cleared; only the wink model (loaded once per process) is warm. Baseline and cold runs alternate.",
+    "cold = new engine (createFactChecker: its own, empty segmenter and sentence cache) and WordNet instance; only the wink model (one Nlp for the run) is warm. Baseline and cold runs alternate.",
     "warm and edit re-checks reuse the cold run's checker, as the language server does between keystrokes.",
   );
   return { section: s1, cold, draftMB, sentencesPerMB: sentPerMB };

@@ -30,7 +30,7 @@ export function fuseAlternative(ctx: BenchContext, draft: DraftScaling, claims: 
 
   // 21 claims: fuse.js and a fresh 21-claim checker, sentence by sentence.
   const fuse20 = new Fuse<Claim>([...bundled.claims], fuseOptions);
-  const ours = createFactChecker({ databases: [bundled], lexicon: createLexicon() });
+  const ours = createFactChecker({ databases: [bundled], lexicon: createLexicon(), nlp: ctx.nlp });
   for (const s of warmup) {
     fuse20.search(s);
     ours.checkSentence(s);

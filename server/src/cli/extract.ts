@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { readClaimsFile } from "../node/claims-disk.js";
+import { createNlp } from "../core/nlp.js";
 import { InputErrors } from "../core/types.js";
 import { drawClaims, summarise } from "../extract-source.js";
 import { readRegularFile, type ReadLimits } from "../node/safe-read.js";
@@ -43,6 +44,7 @@ export async function runExtract(
   if (opts.out && sources.length > 1) throw usage("--out takes one SOURCE");
   if (opts.out && !opts.out.endsWith(".claims.json")) throw usage(`--out must name a *.claims.json file; found "${opts.out}"`);
   const printed = [];
+  const nlp = createNlp(); // one English pipeline for every source
   for (const source of sources) {
     const abs = path.resolve(io.cwd, source);
     const content = await readOrFail(abs, source, limits);
@@ -60,7 +62,7 @@ export async function runExtract(
         throw inputError(shown, `cannot re-extract over it: not valid JSON (${(e as Error).message}); fix or remove it first`);
       }
     }
-    const r = drawClaims({ file: abs, content, title: opts.title, base, previous });
+    const r = drawClaims({ nlp, file: abs, content, title: opts.title, base, previous });
     const sourcePath = path.join(dir, r.sourceFileName);
     await mkdir(dir, { recursive: true });
     if (!(r.sourceIsInput && path.resolve(sourcePath) === abs)) await writeFile(sourcePath, r.sourceText);

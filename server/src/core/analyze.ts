@@ -4,7 +4,7 @@
 import stem from "wink-porter2-stemmer";
 import { ALIAS_GROUPS } from "./lexicon/aliases.js";
 import { CLAUSE_BREAKERS, HEDGE_CUES, NEGATING_VERB_LEMMAS, NEGATION_CUES } from "./lexicon/cues.js";
-import { annotate } from "./nlp.js";
+import type { Nlp } from "./nlp.js";
 
 export interface Token {
   /** The text as written. */
@@ -72,8 +72,9 @@ const CLAUSE_WIDE: ReadonlySet<string> = new Set(["not", "n't", "no", "never", "
 /** Maps a word English does not know to the vocabulary word it misspells, with that word's lemma. */
 export type SpellFix = (lower: string) => { lower: string; lemma: string } | undefined;
 
-export function analyze(text: string, fix?: SpellFix): Analysis {
-  return analyzeTokens(text, tokenize(text), fix);
+/** One text (a draft sentence, a query, a quote) analysed with `nlp`; `fix` corrects words English does not know. */
+export function analyze(nlp: Nlp, text: string, fix?: SpellFix): Analysis {
+  return analyzeTokens(text, tokenize(nlp, text), fix);
 }
 
 /**
@@ -81,9 +82,9 @@ export function analyze(text: string, fix?: SpellFix): Analysis {
  * token for texts this short, so they are read as one document, blank-line separated, and
  * the tokens are dealt back to their texts.
  */
-export function analyzeMany(texts: readonly string[]): Analysis[] {
+export function analyzeMany(nlp: Nlp, texts: readonly string[]): Analysis[] {
   const SEP = "\n\n";
-  const all = tokenize(texts.join(SEP));
+  const all = tokenize(nlp, texts.join(SEP));
   const out: Analysis[] = [];
   let k = 0;
   let base = 0;
@@ -218,8 +219,8 @@ function makeUnit(
 
 const TEMPORAL_ENTITIES: ReadonlySet<string> = new Set(["DATE", "TIME", "DURATION"]);
 
-function tokenize(text: string): Token[] {
-  const { tokens, entities } = annotate(text);
+function tokenize(nlp: Nlp, text: string): Token[] {
+  const { tokens, entities } = nlp.annotate(text);
   const temporal = new Set<number>();
   for (const e of entities) if (TEMPORAL_ENTITIES.has(e.type)) for (let i = e.firstToken; i <= e.lastToken; i++) temporal.add(i);
   return tokens.map((t, i) => ({

@@ -1,6 +1,9 @@
 // The checking engine: claims in, a draft in, findings out (offsets into the draft).
-// One FactChecker per set of loaded databases (createFactChecker); it owns the index and a cache of
-// results per sentence text, so re-checking a draft after a keystroke costs only the sentences that changed.
+// One FactChecker per set of loaded databases (createFactChecker). It owns everything it keeps: the
+// index, a cache of results per sentence text (so re-checking a draft after a keystroke costs only the
+// sentences that changed) and its Segmenter (with the segmentation caches). The English pipeline (Nlp)
+// and the segmenter are the two things a host may hand from one engine to the next: both depend on the
+// text alone, never on the claims.
 import { analyze } from "./analyze.js";
 import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
@@ -8,8 +11,10 @@ import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
 import { ignoredByMarker } from "./draft-marks.js";
-import { proseText, runSteps, segmentDraftSteps } from "./segment.js";
-import { clearSegmentCache } from "./segment.js";
+import { createNlp, type Nlp } from "./nlp.js";
+import { Segmenter } from "./segment/segmenter.js";
+import { proseText } from "./segment/sentence.js";
+import { runSteps } from "./steps.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
 import { EMPTY_LEXICON, type Lexicon } from "./lexicon/lexicon.js";
@@ -49,6 +54,18 @@ export interface FactCheckerOptions {
   databases: readonly ClaimsDatabase[];
   /** Synonyms and antonyms; WordNet in production (server/src/node/lexicon.ts), EMPTY_LEXICON by default. */
   lexicon?: Lexicon;
+  /**
+   * The English pipeline (wink-nlp; decoding its model costs ≈130 ms and ≈9 MB). A host that builds several
+   * engines (the language server, one per claims reload; a test file) creates one and passes it to each.
+   * Default: the segmenter's, else a new one.
+   */
+  nlp?: Nlp;
+  /**
+   * The segmenter, with its caches of blocks and sentence boundaries: they depend on the draft's text only, so
+   * the language server passes the previous engine's on a claims reload, and a re-check stays incremental.
+   * Default: a new one (cold caches) using `nlp`.
+   */
+  segmenter?: Segmenter;
   tuning?: MatchTuning;
   /** How many distinct sentences' results to keep. */
   cacheSize?: number;
@@ -56,7 +73,8 @@ export interface FactCheckerOptions {
 
 /** The engine for a set of databases: `createFactChecker({ databases, lexicon })`, then `checkText(draft, format)`. */
 export function createFactChecker(options: FactCheckerOptions): FactChecker {
-  return new FactChecker(options, new ClaimIndex(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON));
+  const nlp = nlpOf(options);
+  return new FactChecker({ ...options, nlp }, new ClaimIndex(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp));
 }
 
 /**
@@ -64,7 +82,14 @@ export function createFactChecker(options: FactCheckerOptions): FactChecker {
  * language server keeps answering with its previous engine while a large database is indexed.
  */
 export async function buildFactChecker(options: FactCheckerOptions, pause: () => Promise<void>): Promise<FactChecker> {
-  return new FactChecker(options, await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, pause));
+  const nlp = nlpOf(options);
+  return new FactChecker({ ...options, nlp }, await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp, pause));
+}
+
+function nlpOf(options: FactCheckerOptions): Nlp {
+  const nlp = options.nlp ?? options.segmenter?.nlp ?? createNlp();
+  if (options.segmenter && options.segmenter.nlp !== nlp) throw new Error("createFactChecker: the segmenter given uses another Nlp than the one given");
+  return nlp;
 }
 
 function claimsOf(databases: readonly ClaimsDatabase[]): Claim[] {
@@ -78,12 +103,18 @@ export class FactChecker {
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<SentenceMatch[]>;
   private readonly tuning: MatchTuning;
+  /** The English pipeline this engine analyses with; pass it to the next engine (FactCheckerOptions.nlp). */
+  readonly nlp: Nlp;
+  /** Segments drafts and keeps the segmentation caches; pass it to the next engine (FactCheckerOptions.segmenter). */
+  readonly segmenter: Segmenter;
 
-  /** Use createFactChecker or buildFactChecker: `index` must be built from exactly these databases' claims. */
+  /** Use createFactChecker or buildFactChecker: `index` must be built from exactly these databases' claims, with `options.nlp`. */
   constructor(
-    options: FactCheckerOptions,
+    options: FactCheckerOptions & { nlp: Nlp },
     private readonly index: ClaimIndex,
   ) {
+    this.nlp = options.nlp;
+    this.segmenter = options.segmenter ?? new Segmenter(options.nlp);
     this.databases = options.databases;
     this.claims = index.claims.map((c) => c.claim);
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
@@ -93,12 +124,14 @@ export class FactChecker {
   }
 
   /**
-   * Forgets what checking caches beyond any one checker: segmentation's blocks and sentence
-   * boundaries, shared by every checker in the process. Checking never needs this; a benchmark's
-   * cold run does (with a new FactChecker, whose own sentence cache starts empty).
+   * Forgets every result this engine keeps: the per-sentence results and its segmenter's caches (which
+   * engines given the same segmenter share). Checking never needs this: results depend only on the text
+   * and the claims. A benchmark's cold run uses a new engine instead; this is for a host that must bound
+   * memory, and for tests of the caches.
    */
-  static clearSharedCaches(): void {
-    clearSegmentCache();
+  clearCaches(): void {
+    this.cache.clear();
+    this.segmenter.clearCaches();
   }
 
   claimById(id: string): Claim | undefined {
@@ -115,7 +148,7 @@ export class FactChecker {
 
   /** Claims that share the most (typo-corrected) words with a text, best first. */
   claimsSharingWords(text: string, limit: number): Claim[] {
-    const a = analyze(text, this.index.spellFix);
+    const a = analyze(this.nlp, text, this.index.spellFix);
     const terms = a.units.flatMap((u) => this.index.links(u)).map((l) => ({ term: l.term, weight: l.weight }));
     return this.index.candidates(terms, limit).map((i) => this.index.claims[i].claim);
   }
@@ -159,7 +192,7 @@ export class FactChecker {
 
   /** The check as steps: yields after each piece of segmentation and after each sentence. */
   private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, CheckResult, void> {
-    const { sentences, ignoredLines } = yield* segmentDraftSteps(text, format);
+    const { sentences, ignoredLines } = yield* this.segmenter.segmentDraftSteps(text, format);
     const skip = new Set(ignoredLines);
     // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
     const lines = skip.size ? new LineIndex(text, "lf") : undefined;

@@ -7,6 +7,7 @@ import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { IndexedClaim } from "./indexed-claim.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
+import type { Nlp } from "./nlp.js";
 
 const WORDNET_POS: Readonly<Record<string, Pos>> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
 
@@ -70,6 +71,8 @@ export class ClaimIndex {
   constructor(
     claims: readonly Claim[],
     readonly lexicon: Lexicon,
+    /** The English pipeline claims and draft sentences are analysed with. */
+    readonly nlp: Nlp,
   ) {
     for (let i = 0; i < claims.length; i += BATCH) this.addBatch(claims.slice(i, i + BATCH));
     this.finish();
@@ -80,8 +83,8 @@ export class ClaimIndex {
    * batches: a 100,000-claim feed takes seconds to index, and a language server must keep
    * answering (with its previous index) meanwhile.
    */
-  static async build(claims: readonly Claim[], lexicon: Lexicon, pause: () => Promise<void>): Promise<ClaimIndex> {
-    const index = new ClaimIndex([], lexicon);
+  static async build(claims: readonly Claim[], lexicon: Lexicon, nlp: Nlp, pause: () => Promise<void>): Promise<ClaimIndex> {
+    const index = new ClaimIndex([], lexicon, nlp);
     for (let i = 0; i < claims.length; i += BATCH) {
       index.addBatch(claims.slice(i, i + BATCH));
       await pause();
@@ -91,7 +94,7 @@ export class ClaimIndex {
   }
 
   private addBatch(batch: readonly Claim[]): void {
-    const analyses = analyzeMany(batch.map((c) => c.text));
+    const analyses = analyzeMany(this.nlp, batch.map((c) => c.text));
     batch.forEach((c, k) => this.add(c, analyses[k]));
   }
 
@@ -108,7 +111,7 @@ export class ClaimIndex {
   recordOf(id: number): RecordVocabulary {
     let r = this.records.get(id);
     if (!r) {
-      r = recordVocabulary(this.claims[id], this.lexicon);
+      r = recordVocabulary(this.claims[id], this.lexicon, this.nlp);
       this.records.set(id, r);
     }
     return r;

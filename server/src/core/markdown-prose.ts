@@ -110,8 +110,7 @@ function parseable(src: string, maxParse = MAX_PARSE): boolean {
 export function definitionsFor(src: string, defined: ReadonlyMap<string, string>): string {
   if (defined.size === 0 || src.indexOf("]") < 0) return "";
   const used = new Set<string>();
-  BRACKETED.lastIndex = 0;
-  for (let m = BRACKETED.exec(src); m; m = BRACKETED.exec(src)) {
+  for (const m of src.matchAll(BRACKETED)) {
     const label = defined.get(normalizeLabel(m[1]));
     if (label !== undefined) used.add(label);
   }
@@ -205,8 +204,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
   const noteIgnores = (node: { value: string; position?: Nodes["position"] }) => {
     if (!node.position || node.value.indexOf("factcheck-ignore-next-line") < 0) return;
     const firstLine = node.position.start.line - 1;
-    IGNORE_COMMENT.lastIndex = 0;
-    for (let m = IGNORE_COMMENT.exec(node.value); m; m = IGNORE_COMMENT.exec(node.value)) {
+    for (const m of node.value.matchAll(IGNORE_COMMENT)) {
       ignoreLines.push(firstLine + countNewlines(node.value, 0, m.index + m[0].length) + 1);
     }
   };
@@ -220,9 +218,8 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
         i++;
       } else if (c === 38 /* & */) {
         // A character reference (&amp; &nbsp; &#8220;) is markup for one character: mask it all.
-        ENTITY.lastIndex = i;
-        const m = ENTITY.exec(src);
-        if (m && m.index === i && i + m[0].length <= e) {
+        const m = ENTITY.exec(src.slice(i, Math.min(e, i + MAX_ENTITY)));
+        if (m) {
           fill(i, i + m[0].length, MARKUP);
           i += m[0].length - 1;
         }
@@ -435,7 +432,10 @@ export const HTML_BLOCK_ENDS: readonly (readonly [RegExp, RegExp])[] = [
   [/^<!\[CDATA\[/, /\]\]>/],
 ];
 
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+/** A character reference at the start of a string (no g or y flag: a module-level regex must keep no lastIndex). */
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+/** The longest character reference: "&", 32 letters and digits, ";". */
+const MAX_ENTITY = 34;
 
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;
 

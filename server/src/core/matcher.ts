@@ -45,7 +45,7 @@ export function matchSentence(
   speakers: SpeakerDirectory,
   tuning: MatchTuning = DEFAULT_TUNING,
 ): SentenceMatch[] {
-  const a = analyze(text, index.spellFix);
+  const a = analyze(index.nlp, text, index.spellFix);
   if (!a.units.length) return [];
   const named = findNamedSpeaker(a.tokens, speakers);
   const links = a.units.map((u) => index.links(u));

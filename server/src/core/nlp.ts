@@ -1,9 +1,10 @@
-// The one shared wink-nlp instance, created on first use, plus helpers that turn wink's
+// The English pipeline (wink-nlp and its model) as an object, `Nlp`, plus helpers that turn wink's
 // token stream into tokens with exact UTF-16 offsets into the analysed text.
 //
-// Every module that needs NLP must go through `getNlp()` (or `annotate()` / `sentenceSpans()`):
-// creating a wink-nlp instance decodes the English model (≈130 ms, ≈9 MB), so there must
-// be exactly one per process.
+// Creating a wink-nlp instance decodes the English model (≈130 ms, ≈9 MB), so a host makes one
+// `createNlp()` and hands it to every engine it builds (createFactChecker({ nlp })); an Nlp creates its
+// wink instance on first use. Nothing here is shared behind anyone's back: two engines share an Nlp
+// only when their host passes the same one.
 //
 // wink-nlp is lossless for ordinary text (each token's preceding whitespace plus its value
 // reproduces the input), but it silently drops a few exotic characters (U+2028, U+3000,
@@ -28,32 +29,38 @@ export const its: ItsHelpers = itsModule as ItsHelpers;
 /** wink-nlp's `as` helpers (reducers for `.out(its.x, as.y)`). */
 export const as: AsHelpers = asModule as AsHelpers;
 
-/** The shared NLP handle: the wink-nlp instance plus its helper tables. */
-export interface SharedNlp {
-  nlp: WinkMethods;
-  its: ItsHelpers;
-  as: AsHelpers;
-}
-
-let shared: SharedNlp | undefined;
-
 /**
- * The shared wink-nlp instance with the full pipeline (sbd, negation, sentiment, pos, ner, cer),
- * created on first call: `const { nlp, its } = getNlp(); nlp.readDoc(text)`.
- * `lemma` needs `pos`, so the pipeline is never trimmed. Do not call `learnCustomEntities`
- * on it: that would change the results every other module sees.
+ * The English pipeline: a wink-nlp instance with the full pipeline (sbd, negation, sentiment, pos, ner, cer),
+ * created on first use. `lemma` needs `pos`, so the pipeline is never trimmed. Do not call
+ * `learnCustomEntities` on `wink`: that would change the results of every engine given this Nlp.
  */
-export function getNlp(): SharedNlp {
-  if (!shared) {
-    const nlp = winkNLP(model);
-    shared = { nlp, its: nlp.its, as: nlp.as };
+export class Nlp {
+  private instance: WinkMethods | undefined;
+
+  /** The wink-nlp instance (decoding the model on first use). */
+  get wink(): WinkMethods {
+    return (this.instance ??= winkNLP(model));
   }
-  return shared;
+
+  /** True once the model has been decoded (loading is lazy). */
+  get loaded(): boolean {
+    return this.instance !== undefined;
+  }
+
+  /** Sentence boundaries of `text`: see sentenceSpansOf. */
+  sentenceSpans(text: string): number[] {
+    return sentenceSpansOf(this.wink, text);
+  }
+
+  /** Tokens (with offsets, lemma, stem, POS, negation), sentences and entities of `text`. */
+  annotate(text: string): Annotation {
+    return annotationOf(this.wink, text);
+  }
 }
 
-/** True once the model has been loaded (for diagnostics; loading is lazy). */
-export function isNlpLoaded(): boolean {
-  return shared !== undefined;
+/** A new English pipeline; its model is decoded on first use. One per host: pass it to every engine. */
+export function createNlp(): Nlp {
+  return new Nlp();
 }
 
 /** One token of analysed text. Offsets are UTF-16 code units relative to the analysed text (end exclusive). */
@@ -179,9 +186,9 @@ export function boundTokens(text: string): string {
  * UTF-16 offsets; each range runs from the first to the last token of the sentence (no
  * surrounding whitespace). Empty or whitespace-only sentences are dropped.
  */
-export function sentenceSpans(text: string): number[] {
+function sentenceSpansOf(wink: WinkMethods, text: string): number[] {
   const bounded = boundTokens(text);
-  const doc = getNlp().nlp.readDoc(bounded);
+  const doc = wink.readDoc(bounded);
   const { starts, ends } = tokenOffsets(doc, bounded);
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const out: number[] = [];
@@ -197,9 +204,9 @@ export function sentenceSpans(text: string): number[] {
 }
 
 /** Tokens (with offsets, lemma, stem, POS, negation), sentences and entities of `text`. */
-export function annotate(text: string): Annotation {
+function annotationOf(wink: WinkMethods, text: string): Annotation {
   const bounded = boundTokens(text);
-  const doc = getNlp().nlp.readDoc(bounded);
+  const doc = wink.readDoc(bounded);
   const { starts, ends } = tokenOffsets(doc, bounded);
   const t = doc.tokens();
   const values = t.out(its.value) as string[];

@@ -12,6 +12,7 @@ import { analyze, type Analysis, termOf, type Unit } from "./analyze.js";
 import type { IndexedClaim } from "./indexed-claim.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
+import type { Nlp } from "./nlp.js";
 
 /** Adverbs that change how much or how often a claim holds: grammar, not topic. */
 const DEGREE_ADVERBS: ReadonlySet<string> = new Set([
@@ -46,8 +47,8 @@ export type Detail =
 
 const WN_POS: Readonly<Record<string, Pos>> = { ADJ: "adj", ADV: "adv", NOUN: "noun", VERB: "verb", PROPN: "noun" };
 
-export function recordVocabulary(claim: IndexedClaim, lexicon: Lexicon): RecordVocabulary {
-  const quote = analyze(claim.claim.source.quote);
+export function recordVocabulary(claim: IndexedClaim, lexicon: Lexicon, nlp: Nlp): RecordVocabulary {
+  const quote = analyze(nlp, claim.claim.source.quote);
   const terms = new Set<string>([...claim.terms.keys()]);
   const evaluative: RecordVocabulary["evaluative"] = [];
   const related = new Set<string>();

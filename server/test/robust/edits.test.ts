@@ -14,9 +14,11 @@ import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { type CodeAction, CodeActionRequest, type Diagnostic, type TextEdit } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { segmentDraft } from "../../src/core/segment.js";
+import { newSegmenter } from "../helpers.js";
 import type { FindingData } from "../../../protocol/messages.js";
 import { type Harness, memoryWorkspace, startHarness } from "../server-harness.js";
+
+const segmenter = newSegmenter();
 
 const MARKDOWN_LINES = [
   "# Where Washington stands",
@@ -93,7 +95,7 @@ async function exercise(h: Harness, name: string, uri: string, languageId: "mark
     for (const e of edits) {
       for (const p of [e.range.start, e.range.end]) assert.deepEqual(doc.positionAt(doc.offsetAt(p)), p, `${what}: ${action.title}: ${JSON.stringify(p)} is in the document`);
     }
-    const before = segmentDraft(text, format);
+    const before = segmenter.segmentDraft(text, format);
     const touched = edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)]);
     const next = TextDocument.applyEdits(doc, edits);
 
@@ -101,7 +103,7 @@ async function exercise(h: Harness, name: string, uri: string, languageId: "mark
     assert.ok((next.match(QUOTES) ?? []).length <= quotes, `${what}: ${action.title} wrote a quotation mark:\n${next}`);
     if (format === "markdown") assert.deepEqual(blockShape(next), shape, `${what}: ${action.title} changed the structure:\n${next}`);
     const untouched = before.filter((s) => touched.every(([a, b]) => b < s.start || a > s.end)).map((s) => s.text);
-    const after = segmentDraft(next, format).map((s) => s.text);
+    const after = segmenter.segmentDraft(next, format).map((s) => s.text);
     for (const s of untouched) assert.ok(after.includes(s), `${what}: ${action.title} lost the sentence ${JSON.stringify(s)}:\n${next}`);
 
     const v = await h.change(uri, [{ text: next }]);

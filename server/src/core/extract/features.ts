@@ -3,8 +3,8 @@
 // (scripts/train-extractor.mjs) and extraction, so a change here needs the model retrained.
 import type { XDoc } from "./tokens.js";
 
-const OPEN = new Set(["“", '"', "‘"]);
-const CLOSE = new Set(["”", '"', "’"]);
+const OPEN: ReadonlySet<string> = new Set(["“", '"', "‘"]);
+const CLOSE: ReadonlySet<string> = new Set(["”", '"', "’"]);
 
 function word(doc: XDoc, i: number): string {
   const t = doc.tokens[i];

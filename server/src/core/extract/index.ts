@@ -2,6 +2,7 @@
 // out. Cues come from a model trained on PolNeAR (model/cue-model.json, scripts/train-extractor.mjs);
 // sources and contents from the span rules (spans.ts); speakers from speakers.ts; ids from ids.ts.
 // No disk, no vscode: the CLI and the server read the source and write the files.
+import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
 import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
@@ -19,6 +20,8 @@ export interface Heading {
 }
 
 export interface ExtractInput {
+  /** The English pipeline the text is read with (the host's one: see createNlp). */
+  nlp: Nlp;
   /** The source text every quote is cut from. */
   text: string;
   /** The database's and the source's title. */
@@ -63,7 +66,7 @@ export interface ClaimsFileJson {
 }
 
 const MODEL = cueModel as LinearModel & { sourceNouns?: string[] };
-const SOURCE_NOUNS = new Set(MODEL.sourceNouns ?? []);
+const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
 export const REPORTING_KEY = "reporting";
 
 /** Short capitalised lines without closing punctuation, followed by more text: the plain-text headings. */
@@ -82,7 +85,7 @@ export function plainTextHeadings(text: string): Heading[] {
 /** The claims database drawn from `input.text`. Deterministic: the same input gives the same output. */
 export function extractClaims(input: ExtractInput): ClaimsFileJson {
   const { text } = input;
-  const doc = tokenizeDoc(text);
+  const doc = tokenizeDoc(input.nlp, text);
   const headings = input.headings ?? plainTextHeadings(text);
   const isCue = cueMarks(doc);
   const raws = attributions(

@@ -4,7 +4,8 @@
 // extracted text, headings among them (they become sections). The result is what is stored beside
 // the claims file, so every quote is verbatim in it.
 import { LineIndex } from "../line-index.js";
-import { proseText, segmentDraft } from "../segment.js";
+import type { Segmenter } from "../segment/segmenter.js";
+import { proseText } from "../segment/sentence.js";
 import { plainTextHeadings, type Heading } from "./index.js";
 
 export interface SourceText {
@@ -22,9 +23,9 @@ export function plainSource(text: string): SourceText {
 }
 
 /** Markdown: its prose, one block a line; ATX and setext headings become sections. */
-export function markdownSource(md: string): SourceText {
+export function markdownSource(md: string, segmenter: Segmenter): SourceText {
   const src = md.replace(/\r\n?/g, "\n");
-  const sentences = segmentDraft(src, "markdown");
+  const sentences = segmenter.segmentDraft(src, "markdown");
   const lines = new LineIndex(src, "lf");
   const lineOf = (off: number) => lines.positionAt(off).line;
   const lineText = (n: number) => src.slice(lines.lineStart(n), (lines.lineStart(n + 1) ?? src.length + 1) - 1);

@@ -22,11 +22,11 @@ export interface RawAttribution {
   inherit?: boolean;
 }
 
-const OPEN_Q = new Set(["“", "‘"]);
-const CLOSE_Q = new Set(["”", "’"]);
+const OPEN_Q: ReadonlySet<string> = new Set(["“", "‘"]);
+const CLOSE_Q: ReadonlySet<string> = new Set(["”", "’"]);
 const isQuoteMark = (t: XToken) => t.value === "“" || t.value === "”" || t.value === '"';
 const isPunct = (t: XToken) => t.pos === "PUNCT" || /^[^\p{L}\p{N}]+$/u.test(t.value);
-const NP_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"]);
+const NP_POS: ReadonlySet<string> = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"]);
 
 /** Groups of consecutive cue tokens within one sentence, as [first, last]. */
 export function cueGroups(doc: XDoc, isCue: (i: number) => boolean): [number, number][] {

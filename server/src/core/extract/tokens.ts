@@ -2,7 +2,7 @@
 // them), each paragraph into sentences and tokens by wink-nlp, and for each token whether it lies
 // inside quotation marks. Everything the cue model, the span rules and the training script see
 // comes from here, so training and extraction read the text the same way.
-import { getNlp, its, tokenOffsets } from "../nlp.js";
+import { its, type Nlp, tokenOffsets } from "../nlp.js";
 
 export interface XToken {
   start: number;
@@ -71,8 +71,7 @@ export function quoteMask(text: string): Uint8Array {
 }
 
 /** Paragraphs, sentences and tokens of `text`; linear in its length. */
-export function tokenizeDoc(text: string): XDoc {
-  const { nlp } = getNlp();
+export function tokenizeDoc(nlp: Nlp, text: string): XDoc {
   const mask = quoteMask(text);
   const tokens: XToken[] = [];
   const sentences: XSentence[] = [];
@@ -83,7 +82,7 @@ export function tokenizeDoc(text: string): XDoc {
     if (!para.trim()) continue;
     const p = paragraphs.length;
     paragraphs.push([base, base + para.length]);
-    const doc = nlp.readDoc(para);
+    const doc = nlp.wink.readDoc(para);
     const { starts, ends } = tokenOffsets(doc, para);
     const t = doc.tokens();
     const values = t.out(its.value) as string[];

@@ -2,7 +2,7 @@
 // source and its cue, cues that take a recipient ("told reporters"), and the hedging and denying words.
 
 /** Titles written before a name ("Sen. Lindsey Graham", "President Donald Trump"); they go to the role. */
-export const TITLES = new Set(
+export const TITLES: ReadonlySet<string> = new Set(
   (
     "president vice sen senator rep representative gov governor mayor secretary minister prime chancellor " +
     "mr mrs ms miss dr prof professor gen general adm admiral lt col colonel sgt capt captain judge justice chief " +
@@ -13,10 +13,10 @@ export const TITLES = new Set(
   ).split(" "),
 );
 
-export const PERSONAL_PRONOUNS = new Set(["he", "she", "him", "her", "i", "we", "they", "it", "who", "you"]);
+export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "him", "her", "i", "we", "they", "it", "who", "you"]);
 
 /** Words of a verb group that may stand between a source and its cue ("Trump has also repeatedly said"). */
-export const VERB_GROUP = new Set(
+export const VERB_GROUP: ReadonlySet<string> = new Set(
   (
     "has have had having is are was were be been being am do does did will would shall should can could may might must " +
     "not never also later then still repeatedly again already just once reportedly publicly privately openly first " +
@@ -25,7 +25,7 @@ export const VERB_GROUP = new Set(
 );
 
 /** Cue lemmas whose first object is the person addressed, not the content ("told reporters that …"). */
-export const RECIPIENT_CUES = new Set([
+export const RECIPIENT_CUES: ReadonlySet<string> = new Set([
   "tell",
   "ask",
   "inform",

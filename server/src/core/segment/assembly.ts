@@ -1,0 +1,260 @@
+// Incremental assembly: the sentences of a whole draft from its blocks (block-scanner.ts), each block's
+// result taken from the block caches when its text was seen before, re-based to wherever it now starts.
+//  - Each block is parsed and segmented on its own, and the result (offsets relative to the block) is
+//    kept in a bounded cache keyed by the block's text. Unchanged blocks cost one Map lookup.
+//  - Where one block's parse ends inside a construct a blank line does not close (an unclosed fence or
+//    HTML comment the scanner did not see, e.g. a fence in a list item), it is parsed again together
+//    with the following blocks, twice as many characters each time (so the cost stays linear):
+//    micromark has the last word, up to MAX_PARSE characters.
+//  - Link reference definitions are collected from the whole draft and parsed with each block that
+//    uses their labels, so "[text][ref]" reads as a link wherever the definition is.
+//  - Uncached Markdown blocks in a row are parsed in one micromark call (prefillBatch).
+// Every step is a generator step, so a caller that must not block resumes it a slice at a time.
+import {
+  definedLabels,
+  definitionsFor,
+  isPlainParagraph,
+  layoutMarkdown,
+  layoutMarkdownBatch,
+  normalizeLabel,
+  plainTextLayout,
+  type ProseLayout,
+} from "../markdown-prose.js";
+import { MAX_PARSE } from "../markdown-limits.js";
+import { detach, LruCache } from "../lru.js";
+import type { DraftBlock } from "./block-scanner.js";
+import { plainUnits } from "./plain-units.js";
+import type { ProseSentence, SegmentFormat, Segmentation } from "./sentence.js";
+import { type BlockResult, computeBlock, type SpansOf } from "./unit-sentences.js";
+
+const BLOCK_CACHE_SIZE = 50_000;
+/** Longer blocks are not cached: each version would pin its whole text (they are rebuilt from cached pieces). */
+const MAX_CACHED_TEXT = 64 * 1024;
+/** Block results by block text, one cache per way of parsing it, and the link definitions of texts containing "]:". */
+export class BlockCaches {
+  readonly markdown = new LruCache<BlockResult>(BLOCK_CACHE_SIZE);
+  readonly frontmatter = new LruCache<BlockResult>(16);
+  readonly plaintext = new LruCache<BlockResult>(BLOCK_CACHE_SIZE);
+  readonly definitions = new LruCache<string[]>(BLOCK_CACHE_SIZE);
+
+  /** Forget every cached block and definition (and reset the statistics). */
+  clear(): void {
+    this.markdown.clear();
+    this.frontmatter.clear();
+    this.plaintext.clear();
+    this.definitions.clear();
+  }
+}
+
+/** What assembly works with: the caches it fills and reads, and the sentence boundaries of a unit's text. */
+export interface Assembly {
+  readonly caches: BlockCaches;
+  readonly spansOf: SpansOf;
+}
+
+/** The sentences and ignored lines of a draft cut into `blocks`, in steps. */
+export function* assembleSteps(ctx: Assembly, text: string, format: SegmentFormat, blocks: DraftBlock[]): Generator<void, Segmentation, void> {
+  let result: Segmentation;
+  if (format === "markdown") {
+    const groups = blocks.map((_, i) => i + 1);
+    const defined = yield* linkDefinitions(ctx, text, blocks, groups);
+    const merged: number[] = [];
+    result = yield* assemble(ctx, text, blocks, format, defined, merged);
+    if (merged.length) {
+      // Some blocks were parsed together (one ran into the next). Their definitions are
+      // whatever the merged text defines, which can differ from the blocks' own (e.g. a
+      // definition inside what turned out to be code). Block grouping does not depend on
+      // definitions, so one more pass settles it.
+      for (let k = 0; k < merged.length; k += 2) groups[merged[k]] = merged[k + 1];
+      const regrouped = yield* linkDefinitions(ctx, text, blocks, groups);
+      if (!sameMap(regrouped, defined)) result = yield* assemble(ctx, text, blocks, format, regrouped, []);
+    }
+  } else {
+    result = yield* assemble(ctx, text, blocks, format, new Map(), []);
+  }
+  return result;
+}
+
+/** Segment every block. Records each run of blocks parsed together into `merged` as [first, end). */
+function* assemble(
+  ctx: Assembly,
+  text: string,
+  blocks: DraftBlock[],
+  format: SegmentFormat,
+  defined: ReadonlyMap<string, string>,
+  merged: number[],
+): Generator<void, Segmentation, void> {
+  const sentences: ProseSentence[] = [];
+  const ignored: number[] = [];
+  // Blocks before this index are read on their own, never with the blocks after them (see below).
+  let aloneUntil = 0;
+  for (let i = 0; i < blocks.length; ) {
+    const b = blocks[i];
+    if (b.kind === "code") {
+      i++;
+      continue;
+    }
+    // micromark-extension-frontmatter is only used on closed front matter: on an unclosed
+    // "---" it leaves the parser in a state that misreads the rest of the input.
+    const withFrontmatter = b.kind === "frontmatter";
+    let r = yield* blockResult(ctx, text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
+    let j = i + 1;
+    if (r.openAtEnd && i >= aloneUntil) {
+      // Parse again with the following blocks, each time about twice as many characters, so
+      // that a construct running on costs time linear in its length, until the run is closed
+      // at its end or reaches the end of the draft.
+      let run = r;
+      let end = j;
+      while (run.openAtEnd && end < blocks.length) {
+        const want = 2 * (blocks[end - 1].end - b.start);
+        let next = end;
+        do next++;
+        while (next < blocks.length && blocks[next - 1].end - b.start < want);
+        while (next > end && blocks[next - 1].end - b.start > MAX_PARSE) next--;
+        if (next === end) break;
+        end = next;
+        run = yield* blockResult(ctx, text, b.start, blocks[end - 1].end, format, withFrontmatter, defined);
+      }
+      if (!run.openAtEnd || end === blocks.length) {
+        r = run;
+        j = end;
+      } else {
+        // Still open after MAX_PARSE characters, more than micromark is asked about at once:
+        // this block and the ones the run covered are read each on its own, as the block
+        // scanner cut them (so what the scanner could not place, such as a fence it took for
+        // one inside a list item, may be read differently from a parse of the whole draft).
+        aloneUntil = end;
+      }
+    }
+    if (j > i + 1) merged.push(i, j);
+    if (r.base !== b.start) {
+      // Re-base the block's sentences to where the block now starts.
+      r.base = b.start;
+      r.absolute = r.sentences.map((s) => {
+        const out: ProseSentence = { start: b.start + s.start, end: b.start + s.end, text: s.text };
+        if (s.mask) out.mask = s.mask;
+        return out;
+      });
+    }
+    for (const s of r.absolute) sentences.push(s);
+    for (const l of r.ignoreLines) ignored.push(b.line + l);
+    i = j;
+    yield;
+  }
+  return { sentences, ignoredLines: ignored };
+}
+
+function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/**
+ * Link reference definitions anywhere in the draft (normalised label → label as written).
+ * A block parsed alone must still see them, or "[text][ref]" would read as prose with its
+ * label. Only text containing "]:" can define one; it is parsed (once: cached) to find out
+ * what it really defines. `groups[i]` is the end (exclusive) of the run of blocks parsed
+ * together starting at block i (normally i + 1).
+ */
+function* linkDefinitions(ctx: Assembly, text: string, blocks: DraftBlock[], groups: readonly number[]): Generator<void, Map<string, string>, void> {
+  const defined = new Map<string, string>();
+  let at = -1;
+  for (let i = 0; i < blocks.length; i = Math.max(groups[i], i + 1)) {
+    const b = blocks[i];
+    if (b.kind === "frontmatter") continue;
+    const end = blocks[groups[i] - 1].end;
+    if (b.kind === "code" && groups[i] === i + 1) continue;
+    if (at < b.start) at = text.indexOf("]:", b.start);
+    if (at < 0) break;
+    if (at >= end) continue;
+    const src = text.slice(b.start, end);
+    let labels = ctx.caches.definitions.get(src);
+    if (!labels) {
+      labels = definedLabels(src);
+      ctx.caches.definitions.set(src, labels);
+      yield; // a parse: a step's worth of work
+    }
+    for (const l of labels) if (!defined.has(normalizeLabel(l))) defined.set(normalizeLabel(l), l);
+  }
+  return defined;
+}
+
+/**
+ * The result for the text from `start` to `end` (one block, or several parsed together), from
+ * the cache or computed. The cache key is the text, plus the definitions it is parsed with.
+ * On a miss for block `blocks[index]`, the following uncached blocks are parsed with it in
+ * one go (prefillBatch).
+ */
+function* blockResult(
+  ctx: Assembly,
+  text: string,
+  start: number,
+  end: number,
+  format: SegmentFormat,
+  withFrontmatter: boolean,
+  defined: ReadonlyMap<string, string>,
+  blocks?: DraftBlock[],
+  index = 0,
+): Generator<void, BlockResult, void> {
+  const src = text.slice(start, end);
+  const cache = ctx.caches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
+  const defs = format === "markdown" && !withFrontmatter ? definitionsFor(src, defined) : "";
+  const key = defs ? `${src}\u0000${defs}` : src;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (blocks) {
+    yield* prefillBatch(ctx, text, blocks, index, defined);
+    const batched = cache.peek(key);
+    if (batched) return batched;
+  }
+  const cacheable = src.length <= MAX_CACHED_TEXT;
+  const own = cacheable ? detach(src) : src;
+  const layout: ProseLayout =
+    format === "plaintext" ? plainTextLayout(own, plainUnits(own)) : layoutMarkdown(own, withFrontmatter, defs);
+  const result = computeBlock(own, layout, ctx.spansOf);
+  if (cacheable) cache.set(defs ? key : own, result);
+  return result;
+}
+
+/** At most this many blocks, and characters, are parsed in one micromark call. */
+const BATCH_BLOCKS = 16;
+const BATCH_CHARS = 8192;
+
+/**
+ * Fill the cache for the run of uncached Markdown blocks starting at `blocks[i]` with one
+ * parse (micromark costs ≈0.1 ms per call on top of its per-character cost). Blocks that need
+ * no parse (plain paragraphs) ride along; the run stops at a cached block. Does nothing if the
+ * run does not parse block by block (see layoutMarkdownBatch): results never depend on batching.
+ */
+function* prefillBatch(ctx: Assembly, text: string, blocks: DraftBlock[], i: number, defined: ReadonlyMap<string, string>): Generator<void, void, void> {
+  const base = blocks[i].start;
+  const ranges: number[] = [];
+  const keys: (string | undefined)[] = [];
+  const defs = new Set<string>();
+  let parsed = 0;
+  for (let j = i; j < blocks.length && ranges.length < 2 * BATCH_BLOCKS; j++) {
+    const b = blocks[j];
+    if (b.kind !== "markdown" || b.end - base > BATCH_CHARS) break;
+    const src = text.slice(b.start, b.end);
+    const d = definitionsFor(src, defined);
+    const key = d ? `${src}\u0000${d}` : src;
+    if (ctx.caches.markdown.has(key)) break;
+    const plain = !d && isPlainParagraph(src);
+    if (!plain) parsed++;
+    if (d) for (const line of d.split("\n")) defs.add(line);
+    ranges.push(b.start - base, b.end - base);
+    keys.push(plain ? undefined : key);
+  }
+  if (parsed < 2) return;
+  const combined = text.slice(base, base + ranges[ranges.length - 1]);
+  const layouts = layoutMarkdownBatch(combined, ranges, [...defs].sort().join("\n"));
+  if (!layouts) return;
+  for (let k = 0; k < layouts.length; k++) {
+    const key = keys[k];
+    if (key === undefined) continue;
+    const own = detach(text.slice(base + ranges[2 * k], base + ranges[2 * k + 1]));
+    ctx.caches.markdown.set(key, computeBlock(own, layouts[k], ctx.spansOf));
+    yield;
+  }
+}
