@@ -34,12 +34,37 @@ function time(c: FactChecker, text: string, format: "markdown" | "plaintext"): n
 }
 
 const CASES: { name: string; format: "markdown" | "plaintext"; make: (n: number) => string; n: number }[] = [
-  { name: "one very long word (typo correction)", format: "plaintext", n: 20_000, make: (n) => `Trump said ${"d" + "e".repeat(n)} troops.` },
-  { name: "an unclosed code fence indented three spaces", format: "markdown", n: 400, make: (n) => "   ```\n" + "Trump ruled out deploying American troops to Ukraine.\n\n".repeat(n) },
-  { name: "footnote definitions", format: "markdown", n: 2_000, make: (n) => Array.from({ length: n }, (_, i) => `[^n${i}]: Note ${i} on troops.`).join("\n") + "\n\nText[^n1].\n" },
+  {
+    name: "one very long word (typo correction)",
+    format: "plaintext",
+    n: 20_000,
+    make: (n) => `Trump said ${"d" + "e".repeat(n)} troops.`,
+  },
+  {
+    name: "an unclosed code fence indented three spaces",
+    format: "markdown",
+    n: 400,
+    make: (n) => "   ```\n" + "Trump ruled out deploying American troops to Ukraine.\n\n".repeat(n),
+  },
+  {
+    name: "footnote definitions",
+    format: "markdown",
+    n: 2_000,
+    make: (n) => Array.from({ length: n }, (_, i) => `[^n${i}]: Note ${i} on troops.`).join("\n") + "\n\nText[^n1].\n",
+  },
   { name: "nested strong emphasis", format: "markdown", n: 2_000, make: (n) => "**a ".repeat(n) + "troops" + " b**".repeat(n) + "\n" },
-  { name: "a paragraph over 64 KB", format: "markdown", n: 1_000, make: (n) => "Trump ruled out deploying American troops to Ukraine. ".repeat(n) },
-  { name: "many link reference definitions", format: "markdown", n: 2_000, make: (n) => Array.from({ length: n }, (_, i) => `[l${i}]: https://example.com/${i}`).join("\n") + "\n\nSee [l1].\n" },
+  {
+    name: "a paragraph over 64 KB",
+    format: "markdown",
+    n: 1_000,
+    make: (n) => "Trump ruled out deploying American troops to Ukraine. ".repeat(n),
+  },
+  {
+    name: "many link reference definitions",
+    format: "markdown",
+    n: 2_000,
+    make: (n) => Array.from({ length: n }, (_, i) => `[l${i}]: https://example.com/${i}`).join("\n") + "\n\nSee [l1].\n",
+  },
 ];
 
 describe("linear in every input", () => {
@@ -58,12 +83,20 @@ describe("linear in every input", () => {
 describe("deep nesting never crashes", () => {
   for (const [name, make] of [
     ["10,000-deep block quotes", (n: number) => "> ".repeat(n) + "Trump ruled out deploying American troops to Ukraine.\n"],
-    ["10,000-deep lists", (n: number) => Array.from({ length: n }, (_, i) => " ".repeat(i * 2) + "- item").join("\n") + "\n\nTrump ruled out deploying American troops to Ukraine.\n"],
+    [
+      "10,000-deep lists",
+      (n: number) =>
+        Array.from({ length: n }, (_, i) => " ".repeat(i * 2) + "- item").join("\n") +
+        "\n\nTrump ruled out deploying American troops to Ukraine.\n",
+    ],
   ] as const) {
     it(`${name}: checked, the sentence after it still found`, BOUND, async () => {
       const c = await checker();
       const { findings } = c.checkText(make(10_000), "markdown");
-      assert.ok(findings.some((f) => f.claim.id === "esg-s4-no-us-troops"), `${name}: the troops sentence is still checked`);
+      assert.ok(
+        findings.some((f) => f.claim.id === "esg-s4-no-us-troops"),
+        `${name}: the troops sentence is still checked`,
+      );
     });
   }
 
@@ -71,7 +104,11 @@ describe("deep nesting never crashes", () => {
     const text = '{"claims": ' + "[".repeat(10_000) + "]".repeat(10_000) + "}";
     assert.throws(
       () => parseClaimsDatabase(text, "deep.claims.json"),
-      (e: unknown) => e instanceof InputErrors && e.errors.length === 1 && /nested deeper than 64 levels/.test(e.errors[0].message) && e.errors[0].character > 0,
+      (e: unknown) =>
+        e instanceof InputErrors &&
+        e.errors.length === 1 &&
+        /nested deeper than 64 levels/.test(e.errors[0].message) &&
+        e.errors[0].character > 0,
     );
   });
 });
