@@ -1,8 +1,38 @@
 // Closed word lists that decide verdicts. They are grammar, not topic: none of them names
 // anything from a particular article, so they carry over to any claims database.
 
+/** Verbs whose object is denied: "ruled out troops" denies troops as "no troops" does. */
+const NEGATING_VERBS: readonly string[] = Object.freeze([
+  "reject",
+  "refuse",
+  "deny",
+  "oppose",
+  "dismiss",
+  "exclude",
+  "avoid",
+  "lack",
+  "stop",
+  "cease",
+  "halt",
+  "abandon",
+  "veto",
+  "scrap",
+  "forgo",
+  "renounce",
+  "prevent",
+  "prohibit",
+  "forbid",
+  "ban",
+  "bar",
+  "block",
+  "preclude",
+  "resist",
+  "decline",
+  "refrain",
+]);
+
 /** Words and phrases that deny what follows them in the same clause. */
-export const NEGATION_CUES: readonly string[] = [
+export const NEGATION_CUES: readonly string[] = Object.freeze([
   "not",
   "n't",
   "no",
@@ -18,70 +48,15 @@ export const NEGATION_CUES: readonly string[] = [
   "instead of",
   "far from",
   "no longer",
-  // Verbs whose object is denied: "ruled out troops" denies troops as "no troops" does.
   "rule out",
   "ruling out",
   "ruled out",
   "rules out",
-  "reject",
-  "refuse",
-  "deny",
-  "oppose",
-  "dismiss",
-  "exclude",
-  "avoid",
-  "lack",
-  "stop",
-  "cease",
-  "halt",
-  "abandon",
-  "veto",
-  "scrap",
-  "forgo",
-  "renounce",
-  "prevent",
-  "prohibit",
-  "forbid",
-  "ban",
-  "bar",
-  "block",
-  "preclude",
-  "resist",
-  "decline",
-  "refrain",
-  "oppose",
-];
-
-/** Lemmas of the negating verbs above, so inflected forms ("rejected", "lacks") count too. */
-export const NEGATING_VERB_LEMMAS: ReadonlySet<string> = new Set([
-  "reject",
-  "refuse",
-  "deny",
-  "oppose",
-  "dismiss",
-  "exclude",
-  "avoid",
-  "lack",
-  "stop",
-  "cease",
-  "halt",
-  "abandon",
-  "veto",
-  "scrap",
-  "forgo",
-  "renounce",
-  "rule_out",
-  "prevent",
-  "prohibit",
-  "forbid",
-  "ban",
-  "bar",
-  "block",
-  "preclude",
-  "resist",
-  "decline",
-  "refrain",
+  ...NEGATING_VERBS,
 ]);
+
+/** Lemmas of the negating verbs, so inflected forms ("rejected", "lacks") count too. */
+export const NEGATING_VERB_LEMMAS: ReadonlySet<string> = new Set([...NEGATING_VERBS, "rule_out"]);
 
 /** Words that end a negation's reach: a new clause starts after them. */
 export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
