@@ -18,7 +18,6 @@ import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims
 import { createLexicon } from "../node/lexicon.js";
 import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
-import { runExtract } from "./extract.js";
 import { type FileReport, toJson, toSarif, toText } from "./report.js";
 import { draftFormatOf } from "../../../protocol/markdown.js";
 
@@ -91,8 +90,15 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = positionals;
   const format = values.format ?? "text";
   const limits = readLimits(values["max-file-size"]);
+  // Loaded only for `extract`: its model and HTML reader would double every other command's start-up.
   if (command === "extract")
-    return runExtract(rest, { out: values.out, title: values.title, format }, io, limits, (m) => new UsageError(m));
+    return (await import("./extract.js")).runExtract(
+      rest,
+      { out: values.out, title: values.title, format },
+      io,
+      limits,
+      (m) => new UsageError(m),
+    );
   const databases = await loadDatabases(values.claims ?? [], limits, io.cwd);
 
   if (command === "check") {
