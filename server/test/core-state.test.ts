@@ -35,7 +35,8 @@ function moduleStateProblems(fileName: string, text: string): string[] {
         const name = d.name.getText(source);
         if (init && ts.isNewExpression(init) && MUTABLE_COLLECTIONS.has(init.expression.getText(source))) {
           const type = d.type?.getText(source) ?? "";
-          if (!READ_ONLY_TYPE.test(type)) problems.push(`${where(d)}: module-level ${name} = new ${init.expression.getText(source)}(…) not typed read-only`);
+          if (!READ_ONLY_TYPE.test(type))
+            problems.push(`${where(d)}: module-level ${name} = new ${init.expression.getText(source)}(…) not typed read-only`);
         }
         if (init && ts.isRegularExpressionLiteral(init) && /\/[a-z]*[gy][a-z]*$/.test(init.text)) statefulRegexes.add(name);
       }
@@ -44,7 +45,8 @@ function moduleStateProblems(fileName: string, text: string): string[] {
         const mods = (ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined) ?? [];
         const isStatic = mods.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
         const isReadonly = mods.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
-        if (isStatic && ts.isPropertyDeclaration(member) && !isReadonly) problems.push(`${where(member)}: static property ${member.name.getText(source)} can change`);
+        if (isStatic && ts.isPropertyDeclaration(member) && !isReadonly)
+          problems.push(`${where(member)}: static property ${member.name.getText(source)} can change`);
       }
     }
   }

@@ -53,7 +53,12 @@ export interface Assembly {
 }
 
 /** The sentences and ignored lines of a draft cut into `blocks`, in steps. */
-export function* assembleSteps(ctx: Assembly, text: string, format: SegmentFormat, blocks: DraftBlock[]): Generator<void, Segmentation, void> {
+export function* assembleSteps(
+  ctx: Assembly,
+  text: string,
+  format: SegmentFormat,
+  blocks: DraftBlock[],
+): Generator<void, Segmentation, void> {
   let result: Segmentation;
   if (format === "markdown") {
     const groups = blocks.map((_, i) => i + 1);
@@ -88,7 +93,7 @@ function* assemble(
   const ignored: number[] = [];
   // Blocks before this index are read on their own, never with the blocks after them (see below).
   let aloneUntil = 0;
-  for (let i = 0; i < blocks.length; ) {
+  for (let i = 0; i < blocks.length;) {
     const b = blocks[i];
     if (b.kind === "code") {
       i++;
@@ -157,7 +162,12 @@ function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>)
  * what it really defines. `groups[i]` is the end (exclusive) of the run of blocks parsed
  * together starting at block i (normally i + 1).
  */
-function* linkDefinitions(ctx: Assembly, text: string, blocks: DraftBlock[], groups: readonly number[]): Generator<void, Map<string, string>, void> {
+function* linkDefinitions(
+  ctx: Assembly,
+  text: string,
+  blocks: DraftBlock[],
+  groups: readonly number[],
+): Generator<void, Map<string, string>, void> {
   const defined = new Map<string, string>();
   let at = -1;
   for (let i = 0; i < blocks.length; i = Math.max(groups[i], i + 1)) {
@@ -210,8 +220,7 @@ function* blockResult(
   }
   const cacheable = src.length <= MAX_CACHED_TEXT;
   const own = cacheable ? detach(src) : src;
-  const layout: ProseLayout =
-    format === "plaintext" ? plainTextLayout(own, plainUnits(own)) : layoutMarkdown(own, withFrontmatter, defs);
+  const layout: ProseLayout = format === "plaintext" ? plainTextLayout(own, plainUnits(own)) : layoutMarkdown(own, withFrontmatter, defs);
   const result = computeBlock(own, layout, ctx.spansOf);
   if (cacheable) cache.set(defs ? key : own, result);
   return result;
@@ -227,7 +236,13 @@ const BATCH_CHARS = 8192;
  * no parse (plain paragraphs) ride along; the run stops at a cached block. Does nothing if the
  * run does not parse block by block (see layoutMarkdownBatch): results never depend on batching.
  */
-function* prefillBatch(ctx: Assembly, text: string, blocks: DraftBlock[], i: number, defined: ReadonlyMap<string, string>): Generator<void, void, void> {
+function* prefillBatch(
+  ctx: Assembly,
+  text: string,
+  blocks: DraftBlock[],
+  i: number,
+  defined: ReadonlyMap<string, string>,
+): Generator<void, void, void> {
   const base = blocks[i].start;
   const ranges: number[] = [];
   const keys: (string | undefined)[] = [];

@@ -153,7 +153,7 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
 
     if (mode === Mode.Fence) {
       if (!blank) end = le;
-      if ((first === fenceCode) && indent <= 3) {
+      if (first === fenceCode && indent <= 3) {
         const close = FENCE_CLOSE.exec(text.slice(pos, le));
         if (close && close[1].length >= fenceLength) {
           flush("code");
@@ -195,7 +195,12 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
       } else {
         if (start >= 0 && col0 && mode === Mode.None && prevBlank) {
           flush("markdown");
-        } else if (start >= 0 && mode === Mode.None && pos - start > LONG_BLOCK && longRunCut(text, pos, fc, le, indent, pos - start, ends)) {
+        } else if (
+          start >= 0 &&
+          mode === Mode.None &&
+          pos - start > LONG_BLOCK &&
+          longRunCut(text, pos, fc, le, indent, pos - start, ends)
+        ) {
           // A long run without blank lines (a long list, headings with text under them, a draft
           // written one paragraph per line) is cut too, where the prose stays the same:
           // micromark gets slower per character on long input, and cannot be given more than

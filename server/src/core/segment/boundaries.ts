@@ -21,7 +21,20 @@ const WINDOW = 48;
  * number, so a sentence boundary wink puts right after them is wrong.
  */
 const JOIN_AFTER: ReadonlySet<string> = new Set([
-  "Pres", "Adm", "Rev", "Hon", "Msgr", "Supt", "Atty", "Cmdr", "Brig", "Fig", "Figs", "Vol", "Vols", "cf",
+  "Pres",
+  "Adm",
+  "Rev",
+  "Hon",
+  "Msgr",
+  "Supt",
+  "Atty",
+  "Cmdr",
+  "Brig",
+  "Fig",
+  "Figs",
+  "Vol",
+  "Vols",
+  "cf",
 ]);
 
 const SPAN_CACHE_SIZE = 100_000;
@@ -74,7 +87,7 @@ export class SentenceBoundaries implements SentenceEnds {
    */
   private largeUnitSpans(t: string): number[] {
     const cuts = [0];
-    for (let line = 0; line < t.length; ) {
+    for (let line = 0; line < t.length;) {
       let nl = t.indexOf("\n", line);
       if (nl < 0) nl = t.length;
       if (nl - line > LARGE_UNIT) this.cutLongLine(t, line, nl, cuts);

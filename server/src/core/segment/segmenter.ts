@@ -90,7 +90,11 @@ export class Segmenter implements Assembly {
    * drafts: micromark slows down on long input).
    */
   segmentMarkdownWhole(text: string): ProseSentence[] {
-    const r = computeBlock(text, layoutMarkdown(text, this.splitBlocks(text, "markdown")[0]?.kind === "frontmatter", "", Infinity), this.spansOf);
+    const r = computeBlock(
+      text,
+      layoutMarkdown(text, this.splitBlocks(text, "markdown")[0]?.kind === "frontmatter", "", Infinity),
+      this.spansOf,
+    );
     return r.sentences.map((s) => {
       const out: ProseSentence = { start: s.start, end: s.end, text: s.text };
       if (s.mask) out.mask = s.mask;
