@@ -19,7 +19,10 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       // "// @ts-ignore -- why" is allowed with a reason (untyped CommonJS modules).
-      "@typescript-eslint/ban-ts-comment": ["error", { "ts-ignore": "allow-with-description", "ts-expect-error": "allow-with-description" }],
+      "@typescript-eslint/ban-ts-comment": [
+        "error",
+        { "ts-ignore": "allow-with-description", "ts-expect-error": "allow-with-description" },
+      ],
       "import-x/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }],
       "no-constant-condition": ["error", { checkLoops: false }],
     },
@@ -34,8 +37,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["vscode", "vscode-languageserver*", "vscode-jsonrpc*"], message: "server/src/core/ is a pure library: no editor or LSP imports." },
-            { group: ["node:fs", "node:fs/*", "fs", "fs/*", "node:child_process", "node:os"], message: "server/src/core/ touches no disk: take a host interface." },
+            {
+              group: ["vscode", "vscode-languageserver*", "vscode-jsonrpc*"],
+              message: "server/src/core/ is a pure library: no editor or LSP imports.",
+            },
+            {
+              group: ["node:fs", "node:fs/*", "fs", "fs/*", "node:child_process", "node:os"],
+              message: "server/src/core/ touches no disk: take a host interface.",
+            },
           ],
         },
       ],

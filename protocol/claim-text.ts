@@ -29,15 +29,68 @@ const CLOSE = "”";
 
 /** Attribution verbs that read well before a "that" clause ("noted that …"). Others get "According to …". */
 const THAT_VERBS = new Set([
-  "said", "stated", "noted", "signaled", "signalled", "emphasized", "emphasised", "indicated", "suggested", "underscored",
-  "warned", "claimed", "argued", "added", "explained", "insisted", "acknowledged", "announced", "confirmed",
-  "predicted", "stressed", "asserted", "maintained", "observed", "wrote", "told reporters", "declared", "believes", "said again",
+  "said",
+  "stated",
+  "noted",
+  "signaled",
+  "signalled",
+  "emphasized",
+  "emphasised",
+  "indicated",
+  "suggested",
+  "underscored",
+  "warned",
+  "claimed",
+  "argued",
+  "added",
+  "explained",
+  "insisted",
+  "acknowledged",
+  "announced",
+  "confirmed",
+  "predicted",
+  "stressed",
+  "asserted",
+  "maintained",
+  "observed",
+  "wrote",
+  "told reporters",
+  "declared",
+  "believes",
+  "said again",
 ]);
 
 /** Words that start a sentence but are never proper nouns, so they lose their capital mid-sentence. */
 const FUNCTION_WORDS = new Set([
-  "a", "an", "the", "some", "any", "this", "that", "these", "those", "it", "its", "there", "such", "all", "no", "each",
-  "every", "many", "most", "several", "both", "one", "another", "other", "future", "further", "more", "less", "few",
+  "a",
+  "an",
+  "the",
+  "some",
+  "any",
+  "this",
+  "that",
+  "these",
+  "those",
+  "it",
+  "its",
+  "there",
+  "such",
+  "all",
+  "no",
+  "each",
+  "every",
+  "many",
+  "most",
+  "several",
+  "both",
+  "one",
+  "another",
+  "other",
+  "future",
+  "further",
+  "more",
+  "less",
+  "few",
 ]);
 
 export function isDirect(claim: Pick<ClaimText, "quoteKind">): boolean {
@@ -60,7 +113,8 @@ export function reportedStatement(claim: ClaimText, format: DraftFormat): string
  *   reported: `Donald Trump indicated that U.S. air power could play a role … (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).`
  */
 export function quoteWithAttribution(claim: ClaimText, format: DraftFormat): string {
-  if (isDirect(claim)) return `${speakerWithRole(claim, format)}, ${verbOf(claim, format)}: ${OPEN}${quotedWords(claim, format, true)}${CLOSE}`;
+  if (isDirect(claim))
+    return `${speakerWithRole(claim, format)}, ${verbOf(claim, format)}: ${OPEN}${quotedWords(claim, format, true)}${CLOSE}`;
   // The source in the citation form the checker masks (core/draft-marks.ts): its words never change the sentence's verdict.
   return `${reportedClause(claim, format)} (source: ${balanced(sourceName(claim, format), format)}).`;
 }
@@ -81,7 +135,8 @@ export function citation(claim: ClaimText, format: DraftFormat): string {
  */
 export function footnoteDefinition(claim: ClaimText, format: DraftFormat): string {
   const who = speakerInParentheses(claim, format);
-  if (isDirect(claim)) return `${who} ${verbOf(claim, format)}: ${OPEN}${quotedWords(claim, format, false)}${CLOSE} — ${sourceName(claim, format)}.`;
+  if (isDirect(claim))
+    return `${who} ${verbOf(claim, format)}: ${OPEN}${quotedWords(claim, format, false)}${CLOSE} — ${sourceName(claim, format)}.`;
   return `${reportedClause(claim, format, who)}, as reported in ${sourceName(claim, format)}.`;
 }
 
@@ -91,7 +146,8 @@ export function footnoteDefinition(claim: ClaimText, format: DraftFormat): strin
  *   reported: the reported statement (`Donald Trump indicated that U.S. air power could …`).
  */
 export function recordedStatement(claim: ClaimText): string {
-  if (isDirect(claim)) return `${oneLine(claim.speaker.name)} ${verbOf(claim, "plaintext")}: ${OPEN}${quotedWords(claim, "plaintext", false)}${CLOSE}`;
+  if (isDirect(claim))
+    return `${oneLine(claim.speaker.name)} ${verbOf(claim, "plaintext")}: ${OPEN}${quotedWords(claim, "plaintext", false)}${CLOSE}`;
   return reportedStatement(claim, "plaintext");
 }
 

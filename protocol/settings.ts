@@ -32,7 +32,11 @@ export interface Settings {
 
 /** Settings nobody may change in place: the defaults are shared by every caller. */
 export type ReadonlySettings = {
-  readonly [K in keyof Settings]: Settings[K] extends readonly (infer E)[] ? readonly E[] : Settings[K] extends object ? Readonly<Settings[K]> : Settings[K];
+  readonly [K in keyof Settings]: Settings[K] extends readonly (infer E)[]
+    ? readonly E[]
+    : Settings[K] extends object
+      ? Readonly<Settings[K]>
+      : Settings[K];
 };
 
 // A Record over Verdict: a new verdict does not compile until it has a default here.
@@ -64,15 +68,20 @@ export interface NumberBounds {
   maximum: number;
 }
 
-export const SETTING_BOUNDS: Readonly<Record<"minScore" | "debounceMs" | "maxFileSizeMB" | "maxDraftBytes", Readonly<NumberBounds>>> = Object.freeze({
-  minScore: { minimum: 0, maximum: 1 },
-  debounceMs: { minimum: 0, maximum: 60_000 },
-  maxFileSizeMB: { exclusiveMinimum: 0, maximum: 4096 },
-  maxDraftBytes: { minimum: 10_000, maximum: 1_000_000_000 },
-});
+export const SETTING_BOUNDS: Readonly<Record<"minScore" | "debounceMs" | "maxFileSizeMB" | "maxDraftBytes", Readonly<NumberBounds>>> =
+  Object.freeze({
+    minScore: { minimum: 0, maximum: 1 },
+    debounceMs: { minimum: 0, maximum: 60_000 },
+    maxFileSizeMB: { exclusiveMinimum: 0, maximum: 4096 },
+    maxDraftBytes: { minimum: 10_000, maximum: 1_000_000_000 },
+  });
 
 export function withinBounds(value: number, b: NumberBounds): boolean {
-  return (b.minimum === undefined || value >= b.minimum) && (b.exclusiveMinimum === undefined || value > b.exclusiveMinimum) && value <= b.maximum;
+  return (
+    (b.minimum === undefined || value >= b.minimum) &&
+    (b.exclusiveMinimum === undefined || value > b.exclusiveMinimum) &&
+    value <= b.maximum
+  );
 }
 
 /** Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`. */

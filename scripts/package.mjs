@@ -52,7 +52,8 @@ if (!node24) {
 }
 
 for (const f of ["dist/client.cjs", "dist/server.cjs", "dist/wordnet/index.noun"]) {
-  if (!existsSync(path.join(root, f))) fail(`${f} is missing: run \`node scripts/bundle.mjs --production\` first (or \`npm run package\`).`);
+  if (!existsSync(path.join(root, f)))
+    fail(`${f} is missing: run \`node scripts/bundle.mjs --production\` first (or \`npm run package\`).`);
 }
 if (existsSync(path.join(root, "dist/client.cjs.map"))) {
   fail("dist/ holds a development bundle (source maps): run `node scripts/bundle.mjs --production` first.");
@@ -62,14 +63,16 @@ if (existsSync(path.join(root, "dist/client.cjs.map"))) {
 // .vscodeignore) and VS Code resolves them inside the installed extension. Rewriting them would need a
 // public GitHub/GitLab repository URL, which this package does not have.
 const vsceArgs = ["package", "--no-dependencies", "--no-rewrite-relative-links", "--out", out];
-const vsce = [process.env.FACTCHECK_VSCE, fromFile.FACTCHECK_VSCE, path.join(toolsDir, `vsce-${VSCE_VERSION}`, "node_modules", "@vscode", "vsce", "vsce")]
+const vsce = [
+  process.env.FACTCHECK_VSCE,
+  fromFile.FACTCHECK_VSCE,
+  path.join(toolsDir, `vsce-${VSCE_VERSION}`, "node_modules", "@vscode", "vsce", "vsce"),
+]
   .filter(Boolean)
   .find((p) => existsSync(p));
 // Node 24 first in PATH: npx (a node script) and vsce's `#!/usr/bin/env node` then run on it.
 const env = { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ""}` };
-const [cmd, args] = vsce
-  ? [node24, [vsce, ...vsceArgs]]
-  : ["npx", ["--yes", `@vscode/vsce@${VSCE_VERSION}`, ...vsceArgs]];
+const [cmd, args] = vsce ? [node24, [vsce, ...vsceArgs]] : ["npx", ["--yes", `@vscode/vsce@${VSCE_VERSION}`, ...vsceArgs]];
 console.log(`package: ${[cmd, ...args].join(" ")}  (Node ${spawnSync(node24, ["--version"], { encoding: "utf8" }).stdout.trim()})`);
 const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
 if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);

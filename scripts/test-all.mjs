@@ -70,7 +70,8 @@ for (const name of chosen) {
 }
 
 console.log("\n=== summary");
-for (const r of results) console.log(`${r.name.padEnd(7)} ${String(r.pass).padStart(4)} passed, ${r.fail} failed (exit ${r.code}, ${r.seconds.toFixed(0)} s)`);
+for (const r of results)
+  console.log(`${r.name.padEnd(7)} ${String(r.pass).padStart(4)} passed, ${r.fail} failed (exit ${r.code}, ${r.seconds.toFixed(0)} s)`);
 const pass = results.reduce((a, r) => a + r.pass, 0);
 const fail = results.reduce((a, r) => a + r.fail, 0);
 console.log(`${pass} passed, ${fail} failed`);

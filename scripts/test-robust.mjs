@@ -31,5 +31,8 @@ const reporter = process.env.CI ? ["--test-reporter=spec"] : [];
 // A hung case fails on its own instead of holding the suite: 60 s a test, 30 min when soaking.
 const timeout = [`--test-timeout=${soak ? 1_800_000 : 60_000}`];
 if (soak) console.log("soak mode: more iterations of every randomized case");
-const r = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...timeout, ...reporter, ...passed, ...files], { stdio: "inherit", env });
+const r = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...timeout, ...reporter, ...passed, ...files], {
+  stdio: "inherit",
+  env,
+});
 process.exit(r.status ?? 1);

@@ -7,10 +7,17 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const children = [
-  spawn(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b", "-w", "--preserveWatchOutput"], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b", "-w", "--preserveWatchOutput"], {
+    cwd: root,
+    stdio: "inherit",
+  }),
   spawn(process.execPath, [path.join(root, "scripts/bundle.mjs"), "--watch"], { cwd: root, stdio: "inherit" }),
 ];
 const stop = () => children.forEach((c) => c.kill());
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-for (const c of children) c.on("exit", (code) => { stop(); process.exitCode = code ?? 0; });
+for (const c of children)
+  c.on("exit", (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

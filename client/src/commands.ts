@@ -2,13 +2,7 @@
 // (with an offer to restart it) instead of doing nothing.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node.js";
-import {
-  type ClaimInfo,
-  ClaimByIdRequest,
-  IGNORE_CLAIM_COMMAND,
-  ReloadClaimsRequest,
-  type StatusParams,
-} from "../../protocol/messages.js";
+import { type ClaimInfo, ClaimByIdRequest, IGNORE_CLAIM_COMMAND, ReloadClaimsRequest, type StatusParams } from "../../protocol/messages.js";
 import * as config from "./config.js";
 import { formatCitation, formatOf, formatQuoteWithAttribution, insertAtCursors, plainQuote } from "./insert.js";
 import { type ClaimAction, pickClaim, pickClaimAction } from "./search-picker.js";
@@ -127,7 +121,10 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
         break;
       case "copyQuote":
         await vscode.env.clipboard.writeText(plainQuote(claim));
-        void vscode.window.setStatusBarMessage(claim.quoteKind === "direct" ? "$(copy) Fact Check: quote copied" : "$(copy) Fact Check: the source's words copied", 3000);
+        void vscode.window.setStatusBarMessage(
+          claim.quoteKind === "direct" ? "$(copy) Fact Check: quote copied" : "$(copy) Fact Check: the source's words copied",
+          3000,
+        );
         break;
     }
   }

@@ -25,7 +25,10 @@ function toItem(claim: ClaimInfo): ClaimItem {
     label: claim.text,
     description: `${claim.speaker.name}${role}`,
     // The source's words in quotation marks only when they are the speaker's own.
-    detail: claim.quoteKind === "direct" ? `${claim.source.section} — “${claim.source.quote}”` : `${claim.source.section} — reported: ${claim.source.quote}`,
+    detail:
+      claim.quoteKind === "direct"
+        ? `${claim.source.section} — “${claim.source.quote}”`
+        : `${claim.source.section} — reported: ${claim.source.quote}`,
     // The server has already filtered and ranked: show every result, whatever the QuickPick's own filter thinks.
     alwaysShow: true,
     buttons: claim.source.uri ? [OPEN_SOURCE_BUTTON] : [],
@@ -130,7 +133,11 @@ interface ActionItem extends vscode.QuickPickItem {
  * insert into; their details show exactly what they write (in `format`). For a reported claim
  * the quote action writes reported speech, and its detail says so.
  */
-export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean, format: DraftFormat = "plaintext"): Promise<ClaimAction | undefined> {
+export async function pickClaimAction(
+  claim: ClaimInfo,
+  canInsert: boolean,
+  format: DraftFormat = "plaintext",
+): Promise<ClaimAction | undefined> {
   const items: ActionItem[] = [];
   const direct = claim.quoteKind === "direct";
   if (canInsert) {
@@ -153,7 +160,11 @@ export async function pickClaimAction(claim: ClaimInfo, canInsert: boolean, form
     },
     direct
       ? { action: "copyQuote", label: "$(copy) Copy Quote", detail: `“${claim.source.quote}”` }
-      : { action: "copyQuote", label: "$(copy) Copy the Source's Words", detail: `the source's paraphrase, not a quotation: ${claim.source.quote}` },
+      : {
+          action: "copyQuote",
+          label: "$(copy) Copy the Source's Words",
+          detail: `the source's paraphrase, not a quotation: ${claim.source.quote}`,
+        },
   );
   const chosen = await vscode.window.showQuickPick(items, {
     title: claim.text,

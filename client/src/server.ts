@@ -192,7 +192,9 @@ export class FactCheckServer implements vscode.Disposable {
           crashes.push(now);
           while (crashes.length && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
           if (crashes.length <= MAX_CRASHES) {
-            this.output.appendLine(`[client] the language server stopped unexpectedly; restarting it (${crashes.length} of ${MAX_CRASHES})`);
+            this.output.appendLine(
+              `[client] the language server stopped unexpectedly; restarting it (${crashes.length} of ${MAX_CRASHES})`,
+            );
             return { action: CloseAction.Restart, handled: true };
           }
           this.client = undefined;

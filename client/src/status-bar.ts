@@ -120,7 +120,8 @@ export class StatusBar implements vscode.Disposable {
         tooltip.appendMarkdown(`- ${fileLabel(f.uri)}: ${plural(f.claims, "claim")}${err}\n`);
       }
       tooltip.appendMarkdown("\n");
-      if (status.restricted) tooltip.appendMarkdown("Restricted Mode: workspace claims files are not loaded. Trust the workspace to load them.\n\n");
+      if (status.restricted)
+        tooltip.appendMarkdown("Restricted Mode: workspace claims files are not loaded. Trust the workspace to load them.\n\n");
     }
     tooltip.appendMarkdown("Click to open the Problems view.");
 
@@ -137,5 +138,8 @@ export class StatusBar implements vscode.Disposable {
 }
 
 function accessibleLabel(text: string): string {
-  return text.replace(/\$\([^)]*\)\s*/g, "").replace(/ · /g, ", ").trim();
+  return text
+    .replace(/\$\([^)]*\)\s*/g, "")
+    .replace(/ · /g, ", ")
+    .trim();
 }

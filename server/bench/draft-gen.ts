@@ -7,28 +7,96 @@ import { Rng } from "./timing.js";
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const CITIES = [
-  "Brussels", "Kyiv", "Warsaw", "Berlin", "Paris", "London", "Vilnius", "Helsinki", "Madrid", "Rome", "Lisbon", "Prague",
-  "Vienna", "Oslo", "Riga", "Tallinn", "Bucharest", "Sofia", "Athens", "Dublin", "Copenhagen", "Stockholm", "Bratislava",
-  "Ljubljana", "Zagreb", "Budapest", "Amsterdam", "Geneva", "Munich", "Lyon", "Krakow", "Gdansk", "Odesa", "Lviv",
+  "Brussels",
+  "Kyiv",
+  "Warsaw",
+  "Berlin",
+  "Paris",
+  "London",
+  "Vilnius",
+  "Helsinki",
+  "Madrid",
+  "Rome",
+  "Lisbon",
+  "Prague",
+  "Vienna",
+  "Oslo",
+  "Riga",
+  "Tallinn",
+  "Bucharest",
+  "Sofia",
+  "Athens",
+  "Dublin",
+  "Copenhagen",
+  "Stockholm",
+  "Bratislava",
+  "Ljubljana",
+  "Zagreb",
+  "Budapest",
+  "Amsterdam",
+  "Geneva",
+  "Munich",
+  "Lyon",
+  "Krakow",
+  "Gdansk",
+  "Odesa",
+  "Lviv",
 ];
 const OFFICIALS = [
-  "a senior official", "a European diplomat", "two people familiar with the talks", "a NATO spokesperson", "officials",
-  "a White House aide", "a defence analyst", "a government source", "Western diplomats", "an adviser to the president",
+  "a senior official",
+  "a European diplomat",
+  "two people familiar with the talks",
+  "a NATO spokesperson",
+  "officials",
+  "a White House aide",
+  "a defence analyst",
+  "a government source",
+  "Western diplomats",
+  "an adviser to the president",
 ];
-const SPEAKER_SWAPS = ["Karoline Leavitt", "Emmanuel Macron", "Olaf Scholz", "Keir Starmer", "Volodymyr Zelensky", "Trump", "the president"];
+const SPEAKER_SWAPS = [
+  "Karoline Leavitt",
+  "Emmanuel Macron",
+  "Olaf Scholz",
+  "Keir Starmer",
+  "Volodymyr Zelensky",
+  "Trump",
+  "the president",
+];
 
 const SYNONYMS: [RegExp, string][] = [
-  [/\btroops\b/, "soldiers"], [/\ballies\b/, "partners"], [/\bguarantees\b/, "assurances"], [/\brejected\b/, "dismissed"],
-  [/\bcritical\b/, "crucial"], [/\bpossesses\b/, "has"], [/\bunmatched\b/, "unrivalled"], [/\bweary\b/, "tired"],
-  [/\bstrengthen\b/, "bolster"], [/\bdeveloped\b/, "worked out"], [/\brobust\b/, "strong"], [/\bcoordinate\b/, "organise"],
+  [/\btroops\b/, "soldiers"],
+  [/\ballies\b/, "partners"],
+  [/\bguarantees\b/, "assurances"],
+  [/\brejected\b/, "dismissed"],
+  [/\bcritical\b/, "crucial"],
+  [/\bpossesses\b/, "has"],
+  [/\bunmatched\b/, "unrivalled"],
+  [/\bweary\b/, "tired"],
+  [/\bstrengthen\b/, "bolster"],
+  [/\bdeveloped\b/, "worked out"],
+  [/\brobust\b/, "strong"],
+  [/\bcoordinate\b/, "organise"],
 ];
 const NEGATIONS: [RegExp, string][] = [
-  [/\bwould be\b/, "would not be"], [/\bcould\b/, "could not"], [/\bwill\b/, "will not"], [/\bruled out\b/, "welcomed"],
-  [/\bruling out\b/, "welcoming"], [/\brejected\b/, "endorsed"], [/\bwithout\b/, "while"], [/\bis\b/, "is not"],
-  [/\bpossesses\b/, "lacks"], [/\bwould not be acceptable\b/, "would be acceptable"], [/\bcontinue\b/, "refuse"],
+  [/\bwould be\b/, "would not be"],
+  [/\bcould\b/, "could not"],
+  [/\bwill\b/, "will not"],
+  [/\bruled out\b/, "welcomed"],
+  [/\bruling out\b/, "welcoming"],
+  [/\brejected\b/, "endorsed"],
+  [/\bwithout\b/, "while"],
+  [/\bis\b/, "is not"],
+  [/\bpossesses\b/, "lacks"],
+  [/\bwould not be acceptable\b/, "would be acceptable"],
+  [/\bcontinue\b/, "refuse"],
 ];
 const DEHEDGE: [RegExp, string][] = [
-  [/\bcould\b/, "will"], [/\bmay\b/, "is"], [/\bpossible\s/, ""], [/\bpotential\s/, ""], [/\bappears\b/, "is"],
+  [/\bcould\b/, "will"],
+  [/\bmay\b/, "is"],
+  [/\bpossible\s/, ""],
+  [/\bpotential\s/, ""],
+  [/\bappears\b/, "is"],
 ];
 
 /** Light variations of one sentence about the article. */
@@ -83,28 +151,72 @@ function lowerFirst(s: string): string {
 // Filler: unrelated news-like sentences.
 
 const ORGS = [
-  "The statistics office", "The central bank", "The transport ministry", "The city council", "The health authority",
-  "The weather service", "The port authority", "The national rail operator", "The university", "The football league",
-  "The housing agency", "The energy regulator", "The chamber of commerce", "The fire brigade", "The school board",
+  "The statistics office",
+  "The central bank",
+  "The transport ministry",
+  "The city council",
+  "The health authority",
+  "The weather service",
+  "The port authority",
+  "The national rail operator",
+  "The university",
+  "The football league",
+  "The housing agency",
+  "The energy regulator",
+  "The chamber of commerce",
+  "The fire brigade",
+  "The school board",
 ];
 const METRICS = [
-  "inflation", "unemployment", "retail sales", "house prices", "passenger numbers", "wheat exports", "electricity demand",
-  "tourist arrivals", "factory output", "rental costs", "hospital admissions", "broadband coverage", "bus ridership",
+  "inflation",
+  "unemployment",
+  "retail sales",
+  "house prices",
+  "passenger numbers",
+  "wheat exports",
+  "electricity demand",
+  "tourist arrivals",
+  "factory output",
+  "rental costs",
+  "hospital admissions",
+  "broadband coverage",
+  "bus ridership",
 ];
 const TEAMS = ["Rovers", "United", "Athletic", "City", "Wanderers", "Harriers", "Rangers", "Albion", "Dynamo", "Sporting"];
 const FIRST = ["Anna", "Marek", "Sofia", "Jonas", "Elena", "Tomas", "Ines", "Pavel", "Clara", "Mateo", "Nadia", "Felix", "Olga", "Luca"];
 const LAST = ["Novak", "Berg", "Silva", "Kowalski", "Jensen", "Moreau", "Rossi", "Horvat", "Lindqvist", "Petrov", "Costa", "Meyer"];
 const JOBS = ["baker", "nurse", "bus driver", "teacher", "farmer", "pharmacist", "engineer", "shop owner", "student", "retired welder"];
-const THINGS = ["new bridge", "night market", "bike lane", "tram extension", "parking fee", "library renovation", "flood barrier", "school canteen"];
+const THINGS = [
+  "new bridge",
+  "night market",
+  "bike lane",
+  "tram extension",
+  "parking fee",
+  "library renovation",
+  "flood barrier",
+  "school canteen",
+];
 const EFFECTS = [
-  "made mornings easier", "doubled the queues", "cost more than expected", "brought back customers", "caused months of detours",
-  "divided the neighbourhood", "saved families money", "left older residents confused",
+  "made mornings easier",
+  "doubled the queues",
+  "cost more than expected",
+  "brought back customers",
+  "caused months of detours",
+  "divided the neighbourhood",
+  "saved families money",
+  "left older residents confused",
 ];
 const WEATHER = ["heavy rain", "strong winds", "freezing fog", "a heatwave", "thunderstorms", "early snow", "coastal flooding"];
 const COMPANIES = ["Nordhaven", "Castellan Foods", "Vireo Telecom", "Baltic Freight", "Helix Pharma", "Orion Motors", "Ardent Energy"];
 const EVENTS = [
-  "cut its annual forecast", "announced a buyback", "lost a patent case", "named a new chief executive", "opened a plant in Poland",
-  "delayed its earnings report", "won a rail contract", "recalled thousands of scooters",
+  "cut its annual forecast",
+  "announced a buyback",
+  "lost a patent case",
+  "named a new chief executive",
+  "opened a plant in Poland",
+  "delayed its earnings report",
+  "won a rail contract",
+  "recalled thousands of scooters",
 ];
 const POLICIES = ["pedestrianise", "repave", "rename", "close", "widen", "light", "sell", "protect"];
 const STREETS = ["Mill Street", "the harbour road", "Station Square", "the old market", "Linden Avenue", "the river path"];
@@ -200,10 +312,24 @@ function decorate(s: string, rng: Rng): string {
 }
 
 function headingText(rng: Rng): string {
-  return rng.pick([
-    "Security guarantees", "What the allies said", "Air support", "NATO membership", "Looking ahead", "Local news",
-    "Markets", "Sport", "Weather", "Culture", "Letters", "Analysis", "Background", "Timeline",
-  ]) + ` ${1 + rng.int(500)}`;
+  return (
+    rng.pick([
+      "Security guarantees",
+      "What the allies said",
+      "Air support",
+      "NATO membership",
+      "Looking ahead",
+      "Local news",
+      "Markets",
+      "Sport",
+      "Weather",
+      "Culture",
+      "Letters",
+      "Analysis",
+      "Background",
+      "Timeline",
+    ]) + ` ${1 + rng.int(500)}`
+  );
 }
 
 function codeBlock(rng: Rng, n: number): string {
@@ -218,7 +344,10 @@ function codeBlock(rng: Rng, n: number): string {
 }
 
 function table(rng: Rng): string {
-  const rows = Array.from({ length: 3 }, () => `| ${rng.pick(CITIES)} | ${rng.int(5000)} | ${rng.pick(["France pledged air support.", "Germany sent trucks.", "No change."])} |`);
+  const rows = Array.from(
+    { length: 3 },
+    () => `| ${rng.pick(CITIES)} | ${rng.int(5000)} | ${rng.pick(["France pledged air support.", "Germany sent trucks.", "No change."])} |`,
+  );
   return ["| City | Troops | Note |", "| --- | ---: | --- |", ...rows].join("\n");
 }
 

@@ -74,7 +74,9 @@ export class ClaimsFiles {
         await this.load(bundledClaimsPath, { bundled: true });
       }
       if (!this.trusted()) {
-        this.ctx.logger.info("Restricted Mode: workspace claims files are not loaded, only the bundled database; trust the workspace to load them");
+        this.ctx.logger.info(
+          "Restricted Mode: workspace claims files are not loaded, only the bundled database; trust the workspace to load them",
+        );
         for (const p of store.paths()) if (!wanted.has(p)) store.remove(p);
         return;
       }
@@ -147,7 +149,9 @@ export class ClaimsFiles {
 
   /** The claimsFiles glob of each workspace folder, for file-watcher registration. */
   async globs(): Promise<{ folderUri: string; glob: string }[]> {
-    return Promise.all(this.ctx.folders().map(async (folderUri) => ({ folderUri, glob: (await this.ctx.settings.get(folderUri)).claimsFiles })));
+    return Promise.all(
+      this.ctx.folders().map(async (folderUri) => ({ folderUri, glob: (await this.ctx.settings.get(folderUri)).claimsFiles })),
+    );
   }
 
   /** The folders and globs of the last scan: a settings change that alters them calls for a new one. */
@@ -164,7 +168,9 @@ export class ClaimsFiles {
       if (!root) continue;
       const listed = await withDeadline(findFiles(this.ctx.fs, root, glob), this.ctx.loadTimeoutMs, this.ctx.timers);
       if (!listed.done) {
-        this.ctx.logger.error(`scanning ${root} for claims files took longer than ${formatMs(this.ctx.loadTimeoutMs)}: gave up; the files loaded before stay in use`);
+        this.ctx.logger.error(
+          `scanning ${root} for claims files took longer than ${formatMs(this.ctx.loadTimeoutMs)}: gave up; the files loaded before stay in use`,
+        );
         complete = false;
         continue;
       }
@@ -183,7 +189,10 @@ export class ClaimsFiles {
     const load = async () => this.ctx.store.load(file, { ...(await this.loadOptions(file)), ...opts });
     const r = await withDeadline(load(), this.ctx.loadTimeoutMs, this.ctx.timers);
     if (!r.done) {
-      this.ctx.store.loadFailed(file, `cannot load claims file: reading it (or its source text) took longer than ${formatMs(this.ctx.loadTimeoutMs)}`);
+      this.ctx.store.loadFailed(
+        file,
+        `cannot load claims file: reading it (or its source text) took longer than ${formatMs(this.ctx.loadTimeoutMs)}`,
+      );
     }
   }
 

@@ -123,7 +123,17 @@ export class ClaimsStore {
       errors =
         e instanceof InputErrors
           ? e.errors
-          : [{ file: path, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot load claims file: ${(e as Error)?.message ?? String(e)}` }];
+          : [
+              {
+                file: path,
+                line: 0,
+                character: 0,
+                offset: 0,
+                length: 0,
+                path: "",
+                message: `cannot load claims file: ${(e as Error)?.message ?? String(e)}`,
+              },
+            ];
     }
     if (entry.seq !== seq || this.entries.get(path) !== entry) return; // a newer load, or a removal, won
     entry.text = text;
@@ -207,6 +217,8 @@ export class ClaimsStore {
 
   /** Bundled first, then workspace files by path: decides which duplicate id wins. */
   private ordered(): Entry[] {
-    return [...this.entries.values()].sort((a, b) => (a.bundled !== b.bundled ? (a.bundled ? -1 : 1) : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...this.entries.values()].sort((a, b) =>
+      a.bundled !== b.bundled ? (a.bundled ? -1 : 1) : a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
   }
 }

@@ -18,15 +18,25 @@ import { isVerdict } from "../../protocol/verdicts.js";
 export function isFindingData(d: unknown): d is FindingData {
   const x = d as Partial<FindingData> | null;
   return (
-    typeof x === "object" && x !== null && typeof x.claimId === "string" && isVerdict(x.verdict) && typeof x.sentence === "string" && x.sentence !== ""
+    typeof x === "object" &&
+    x !== null &&
+    typeof x.claimId === "string" &&
+    isVerdict(x.verdict) &&
+    typeof x.sentence === "string" &&
+    x.sentence !== ""
   );
 }
 
 /** Characters a draft may open or close a quotation with (one UTF-16 unit each). */
 const QUOTE_MARKS = new Set([..."\"'“”„‟‘’‚‛«»‹›「」『』"]);
-const DOUBLE_MARKS = new Set([..."\"“”„‟«»「」『』"]);
+const DOUBLE_MARKS = new Set([...'"“”„‟«»「」『』']);
 
-export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: boolean, claimById: (id: string) => Claim | undefined): CodeAction[] {
+export function quickFixes(
+  doc: TextDocument,
+  diagnostic: Diagnostic,
+  markdown: boolean,
+  claimById: (id: string) => Claim | undefined,
+): CodeAction[] {
   const data = diagnostic.data as unknown;
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isFindingData(data)) return [];
   const range = offsets(doc, diagnostic.range);
@@ -40,14 +50,33 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
 
   const actions: CodeAction[] = [];
   const fix = (title: string, edits: { start: number; end: number; newText: string }[], isPreferred = false): void => {
-    const changes: TextEdit[] = edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
-    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [doc.uri]: changes } } });
+    const changes: TextEdit[] = edits.map((e) => ({
+      range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+      newText: e.newText,
+    }));
+    actions.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred,
+      edit: { changes: { [doc.uri]: changes } },
+    });
   };
 
   if (data.verdict === "misattributed" && data.namedSpeaker) {
     const named = offsets(doc, data.namedSpeaker.range);
-    if (named && named.start >= range.start && named.end <= range.end && text.slice(named.start, named.end) === data.namedSpeaker.name && named.end > named.start) {
-      fix(`Attribute to ${claim.speaker.name} (replace "${data.namedSpeaker.name}")`, [{ ...named, newText: escapeForDraft(claim.speaker.name, format) }], true);
+    if (
+      named &&
+      named.start >= range.start &&
+      named.end <= range.end &&
+      text.slice(named.start, named.end) === data.namedSpeaker.name &&
+      named.end > named.start
+    ) {
+      fix(
+        `Attribute to ${claim.speaker.name} (replace "${data.namedSpeaker.name}")`,
+        [{ ...named, newText: escapeForDraft(claim.speaker.name, format) }],
+        true,
+      );
     }
   }
 
@@ -55,7 +84,11 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
     const statement = reportedStatement(claim, format);
     // Footnote references at the end belong to the place, not to the words: they stay.
     const kept = markdown ? trailingMarks(data.sentence) : 0;
-    fix(`Replace with the recorded statement: ${reportedStatement(claim, "plaintext")}`, [{ start: range.start, end: range.end - kept, newText: statement }], true);
+    fix(
+      `Replace with the recorded statement: ${reportedStatement(claim, "plaintext")}`,
+      [{ start: range.start, end: range.end - kept, newText: statement }],
+      true,
+    );
   }
 
   if (data.verdict === "misquoted" && data.quoted) quoteFixes(doc, text, range, data.quoted, claim, format, fix);
@@ -72,7 +105,8 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
     }
   } else {
     const insert = ` ${citation(claim, "plaintext")}`;
-    if (!text.startsWith(insert, range.end)) fix(`Cite ${claim.speaker.name} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
+    if (!text.startsWith(insert, range.end))
+      fix(`Cite ${claim.speaker.name} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
   }
 
   if (!ignoredByMarker(text, range.end, format)) {
@@ -80,7 +114,12 @@ export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, markdown: 
   }
   const args: IgnoreClaimArgs = [claim.id, doc.uri];
   const title = `Ignore claim ${claim.id} in this workspace`;
-  actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: IGNORE_CLAIM_COMMAND, arguments: args } });
+  actions.push({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title, command: IGNORE_CLAIM_COMMAND, arguments: args },
+  });
   return actions;
 }
 
@@ -113,7 +152,11 @@ function quoteFixes(
     // A full stop or comma the draft puts inside the closing mark is punctuation, not the speaker's words: it stays.
     const punctuation = /[.,!?;:…]$/.test(recorded) ? "" : (/[.,!?;:…]+$/.exec(between)?.[0] ?? "");
     const inner = DOUBLE_MARKS.has(text[open]) ? nestQuotes(recorded) : recorded;
-    fix(`Use the recorded words: ${text[open]}${inner}${text[close]}`, [{ start: open + 1, end: close, newText: escapeForDraft(inner, format) + punctuation }], true);
+    fix(
+      `Use the recorded words: ${text[open]}${inner}${text[close]}`,
+      [{ start: open + 1, end: close, newText: escapeForDraft(inner, format) + punctuation }],
+      true,
+    );
   }
   fix(
     direct ? "Remove the quotation marks" : "Remove the quotation marks (the source reports these words, it does not quote them)",

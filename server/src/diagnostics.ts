@@ -25,7 +25,15 @@ export const MAX_DATA_CHARS = 20_000;
 /** The length of everything a quick fix may write from `claim`. */
 export function claimTextChars(claim: Finding["claim"]): number {
   const { speaker, source } = claim;
-  return claim.text.length + claim.verb.length + speaker.name.length + speaker.role.length + source.title.length + source.section.length + source.quote.length;
+  return (
+    claim.text.length +
+    claim.verb.length +
+    speaker.name.length +
+    speaker.role.length +
+    source.title.length +
+    source.section.length +
+    source.quote.length
+  );
 }
 
 /** `s`, or its first `max - 1` units and "…" (never cut inside a surrogate pair). */
@@ -62,7 +70,12 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     quoteKind: f.claim.quoteKind,
     recordedSpeaker: f.claim.speaker.name,
     ...(f.namedSpeaker
-      ? { namedSpeaker: { name: f.namedSpeaker.name, range: { start: doc.positionAt(f.namedSpeaker.start), end: doc.positionAt(f.namedSpeaker.end) } } }
+      ? {
+          namedSpeaker: {
+            name: f.namedSpeaker.name,
+            range: { start: doc.positionAt(f.namedSpeaker.start), end: doc.positionAt(f.namedSpeaker.end) },
+          },
+        }
       : {}),
     ...(f.quoted
       ? {
@@ -93,7 +106,9 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     const definition = claimDefinition(f.claim);
     if (definition) {
       diagnostic.codeDescription = { href: fileLink(definition) };
-      diagnostic.relatedInformation = [{ location: definition, message: capText(`claim ${f.claim.id}: ${sourceLine(f)}`, MAX_MESSAGE_CHARS) }];
+      diagnostic.relatedInformation = [
+        { location: definition, message: capText(`claim ${f.claim.id}: ${sourceLine(f)}`, MAX_MESSAGE_CHARS) },
+      ];
     }
   }
   return diagnostic;

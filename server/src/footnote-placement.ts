@@ -90,7 +90,7 @@ export function openConstructAtEnd(text: string): number {
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   const lineBreak = /\r\n|\r|\n/g;
-  for (let pos = 0; pos <= text.length; ) {
+  for (let pos = 0; pos <= text.length;) {
     lineBreak.lastIndex = pos;
     const br = lineBreak.exec(text);
     const end = br ? br.index : text.length;

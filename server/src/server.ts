@@ -90,7 +90,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     logger,
     pause: deps.pause ?? yieldToEventLoop,
     // window/showMessage, a notification: nothing waits for the user to dismiss it.
-    notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
+    notify: (message) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
     isClaimsFile: (uri) => documents.state(uri)?.kind === "claims" || files.isClaimsDocument(uri),
     onCheck: deps.onCheck,
     onDropped: deps.onDropped,
@@ -136,7 +137,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
 
   connection.onInitialized(() => {
-    if (canRegisterConfiguration) guard("registering for configuration changes", connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }));
+    if (canRegisterConfiguration)
+      guard(
+        "registering for configuration changes",
+        connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }),
+      );
     // onDidChangeWorkspaceFolders throws unless the client announced workspace folder support.
     if (canFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -145,13 +150,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         guard("reloading claims", files.reloadAll().then(registerWatchers));
       });
     }
-    guard(
-      "loading claims",
-      files
-        .reloadAll()
-        .finally(markReady)
-        .then(registerWatchers),
-    );
+    guard("loading claims", files.reloadAll().finally(markReady).then(registerWatchers));
   });
 
   // File watching for the claimsFiles globs, re-registered whenever a glob changes.

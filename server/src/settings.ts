@@ -29,7 +29,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const severity = { ...DEFAULT_SETTINGS.severity };
   for (const v of Object.keys(severity) as Verdict[]) {
     const value = sev[v] ?? r[`severity.${v}`];
-    if (typeof value === "string" && (value === "off" || value.toLowerCase() in SEVERITIES)) severity[v] = value.toLowerCase() as SeverityName;
+    if (typeof value === "string" && (value === "off" || value.toLowerCase() in SEVERITIES))
+      severity[v] = value.toLowerCase() as SeverityName;
   }
   const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === "string") ? [...(v as string[])] : undefined);
   // A number in the setting's bounds, else its default.

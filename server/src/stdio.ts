@@ -35,7 +35,7 @@ export class FramingGuard extends Transform {
   }
 
   private check(chunk: Buffer): { at: number; why: string } | undefined {
-    for (let i = 0; i < chunk.length; ) {
+    for (let i = 0; i < chunk.length;) {
       if (this.bodyLeft === -2) return undefined;
       if (this.bodyLeft > 0) {
         const n = Math.min(this.bodyLeft, chunk.length - i);

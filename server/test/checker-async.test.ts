@@ -60,7 +60,12 @@ describe("FactChecker.checkTextAsync", () => {
     const checker = await articleChecker();
     const text = markdownDraft(checker);
     let pauses = 0;
-    const abandoned = await checker.checkTextAsync(text, "markdown", {}, { pause: async () => void pauses++, cancelled: () => pauses >= 40 });
+    const abandoned = await checker.checkTextAsync(
+      text,
+      "markdown",
+      {},
+      { pause: async () => void pauses++, cancelled: () => pauses >= 40 },
+    );
     assert.equal(abandoned, undefined);
     assert.equal(pauses, 40);
     assert.equal(await checker.checkTextAsync(text, "markdown", {}, { pause: async () => {}, cancelled: () => true }), undefined);

@@ -3,12 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  loadClaimsFile,
-  parseClaimsDatabase,
-  validateClaimIdsUnique,
-  type LoaderHost,
-} from "../src/core/claims/loader.js";
+import { loadClaimsFile, parseClaimsDatabase, validateClaimIdsUnique, type LoaderHost } from "../src/core/claims/loader.js";
 import { readClaimsFile } from "../src/node/claims-disk.js";
 import { BUNDLED_CLAIMS_FILE, BUNDLED_CLAIMS_PATH } from "../src/node/install-paths.js";
 import { CLAIMS_SCHEMA } from "../src/core/claims/schema.js";
@@ -50,7 +45,8 @@ async function errorsOf(fn: () => unknown): Promise<InputError[]> {
 function assertPositionConsistent(e: InputError, text: string): void {
   const lines = text.split(/\r\n|\r|\n/);
   let offset = 0;
-  for (let i = 0; i < e.line; i++) offset += lines[i].length + (text.slice(offset + lines[i].length).match(/^(\r\n|\r|\n)/)?.[0].length ?? 0);
+  for (let i = 0; i < e.line; i++)
+    offset += lines[i].length + (text.slice(offset + lines[i].length).match(/^(\r\n|\r|\n)/)?.[0].length ?? 0);
   assert.equal(offset + e.character, e.offset, `line/character of ${formatInputError(e)} should match offset ${e.offset}`);
 }
 
@@ -138,7 +134,12 @@ describe("loading a valid claims file", () => {
     );
 
     const [plan, aid, rejects] = loaded.claims;
-    assert.deepEqual(plan.speaker, { id: "minister", name: "Anna Example", role: "Minister of Examples", aliases: ["the minister", "Example"] });
+    assert.deepEqual(plan.speaker, {
+      id: "minister",
+      name: "Anna Example",
+      role: "Minister of Examples",
+      aliases: ["the minister", "Example"],
+    });
     assert.equal(aid.speaker, plan.speaker, "claims of one speaker share one Speaker object");
     assert.deepEqual(rejects.speaker, { id: "spokesman", name: "Ben Sample", role: "Opposition spokesman" });
 
@@ -182,7 +183,12 @@ describe("loading a valid claims file", () => {
     });
     assert.equal(text.slice(definedIn.start, definedIn.end), id);
     // The quote comes after a flag emoji (4 UTF-16 units): offsets and characters are UTF-16.
-    assert.deepEqual(quoteIn, { file: fixture("valid-source.txt"), start: 79, end: 97, range: { start: positionIn(SOURCE_TEXT, 79), end: positionIn(SOURCE_TEXT, 97) } });
+    assert.deepEqual(quoteIn, {
+      file: fixture("valid-source.txt"),
+      start: 79,
+      end: 97,
+      range: { start: positionIn(SOURCE_TEXT, 79), end: positionIn(SOURCE_TEXT, 97) },
+    });
     assert.equal(SOURCE_TEXT.slice(quoteIn!.start, quoteIn!.end), loaded.claims[1].source.quote);
     for (const c of loaded.claims) assert.equal(c.provenance?.definedIn.file, file);
 
@@ -226,7 +232,10 @@ describe("loading a valid claims file", () => {
   });
 
   test("parseClaimsDatabase checks quotes against the source text it is given", () => {
-    const loaded = parseClaimsDatabase(db([claim()]), "inline.claims.json", { sourceText: SOURCE_TEXT, sourcePath: "/abs/valid-source.txt" });
+    const loaded = parseClaimsDatabase(db([claim()]), "inline.claims.json", {
+      sourceText: SOURCE_TEXT,
+      sourcePath: "/abs/valid-source.txt",
+    });
     assert.equal(loaded.sourcePath, "/abs/valid-source.txt");
     assert.deepEqual([loaded.claims[0].source.start, loaded.claims[0].source.end], [42, 57]);
   });
@@ -243,9 +252,7 @@ describe("syntax errors", () => {
   test("a missing comma is reported at the exact line and column", async () => {
     const file = fixture("syntax-error.claims.json");
     const errors = await errorsOf(() => readClaimsFile(file));
-    assert.deepEqual(errors, [
-      { file, line: 3, character: 2, offset: 40, length: 10, path: "", message: "syntax error: expected comma" },
-    ]);
+    assert.deepEqual(errors, [{ file, line: 3, character: 2, offset: 40, length: 10, path: "", message: "syntax error: expected comma" }]);
     assert.equal(formatInputError(errors[0]), `${file}:4:3: syntax error: expected comma`);
   });
 
@@ -301,7 +308,10 @@ describe("nesting", () => {
     `{\n  "version": 1,\n  "title": "t",\n  "speakers": {},\n  "claims": [],\n  "x": ${open.repeat(depth)}${close.repeat(depth)}\n}\n`;
 
   test("nesting deeper than 64 levels is one positioned error at the bracket that goes too deep", async () => {
-    for (const [open, close] of [["[", "]"], ['{"a":', "}"]]) {
+    for (const [open, close] of [
+      ["[", "]"],
+      ['{"a":', "}"],
+    ]) {
       const text = nested(10_000, open, close);
       const errors = await errorsOf(() => parseClaimsDatabase(text, "deep.claims.json"));
       assert.equal(errors.length, 1);
@@ -309,7 +319,15 @@ describe("nesting", () => {
       const at = text.indexOf('"x": ') + 5 + 63 * open.length;
       assert.deepEqual(
         { ...errors[0] },
-        { file: "deep.claims.json", line: 5, character: at - text.indexOf('  "x"'), offset: at, length: 1, path: "", message: "nested deeper than 64 levels" },
+        {
+          file: "deep.claims.json",
+          line: 5,
+          character: at - text.indexOf('  "x"'),
+          offset: at,
+          length: 1,
+          path: "",
+          message: "nested deeper than 64 levels",
+        },
       );
       assertPositionConsistent(errors[0], text);
       assert.match(formatInputError(errors[0]), /^deep\.claims\.json:6:\d+: nested deeper than 64 levels$/);
@@ -318,12 +336,17 @@ describe("nesting", () => {
 
   test("64 levels are still read (and checked against the schema)", async () => {
     const errors = await errorsOf(() => parseClaimsDatabase(nested(63), "ok.claims.json"));
-    assert.deepEqual(errors.map((e) => [e.path, e.message.split(";")[0]]), [["/x", 'unknown property "x"']]);
+    assert.deepEqual(
+      errors.map((e) => [e.path, e.message.split(";")[0]]),
+      [["/x", 'unknown property "x"']],
+    );
   });
 
   test("brackets inside strings and comments do not count", async () => {
     const deepString = JSON.stringify("[".repeat(1000) + '\\"' + "{".repeat(1000));
-    const errors = await errorsOf(() => parseClaimsDatabase(`/* ${"[".repeat(100)} */ {"version": 1, "title": ${deepString}}`, "s.claims.json"));
+    const errors = await errorsOf(() =>
+      parseClaimsDatabase(`/* ${"[".repeat(100)} */ {"version": 1, "title": ${deepString}}`, "s.claims.json"),
+    );
     assert.deepEqual(
       errors.map((e) => [e.offset, e.message]),
       [[0, "syntax error: comments are not allowed in JSON"]],
@@ -336,7 +359,10 @@ describe("nesting", () => {
       readSource: async () => assert.fail("the source is not read"),
     };
     const errors = await errorsOf(() => loadClaimsFile("/virtual/deep.claims.json", host));
-    assert.deepEqual(errors.map((e) => [e.line, e.message]), [[5, "nested deeper than 64 levels"]]);
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.message]),
+      [[5, "nested deeper than 64 levels"]],
+    );
   });
 });
 
@@ -379,7 +405,10 @@ describe("schema errors", () => {
         version: 2,
         title: "x",
         speakers: { Minister: { name: "A", role: "B" } },
-        claims: [claim({ id: "Bad Id", speaker: "Minister", polarity: "neg", start: -1 }), claim({ id: "ok", speaker: "Minister", end: 4 })],
+        claims: [
+          claim({ id: "Bad Id", speaker: "Minister", polarity: "neg", start: -1 }),
+          claim({ id: "ok", speaker: "Minister", end: 4 }),
+        ],
       },
       null,
       2,
@@ -403,8 +432,16 @@ describe("semantic errors", () => {
     assert.deepEqual(
       errors.map((e) => [e.path, e.message, text.slice(e.offset, e.offset + e.length)]),
       [
-        ["/claims/0/speaker", 'unknown speaker "Anna Example" (did you mean "minister"?); speakers defined in this file: "minister"', '"Anna Example"'],
-        ["/claims/1/speaker", 'unknown speaker "ministre" (did you mean "minister"?); speakers defined in this file: "minister"', '"ministre"'],
+        [
+          "/claims/0/speaker",
+          'unknown speaker "Anna Example" (did you mean "minister"?); speakers defined in this file: "minister"',
+          '"Anna Example"',
+        ],
+        [
+          "/claims/1/speaker",
+          'unknown speaker "ministre" (did you mean "minister"?); speakers defined in this file: "minister"',
+          '"ministre"',
+        ],
       ],
     );
   });
@@ -420,22 +457,28 @@ describe("semantic errors", () => {
 
   test("a quote that is not the source at its offsets is reported at the quote, with where it really is", async () => {
     const text = db([claim({ quote: "Aid would continue", start: 80, end: 98 })]);
-    const [e, ...rest] = await errorsOf(() => parseClaimsDatabase(text, "q.claims.json", { sourceText: SOURCE_TEXT, sourcePath: "/x/valid-source.txt" }));
+    const [e, ...rest] = await errorsOf(() =>
+      parseClaimsDatabase(text, "q.claims.json", { sourceText: SOURCE_TEXT, sourcePath: "/x/valid-source.txt" }),
+    );
     assert.deepEqual(rest, []);
     assert.equal(e.path, "/claims/0/quote");
     assert.equal(text.slice(e.offset, e.offset + e.length), '"Aid would continue"');
-    assert.equal(e.message, 'quote does not match valid-source.txt at 80–98 (line 2, column 67); the quote is at 79–97');
+    assert.equal(e.message, "quote does not match valid-source.txt at 80–98 (line 2, column 67); the quote is at 79–97");
   });
 
   test("a quote without offsets must be found verbatim, and once", async () => {
-    const text = db([claim({ quote: "The opposition leader's spokesman" }), claim({ id: "c2", quote: "the plan" }), claim({ id: "c3", quote: "not in the source" })]);
+    const text = db([
+      claim({ quote: "The opposition leader's spokesman" }),
+      claim({ id: "c2", quote: "the plan" }),
+      claim({ id: "c3", quote: "not in the source" }),
+    ]);
     const errors = await errorsOf(() => parseClaimsDatabase(text, "v.claims.json", { sourceText: SOURCE_TEXT }));
     assert.deepEqual(
       errors.map((e) => [e.path, e.message]),
       [
         [
           "/claims/0/quote",
-          'quote not found verbatim in valid-source.txt; a near match at 152–185 (line 4, column 1) differs only in quotes, dashes, spacing or case',
+          "quote not found verbatim in valid-source.txt; a near match at 152–185 (line 4, column 1) differs only in quotes, dashes, spacing or case",
         ],
         ["/claims/1/quote", 'quote occurs 2 times in valid-source.txt (at 32–40, 195–203); add "start" and "end" to choose one'],
         ["/claims/2/quote", "quote not found verbatim in valid-source.txt"],
@@ -509,7 +552,9 @@ describe("missing files", () => {
   test("a missing claims file names the file", async () => {
     const file = fixture("does-not-exist.claims.json");
     const errors = await errorsOf(() => readClaimsFile(file));
-    assert.deepEqual(errors, [{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message: "cannot read claims file: file not found" }]);
+    assert.deepEqual(errors, [
+      { file, line: 0, character: 0, offset: 0, length: 0, path: "", message: "cannot read claims file: file not found" },
+    ]);
   });
 
   test("a missing source file is reported at source.file, naming the path", async () => {
@@ -546,9 +591,13 @@ describe("ids across databases", () => {
 describe("the bundled claims database", () => {
   const article = path.join(ROOT, "claims", "european-led-security-guarantees.txt");
 
-  test("BUNDLED_CLAIMS_PATH points into the repository's claims folder", { skip: process.env.FACTCHECK_CLAIMS_DIR ? "FACTCHECK_CLAIMS_DIR overrides it" : false }, () => {
-    assert.equal(BUNDLED_CLAIMS_PATH, path.join(ROOT, "claims", BUNDLED_CLAIMS_FILE));
-  });
+  test(
+    "BUNDLED_CLAIMS_PATH points into the repository's claims folder",
+    { skip: process.env.FACTCHECK_CLAIMS_DIR ? "FACTCHECK_CLAIMS_DIR overrides it" : false },
+    () => {
+      assert.equal(BUNDLED_CLAIMS_PATH, path.join(ROOT, "claims", BUNDLED_CLAIMS_FILE));
+    },
+  );
 
   // That claims/european-led-security-guarantees.txt is byte for byte the article in ../shared is checked by
   // .ci/check-article.sh, a step of .ci/run: a unit test may use only files inside the repository.

@@ -40,7 +40,10 @@ describe("factcheck check: misquoted and unsupported", () => {
         [2, "unsupported"],
       ],
     );
-    assert.match(findings[0].explanation, /the record says "possesses unmatched aerial capabilities", and the source only paraphrases Donald Trump/);
+    assert.match(
+      findings[0].explanation,
+      /the record says "possesses unmatched aerial capabilities", and the source only paraphrases Donald Trump/,
+    );
     assert.match(findings[1].explanation, /the record does not say "sensible"/);
     assert.equal(findings[0].claim.quoteKind, "reported");
     // The quoted words, inside the marks: `possesses unmatched naval capabilities.` on line 0.
@@ -50,8 +53,17 @@ describe("factcheck check: misquoted and unsupported", () => {
 
   it("gives each verdict a SARIF rule, the new ones as warnings", async () => {
     const sarif = JSON.parse((await run("check", "--format", "sarif", file)).stdout);
-    const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => `${r.id}:${r.defaultConfiguration.level}`);
-    assert.deepEqual(rules, ["supported:note", "contradicted:warning", "misattributed:warning", "overstated:warning", "misquoted:warning", "unsupported:warning"]);
+    const rules = sarif.runs[0].tool.driver.rules.map(
+      (r: { id: string; defaultConfiguration: { level: string } }) => `${r.id}:${r.defaultConfiguration.level}`,
+    );
+    assert.deepEqual(rules, [
+      "supported:note",
+      "contradicted:warning",
+      "misattributed:warning",
+      "overstated:warning",
+      "misquoted:warning",
+      "unsupported:warning",
+    ]);
     assert.deepEqual(
       sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId),
       ["misquoted", "unsupported"],

@@ -43,7 +43,8 @@ function draft(text: string, name = "draft.md"): string {
 }
 
 describe("factcheck check", () => {
-  const text = "# Notes\n\nIntro line. Trump said American troops would be deployed to Ukraine.\n\nA new coffee shop opened near the train station.\n";
+  const text =
+    "# Notes\n\nIntro line. Trump said American troops would be deployed to Ukraine.\n\nA new coffee shop opened near the train station.\n";
 
   it("prints JSON with 0-based UTF-16 ranges, the verdict, the claim and its verbatim quote", async () => {
     const file = draft(text);
@@ -66,11 +67,19 @@ describe("factcheck check", () => {
   it("prints compiler-style text lines, 1-based", async () => {
     const r = await run("check", draft(text));
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /draft\.md:3:13: contradicted: the record says "ruled out … deploying"; the draft says "deployed" — Donald Trump \(President of the United States\), as reported by European-Led Security Guarantees: firmly ruling out the deployment of American troops to Ukraine \[esg-s4-no-us-troops\]$/m);
+    assert.match(
+      r.stdout,
+      /draft\.md:3:13: contradicted: the record says "ruled out … deploying"; the draft says "deployed" — Donald Trump \(President of the United States\), as reported by European-Led Security Guarantees: firmly ruling out the deployment of American troops to Ukraine \[esg-s4-no-us-troops\]$/m,
+    );
   });
 
   it("counts columns in UTF-16 code units after astral characters", async () => {
-    const r = await run("check", "--format", "json", draft("Wow 🙂 indeed. Trump ruled out deploying American troops to Ukraine.\n", "emoji.txt"));
+    const r = await run(
+      "check",
+      "--format",
+      "json",
+      draft("Wow 🙂 indeed. Trump ruled out deploying American troops to Ukraine.\n", "emoji.txt"),
+    );
     assert.equal(r.code, 0);
     const [f] = JSON.parse(r.stdout).files[0].findings;
     // "Wow 🙂 indeed. " is 14 code points but 15 UTF-16 code units.
@@ -102,7 +111,8 @@ describe("factcheck check", () => {
   });
 
   it("skips code and honours the ignore comment in Markdown", async () => {
-    const md = "```\nTrump said American troops would be deployed to Ukraine.\n```\n\n<!-- factcheck-ignore-next-line -->\nTrump said American troops would be deployed to Ukraine.\n";
+    const md =
+      "```\nTrump said American troops would be deployed to Ukraine.\n```\n\n<!-- factcheck-ignore-next-line -->\nTrump said American troops would be deployed to Ukraine.\n";
     const r = await run("check", "--format", "json", draft(md));
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).files[0].findings, []);
@@ -111,12 +121,21 @@ describe("factcheck check", () => {
   it("checks the example draft", async () => {
     const r = await run("check", "--format", "json", join(ROOT, "examples", "draft.md"));
     assert.equal(r.code, 1);
-    const verdicts = JSON.parse(r.stdout).files[0].findings.map((f: { verdict: string }) => f.verdict).sort();
+    const verdicts = JSON.parse(r.stdout)
+      .files[0].findings.map((f: { verdict: string }) => f.verdict)
+      .sort();
     assert.deepEqual(verdicts, ["contradicted", "contradicted", "misattributed", "overstated", "supported", "supported"]);
   });
 
   it("uses only the given claims files with --claims", async () => {
-    const r = await run("check", "--format", "json", "--claims", fixture("core", "harbor.claims.json"), draft("Ruiz said the city would raise property taxes next year.\n"));
+    const r = await run(
+      "check",
+      "--format",
+      "json",
+      "--claims",
+      fixture("core", "harbor.claims.json"),
+      draft("Ruiz said the city would raise property taxes next year.\n"),
+    );
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.stdout).files[0].findings[0].claim.id, "harbor-no-tax-rise");
   });
@@ -192,7 +211,18 @@ describe("factcheck and untrusted claims files", () => {
         title: "T",
         source: { title: "T", file: source },
         speakers: { m: { name: "A Minister", role: "minister" } },
-        claims: [{ id: "c1", text: "The minister said the plan will not change.", speaker: "m", verb: "said", section: "S", quote: "the plan will not change", hedged: false, polarity: "negative" }],
+        claims: [
+          {
+            id: "c1",
+            text: "The minister said the plan will not change.",
+            speaker: "m",
+            verb: "said",
+            section: "S",
+            quote: "the plan will not change",
+            hedged: false,
+            polarity: "negative",
+          },
+        ],
       }),
     );
     return { cwd, claims };
@@ -202,7 +232,12 @@ describe("factcheck and untrusted claims files", () => {
     const { cwd } = repo("escape", "../../secret.txt");
     const r = await runIn(cwd, "claims", "list", "--claims", "claims/x.claims.json");
     assert.equal(r.code, 2);
-    assert.match(r.stderr, new RegExp(`^claims/x\\.claims\\.json:1:\\d+: source\\.file must stay inside ${cwd.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; "\\.\\./\\.\\./secret\\.txt" resolves outside it \\(at /source/file\\)\\n$`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^claims/x\\.claims\\.json:1:\\d+: source\\.file must stay inside ${cwd.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; "\\.\\./\\.\\./secret\\.txt" resolves outside it \\(at /source/file\\)\\n$`,
+      ),
+    );
     assert.ok(!r.stderr.includes("hunter2"));
 
     const inside = repo("inside", "../notes.txt");
@@ -221,7 +256,10 @@ describe("factcheck and untrusted claims files", () => {
     symlinkSync(join(AREA, "link", "secret.txt"), join(cwd, "claims", "evil.claims.json"));
     const r = await runIn(cwd, "check", "--claims", "claims/evil.claims.json", "notes.txt");
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, `claims/evil.claims.json:1:1: claims file must stay inside ${cwd}; claims/evil.claims.json resolves outside it\n`);
+    assert.equal(
+      r.stderr,
+      `claims/evil.claims.json:1:1: claims file must stay inside ${cwd}; claims/evil.claims.json resolves outside it\n`,
+    );
   });
 });
 
@@ -252,7 +290,11 @@ describe("factcheck writing into a pipe that closes early", () => {
   it("through a real shell pipeline into `head -n 1`: one line out, no stack trace, the findings' exit code", () => {
     // More than a pipe buffer of output, so the CLI is still writing when head exits.
     const file = draft("Trump said American troops would be deployed to Ukraine.\n".repeat(600));
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${CLI}" check --format json "${file}" | head -n 1; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${CLI}" check --format json "${file}" | head -n 1; echo "exit=\${PIPESTATUS[0]}" >&2`],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     assert.equal(r.stdout, "{\n");
     assert.equal(r.stderr, "exit=1\n");
   });

@@ -38,7 +38,19 @@ function claimsText(source: string | undefined, quote = "the plan will not chang
       title: "Test",
       source: { title: "Test source", ...(source !== undefined ? { file: source } : {}) },
       speakers: { minister: { name: "A Minister", role: "minister" } },
-      claims: [{ id: "c1", text: "The minister said the plan will not change.", speaker: "minister", verb: "said", section: "S", quote, hedged: false, polarity: "negative", ...extra }],
+      claims: [
+        {
+          id: "c1",
+          text: "The minister said the plan will not change.",
+          speaker: "minister",
+          verb: "said",
+          section: "S",
+          quote,
+          hedged: false,
+          polarity: "negative",
+          ...extra,
+        },
+      ],
     },
     null,
     2,
@@ -177,7 +189,11 @@ describe("only regular files within the size limit are read", () => {
     truncateSync(big, DEFAULT_MAX_FILE_BYTES + 1);
     const text = claimsText("big.txt");
     const fs = recordingFs();
-    const e = assertAtSourceFile(await loadErrors(writeClaims("big.claims.json", text), { fs, limitName: "factcheck.maxFileSizeMB" }), text, "big.txt");
+    const e = assertAtSourceFile(
+      await loadErrors(writeClaims("big.claims.json", text), { fs, limitName: "factcheck.maxFileSizeMB" }),
+      text,
+      "big.txt",
+    );
     assert.equal(e.message, `cannot read source file "big.txt" (${big}): it is larger than the 20 MB limit (factcheck.maxFileSizeMB)`);
     // Exactly at the limit is fine as far as size goes (then it is not UTF-8 text the quote is in).
     truncateSync(big, DEFAULT_MAX_FILE_BYTES);
@@ -223,7 +239,10 @@ describe("messages never quote the source text", () => {
     writeFileSync(path.join(root, "near.txt"), `intro\n${SECRET}\n`);
     const text = claimsText("near.txt", "aaa_secret=HUNTER2-do-not-print");
     const [e] = await loadErrors(writeClaims("near.claims.json", text));
-    assert.equal(e.message, "quote not found verbatim in near.txt; a near match at 6–37 (line 2, column 1) differs only in quotes, dashes, spacing or case");
+    assert.equal(
+      e.message,
+      "quote not found verbatim in near.txt; a near match at 6–37 (line 2, column 1) differs only in quotes, dashes, spacing or case",
+    );
     assert.ok(!e.message.includes("AAA_SECRET") && !e.message.includes("hunter2"));
   });
 });

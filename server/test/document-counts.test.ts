@@ -86,7 +86,10 @@ test("each publish comes with the document's counts by verdict, for its version"
     // An edit that removes the contradicted sentence: the next publish has new counts, for the new version.
     const line = 2;
     const version = await h.change(uri, [
-      { range: { start: { line, character: SUPPORTED.length }, end: { line, character: SUPPORTED.length + 1 + CONTRADICTED.length } }, text: "" },
+      {
+        range: { start: { line, character: SUPPORTED.length }, end: { line, character: SUPPORTED.length + 1 + CONTRADICTED.length } },
+        text: "",
+      },
     ]);
     const after = await log.latest(uri, (p) => p.version === version, `counts of v${version}`);
     assert.deepEqual(after.counts, counts({ supported: 1, misattributed: 1, overstated: 1 }));
@@ -130,8 +133,20 @@ test("documentCounts counts findings only: not claims-file errors, not the size-
     { range, severity: DiagnosticSeverity.Error, source: "factcheck", message: 'unknown speaker "x" (at /claims/0/speaker)' },
     // A claims-file error that happens to start like a finding: it has no code (no claim), so it is no finding.
     { range, severity: DiagnosticSeverity.Error, source: "factcheck", message: "unsupported: property 'x' (at /claims/0)" },
-    { range, severity: DiagnosticSeverity.Information, source: "factcheck", message: "Fact Check stopped here: this draft is over the 5 MB limit" },
-    { range, severity: DiagnosticSeverity.Warning, source: "cSpell", code: "claim-1", message: "supported: not ours", data: { verdict: "supported" } },
+    {
+      range,
+      severity: DiagnosticSeverity.Information,
+      source: "factcheck",
+      message: "Fact Check stopped here: this draft is over the 5 MB limit",
+    },
+    {
+      range,
+      severity: DiagnosticSeverity.Warning,
+      source: "cSpell",
+      code: "claim-1",
+      message: "supported: not ours",
+      data: { verdict: "supported" },
+    },
     { ...finding("supported"), data: { verdict: "debunked" }, message: "debunked: a forged verdict" },
   ];
   assert.deepEqual(documentCounts({ uri: "file:///d.md", version: 7, diagnostics }), {

@@ -47,7 +47,12 @@ test("Markdown: a footnote reference is markup of the sentence before it, our de
 test("plain text: citations and ignore comments are not words", () => {
   const cite = "(source: European-Led Security Guarantees; Donald Trump, President of the United States)";
   const draft = `${SUPPORTED} ${cite} ${CONTRADICTED}${IGNORE} Last one here.`;
-  assert.deepEqual(newSegmenter().segmentDraft(draft, "plaintext").map((s) => s.text), [SUPPORTED, CONTRADICTED, "Last one here."]);
+  assert.deepEqual(
+    newSegmenter()
+      .segmentDraft(draft, "plaintext")
+      .map((s) => s.text),
+    [SUPPORTED, CONTRADICTED, "Last one here."],
+  );
 });
 
 test("the checker skips exactly the sentence an ignore comment follows", async () => {

@@ -27,14 +27,17 @@ test("valid traffic passes through unchanged, in chunks of any size", async () =
   const rng = new Rng(3);
   const messages = [
     frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}'),
-    frame('{"jsonrpc":"2.0","method":"x","params":{"text":"é € 😀 \\r\\n\\r\\n Content-Length: 9"}}', "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"),
+    frame(
+      '{"jsonrpc":"2.0","method":"x","params":{"text":"é € 😀 \\r\\n\\r\\n Content-Length: 9"}}',
+      "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n",
+    ),
     frame(""),
     frame(JSON.stringify({ text: "\u0000\u00ff".repeat(500) })),
   ];
   const stream = Buffer.concat(Array.from({ length: 20 }, () => rng.pick(messages)));
   for (let round = 0; round < 30; round++) {
     const chunks: Buffer[] = [];
-    for (let at = 0; at < stream.length; ) {
+    for (let at = 0; at < stream.length;) {
       const n = 1 + rng.int(round % 2 ? 7 : 400);
       chunks.push(stream.subarray(at, at + n));
       at += n;

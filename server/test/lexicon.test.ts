@@ -32,7 +32,10 @@ describe("WordNet", () => {
 
   it("finds derived forms across parts of speech", () => {
     const rel = wn.related("defence", "noun");
-    assert.ok(rel.some((r) => r.derived && r.word === "defend"), rel.map((r) => r.word).join(","));
+    assert.ok(
+      rel.some((r) => r.derived && r.word === "defend"),
+      rel.map((r) => r.word).join(","),
+    );
   });
 });
 
@@ -80,7 +83,10 @@ describe("analyze", () => {
   });
 
   it("does not count 'not only' as a denial", () => {
-    assert.deepEqual(units("The role is not merely supportive.").filter((u) => u !== "mere+"), ["role+", "support+"]);
+    assert.deepEqual(
+      units("The role is not merely supportive.").filter((u) => u !== "mere+"),
+      ["role+", "support+"],
+    );
   });
 
   it("cancels a double negation", () => {
@@ -96,7 +102,10 @@ describe("analyze", () => {
       "",
       "Taxes will not rise next year.",
     ];
-    assert.deepEqual(analyzeMany(nlp, texts), texts.map((t) => analyze(nlp, t)));
+    assert.deepEqual(
+      analyzeMany(nlp, texts),
+      texts.map((t) => analyze(nlp, t)),
+    );
   });
 
   it("keeps exact offsets", () => {

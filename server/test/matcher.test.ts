@@ -74,11 +74,23 @@ describe("matcher verdicts (bundled article)", () => {
     ["Trump said Washington's role would be indirect.", "esg-s3-us-role-supportive:supported"],
     ["Clarity will not emerge soon, Trump noted.", "esg-s11-clarity-soon:contradicted"],
     ["The idea of NATO membership for Ukraine was rejected by Putin.", "esg-s7-rejects-nato-membership:misattributed"],
-    ["In Putin's view, the coming weeks will be critical in determining Moscow's willingness to engage in peace.", "esg-s10-critical-weeks:misattributed"],
+    [
+      "In Putin's view, the coming weeks will be critical in determining Moscow's willingness to engage in peace.",
+      "esg-s10-critical-weeks:misattributed",
+    ],
     ["Zelensky, speaking in Kyiv, rejected the idea of NATO membership for Ukraine.", "esg-s7-rejects-nato-membership:misattributed"],
-    ["Leavitt, the White House press secretary, said Washington would help coordinate security frameworks.", "esg-s6-coordinate-without-boots:supported"],
-    ["Karoline Levitt said Washington would help coordinate security frameworks without placing U.S. boots on the ground.", "esg-s6-coordinate-without-boots:supported"],
-    ["According to the president, the coming weeks will be critical in determining Moscow's willingness to engage in peace.", "esg-s10-critical-weeks:supported"],
+    [
+      "Leavitt, the White House press secretary, said Washington would help coordinate security frameworks.",
+      "esg-s6-coordinate-without-boots:supported",
+    ],
+    [
+      "Karoline Levitt said Washington would help coordinate security frameworks without placing U.S. boots on the ground.",
+      "esg-s6-coordinate-without-boots:supported",
+    ],
+    [
+      "According to the president, the coming weeks will be critical in determining Moscow's willingness to engage in peace.",
+      "esg-s10-critical-weeks:supported",
+    ],
   ];
   for (const [sentence, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
@@ -92,7 +104,9 @@ describe("matcher verdicts (bundled article)", () => {
   });
 
   it("reports a second claim only when the sentence restates it with words of its own", () => {
-    assert.deepEqual(verdicts(checker, "Trump accepted the idea of NATO membership for Ukraine."), ["esg-s7-rejects-nato-membership:contradicted"]);
+    assert.deepEqual(verdicts(checker, "Trump accepted the idea of NATO membership for Ukraine."), [
+      "esg-s7-rejects-nato-membership:contradicted",
+    ]);
   });
 
   it("needs more than two shared words with no speaker to match", () => {

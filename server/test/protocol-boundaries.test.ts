@@ -44,7 +44,8 @@ test("protocol/ imports only itself, and only messages.ts imports vscode-languag
       if (spec.startsWith(".")) {
         const target = path.resolve(path.dirname(file), spec);
         assert.equal(path.dirname(target), PROTOCOL, `${name} imports ${spec}, outside protocol/`);
-        if (PLAIN.includes(name)) assert.ok(PLAIN.includes(path.basename(target).replace(/\.js$/, ".ts")), `${name} is plain TypeScript, yet imports ${spec}`);
+        if (PLAIN.includes(name))
+          assert.ok(PLAIN.includes(path.basename(target).replace(/\.js$/, ".ts")), `${name} is plain TypeScript, yet imports ${spec}`);
       } else {
         assert.ok(name === "messages.ts" && spec === "vscode-languageserver-protocol", `${name} imports ${spec}`);
       }

@@ -190,7 +190,8 @@ describe("Markdown", () => {
   });
 
   test("reference links and definitions", () => {
-    const draft = "Read [the statement][gov] and [this].\n\n[gov]: https://example.gov/statement.html\n[this]: <https://example.com/this> 'Title'";
+    const draft =
+      "Read [the statement][gov] and [this].\n\n[gov]: https://example.gov/statement.html\n[this]: <https://example.com/this> 'Title'";
     assert.deepEqual(cut(draft), ["Read [the statement][gov] and [this]."]);
     const s = one(draft, "Read");
     assert.equal(proseText(s).replace(/\s+/g, " "), "Read the statement and this .");
@@ -373,20 +374,48 @@ describe("incremental segmentation", () => {
   });
 
   test("block by block equals parsing the whole draft, through many edits", () => {
-    const snippets = ["\n\n", "\n", "```\n", "\n```\n", "<!--", "-->", "\n<div>\n", "\n    indented\n", "\n- item\n", "> ", "# ", "*", "[", "](http://x.y)", "`", "\n---\n", "|", "\n[link]: http://a\n", "[link]", "Mr. ", ". ", "😀", "\r\n"];
+    const snippets = [
+      "\n\n",
+      "\n",
+      "```\n",
+      "\n```\n",
+      "<!--",
+      "-->",
+      "\n<div>\n",
+      "\n    indented\n",
+      "\n- item\n",
+      "> ",
+      "# ",
+      "*",
+      "[",
+      "](http://x.y)",
+      "`",
+      "\n---\n",
+      "|",
+      "\n[link]: http://a\n",
+      "[link]",
+      "Mr. ",
+      ". ",
+      "😀",
+      "\r\n",
+    ];
     let doc = draft;
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 150; i++) {
       const at = Math.floor(rnd() * doc.length);
-      doc = rnd() < 0.3 ? doc.slice(0, at) + doc.slice(at + Math.floor(rnd() * 12)) : doc.slice(0, at) + snippets[Math.floor(rnd() * snippets.length)] + doc.slice(at);
+      doc =
+        rnd() < 0.3
+          ? doc.slice(0, at) + doc.slice(at + Math.floor(rnd() * 12))
+          : doc.slice(0, at) + snippets[Math.floor(rnd() * snippets.length)] + doc.slice(at);
       assert.deepEqual(segmentDraft(doc, "markdown"), segmentMarkdownWhole(doc), `after edit ${i}: ${JSON.stringify(doc)}`);
     }
   });
 
   test("long lists without blank lines are cut into blocks without changing the result", () => {
     let doc = "";
-    for (let i = 0; doc.length < 12_000; i++) doc += `- Item ${i} has *some* text. It ends here.\n${i % 7 === 0 ? `## Heading ${i}\n` : ""}`;
+    for (let i = 0; doc.length < 12_000; i++)
+      doc += `- Item ${i} has *some* text. It ends here.\n${i % 7 === 0 ? `## Heading ${i}\n` : ""}`;
     assert.ok(splitBlocks(doc, "markdown").length > 2);
     assert.deepEqual(segmentDraft(doc, "markdown"), segmentMarkdownWhole(doc));
   });
@@ -402,7 +431,10 @@ describe("limits: long, deep and unclosed input", () => {
       const blocks = splitBlocks(draft, "markdown");
       assert.deepEqual(
         blocks.map((b) => [b.kind, draft.slice(b.start, b.end).split("\n")[0]]),
-        [["markdown", "Before it. More."], ["code", `${indent}\`\`\``]],
+        [
+          ["markdown", "Before it. More."],
+          ["code", `${indent}\`\`\``],
+        ],
       );
       assert.deepEqual(texts(draft), ["Before it.", "More."]);
       assert.deepEqual(segmentDraft(draft, "markdown"), segmentMarkdownWhole(draft));
@@ -423,7 +455,10 @@ describe("limits: long, deep and unclosed input", () => {
   test("link definitions still apply in a block whose parse ends inside a fence", () => {
     const draft = "[ref]: https://example.com\n\n- See [ref] for it.\n  ```\n  code";
     const s = one(draft, "See");
-    assert.deepEqual(s, segmentMarkdownWhole(draft).find((x) => x.text.includes("See")));
+    assert.deepEqual(
+      s,
+      segmentMarkdownWhole(draft).find((x) => x.text.includes("See")),
+    );
     assert.equal(proseText(s), "See  ref  for it.");
   });
 
@@ -434,11 +469,17 @@ describe("limits: long, deep and unclosed input", () => {
     }
     // A staircase: one more level on each line.
     const stairs = Array.from({ length: 200 }, (_, i) => `${"  ".repeat(i)}- Level ${i}.`).join("\n");
-    assert.deepEqual(texts(stairs), Array.from({ length: 200 }, (_, i) => `Level ${i}.`));
+    assert.deepEqual(
+      texts(stairs),
+      Array.from({ length: 200 }, (_, i) => `Level ${i}.`),
+    );
     // 64 levels are still Markdown: the same as parsing the whole draft.
     const ok = `${"> ".repeat(60)}*Quoted* text.`;
     assert.deepEqual(segmentDraft(ok, "markdown"), segmentMarkdownWhole(ok));
-    assert.deepEqual(one(ok, "Quoted").mask, [[0, 1], [7, 8]]);
+    assert.deepEqual(one(ok, "Quoted").mask, [
+      [0, 1],
+      [7, 8],
+    ]);
   });
 
   test("inline markup nested deeper than 64 levels is read as plain text", () => {
@@ -493,7 +534,10 @@ describe("limits: long, deep and unclosed input", () => {
       const edited = draft.replace("number 2000 is", "number 2000 was");
       const after = s.segmentDraft(edited, format);
       assert.ok(s.cacheStats().spans.misses - before < 20, `${format}: ${s.cacheStats().spans.misses - before} pieces re-segmented`);
-      assert.deepEqual(after.map((s) => s.text), draft.replace("number 2000 is", "number 2000 was").split(/(?<=\.) /));
+      assert.deepEqual(
+        after.map((s) => s.text),
+        draft.replace("number 2000 is", "number 2000 was").split(/(?<=\.) /),
+      );
     }
   });
 });

@@ -21,8 +21,7 @@ const OVERSTATED = "Germany, France and the United Kingdom will commit ground fo
 
 const LABEL = "[^factcheck-esg-s4-no-us-troops]";
 /** The article paraphrases Trump, so the footnote is reported speech: no quotation marks. */
-const FOOTNOTE =
-  `${LABEL}: Trump ruled out deploying American troops to Ukraine (Donald Trump, President of the United States), as reported in European-Led Security Guarantees, U.S. Contribution Through Air Support.`;
+const FOOTNOTE = `${LABEL}: Trump ruled out deploying American troops to Ukraine (Donald Trump, President of the United States), as reported in European-Led Security Guarantees, U.S. Contribution Through Air Support.`;
 const IGNORE = "<!-- factcheck-ignore -->";
 
 async function withServer(fn: (h: Harness) => Promise<void>, opts: Parameters<typeof startHarness>[0] = {}): Promise<void> {
@@ -44,7 +43,11 @@ async function draft(h: Harness, uri: string, languageId: string, text: string) 
     return d;
   };
   const actions = async (d: Diagnostic): Promise<CodeAction[]> =>
-    (await h.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    (await h.client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
   const apply = (a: CodeAction, base = text): string => {
     const edits: TextEdit[] = a.edit?.changes?.[uri] ?? [];
     assert.ok(edits.length, `${a.title} has edits for the document`);
@@ -93,12 +96,22 @@ test("Markdown: footnote citation, corrections and ignore actions change exactly
       supported.map((a) => a.title),
       ["Cite Donald Trump in a footnote", `Ignore this sentence (${IGNORE})`, "Ignore claim esg-s4-no-us-troops in this workspace"],
     );
-    assert.equal(d.apply(d.titled(supported, "Cite")), `# Draft\n\n${SUPPORTED}${LABEL}\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED}\n\n${FOOTNOTE}\n`);
+    assert.equal(
+      d.apply(d.titled(supported, "Cite")),
+      `# Draft\n\n${SUPPORTED}${LABEL}\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED}\n\n${FOOTNOTE}\n`,
+    );
     // The comment goes inline, right after the sentence: no line is added, no block is split.
-    assert.equal(d.apply(d.titled(supported, "Ignore this sentence")), `# Draft\n\n${SUPPORTED}${IGNORE}\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED}\n`);
+    assert.equal(
+      d.apply(d.titled(supported, "Ignore this sentence")),
+      `# Draft\n\n${SUPPORTED}${IGNORE}\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED}\n`,
+    );
     const ignoreClaim = d.titled(supported, "Ignore claim");
     assert.equal(ignoreClaim.edit, undefined);
-    assert.deepEqual(ignoreClaim.command, { title: "Ignore claim esg-s4-no-us-troops in this workspace", command: "factcheck.ignoreClaim", arguments: ["esg-s4-no-us-troops", uri] });
+    assert.deepEqual(ignoreClaim.command, {
+      title: "Ignore claim esg-s4-no-us-troops in this workspace",
+      command: "factcheck.ignoreClaim",
+      arguments: ["esg-s4-no-us-troops", uri],
+    });
 
     const contradicted = await d.actions(d.byVerdict("contradicted"));
     const replace = d.titled(contradicted, "Replace with the recorded statement");
@@ -131,7 +144,10 @@ test("Markdown: the footnote definition is not duplicated, joins an existing foo
     const text = `${SUPPORTED}${LABEL} ${CONTRADICTED}\n\n${FOOTNOTE}\n`;
     const d = await draft(h, uri, "markdown", text);
     // The definition restates the claim, but it is our citation, not prose: no finding on it.
-    assert.deepEqual(d.diagnostics.map((x) => x.range.start.line), [0, 0]);
+    assert.deepEqual(
+      d.diagnostics.map((x) => x.range.start.line),
+      [0, 0],
+    );
     // The footnote reference is markup: it stays with the sentence it cites and is not a word of it.
     assert.equal((d.byVerdict("supported").data as FindingData).sentence, SUPPORTED + LABEL);
     const cite = d.titled(await d.actions(d.byVerdict("contradicted")), "Cite");
@@ -160,12 +176,18 @@ test("Markdown: a footnote definition never lands inside a code fence or comment
 
     const comment = "<!-- notes to self\nstill open";
     const d2 = await draft(h, "file:///drafts/comment.md", "markdown", `${SUPPORTED}\n\n${comment}`);
-    assert.equal(d2.apply(d2.titled(await d2.actions(d2.byVerdict("supported")), "Cite")), `${SUPPORTED}${LABEL}\n\n${FOOTNOTE}\n\n${comment}`);
+    assert.equal(
+      d2.apply(d2.titled(await d2.actions(d2.byVerdict("supported")), "Cite")),
+      `${SUPPORTED}${LABEL}\n\n${FOOTNOTE}\n\n${comment}`,
+    );
 
     // A closed fence at the end: the definition goes after it, as usual.
     const closed = "```\ncode\n```\n";
     const d3 = await draft(h, "file:///drafts/closed.md", "markdown", `${SUPPORTED}\n\n${closed}`);
-    assert.equal(d3.apply(d3.titled(await d3.actions(d3.byVerdict("supported")), "Cite")), `${SUPPORTED}${LABEL}\n\n${closed}\n${FOOTNOTE}\n`);
+    assert.equal(
+      d3.apply(d3.titled(await d3.actions(d3.byVerdict("supported")), "Cite")),
+      `${SUPPORTED}${LABEL}\n\n${closed}\n${FOOTNOTE}\n`,
+    );
   }));
 
 test("CRLF and lone-CR drafts: every inserted line break is the draft's own", () =>
@@ -182,7 +204,11 @@ test("CRLF and lone-CR drafts: every inserted line break is the draft's own", ()
       const open = `${SUPPORTED}${eol}\`\`\`${eol}code${eol}`;
       const d2 = await draft(h, `file:///drafts/${name}-fence.md`, "markdown", open);
       const before = d2.apply(d2.titled(await d2.actions(d2.byVerdict("supported")), "Cite"));
-      assert.equal(before, `${SUPPORTED}${LABEL}${eol}${eol}${FOOTNOTE}${eol}${eol}\`\`\`${eol}code${eol}`, `${name}: before the open fence`);
+      assert.equal(
+        before,
+        `${SUPPORTED}${LABEL}${eol}${eol}${FOOTNOTE}${eol}${eol}\`\`\`${eol}code${eol}`,
+        `${name}: before the open fence`,
+      );
     }
   }));
 
@@ -216,14 +242,25 @@ test("ignoring a sentence in a list item, a block quote and a table keeps the st
       const after = d.apply(action);
       assert.equal(after, c.expected, c.name);
       // Re-parsed: the same sentences, word for word (the comment is in none of them) …
-      assert.deepEqual(segmenter.segmentDraft(after, "markdown").map((s) => s.text), segmenter.segmentDraft(c.text, "markdown").map((s) => s.text), `${c.name}: same sentences`);
+      assert.deepEqual(
+        segmenter.segmentDraft(after, "markdown").map((s) => s.text),
+        segmenter.segmentDraft(c.text, "markdown").map((s) => s.text),
+        `${c.name}: same sentences`,
+      );
       // … and the checker drops exactly the ignored one.
       const edits = action.edit!.changes![uri];
-      const version = await h.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+      const version = await h.change(
+        uri,
+        edits.map((e) => ({ range: e.range, text: e.newText })),
+      );
       const { diagnostics } = await h.diagnostics(uri, (p) => p.version === version);
       const expected = [...before];
       expected.splice(before.indexOf(c.ignored), 1);
-      assert.deepEqual(diagnostics.map((x) => (x.data as FindingData).verdict), expected, c.name);
+      assert.deepEqual(
+        diagnostics.map((x) => (x.data as FindingData).verdict),
+        expected,
+        c.name,
+      );
     }
   }));
 
@@ -232,7 +269,10 @@ test("the older ignore-next-line comment still silences the sentences of the nex
     const uri = "file:///drafts/ignore.md";
     await h.open(uri, "markdown", `<!-- factcheck-ignore-next-line -->\n${CONTRADICTED}\n\n${SUPPORTED}\n`);
     const { diagnostics } = await h.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((x) => (x.data as FindingData).verdict), ["supported"]);
+    assert.deepEqual(
+      diagnostics.map((x) => (x.data as FindingData).verdict),
+      ["supported"],
+    );
   }));
 
 test("plain text: a parenthetical citation after the sentence that no sentence reads as words, and an inline ignore", () =>
@@ -241,9 +281,15 @@ test("plain text: a parenthetical citation after the sentence that no sentence r
     const text = `${SUPPORTED} ${OVERSTATED}\n`;
     const d = await draft(h, uri, "plaintext", text);
     const supported = await d.actions(d.byVerdict("supported"));
-    assert.deepEqual(supported.map((a) => a.title), ["Cite Donald Trump after the sentence", `Ignore this sentence (${IGNORE})`, "Ignore claim esg-s4-no-us-troops in this workspace"]);
+    assert.deepEqual(
+      supported.map((a) => a.title),
+      ["Cite Donald Trump after the sentence", `Ignore this sentence (${IGNORE})`, "Ignore claim esg-s4-no-us-troops in this workspace"],
+    );
     const cited = d.apply(supported[0]);
-    assert.equal(cited, `${SUPPORTED} (source: European-Led Security Guarantees, U.S. Contribution Through Air Support; Donald Trump, President of the United States) ${OVERSTATED}\n`);
+    assert.equal(
+      cited,
+      `${SUPPORTED} (source: European-Led Security Guarantees, U.S. Contribution Through Air Support; Donald Trump, President of the United States) ${OVERSTATED}\n`,
+    );
     const overstated = await d.actions(d.byVerdict("overstated"));
     assert.equal(
       d.apply(d.titled(overstated, "Cite")),
@@ -252,13 +298,22 @@ test("plain text: a parenthetical citation after the sentence that no sentence r
     // After the citation, the next sentence is still exactly itself (the citation is no words of it).
     const v = await h.change(uri, [{ text: cited }]);
     const recheck = await h.diagnostics(uri, (p) => p.version === v);
-    assert.deepEqual(recheck.diagnostics.map((x) => [(x.data as FindingData).verdict, (x.data as FindingData).sentence]), [["supported", SUPPORTED], ["overstated", OVERSTATED]]);
+    assert.deepEqual(
+      recheck.diagnostics.map((x) => [(x.data as FindingData).verdict, (x.data as FindingData).sentence]),
+      [
+        ["supported", SUPPORTED],
+        ["overstated", OVERSTATED],
+      ],
+    );
     // The inline ignore works in plain text too.
     const ignored = d.apply(d.titled(supported, "Ignore this sentence"));
     assert.equal(ignored, `${SUPPORTED}${IGNORE} ${OVERSTATED}\n`);
     const v2 = await h.change(uri, [{ text: ignored }]);
     const after = await h.diagnostics(uri, (p) => p.version === v2);
-    assert.deepEqual(after.diagnostics.map((x) => [(x.data as FindingData).verdict, (x.data as FindingData).sentence]), [["overstated", OVERSTATED]]);
+    assert.deepEqual(
+      after.diagnostics.map((x) => [(x.data as FindingData).verdict, (x.data as FindingData).sentence]),
+      [["overstated", OVERSTATED]],
+    );
   }));
 
 test("no quick fix from a stale diagnostic whose sentence has changed", () =>
@@ -266,7 +321,9 @@ test("no quick fix from a stale diagnostic whose sentence has changed", () =>
     const uri = "file:///drafts/stale.md";
     const d = await draft(h, uri, "markdown", `${CONTRADICTED}\n`);
     const stale = d.byVerdict("contradicted");
-    const version = await h.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: "Mr Trump" }]);
+    const version = await h.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: "Mr Trump" },
+    ]);
     await h.diagnostics(uri, (p) => p.version === version);
     assert.deepEqual(await d.actions(stale), []);
   }));
@@ -350,7 +407,15 @@ function quotedFinding(text: string, claim: Claim, quoted: string, recorded?: st
   const close = open + 1 + quoted.length;
   const sentenceEnd = text.indexOf("\n") < 0 ? text.length : text.indexOf("\n");
   const span: QuotedSpan = { start: open + 1, end: close, open, close, ...(recorded !== undefined ? { recorded } : {}) };
-  return { start: 0, end: sentenceEnd, verdict, score: 0.8, explanation: "the quoted words are not the recorded ones", claim, quoted: span };
+  return {
+    start: 0,
+    end: sentenceEnd,
+    verdict,
+    score: 0.8,
+    explanation: "the quoted words are not the recorded ones",
+    claim,
+    quoted: span,
+  };
 }
 
 test("misquoted: use the recorded words (direct claims) or remove the quotation marks (reported ones)", async () => {
@@ -369,7 +434,11 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
         close: doc.positionAt(f.quoted!.close),
         ...(f.quoted!.recorded !== undefined ? { recorded: f.quoted!.recorded } : {}),
       });
-      const actions = (await h.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+      const actions = (await h.client.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
       const apply = (title: string) => {
         const a = actions.find((x) => x.title.startsWith(title));
         assert.ok(a, `"${title}" in ${JSON.stringify(actions.map((x) => x.title))}`);
@@ -380,16 +449,29 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
 
     // Direct: the recorded words go back inside the marks; the draft's full stop inside them stays.
     const direct = 'Alvarez said the city "will not raise the ferry fares."\n';
-    const a = await ask("file:///drafts/direct.md", "markdown", direct, quotedFinding(direct, claim("quotes-no-fare-rise"), "will not raise the ferry fares.", "will not raise ferry fares this year"));
-    assert.equal(a.actions[0].title, "Use the recorded words: \"will not raise ferry fares this year\"");
+    const a = await ask(
+      "file:///drafts/direct.md",
+      "markdown",
+      direct,
+      quotedFinding(direct, claim("quotes-no-fare-rise"), "will not raise the ferry fares.", "will not raise ferry fares this year"),
+    );
+    assert.equal(a.actions[0].title, 'Use the recorded words: "will not raise ferry fares this year"');
     assert.equal(a.actions[0].isPreferred, true);
     assert.equal(a.apply("Use the recorded words"), 'Alvarez said the city "will not raise ferry fares this year."\n');
     assert.equal(a.apply("Remove the quotation marks"), "Alvarez said the city will not raise the ferry fares.\n");
 
     // Reported: the source never quoted these words; the only fix is to drop the marks.
     const reported = "Alvarez said the harbour bridge “would reopen in May.”\n";
-    const r = await ask("file:///drafts/reported.md", "markdown", reported, quotedFinding(reported, claim("quotes-bridge-may"), "would reopen in May.", "would reopen in May"));
-    assert.ok(!r.actions.some((x) => x.title.startsWith("Use the recorded words")), "no recorded words for a reported claim, whatever the data says");
+    const r = await ask(
+      "file:///drafts/reported.md",
+      "markdown",
+      reported,
+      quotedFinding(reported, claim("quotes-bridge-may"), "would reopen in May.", "would reopen in May"),
+    );
+    assert.ok(
+      !r.actions.some((x) => x.title.startsWith("Use the recorded words")),
+      "no recorded words for a reported claim, whatever the data says",
+    );
     const remove = r.actions.find((x) => x.title.startsWith("Remove the quotation marks"))!;
     assert.equal(remove.isPreferred, true);
     assert.equal(r.apply("Remove the quotation marks"), "Alvarez said the harbour bridge would reopen in May.\n");
@@ -397,25 +479,52 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
     // Recorded words from a hostile claims file are escaped, their quotation marks nested; in plain text, as is.
     const hostile = 'Baker said repairs "will cost a lot."\n';
     const words = "Repairs *will* cost [more](command:x) than <b>planned</b>";
-    const x = await ask("file:///drafts/hostile.md", "markdown", hostile, quotedFinding(hostile, claim("quotes-repairs-cost"), "will cost a lot.", words));
-    assert.equal(x.apply("Use the recorded words"), 'Baker said repairs "Repairs \\*will\\* cost \\[more\\](command:x) than \\<b\\>planned\\</b\\>."\n');
-    const p = await ask("file:///drafts/hostile.txt", "plaintext", hostile, quotedFinding(hostile, claim("quotes-repairs-cost"), "will cost a lot.", words));
+    const x = await ask(
+      "file:///drafts/hostile.md",
+      "markdown",
+      hostile,
+      quotedFinding(hostile, claim("quotes-repairs-cost"), "will cost a lot.", words),
+    );
+    assert.equal(
+      x.apply("Use the recorded words"),
+      'Baker said repairs "Repairs \\*will\\* cost \\[more\\](command:x) than \\<b\\>planned\\</b\\>."\n',
+    );
+    const p = await ask(
+      "file:///drafts/hostile.txt",
+      "plaintext",
+      hostile,
+      quotedFinding(hostile, claim("quotes-repairs-cost"), "will cost a lot.", words),
+    );
     assert.equal(p.apply("Use the recorded words"), `Baker said repairs "${words}."\n`);
 
     // Forged quoted data: words that are not the claim's, marks that are not marks, marks outside the sentence.
     const forgeries: [string, Finding][] = [
-      ["recorded words the claim does not have", quotedFinding(direct, claim("quotes-no-fare-rise"), "will not raise the ferry fares.", "we will double the fares")],
+      [
+        "recorded words the claim does not have",
+        quotedFinding(direct, claim("quotes-no-fare-rise"), "will not raise the ferry fares.", "we will double the fares"),
+      ],
       ["no recorded words", quotedFinding(direct, claim("quotes-no-fare-rise"), "will not raise the ferry fares.")],
     ];
     for (const [what, f] of forgeries) {
       const q = await ask(`file:///drafts/forged-${forgeries.findIndex((y) => y[0] === what)}.md`, "markdown", direct, f);
       assert.ok(!q.actions.some((y) => y.title.startsWith("Use the recorded words")), what);
-      assert.ok(q.actions.some((y) => y.title.startsWith("Remove the quotation marks")), what);
+      assert.ok(
+        q.actions.some((y) => y.title.startsWith("Remove the quotation marks")),
+        what,
+      );
     }
-    const notMarks = quotedFinding(direct, claim("quotes-no-fare-rise"), "will not raise the ferry fares.", "will not raise ferry fares this year");
+    const notMarks = quotedFinding(
+      direct,
+      claim("quotes-no-fare-rise"),
+      "will not raise the ferry fares.",
+      "will not raise ferry fares this year",
+    );
     notMarks.quoted = { ...notMarks.quoted!, open: notMarks.quoted!.open - 1 };
     const n = await ask("file:///drafts/not-marks.md", "markdown", direct, notMarks);
-    assert.ok(!n.actions.some((y) => /recorded words|quotation marks/.test(y.title)), "an offset that is no quotation mark gets no quote fix");
+    assert.ok(
+      !n.actions.some((y) => /recorded words|quotation marks/.test(y.title)),
+      "an offset that is no quotation mark gets no quote fix",
+    );
   } finally {
     await h.dispose();
   }
@@ -426,9 +535,17 @@ test("misquoted end to end: the checker's own findings get the quotation fixes, 
   try {
     const cases: [string, string, string][] = [
       // Direct: the words inside the marks are not quite the mayor's; hers go back in, the stop stays.
-      ['Alvarez told reporters: "We will not raise the ferry fares this year."', "Use the recorded words", 'Alvarez told reporters: "We will not raise ferry fares this year."'],
+      [
+        'Alvarez told reporters: "We will not raise the ferry fares this year."',
+        "Use the recorded words",
+        'Alvarez told reporters: "We will not raise ferry fares this year."',
+      ],
       // Reported: the briefing never quotes these words; the marks go.
-      ["Alvarez said the harbour bridge “would reopen in May.”", "Remove the quotation marks", "Alvarez said the harbour bridge would reopen in May."],
+      [
+        "Alvarez said the harbour bridge “would reopen in May.”",
+        "Remove the quotation marks",
+        "Alvarez said the harbour bridge would reopen in May.",
+      ],
     ];
     for (const [i, [sentence, title, fixed]] of cases.entries()) {
       const uri = `file:///drafts/misquoted-${i}.md`;
@@ -441,7 +558,11 @@ test("misquoted end to end: the checker's own findings get the quotation fixes, 
       assert.equal(after, `${fixed}\n`);
       const v = await h.change(uri, [{ text: after }]);
       const { diagnostics } = await h.diagnostics(uri, (p) => p.version === v);
-      assert.deepEqual(diagnostics.map((x) => (x.data as FindingData).verdict).filter((x) => x === "misquoted"), [], `${fixed}: no longer misquoted`);
+      assert.deepEqual(
+        diagnostics.map((x) => (x.data as FindingData).verdict).filter((x) => x === "misquoted"),
+        [],
+        `${fixed}: no longer misquoted`,
+      );
     }
   } finally {
     await h.dispose();

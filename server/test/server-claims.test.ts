@@ -7,7 +7,15 @@ import { test } from "node:test";
 import * as path from "node:path";
 import { DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol";
 import { ClaimByIdRequest, ReloadClaimsRequest, SearchClaimsRequest } from "../../protocol/messages.js";
-import { BUNDLED_CLAIMS_PATH, FIXTURES, type Harness, type MemoryWorkspace, memoryWorkspace, startHarness, uriOf } from "./server-harness.js";
+import {
+  BUNDLED_CLAIMS_PATH,
+  FIXTURES,
+  type Harness,
+  type MemoryWorkspace,
+  memoryWorkspace,
+  startHarness,
+  uriOf,
+} from "./server-harness.js";
 
 const TOWN_SENTENCE = "Mayor Jane Alvarez announced that the central library will close for renovation in June.";
 const TROOPS_SENTENCE = "Trump ruled out deploying American troops to Ukraine.";
@@ -16,7 +24,10 @@ const DEBOUNCE_MS = 40;
 /** However many claims the article database has today (the lead keeps adding some). */
 const BUNDLED_COUNT: number = JSON.parse(readFileSync(BUNDLED_CLAIMS_PATH, "utf8")).claims.length;
 
-async function withWorkspace(fn: (h: Harness, ws: string, fs: MemoryWorkspace["fs"]) => Promise<void>, settings: Record<string, Record<string, unknown>> = {}): Promise<void> {
+async function withWorkspace(
+  fn: (h: Harness, ws: string, fs: MemoryWorkspace["fs"]) => Promise<void>,
+  settings: Record<string, Record<string, unknown>> = {},
+): Promise<void> {
   const ws = memoryWorkspace("workspace");
   const h = await startHarness({ workspace: ws, settings });
   try {
@@ -36,7 +47,11 @@ function writeOneClaimDatabase(
   claim: { id: string; text: string; speaker: string; section: string; quote: string },
 ): { file: string; text: string } {
   const file = path.join(ws, name);
-  const text = JSON.stringify({ version: 1, title, speakers, claims: [{ ...claim, verb: "said", hedged: false, polarity: "positive" }] }, null, 2);
+  const text = JSON.stringify(
+    { version: 1, title, speakers, claims: [{ ...claim, verb: "said", hedged: false, polarity: "positive" }] },
+    null,
+    2,
+  );
   fs.writeFile(file, text);
   return { file, text };
 }
@@ -48,11 +63,19 @@ async function openDraft(h: Harness, ws: string) {
   return {
     uri,
     /** Claim ids of the latest check. */
-    ids: (): string[] => h.events.filter((e) => e.uri === uri).at(-1)!.findings.map((f) => f.claim.id),
+    ids: (): string[] =>
+      h.events
+        .filter((e) => e.uri === uri)
+        .at(-1)!
+        .findings.map((f) => f.claim.id),
     /** Waits for a check after the `after`-th event and returns its claim ids. */
     async idsAfter(after: number): Promise<string[]> {
       await h.until(() => h.events.slice(after).some((e) => e.uri === uri), "a re-check of the draft");
-      return h.events.slice(after).filter((e) => e.uri === uri).at(-1)!.findings.map((f) => f.claim.id);
+      return h.events
+        .slice(after)
+        .filter((e) => e.uri === uri)
+        .at(-1)!
+        .findings.map((f) => f.claim.id);
     },
   };
 }
@@ -72,7 +95,16 @@ test("searchClaims finds a claim from a misspelled query; claimById returns it w
       speaker: {
         name: "Donald Trump",
         role: "President of the United States",
-        aliases: ["Trump", "Donald Trump", "President Trump", "President Donald Trump", "the president", "the U.S. president", "the US president", "the American president"],
+        aliases: [
+          "Trump",
+          "Donald Trump",
+          "President Trump",
+          "President Donald Trump",
+          "the president",
+          "the U.S. president",
+          "the US president",
+          "the American president",
+        ],
       },
       verb: "ruled out",
       hedged: false,
@@ -118,8 +150,13 @@ test("workspace claims files are loaded beside the bundled database, watched, an
     await h.changeSettings({ "": { claimsFiles: "elsewhere/**/*.claims.json" } });
     await h.until(() => h.statuses.at(-1)!.totalClaims === BUNDLED_COUNT, "the status without town.claims.json");
     await h.until(() => draft.ids().join() === "esg-s4-no-us-troops", "a re-check without the town claim");
-    await h.until(() => h.registrations.filter((r) => r.method === "workspace/didChangeWatchedFiles").length === 2, "a second watcher registration");
-    assert.deepEqual(h.registrations.at(-1)!.registerOptions, { watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }] });
+    await h.until(
+      () => h.registrations.filter((r) => r.method === "workspace/didChangeWatchedFiles").length === 2,
+      "a second watcher registration",
+    );
+    assert.deepEqual(h.registrations.at(-1)!.registerOptions, {
+      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }],
+    });
   }));
 
 test("a claims file broken in the editor: errors at their exact place in it, the last good version stays in use, repair clears them", () =>
@@ -146,7 +183,11 @@ test("a claims file broken in the editor: errors at their exact place in it, the
     const status = h.statuses.at(-1)!;
     assert.deepEqual(status.files[1].errors, [{ line: 20, character: 6, message: "syntax error: expected comma", path: "" }]);
     assert.equal(status.files[1].claims, 1, "the last good version is still loaded");
-    assert.deepEqual(await draft.idsAfter(before), ["town-library-closes", "esg-s4-no-us-troops"], "findings from the last good version remain");
+    assert.deepEqual(
+      await draft.idsAfter(before),
+      ["town-library-closes", "esg-s4-no-us-troops"],
+      "findings from the last good version remain",
+    );
 
     // Typing the comma back (an incremental edit) repairs it.
     const version = await h.change(uri, [{ range: { start: { line: 19, character: 25 }, end: { line: 19, character: 25 } }, text: "," }]);
@@ -157,7 +198,10 @@ test("a claims file broken in the editor: errors at their exact place in it, the
     // The editor's text is what counts: rename the claim's id without saving.
     const afterRename = h.events.length;
     await h.change(uri, [{ range: { start: { line: 16, character: 13 }, end: { line: 16, character: 32 } }, text: "town-library-shuts" }]);
-    await h.until(() => h.events.slice(afterRename).some((e) => e.findings.some((f) => f.claim.id === "town-library-shuts")), "the renamed claim in use");
+    await h.until(
+      () => h.events.slice(afterRename).some((e) => e.findings.some((f) => f.claim.id === "town-library-shuts")),
+      "the renamed claim in use",
+    );
     assert.ok(!h.published.some((p) => p.uri === draft.uri && p.diagnostics.length === 0), "the draft never lost its diagnostics");
   }));
 
@@ -171,7 +215,10 @@ test("a claims file changed on disk: errors via file watching, deletion removes 
     const { diagnostics } = await h.diagnostics(uri, (p) => p.diagnostics.length > 0);
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0].message, /boolean/);
-    const at = fs.text(file).split("\n").findIndex((l) => l.includes('"hedged": "no"'));
+    const at = fs
+      .text(file)
+      .split("\n")
+      .findIndex((l) => l.includes('"hedged": "no"'));
     assert.deepEqual(diagnostics[0].range.start, { line: at, character: 16 });
     assert.deepEqual(diagnostics[0].range.end, { line: at, character: 20 });
 
@@ -193,26 +240,52 @@ test("a claims file changed on disk: errors via file watching, deletion removes 
 
 test("a claim id that another database already uses is an error at that id", () =>
   withWorkspace(async (h, ws, fs) => {
-    const { file, text } = writeOneClaimDatabase({ root: ws, fs }, "dup.claims.json", "Dup", { x: { name: "X Person", role: "Someone" } }, {
-      id: "esg-s4-no-us-troops", text: "X said something else entirely.", speaker: "x", section: "S", quote: "something else",
-    });
+    const { file, text } = writeOneClaimDatabase(
+      { root: ws, fs },
+      "dup.claims.json",
+      "Dup",
+      { x: { name: "X Person", role: "Someone" } },
+      {
+        id: "esg-s4-no-us-troops",
+        text: "X said something else entirely.",
+        speaker: "x",
+        section: "S",
+        quote: "something else",
+      },
+    );
     await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
     const { diagnostics } = await h.diagnostics(uriOf(file), (p) => p.diagnostics.length > 0);
     const lines = text.split("\n");
     const line = lines.findIndex((l) => l.includes('"id": "esg-s4-no-us-troops"'));
     const character = lines[line].indexOf('"esg-s4');
     assert.equal(diagnostics.length, 1);
-    assert.deepEqual(diagnostics[0].range, { start: { line, character }, end: { line, character: character + '"esg-s4-no-us-troops"'.length } });
-    assert.match(diagnostics[0].message, /^duplicate claim id "esg-s4-no-us-troops": already defined in .*european-led-security-guarantees\.claims\.json:\d+:\d+/);
+    assert.deepEqual(diagnostics[0].range, {
+      start: { line, character },
+      end: { line, character: character + '"esg-s4-no-us-troops"'.length },
+    });
+    assert.match(
+      diagnostics[0].message,
+      /^duplicate claim id "esg-s4-no-us-troops": already defined in .*european-led-security-guarantees\.claims\.json:\d+:\d+/,
+    );
     const claim = await h.client.sendRequest(ClaimByIdRequest, { id: "esg-s4-no-us-troops" });
     assert.equal(claim?.speaker.name, "Donald Trump", "the first definition wins");
   }));
 
 test("a claim whose source text is not shipped links to its definition in the claims file", () =>
   withWorkspace(async (h, ws, fs) => {
-    const { file, text } = writeOneClaimDatabase({ root: ws, fs }, "nosource.claims.json", "No source", { chef: { name: "Chef Remy", role: "Head chef" } }, {
-      id: "chef-soup", text: "The tomato soup is served cold in summer.", speaker: "chef", section: "Menu", quote: "soup is served cold",
-    });
+    const { file, text } = writeOneClaimDatabase(
+      { root: ws, fs },
+      "nosource.claims.json",
+      "No source",
+      { chef: { name: "Chef Remy", role: "Head chef" } },
+      {
+        id: "chef-soup",
+        text: "The tomato soup is served cold in summer.",
+        speaker: "chef",
+        section: "Menu",
+        quote: "soup is served cold",
+      },
+    );
     await h.filesChanged([{ uri: uriOf(file), type: FileChangeType.Created }]);
     await h.until(() => h.statuses.at(-1)!.totalClaims === BUNDLED_COUNT + 2, "the new database");
     const uri = uriOf(path.join(ws, "menu.txt"));
@@ -235,7 +308,13 @@ test("garbage in a claims file is reported, never fatal", () =>
     const good = fs.text(path.join(ws, "town.claims.json"));
     await h.open(uri, "json", "");
     await h.diagnostics(uri, (p) => p.diagnostics.some((d) => /empty/.test(d.message)), "an empty-file error");
-    for (const text of ["[]", "{", '{"version": 2, "claims": "x"}', "\u0000\u0001\uFFFF", good.replace('"quote": "the central', '"quote": "THE central')]) {
+    for (const text of [
+      "[]",
+      "{",
+      '{"version": 2, "claims": "x"}',
+      "\u0000\u0001\uFFFF",
+      good.replace('"quote": "the central', '"quote": "THE central'),
+    ]) {
       const full = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
       const n = h.statuses.length;
       await h.change(uri, [{ range: full, text }]);

@@ -54,7 +54,11 @@ function everything(h: Harness): string {
   return JSON.stringify([h.published, h.statuses, h.logs]);
 }
 
-async function withServer(ws: string, fn: (h: Harness) => Promise<void>, opts: { initializationOptions?: unknown; settings?: Record<string, Record<string, unknown>> } = {}): Promise<void> {
+async function withServer(
+  ws: string,
+  fn: (h: Harness) => Promise<void>,
+  opts: { initializationOptions?: unknown; settings?: Record<string, Record<string, unknown>> } = {},
+): Promise<void> {
   const h = await startHarness({ workspace: ws, ...opts });
   try {
     await fn(h);
@@ -75,14 +79,20 @@ test("a workspace claims file whose source.file escapes the folder: an error at 
     const uri = uriOf(path.join(ws, "town.claims.json"));
     const { diagnostics } = await h.diagnostics(uri, (p) => p.diagnostics.length > 0, "the confinement error");
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0].message, `source.file must stay inside ${ws}; ${JSON.stringify(rel)} resolves outside it (at /source/file)`);
+    assert.equal(
+      diagnostics[0].message,
+      `source.file must stay inside ${ws}; ${JSON.stringify(rel)} resolves outside it (at /source/file)`,
+    );
     const line = text.split("\n").findIndex((l) => l.includes('"file"'));
     assert.equal(diagnostics[0].range.start.line, line);
 
     // A symlink inside the folder pointing out: the same rule, for a claims file in a subfolder (the root is still the workspace folder).
     const linkUri = uriOf(path.join(ws, "sub", "link.claims.json"));
     const link = await h.diagnostics(linkUri, (p) => p.diagnostics.length > 0, "the symlink's confinement error");
-    assert.equal(link.diagnostics[0].message, `source.file must stay inside ${ws}; "../notes-link.txt" resolves outside it (at /source/file)`);
+    assert.equal(
+      link.diagnostics[0].message,
+      `source.file must stay inside ${ws}; "../notes-link.txt" resolves outside it (at /source/file)`,
+    );
 
     await h.until(() => h.statuses.at(-1)?.state === "error", "an error status");
     assert.ok(!everything(h).includes("hunter2"), "the secret reached the client");
@@ -95,7 +105,10 @@ test("a quote that does not match its source: the diagnostic, the log and the st
   writeFileSync(path.join(ws, "town.claims.json"), townClaims("town-notes.txt", { start: 0, end: 53 }));
   await withServer(ws, async (h) => {
     const { diagnostics } = await h.diagnostics(uriOf(path.join(ws, "town.claims.json")), (p) => p.diagnostics.length > 0);
-    assert.equal(diagnostics[0].message, "quote does not match town-notes.txt at 0–53 (line 1, column 1); the quote is at 26–79 (at /claims/0/quote)");
+    assert.equal(
+      diagnostics[0].message,
+      "quote does not match town-notes.txt at 0–53 (line 1, column 1); the quote is at 26–79 (at /claims/0/quote)",
+    );
     await h.until(() => h.logs.some((l) => l.includes("quote does not match")), "the error in the log");
     assert.ok(!everything(h).includes("hunter2") && !everything(h).includes("AAA_SECRET"), "the source's text reached the client");
   });
@@ -153,7 +166,10 @@ test("Restricted Mode: no workspace claims file is loaded, even when opened or c
         event.findings.map((f) => f.claim.id),
         ["esg-s4-no-us-troops"],
       );
-      assert.ok(h.statuses.every((s) => s.files.length === 1 && s.restricted), "never loaded");
+      assert.ok(
+        h.statuses.every((s) => s.files.length === 1 && s.restricted),
+        "never loaded",
+      );
       assert.ok(!h.published.some((p) => p.uri === claimsUri && p.diagnostics.length), "never checked");
     },
     { initializationOptions: { workspaceTrusted: false } },

@@ -63,7 +63,10 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
     );
     // The quote is "firmly ruling out the deployment of American troops to Ukraine", line 4 (1-based), column 7 of the article.
     assert.equal(contradicted.codeDescription?.href, `${ARTICLE_URI}#L4,7`);
-    assert.deepEqual(contradicted.relatedInformation?.[0].location, { uri: ARTICLE_URI, range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } } });
+    assert.deepEqual(contradicted.relatedInformation?.[0].location, {
+      uri: ARTICLE_URI,
+      range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } },
+    });
     // The article paraphrases Trump: its words are labelled as its report, never put in quotation marks.
     assert.equal(
       contradicted.relatedInformation![0].message,
@@ -81,59 +84,65 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
   }));
 
 test("an incremental edit updates diagnostics and re-matches only the changed sentence", () =>
-  withServer(async (h) => {
-    const uri = "file:///drafts/edit.md";
-    const text = `${SUPPORTED}\n\n${OVERSTATED}\n\n${NOTHING}\n`;
-    await h.open(uri, "markdown", text);
-    const first = await h.checked(uri, 1);
-    assert.deepEqual(first.stats, { sentences: 3, cached: 0 });
-    assert.equal((await h.diagnostics(uri)).diagnostics.length, 2);
+  withServer(
+    async (h) => {
+      const uri = "file:///drafts/edit.md";
+      const text = `${SUPPORTED}\n\n${OVERSTATED}\n\n${NOTHING}\n`;
+      await h.open(uri, "markdown", text);
+      const first = await h.checked(uri, 1);
+      assert.deepEqual(first.stats, { sentences: 3, cached: 0 });
+      assert.equal((await h.diagnostics(uri)).diagnostics.length, 2);
 
-    // Replace the coffee-shop sentence (line 4) with a misattributed one, as an incremental change.
-    const version = await h.change(uri, [{ range: range(4, 0, NOTHING.length), text: MISATTRIBUTED }]);
-    await h.elapse(DEBOUNCE_MS);
-    const second = await h.checked(uri, version);
-    assert.deepEqual(second.stats, { sentences: 3, cached: 2 }, "the two unchanged sentences come from the cache");
-    const { diagnostics } = await h.diagnostics(uri, (p) => p.version === version);
-    assert.deepEqual(
-      diagnostics.map((d) => [d.range, (d.data as FindingData).verdict]),
-      [
-        [range(0, 0, SUPPORTED.length), "supported"],
-        [range(2, 0, OVERSTATED.length), "overstated"],
-        [range(4, 0, MISATTRIBUTED.length), "misattributed"],
-      ],
-    );
+      // Replace the coffee-shop sentence (line 4) with a misattributed one, as an incremental change.
+      const version = await h.change(uri, [{ range: range(4, 0, NOTHING.length), text: MISATTRIBUTED }]);
+      await h.elapse(DEBOUNCE_MS);
+      const second = await h.checked(uri, version);
+      assert.deepEqual(second.stats, { sentences: 3, cached: 2 }, "the two unchanged sentences come from the cache");
+      const { diagnostics } = await h.diagnostics(uri, (p) => p.version === version);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.range, (d.data as FindingData).verdict]),
+        [
+          [range(0, 0, SUPPORTED.length), "supported"],
+          [range(2, 0, OVERSTATED.length), "overstated"],
+          [range(4, 0, MISATTRIBUTED.length), "misattributed"],
+        ],
+      );
 
-    // Two quick edits: only the last version is checked and published, once the debounce has passed since it.
-    const v3 = await h.change(uri, [{ range: range(0, 0, 5), text: "Donald Trump" }]);
-    await h.elapse(DEBOUNCE_MS - 1);
-    const v4 = await h.change(uri, [{ range: range(0, 0, 12), text: "President Trump" }]);
-    assert.equal(v4, v3 + 1);
-    await h.elapse(DEBOUNCE_MS - 1);
-    assert.deepEqual(h.clock.pendingDelays(), [1], "one re-check waits, for the last edit");
-    assert.ok(!h.events.some((e) => e.uri === uri && e.version >= v3), "nothing checked before the edits paused");
-    await h.elapse(1);
-    const latest = await h.diagnostics(uri, (p) => p.version === v4);
-    assert.equal(latest.diagnostics[0].range.end.character, SUPPORTED.length + "President ".length);
-    assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was superseded within the debounce");
-    assert.ok(!h.events.some((e) => e.uri === uri && e.version === v3), "v3 was never checked");
-  }, { settings: { "": { debounceMs: DEBOUNCE_MS } } }));
+      // Two quick edits: only the last version is checked and published, once the debounce has passed since it.
+      const v3 = await h.change(uri, [{ range: range(0, 0, 5), text: "Donald Trump" }]);
+      await h.elapse(DEBOUNCE_MS - 1);
+      const v4 = await h.change(uri, [{ range: range(0, 0, 12), text: "President Trump" }]);
+      assert.equal(v4, v3 + 1);
+      await h.elapse(DEBOUNCE_MS - 1);
+      assert.deepEqual(h.clock.pendingDelays(), [1], "one re-check waits, for the last edit");
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version >= v3), "nothing checked before the edits paused");
+      await h.elapse(1);
+      const latest = await h.diagnostics(uri, (p) => p.version === v4);
+      assert.equal(latest.diagnostics[0].range.end.character, SUPPORTED.length + "President ".length);
+      assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was superseded within the debounce");
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v3), "v3 was never checked");
+    },
+    { settings: { "": { debounceMs: DEBOUNCE_MS } } },
+  ));
 
 test("closing a draft while its re-check waits for the debounce: the re-check never runs, and its diagnostics are cleared", () =>
-  withServer(async (h) => {
-    const uri = "file:///drafts/closing.md";
-    await h.open(uri, "markdown", `${CONTRADICTED}\n`);
-    await h.checked(uri, 1);
-    const v2 = await h.change(uri, [{ range: range(0, 0, CONTRADICTED.length), text: SUPPORTED }]);
-    await h.sync();
-    assert.deepEqual(h.clock.pendingDelays(), [DEBOUNCE_MS], "the re-check of v2 waits");
-    await h.close(uri);
-    await h.sync();
-    assert.equal(h.clock.pending, 0, "closing cancelled it");
-    await h.elapse(DEBOUNCE_MS * 10);
-    assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2), "v2 was never checked");
-    assert.deepEqual(h.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, [], "the last publish cleared the draft");
-  }, { settings: { "": { debounceMs: DEBOUNCE_MS } } }));
+  withServer(
+    async (h) => {
+      const uri = "file:///drafts/closing.md";
+      await h.open(uri, "markdown", `${CONTRADICTED}\n`);
+      await h.checked(uri, 1);
+      const v2 = await h.change(uri, [{ range: range(0, 0, CONTRADICTED.length), text: SUPPORTED }]);
+      await h.sync();
+      assert.deepEqual(h.clock.pendingDelays(), [DEBOUNCE_MS], "the re-check of v2 waits");
+      await h.close(uri);
+      await h.sync();
+      assert.equal(h.clock.pending, 0, "closing cancelled it");
+      await h.elapse(DEBOUNCE_MS * 10);
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2), "v2 was never checked");
+      assert.deepEqual(h.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, [], "the last publish cleared the draft");
+    },
+    { settings: { "": { debounceMs: DEBOUNCE_MS } } },
+  ));
 
 test("results computed for an outdated version are dropped", async () => {
   const uri = "file:///drafts/race.md";

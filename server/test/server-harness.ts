@@ -193,7 +193,9 @@ export class Harness {
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
         },
-        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+        },
       },
     });
     await this.client.sendNotification(InitializedNotification.type, {});
@@ -252,7 +254,11 @@ export class Harness {
   }
 
   /** The latest diagnostics published for `uri` that satisfy `ok`, waiting for them if need be. */
-  async diagnostics(uri: string, ok: (p: PublishDiagnosticsParams) => boolean = () => true, what = "diagnostics"): Promise<PublishDiagnosticsParams> {
+  async diagnostics(
+    uri: string,
+    ok: (p: PublishDiagnosticsParams) => boolean = () => true,
+    what = "diagnostics",
+  ): Promise<PublishDiagnosticsParams> {
     let found: PublishDiagnosticsParams | undefined;
     await this.until(() => {
       const latest = this.published.filter((p) => p.uri === uri).at(-1);

@@ -22,7 +22,10 @@ test("hover card: verdict, explanation, claim, speaker and role, quote, source a
     await h.diagnostics(uri);
     const card = await hover(h, uri, 2, NOTHING.length + 10);
     assert.ok(card);
-    assert.deepEqual(card.range, { start: { line: 2, character: NOTHING.length + 1 }, end: { line: 2, character: NOTHING.length + 1 + SUPPORTED.length } });
+    assert.deepEqual(card.range, {
+      start: { line: 2, character: NOTHING.length + 1 },
+      end: { line: 2, character: NOTHING.length + 1 + SUPPORTED.length },
+    });
     const content = card.contents as MarkupContent;
     assert.equal(content.kind, "markdown");
     assert.equal(
@@ -63,7 +66,9 @@ test("hover card escapes everything that comes from a malicious claims file", as
     assert.ok(value.includes("\\[x\\]\\(command\\:workbench\\.action\\.quit\\)"), "speaker name escaped");
     assert.ok(value.includes("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"), "role escaped");
     assert.ok(value.includes("The harbour \\*bridge\\* will reopen to \\`traffic\\` in May\\."), "claim text escaped");
-    assert.ok(value.includes(":** \\`the harbour bridge\\` will \\*reopen\\* &lt;script&gt;alert\\(1\\)&lt;\\/script&gt; to traffic in May &amp; "));
+    assert.ok(
+      value.includes(":** \\`the harbour bridge\\` will \\*reopen\\* &lt;script&gt;alert\\(1\\)&lt;\\/script&gt; to traffic in May &amp; "),
+    );
     assert.ok(value.includes("\\!\\[img\\]\\(https\\:\\/\\/x\\.invalid\\/y\\.png\\)"), "image escaped");
     assert.ok(value.includes("\\# Heading \\[a\\]\\(command\\:x\\)"), "section escaped");
   } finally {
@@ -78,7 +83,10 @@ test("hover card: a direct claim's words are labelled quoted words, in quotation
     const uri = uriOf(path.join(ws.root, "draft.md"));
     await h.open(uri, "markdown", "Alvarez said the city will not raise ferry fares this year.\n");
     const { diagnostics } = await h.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ["quotes-no-fare-rise"]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ["quotes-no-fare-rise"],
+    );
     assert.match(diagnostics[0].message, /^\w+: Jane Alvarez told reporters: “We will not raise ferry fares this year” — /);
     const value = ((await hover(h, uri, 0, 3))!.contents as MarkupContent).value;
     assert.ok(value.includes("**Quoted words:** “We will not raise ferry fares this year”"), value);

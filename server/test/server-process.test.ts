@@ -31,15 +31,30 @@ test("main.js --stdio serves LSP and exits on shutdown/exit", async () => {
   conn.listen();
   const deadline = setTimeout(() => child.kill(), 20_000);
   try {
-    const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
-    assert.equal(init.capabilities.textDocumentSync && typeof init.capabilities.textDocumentSync === "object" && init.capabilities.textDocumentSync.change, 2);
+    const init = await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {},
+    });
+    assert.equal(
+      init.capabilities.textDocumentSync &&
+        typeof init.capabilities.textDocumentSync === "object" &&
+        init.capabilities.textDocumentSync.change,
+      2,
+    );
     assert.equal(init.capabilities.hoverProvider, true);
     await conn.sendNotification(InitializedNotification.type, {});
     const s = await status;
     assert.equal(s.state, "ready", JSON.stringify(s));
     assert.ok(s.totalClaims >= 20);
     await conn.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: "file:///x/draft.txt", languageId: "plaintext", version: 1, text: "Trump said American troops would be deployed to Ukraine.\n" },
+      textDocument: {
+        uri: "file:///x/draft.txt",
+        languageId: "plaintext",
+        version: 1,
+        text: "Trump said American troops would be deployed to Ukraine.\n",
+      },
     });
     const d = await diagnostics;
     assert.equal(d.diagnostics.length, 1);

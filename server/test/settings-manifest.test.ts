@@ -54,12 +54,17 @@ test("numeric settings declare the bounds the server enforces", () => {
     );
   }
   // Every number the manifest bounds is a number the protocol bounds.
-  const bounded = Object.entries(properties).filter(([, p]) => p.type === "number").map(([k]) => k);
+  const bounded = Object.entries(properties)
+    .filter(([, p]) => p.type === "number")
+    .map(([k]) => k);
   assert.deepEqual(bounded.sort(), Object.keys(SETTING_BOUNDS).map(key).sort());
 });
 
 test("the server keeps a value at each bound and falls back to the default just outside it", () => {
-  for (const [name, b] of Object.entries(SETTING_BOUNDS) as [keyof typeof SETTING_BOUNDS, (typeof SETTING_BOUNDS)[keyof typeof SETTING_BOUNDS]][]) {
+  for (const [name, b] of Object.entries(SETTING_BOUNDS) as [
+    keyof typeof SETTING_BOUNDS,
+    (typeof SETTING_BOUNDS)[keyof typeof SETTING_BOUNDS],
+  ][]) {
     const low = b.minimum ?? b.exclusiveMinimum!;
     const lowKept = b.minimum !== undefined;
     assert.equal(normalizeSettings({ [name]: b.maximum })[name], b.maximum, `${name} at its maximum`);

@@ -25,19 +25,34 @@ describe("supported is earned (bundled article)", () => {
   });
   const cases: [string, string, RegExp?][] = [
     // An evaluative word the record does not back.
-    ["Trump said joining NATO would be a sensible step for Ukraine despite Russia's opposition.", "esg-s7-membership-step-too-far:unsupported", /does not say "sensible"/],
+    [
+      "Trump said joining NATO would be a sensible step for Ukraine despite Russia's opposition.",
+      "esg-s7-membership-step-too-far:unsupported",
+      /does not say "sensible"/,
+    ],
     ["Trump said the United States has only meagre aerial capabilities.", "esg-s5-unmatched-air-capabilities:unsupported", /"meagre"/],
     // An opposite of a record word, direct or through WordNet's similar-to clusters.
-    ["Trump said Europe would be a marginal player in long-term security commitments.", "esg-s3-europe-central-player:contradicted", /record says "central"; the draft says "marginal"/],
+    [
+      "Trump said Europe would be a marginal player in long-term security commitments.",
+      "esg-s3-europe-central-player:contradicted",
+      /record says "central"; the draft says "marginal"/,
+    ],
     // An actor swapped into a role the record gives another.
-    ["Trump said guarantees for Ukraine under a peace deal would be driven primarily by Moscow.", "esg-s1-europe-drives-guarantees:contradicted", /record says "European allies"; the draft says "Moscow"/],
+    [
+      "Trump said guarantees for Ukraine under a peace deal would be driven primarily by Moscow.",
+      "esg-s1-europe-drives-guarantees:contradicted",
+      /record says "European allies"; the draft says "Moscow"/,
+    ],
     // A number the record does not have.
     ["Trump ruled out deploying 20,000 American troops to Ukraine.", "esg-s4-no-us-troops:unsupported", /"20,000"/],
     // Negation is symmetric: another negating verb for the same denial is no contradiction.
     ["Trump said he would block any deployment of American troops to Ukraine.", "esg-s4-no-us-troops:supported"],
     ["Trump said Washington would forbid sending American soldiers to Ukraine.", "esg-s4-no-us-troops:supported"],
     // Paraphrase stays supported.
-    ["Trump signaled that Ukraine's future security guarantees would be driven mainly by European allies.", "esg-s1-europe-drives-guarantees:supported"],
+    [
+      "Trump signaled that Ukraine's future security guarantees would be driven mainly by European allies.",
+      "esg-s1-europe-drives-guarantees:supported",
+    ],
   ];
   for (const [sentence, expected, explanation] of cases) {
     it(`${sentence} → ${expected}`, () => {
@@ -67,7 +82,11 @@ describe("supported is earned (bundled article)", () => {
 describe("the right speaker wins when a competing claim is loaded", () => {
   let checker: FactChecker;
   before(async () => {
-    checker = createFactChecker({ databases: [await loadBundledClaims(), await loadClaimsFile(fixture("core", "briefing.claims.json"))], lexicon, nlp });
+    checker = createFactChecker({
+      databases: [await loadBundledClaims(), await loadClaimsFile(fixture("core", "briefing.claims.json"))],
+      lexicon,
+      nlp,
+    });
   });
 
   it("a sentence naming a speaker who has a matching claim restates that claim, not a misattribution of another", () => {
@@ -86,17 +105,37 @@ describe("quotes are real (transit fixture, with direct quotes)", () => {
   });
   const cases: [string, string, RegExp?][] = [
     ['Whitfield called the tram line "a vital link for the east side."', "transit-vital-link:supported"],
-    ['Whitfield called the tram line “a vital … for the east side.”', "transit-vital-link:supported"],
+    ["Whitfield called the tram line “a vital … for the east side.”", "transit-vital-link:supported"],
     ["Reyes said the budget was 'far too thin to carry [the tram plan].'", "transit-budget-thin:supported"],
-    ['Whitfield called the tram line "a vital lifeline for the east side."', "transit-vital-link:misquoted", /record says "a vital link for the east side"/],
+    [
+      'Whitfield called the tram line "a vital lifeline for the east side."',
+      "transit-vital-link:misquoted",
+      /record says "a vital link for the east side"/,
+    ],
     ['Reyes said the budget was "much too thin to carry it."', "transit-budget-thin:misquoted", /record says "far too thin to carry it"/],
-    ['Whitfield said the city "could open the line by 2027."', "transit-open-2027:misquoted", /source paraphrases Dana Whitfield; these are not Dana Whitfield's recorded words/],
-    ['Reyes called the tram line "a vital link for the east side."', "transit-vital-link:misattributed", /recorded words of Dana Whitfield/],
+    [
+      'Whitfield said the city "could open the line by 2027."',
+      "transit-open-2027:misquoted",
+      /source paraphrases Dana Whitfield; these are not Dana Whitfield's recorded words/,
+    ],
+    [
+      'Reyes called the tram line "a vital link for the east side."',
+      "transit-vital-link:misattributed",
+      /recorded words of Dana Whitfield/,
+    ],
     // Scare quotes are not someone's words.
     ['Whitfield called the tram line a "vital link" for the east side.', "transit-vital-link:supported"],
     // An evaluative reversal and an actor swap outside quotation marks.
-    ["Reyes said the budget was ample enough for the tram plan.", "transit-budget-thin:contradicted", /record says "thin"; the draft says "ample"/],
-    ["Whitfield said the tram project would be funded mainly by Kentucky.", "transit-ohio-funds:contradicted", /record says "Ohio"; the draft says "Kentucky"/],
+    [
+      "Reyes said the budget was ample enough for the tram plan.",
+      "transit-budget-thin:contradicted",
+      /record says "thin"; the draft says "ample"/,
+    ],
+    [
+      "Whitfield said the tram project would be funded mainly by Kentucky.",
+      "transit-ohio-funds:contradicted",
+      /record says "Ohio"; the draft says "Kentucky"/,
+    ],
     ["Whitfield said the city will open the tram line by 2027.", "transit-open-2027:overstated"],
     ["Whitfield said the city could open the tram line by 2029.", "transit-open-2027:unsupported", /"2029"/],
   ];
@@ -147,7 +186,11 @@ describe("quotation helpers", () => {
   });
 
   it("names the nearest recorded wording, with the record's own spelling", () => {
-    assert.equal(nearestWording(quoteWords("avoiding any provocation with Moscow"), "a matter of avoiding direct provocation with Moscow, positioning")?.text, "avoiding direct provocation with Moscow");
+    assert.equal(
+      nearestWording(quoteWords("avoiding any provocation with Moscow"), "a matter of avoiding direct provocation with Moscow, positioning")
+        ?.text,
+      "avoiding direct provocation with Moscow",
+    );
   });
 });
 
@@ -158,14 +201,19 @@ describe("contrasts and denials (bundled article)", () => {
   });
 
   it('a contrast the sentence draws ("Europe, not Washington") is not a detail the record must back', () => {
-    assert.deepEqual(verdicts(checker, "Trump signaled that Europe, not Washington, would primarily drive security guarantees for Ukraine after a peace deal."), [
-      "esg-s1-europe-drives-guarantees:supported",
-    ]);
+    assert.deepEqual(
+      verdicts(
+        checker,
+        "Trump signaled that Europe, not Washington, would primarily drive security guarantees for Ukraine after a peace deal.",
+      ),
+      ["esg-s1-europe-drives-guarantees:supported"],
+    );
   });
 
   it("an actor inside a denial still counts", () => {
-    assert.deepEqual(verdicts(checker, "Leavitt said Washington would help coordinate security frameworks without placing German boots on the ground."), [
-      "esg-s6-coordinate-without-boots:unsupported",
-    ]);
+    assert.deepEqual(
+      verdicts(checker, "Leavitt said Washington would help coordinate security frameworks without placing German boots on the ground."),
+      ["esg-s6-coordinate-without-boots:unsupported"],
+    );
   });
 });

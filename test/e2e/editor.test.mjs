@@ -9,22 +9,33 @@
 // Env: FACTCHECK_VSIX=FILE (install FILE instead of factcheck.vsix), FACTCHECK_KEEP_TMP=1,
 //      FACTCHECK_E2E_LATENCY_MS (bound on the new-sentence underline latency, default 3000),
 //      FACTCHECK_UPDATE_SCREENSHOT=1 (copy the hover screenshot to docs/screenshot.png).
-import assert from 'node:assert/strict';
-import { copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startCodeServer } from '../harness/code-server.mjs';
-import { hoverText, openFile, openWorkbench, problems, runCommand, screenshot, textBox } from '../harness/browser.mjs';
-import { repoRoot, resultsDir, waitFor } from '../harness/util.mjs';
-import { newestInput, vsixPath } from './ensure-vsix.mjs';
+import assert from "node:assert/strict";
+import { copyFile, cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { startCodeServer } from "../harness/code-server.mjs";
+import { hoverText, openFile, openWorkbench, problems, runCommand, screenshot, textBox } from "../harness/browser.mjs";
+import { repoRoot, resultsDir, waitFor } from "../harness/util.mjs";
+import { newestInput, vsixPath } from "./ensure-vsix.mjs";
 import {
-  codeActionTitles, editorLines, hoverParts, lineEndCoverage, paletteCommand, pickCodeAction, pickRow, processesInGroup,
-  squiggleMap, statusBarItem, waitForEditor, waitForLightBulb, waitForQuickInput,
-} from './workbench.mjs';
+  codeActionTitles,
+  editorLines,
+  hoverParts,
+  lineEndCoverage,
+  paletteCommand,
+  pickCodeAction,
+  pickRow,
+  processesInGroup,
+  squiggleMap,
+  statusBarItem,
+  waitForEditor,
+  waitForLightBulb,
+  waitForQuickInput,
+} from "./workbench.mjs";
 
-const FIXTURE = path.join(repoRoot, 'test/fixtures/e2e-workspace');
+const FIXTURE = path.join(repoRoot, "test/fixtures/e2e-workspace");
 const LATENCY_BOUND_MS = Number(process.env.FACTCHECK_E2E_LATENCY_MS) || 3_000;
 
 // test/fixtures/e2e-workspace/draft.md, line by line, and what the bundled claims make of it.
@@ -35,19 +46,20 @@ const LINES = {
   overstated: 9, // Germany, France and the United Kingdom will commit ground forces.
   unrelated: 11, // The press conference was delayed by an hour.
 };
-const INITIAL_SQUIGGLES = { 3: 'info', 5: 'warning', 7: 'warning', 9: 'warning' };
-const TROOPS_QUOTE = 'firmly ruling out the deployment of American troops to Ukraine';
-const TROOPS_CLAIM = 'Trump ruled out deploying American troops to Ukraine.';
-const AIR_CLAIM = 'The United States possesses unmatched aerial capabilities.';
+const INITIAL_SQUIGGLES = { 3: "info", 5: "warning", 7: "warning", 9: "warning" };
+const TROOPS_QUOTE = "firmly ruling out the deployment of American troops to Ukraine";
+const TROOPS_CLAIM = "Trump ruled out deploying American troops to Ukraine.";
+const AIR_CLAIM = "The United States possesses unmatched aerial capabilities.";
 // The article paraphrases Trump: Insert Quote with Attribution writes reported speech, no quotation marks.
-const AIR_QUOTE_LINE = 'Donald Trump noted that the United States possesses unmatched aerial capabilities (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).';
+const AIR_QUOTE_LINE =
+  "Donald Trump noted that the United States possesses unmatched aerial capabilities (source: European-Led Security Guarantees, U.S. Contribution Through Air Support).";
 const NEW_SUPPORTED = "Trump said the coming weeks will be critical in determining Moscow's willingness to engage in peace.";
-const NEW_CONTRADICTED = 'Trump said NATO expansion to include Kyiv would be acceptable.';
+const NEW_CONTRADICTED = "Trump said NATO expansion to include Kyiv would be acceptable.";
 
 const timings = {};
 const ms = (t0) => Date.now() - t0;
 
-describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { timeout: 600_000 }, () => {
+describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { timeout: 600_000 }, () => {
   let tmp;
   let cs;
   let wb;
@@ -62,282 +74,361 @@ describe('Fact Check in VS Code (code-server + Chromium, packaged VSIX)', { time
       await fn();
     } catch (e) {
       if (page) await screenshot(page, `e2e-FAILED-${name}`).catch(() => {});
-      if (cs) e.message += `\n--- code-server output (tail) ---\n${cs.logs().split('\n').slice(-40).join('\n')}`;
+      if (cs) e.message += `\n--- code-server output (tail) ---\n${cs.logs().split("\n").slice(-40).join("\n")}`;
       throw e;
     } finally {
       timings[name] = ms(t0);
     }
   };
 
-  before(async () => {
-    const vsix = vsixPath();
-    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run test:e2e\` (it packages it) or \`npm run package\``);
-    if (!process.env.FACTCHECK_VSIX) {
-      const newest = newestInput();
-      assert.ok(
-        statSync(vsix).mtimeMs > newest.mtimeMs,
-        `${path.basename(vsix)} is older than ${newest.file}: run \`node test/e2e/ensure-vsix.mjs\` (npm run test:e2e does)`,
-      );
-    }
-    // Failure screenshots of an earlier run would read as this run's.
-    for (const f of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
-      if (f.startsWith('e2e-FAILED-')) await rm(path.join(resultsDir, f), { force: true });
-    }
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'factcheck-e2e-'));
-    const workspace = path.join(tmp, 'workspace');
-    await cp(FIXTURE, workspace, { recursive: true });
-    let t0 = Date.now();
-    cs = await startCodeServer({ workspace, vsix, timeoutMs: 120_000 });
-    timings.codeServer = ms(t0);
-    t0 = Date.now();
-    wb = await openWorkbench({ url: cs.url, folder: workspace, viewport: { width: 1280, height: 800 }, timeoutMs: 180_000 });
-    page = wb.page;
-    timings.workbench = ms(t0);
-  }, { timeout: 320_000 });
+  before(
+    async () => {
+      const vsix = vsixPath();
+      assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run test:e2e\` (it packages it) or \`npm run package\``);
+      if (!process.env.FACTCHECK_VSIX) {
+        const newest = newestInput();
+        assert.ok(
+          statSync(vsix).mtimeMs > newest.mtimeMs,
+          `${path.basename(vsix)} is older than ${newest.file}: run \`node test/e2e/ensure-vsix.mjs\` (npm run test:e2e does)`,
+        );
+      }
+      // Failure screenshots of an earlier run would read as this run's.
+      for (const f of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
+        if (f.startsWith("e2e-FAILED-")) await rm(path.join(resultsDir, f), { force: true });
+      }
+      tmp = await mkdtemp(path.join(os.tmpdir(), "factcheck-e2e-"));
+      const workspace = path.join(tmp, "workspace");
+      await cp(FIXTURE, workspace, { recursive: true });
+      let t0 = Date.now();
+      cs = await startCodeServer({ workspace, vsix, timeoutMs: 120_000 });
+      timings.codeServer = ms(t0);
+      t0 = Date.now();
+      wb = await openWorkbench({ url: cs.url, folder: workspace, viewport: { width: 1280, height: 800 }, timeoutMs: 180_000 });
+      page = wb.page;
+      timings.workbench = ms(t0);
+    },
+    { timeout: 320_000 },
+  );
 
   after(async () => {
     await wb?.close();
     await cs?.stop();
-    if (tmp && process.env.FACTCHECK_KEEP_TMP !== '1') await rm(tmp, { recursive: true, force: true });
+    if (tmp && process.env.FACTCHECK_KEEP_TMP !== "1") await rm(tmp, { recursive: true, force: true });
     timings.total = ms(tStart);
     console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
   });
 
-  it('a. opening draft.md underlines each finding with its severity and lists it in Problems', { timeout: 180_000 }, step('a-open', async () => {
-    const t0 = Date.now();
-    await openFile(page, 'draft.md');
-    const lines = await waitForEditor(page, (ls) => JSON.stringify(squiggleMap(ls)) === JSON.stringify(INITIAL_SQUIGGLES), {
-      what: `squiggles ${JSON.stringify(INITIAL_SQUIGGLES)} (line: severity)`,
-      timeoutMs: 120_000,
-    });
-    timings.firstSquiggles = ms(t0);
-    assert.equal(lines.find((l) => l.line === LINES.contradicted).text, 'Trump said American troops would be deployed to Ukraine.');
-    assert.deepEqual(lines.find((l) => l.line === LINES.unrelated).squiggles, [], 'the unrelated sentence is not underlined');
+  it(
+    "a. opening draft.md underlines each finding with its severity and lists it in Problems",
+    { timeout: 180_000 },
+    step("a-open", async () => {
+      const t0 = Date.now();
+      await openFile(page, "draft.md");
+      const lines = await waitForEditor(page, (ls) => JSON.stringify(squiggleMap(ls)) === JSON.stringify(INITIAL_SQUIGGLES), {
+        what: `squiggles ${JSON.stringify(INITIAL_SQUIGGLES)} (line: severity)`,
+        timeoutMs: 120_000,
+      });
+      timings.firstSquiggles = ms(t0);
+      assert.equal(lines.find((l) => l.line === LINES.contradicted).text, "Trump said American troops would be deployed to Ukraine.");
+      assert.deepEqual(lines.find((l) => l.line === LINES.unrelated).squiggles, [], "the unrelated sentence is not underlined");
 
-    // The status bar item counts the findings of the active file by verdict.
-    await waitForStatus(page, (s) => s === '1 supported · 1 contradicted · 1 misattributed · 1 overstated');
+      // The status bar item counts the findings of the active file by verdict.
+      await waitForStatus(page, (s) => s === "1 supported · 1 contradicted · 1 misattributed · 1 overstated");
 
-    // Problems: one row per finding, message "<verdict>: <the record as reported speech> — <why>", at its line.
-    const rows = await waitFor(async () => {
-      const all = await problems(page);
-      const findings = all.filter((r) => /^(supported|contradicted|misattributed|overstated):/.test(r));
-      return findings.length === 4 && findings;
-    }, { timeoutMs: 60_000, what: '4 Fact Check rows in the Problems view' });
-    const row = (verdict) => rows.find((r) => r.startsWith(`${verdict}:`)) ?? '';
-    for (const verdict of ['supported', 'contradicted', 'misattributed']) {
-      assert.match(row(verdict), new RegExp(`^${verdict}: ${escapeRe(TROOPS_CLAIM)} — `));
-      assert.match(row(verdict), /esg-s4-no-us-troops/);
-      assert.match(row(verdict), new RegExp(`\\[Ln ${LINES[verdict]}, Col 1\\]`));
-    }
-    assert.match(row('contradicted'), /the draft says "deployed"/);
-    assert.match(row('misattributed'), /the draft names "Karoline Leavitt"; the record attributes this to Donald Trump/);
-    assert.match(row('overstated'), /^overstated: According to the article's reporting, France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement\. — /);
-    assert.match(row('overstated'), /the record says "could"; the draft says "will"/);
-    assert.match(row('overstated'), new RegExp(`\\[Ln ${LINES.overstated}, Col 1\\]`));
-    await screenshot(page, 'e2e-a-squiggles-and-problems');
-  }));
+      // Problems: one row per finding, message "<verdict>: <the record as reported speech> — <why>", at its line.
+      const rows = await waitFor(
+        async () => {
+          const all = await problems(page);
+          const findings = all.filter((r) => /^(supported|contradicted|misattributed|overstated):/.test(r));
+          return findings.length === 4 && findings;
+        },
+        { timeoutMs: 60_000, what: "4 Fact Check rows in the Problems view" },
+      );
+      const row = (verdict) => rows.find((r) => r.startsWith(`${verdict}:`)) ?? "";
+      for (const verdict of ["supported", "contradicted", "misattributed"]) {
+        assert.match(row(verdict), new RegExp(`^${verdict}: ${escapeRe(TROOPS_CLAIM)} — `));
+        assert.match(row(verdict), /esg-s4-no-us-troops/);
+        assert.match(row(verdict), new RegExp(`\\[Ln ${LINES[verdict]}, Col 1\\]`));
+      }
+      assert.match(row("contradicted"), /the draft says "deployed"/);
+      assert.match(row("misattributed"), /the draft names "Karoline Leavitt"; the record attributes this to Donald Trump/);
+      assert.match(
+        row("overstated"),
+        /^overstated: According to the article's reporting, France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement\. — /,
+      );
+      assert.match(row("overstated"), /the record says "could"; the draft says "will"/);
+      assert.match(row("overstated"), new RegExp(`\\[Ln ${LINES.overstated}, Col 1\\]`));
+      await screenshot(page, "e2e-a-squiggles-and-problems");
+    }),
+  );
 
-  it('b. hovering the contradicted sentence shows the speaker, role and the source\'s words, labelled as its report', { timeout: 120_000 }, step('b-hover', async () => {
-    await hoverText(page, 'would be deployed', { contains: TROOPS_QUOTE });
-    const parts = await waitFor(async () => {
-      const p = await hoverParts(page);
-      return p?.card.includes('Source:') && p;
-    }, { what: 'the Fact Check hover card' });
-    assert.match(parts.card, /^Contradicted — the record says "ruled out … deploying"; the draft says "deployed"/);
-    assert.match(parts.card, new RegExp(`Claim \\(esg-s4-no-us-troops\\): ${escapeRe(TROOPS_CLAIM)}`));
-    assert.match(parts.card, /Speaker: Donald Trump, President of the United States \(ruled out\)/);
-    // The article paraphrases Trump: its words are labelled as its report, never shown as a quotation.
-    assert.match(parts.card, new RegExp(`Reported by European-Led Security Guarantees: ${escapeRe(TROOPS_QUOTE)}`));
-    assert.deepEqual(parts.quotes, [], 'no block quote for a paraphrase');
-    assert.doesNotMatch(parts.card, /Quoted words/);
-    assert.match(parts.card, /Source: European-Led Security Guarantees — U\.S\. Contribution Through Air Support/);
-    assert.equal(parts.markers.length, 1, 'the hover shows the one diagnostic of this sentence');
-    assert.match(parts.markers[0], new RegExp(`^contradicted: ${escapeRe(TROOPS_CLAIM)} — `));
-    const shot = await screenshot(page, 'e2e-b-hover');
-    if (process.env.FACTCHECK_UPDATE_SCREENSHOT === '1') {
-      await mkdir(path.join(repoRoot, 'docs'), { recursive: true });
-      await copyFile(shot, path.join(repoRoot, 'docs/screenshot.png'));
-    }
-    await page.mouse.move(1, 1);
-    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden' });
-  }));
+  it(
+    "b. hovering the contradicted sentence shows the speaker, role and the source's words, labelled as its report",
+    { timeout: 120_000 },
+    step("b-hover", async () => {
+      await hoverText(page, "would be deployed", { contains: TROOPS_QUOTE });
+      const parts = await waitFor(
+        async () => {
+          const p = await hoverParts(page);
+          return p?.card.includes("Source:") && p;
+        },
+        { what: "the Fact Check hover card" },
+      );
+      assert.match(parts.card, /^Contradicted — the record says "ruled out … deploying"; the draft says "deployed"/);
+      assert.match(parts.card, new RegExp(`Claim \\(esg-s4-no-us-troops\\): ${escapeRe(TROOPS_CLAIM)}`));
+      assert.match(parts.card, /Speaker: Donald Trump, President of the United States \(ruled out\)/);
+      // The article paraphrases Trump: its words are labelled as its report, never shown as a quotation.
+      assert.match(parts.card, new RegExp(`Reported by European-Led Security Guarantees: ${escapeRe(TROOPS_QUOTE)}`));
+      assert.deepEqual(parts.quotes, [], "no block quote for a paraphrase");
+      assert.doesNotMatch(parts.card, /Quoted words/);
+      assert.match(parts.card, /Source: European-Led Security Guarantees — U\.S\. Contribution Through Air Support/);
+      assert.equal(parts.markers.length, 1, "the hover shows the one diagnostic of this sentence");
+      assert.match(parts.markers[0], new RegExp(`^contradicted: ${escapeRe(TROOPS_CLAIM)} — `));
+      const shot = await screenshot(page, "e2e-b-hover");
+      if (process.env.FACTCHECK_UPDATE_SCREENSHOT === "1") {
+        await mkdir(path.join(repoRoot, "docs"), { recursive: true });
+        await copyFile(shot, path.join(repoRoot, "docs/screenshot.png"));
+      }
+      await page.mouse.move(1, 1);
+      await page.locator(".monaco-hover:not(.hidden)").first().waitFor({ state: "hidden" });
+    }),
+  );
 
-  it('c. Search Claims finds a claim from a misspelled query and inserts the quote with attribution', { timeout: 120_000 }, step('c-search', async () => {
-    await page.keyboard.press('Control+J'); // close the panel: the whole draft in view from here on
-    await page.locator('.part.panel').waitFor({ state: 'hidden' });
-    await moveToNewParagraph(page);
-    const before = await editorLines(page);
+  it(
+    "c. Search Claims finds a claim from a misspelled query and inserts the quote with attribution",
+    { timeout: 120_000 },
+    step("c-search", async () => {
+      await page.keyboard.press("Control+J"); // close the panel: the whole draft in view from here on
+      await page.locator(".part.panel").waitFor({ state: "hidden" });
+      await moveToNewParagraph(page);
+      const before = await editorLines(page);
 
-    await paletteCommand(page, 'Fact Check: Search Claims');
-    await waitForQuickInput(page, (qi) => qi.title === 'Fact Check: Search Claims' && qi.rows.length > 0, { what: 'the Search Claims picker' });
-    await page.keyboard.type('aerial capabilites');
-    // The list follows the typing (a search per pause, stale answers dropped): wait for the one
-    // that answers the whole query: the aerial claims only, the one we want first.
-    const results = await waitForQuickInput(page, (qi) => qi.value === 'aerial capabilites' && !qi.busy &&
-      qi.rows[0]?.label === AIR_CLAIM && qi.rows.every((r) => /aerial/i.test(r.label + r.detail)), {
-      what: `"${AIR_CLAIM}" first among only aerial claims for "aerial capabilites"`,
-    });
-    assert.equal(results.rows[0].description, 'Donald Trump, President of the United States');
-    assert.match(results.rows[0].detail, /— reported: the United States possesses unmatched aerial capabilities$/);
-    assert.equal(results.count, `${results.rows.length} Results`);
-    await screenshot(page, 'e2e-c1-search-results');
+      await paletteCommand(page, "Fact Check: Search Claims");
+      await waitForQuickInput(page, (qi) => qi.title === "Fact Check: Search Claims" && qi.rows.length > 0, {
+        what: "the Search Claims picker",
+      });
+      await page.keyboard.type("aerial capabilites");
+      // The list follows the typing (a search per pause, stale answers dropped): wait for the one
+      // that answers the whole query: the aerial claims only, the one we want first.
+      const results = await waitForQuickInput(
+        page,
+        (qi) =>
+          qi.value === "aerial capabilites" &&
+          !qi.busy &&
+          qi.rows[0]?.label === AIR_CLAIM &&
+          qi.rows.every((r) => /aerial/i.test(r.label + r.detail)),
+        {
+          what: `"${AIR_CLAIM}" first among only aerial claims for "aerial capabilites"`,
+        },
+      );
+      assert.equal(results.rows[0].description, "Donald Trump, President of the United States");
+      assert.match(results.rows[0].detail, /— reported: the United States possesses unmatched aerial capabilities$/);
+      assert.equal(results.count, `${results.rows.length} Results`);
+      await screenshot(page, "e2e-c1-search-results");
 
-    await pickRow(page, AIR_CLAIM);
-    const actions = await waitForQuickInput(page, (qi) => qi.title === AIR_CLAIM && qi.rows.length > 0, { what: 'the actions for the chosen claim' });
-    assert.deepEqual(actions.rows.map((r) => r.label), ['Insert Quote with Attribution', 'Insert Citation', 'Open Source', "Copy the Source's Words"]);
-    assert.equal(actions.rows[0].description, 'as reported speech');
-    assert.equal(
-      actions.rows[0].detail,
-      `Reported speech, no quotation marks (the source paraphrases Donald Trump): ${AIR_QUOTE_LINE}`,
-      'the action previews the text it inserts, and says it is reported speech',
-    );
-    await screenshot(page, 'e2e-c2-claim-actions');
+      await pickRow(page, AIR_CLAIM);
+      const actions = await waitForQuickInput(page, (qi) => qi.title === AIR_CLAIM && qi.rows.length > 0, {
+        what: "the actions for the chosen claim",
+      });
+      assert.deepEqual(
+        actions.rows.map((r) => r.label),
+        ["Insert Quote with Attribution", "Insert Citation", "Open Source", "Copy the Source's Words"],
+      );
+      assert.equal(actions.rows[0].description, "as reported speech");
+      assert.equal(
+        actions.rows[0].detail,
+        `Reported speech, no quotation marks (the source paraphrases Donald Trump): ${AIR_QUOTE_LINE}`,
+        "the action previews the text it inserts, and says it is reported speech",
+      );
+      await screenshot(page, "e2e-c2-claim-actions");
 
-    await pickRow(page, 'Insert Quote with Attribution');
-    // The quote lands at the cursor, and it is checked like any sentence: it restates the claim.
-    const lines = await waitForEditor(page, (ls) => ls.some((l) => l.text === AIR_QUOTE_LINE && l.squiggles.join() === 'info'), {
-      what: 'the inserted quote in the editor, underlined as information (supported)',
-    });
-    const at = lines.find((l) => l.text === AIR_QUOTE_LINE).line;
-    assert.equal(at, before.at(-1).line, 'inserted on the new line where the cursor was');
-    assert.equal(lines.length, before.length, 'one line filled, none added');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await waitForStatus(page, (s) => s === '2 supported · 1 contradicted · 1 misattributed · 1 overstated');
-    await screenshot(page, 'e2e-c3-quote-inserted');
-  }));
+      await pickRow(page, "Insert Quote with Attribution");
+      // The quote lands at the cursor, and it is checked like any sentence: it restates the claim.
+      const lines = await waitForEditor(page, (ls) => ls.some((l) => l.text === AIR_QUOTE_LINE && l.squiggles.join() === "info"), {
+        what: "the inserted quote in the editor, underlined as information (supported)",
+      });
+      const at = lines.find((l) => l.text === AIR_QUOTE_LINE).line;
+      assert.equal(at, before.at(-1).line, "inserted on the new line where the cursor was");
+      assert.equal(lines.length, before.length, "one line filled, none added");
+      await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+      await waitForStatus(page, (s) => s === "2 supported · 1 contradicted · 1 misattributed · 1 overstated");
+      await screenshot(page, "e2e-c3-quote-inserted");
+    }),
+  );
 
-  it('d. the "attribute to" quick fix from the light bulb replaces the speaker and the warning becomes information', { timeout: 120_000 }, step('d-quickfix', async () => {
-    const line7 = (await editorLines(page)).find((l) => l.line === LINES.misattributed);
-    assert.equal(line7.text, 'Karoline Leavitt ruled out the deployment of American troops to Ukraine.');
-    assert.deepEqual(line7.squiggles, ['warning'], 'misattributed: a warning before the fix');
-    const box = await textBox(page, 'Karoline Leavitt');
-    assert.ok(box, '"Karoline Leavitt" is in view');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.move(1, 1);
-    // The light bulb appears once VS Code has the code actions at the cursor; clicking it shows
-    // them without asking the server again. (Ctrl+. asks again, and in VS Code 1.139 its menu
-    // often never opens when that answer takes a second or more, as it can on a loaded machine:
-    // reproduced by pausing the server with SIGSTOP for 1.5 s. The light bulb always opens it.)
-    const bulb = await waitForLightBulb(page, LINES.misattributed);
-    await page.mouse.click(bulb.x + bulb.width / 2, bulb.y + bulb.height / 2);
-    const titles = await codeActionTitles(page);
-    assert.deepEqual(titles, [
-      'Attribute to Donald Trump (replace "Karoline Leavitt")',
-      'Cite Donald Trump in a footnote',
-      'Ignore this sentence (<!-- factcheck-ignore -->)',
-      'Ignore claim esg-s4-no-us-troops in this workspace',
-    ]);
-    await screenshot(page, 'e2e-d1-quick-fixes');
-    await pickCodeAction(page, 'Attribute to Donald Trump');
-    const lines = await waitForEditor(page, (ls) => {
-      const l = ls.find((x) => x.line === LINES.misattributed);
-      return l?.text === 'Donald Trump ruled out the deployment of American troops to Ukraine.' && l.squiggles.join() === 'info';
-    }, { what: `line ${LINES.misattributed} rewritten to Donald Trump and underlined as information (supported)` });
-    // The other findings are untouched.
-    const map = squiggleMap(lines);
-    for (const line of [LINES.supported, LINES.contradicted, LINES.overstated]) assert.equal(map[line], INITIAL_SQUIGGLES[line], `line ${line}`);
-    // No misattributed finding left (the supported ones: lines 3, 7 and the quote inserted in c).
-    await waitForStatus(page, (s) => /^\d+ supported · 1 contradicted · 1 overstated$/.test(s));
-    await screenshot(page, 'e2e-d2-quick-fix-applied');
-  }));
+  it(
+    'd. the "attribute to" quick fix from the light bulb replaces the speaker and the warning becomes information',
+    { timeout: 120_000 },
+    step("d-quickfix", async () => {
+      const line7 = (await editorLines(page)).find((l) => l.line === LINES.misattributed);
+      assert.equal(line7.text, "Karoline Leavitt ruled out the deployment of American troops to Ukraine.");
+      assert.deepEqual(line7.squiggles, ["warning"], "misattributed: a warning before the fix");
+      const box = await textBox(page, "Karoline Leavitt");
+      assert.ok(box, '"Karoline Leavitt" is in view');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.move(1, 1);
+      // The light bulb appears once VS Code has the code actions at the cursor; clicking it shows
+      // them without asking the server again. (Ctrl+. asks again, and in VS Code 1.139 its menu
+      // often never opens when that answer takes a second or more, as it can on a loaded machine:
+      // reproduced by pausing the server with SIGSTOP for 1.5 s. The light bulb always opens it.)
+      const bulb = await waitForLightBulb(page, LINES.misattributed);
+      await page.mouse.click(bulb.x + bulb.width / 2, bulb.y + bulb.height / 2);
+      const titles = await codeActionTitles(page);
+      assert.deepEqual(titles, [
+        'Attribute to Donald Trump (replace "Karoline Leavitt")',
+        "Cite Donald Trump in a footnote",
+        "Ignore this sentence (<!-- factcheck-ignore -->)",
+        "Ignore claim esg-s4-no-us-troops in this workspace",
+      ]);
+      await screenshot(page, "e2e-d1-quick-fixes");
+      await pickCodeAction(page, "Attribute to Donald Trump");
+      const lines = await waitForEditor(
+        page,
+        (ls) => {
+          const l = ls.find((x) => x.line === LINES.misattributed);
+          return l?.text === "Donald Trump ruled out the deployment of American troops to Ukraine." && l.squiggles.join() === "info";
+        },
+        { what: `line ${LINES.misattributed} rewritten to Donald Trump and underlined as information (supported)` },
+      );
+      // The other findings are untouched.
+      const map = squiggleMap(lines);
+      for (const line of [LINES.supported, LINES.contradicted, LINES.overstated])
+        assert.equal(map[line], INITIAL_SQUIGGLES[line], `line ${line}`);
+      // No misattributed finding left (the supported ones: lines 3, 7 and the quote inserted in c).
+      await waitForStatus(page, (s) => /^\d+ supported · 1 contradicted · 1 overstated$/.test(s));
+      await screenshot(page, "e2e-d2-quick-fix-applied");
+    }),
+  );
 
-  it('e. a newly typed sentence that restates a claim is underlined within a couple of seconds', { timeout: 120_000 }, step('e-typing', async () => {
-    await moveToNewParagraph(page);
-    const line = (await editorLines(page)).at(-1).line;
-    // The latency is measured in the page: from its last keydown to the first poll that sees the
-    // squiggle (so a slow round trip to the browser does not shift the start).
-    await page.evaluate(() => {
-      window.__factcheckLastKey = 0;
-      document.addEventListener('keydown', () => { window.__factcheckLastKey = Date.now(); }, true);
-    });
-    const tType = Date.now();
-    await page.keyboard.type(NEW_SUPPORTED, { delay: 10 });
-    timings.typingMs = ms(tType);
-    // Underlined to its last character: a squiggle left from checking a shorter prefix (while the
-    // sentence was being typed) stops before the final full stop, so it does not count.
-    let coverage;
-    try {
-      await waitFor(async () => {
-        coverage = await lineEndCoverage(page, line);
-        return coverage && coverage.kinds.join() === 'info' && coverage.squiggleRight >= coverage.textRight - 1;
-      }, { what: `the typed sentence on line ${line} underlined to its end as information`, intervalMs: 20, timeoutMs: 30_000 });
-    } catch (e) {
-      e.message += ` (last: ${JSON.stringify(coverage)})`;
-      throw e;
-    }
-    const lastKey = await page.evaluate(() => window.__factcheckLastKey);
-    assert.ok(lastKey > 0, 'the keystrokes reached the page');
-    timings.newSentenceUnderlineMs = coverage.at - lastKey;
-    console.log(`new sentence underlined ${timings.newSentenceUnderlineMs} ms after the last keystroke`);
-    const typed = (await editorLines(page)).find((l) => l.line === line);
-    assert.equal(typed.text, NEW_SUPPORTED, 'the sentence as typed');
-    assert.deepEqual(typed.squiggles, ['info']);
-    await screenshot(page, 'e2e-e-typed-sentence');
-    const card = await hoverCard(page, 'coming weeks will be critical');
-    assert.match(card, /^Supported — /);
-    assert.match(card, /Claim \(esg-s10-critical-weeks\): The coming weeks will be critical in determining Moscow's willingness to engage in peace\./);
-    assert.ok(
-      timings.newSentenceUnderlineMs <= LATENCY_BOUND_MS,
-      `underlined after ${timings.newSentenceUnderlineMs} ms, more than ${LATENCY_BOUND_MS} ms`,
-    );
-  }));
+  it(
+    "e. a newly typed sentence that restates a claim is underlined within a couple of seconds",
+    { timeout: 120_000 },
+    step("e-typing", async () => {
+      await moveToNewParagraph(page);
+      const line = (await editorLines(page)).at(-1).line;
+      // The latency is measured in the page: from its last keydown to the first poll that sees the
+      // squiggle (so a slow round trip to the browser does not shift the start).
+      await page.evaluate(() => {
+        window.__factcheckLastKey = 0;
+        document.addEventListener(
+          "keydown",
+          () => {
+            window.__factcheckLastKey = Date.now();
+          },
+          true,
+        );
+      });
+      const tType = Date.now();
+      await page.keyboard.type(NEW_SUPPORTED, { delay: 10 });
+      timings.typingMs = ms(tType);
+      // Underlined to its last character: a squiggle left from checking a shorter prefix (while the
+      // sentence was being typed) stops before the final full stop, so it does not count.
+      let coverage;
+      try {
+        await waitFor(
+          async () => {
+            coverage = await lineEndCoverage(page, line);
+            return coverage && coverage.kinds.join() === "info" && coverage.squiggleRight >= coverage.textRight - 1;
+          },
+          { what: `the typed sentence on line ${line} underlined to its end as information`, intervalMs: 20, timeoutMs: 30_000 },
+        );
+      } catch (e) {
+        e.message += ` (last: ${JSON.stringify(coverage)})`;
+        throw e;
+      }
+      const lastKey = await page.evaluate(() => window.__factcheckLastKey);
+      assert.ok(lastKey > 0, "the keystrokes reached the page");
+      timings.newSentenceUnderlineMs = coverage.at - lastKey;
+      console.log(`new sentence underlined ${timings.newSentenceUnderlineMs} ms after the last keystroke`);
+      const typed = (await editorLines(page)).find((l) => l.line === line);
+      assert.equal(typed.text, NEW_SUPPORTED, "the sentence as typed");
+      assert.deepEqual(typed.squiggles, ["info"]);
+      await screenshot(page, "e2e-e-typed-sentence");
+      const card = await hoverCard(page, "coming weeks will be critical");
+      assert.match(card, /^Supported — /);
+      assert.match(
+        card,
+        /Claim \(esg-s10-critical-weeks\): The coming weeks will be critical in determining Moscow's willingness to engage in peace\./,
+      );
+      assert.ok(
+        timings.newSentenceUnderlineMs <= LATENCY_BOUND_MS,
+        `underlined after ${timings.newSentenceUnderlineMs} ms, more than ${LATENCY_BOUND_MS} ms`,
+      );
+    }),
+  );
 
-  it('f. when the language server dies, the client restarts it and checking goes on', { timeout: 180_000 }, step('f-restart', async () => {
-    const extDir = cs.extensionsDir;
-    const find = () => processesInGroup(cs.pid, [extDir, '/dist/server.cjs']);
-    const [old, ...more] = find();
-    assert.ok(old, `no language server process (dist/server.cjs under ${extDir}) in code-server's process group ${cs.pid}`);
-    assert.equal(more.length, 0, `one server process, found ${JSON.stringify([old, ...more])}`);
-    const before = squiggleMap(await editorLines(page));
+  it(
+    "f. when the language server dies, the client restarts it and checking goes on",
+    { timeout: 180_000 },
+    step("f-restart", async () => {
+      const extDir = cs.extensionsDir;
+      const find = () => processesInGroup(cs.pid, [extDir, "/dist/server.cjs"]);
+      const [old, ...more] = find();
+      assert.ok(old, `no language server process (dist/server.cjs under ${extDir}) in code-server's process group ${cs.pid}`);
+      assert.equal(more.length, 0, `one server process, found ${JSON.stringify([old, ...more])}`);
+      const before = squiggleMap(await editorLines(page));
 
-    const t0 = Date.now();
-    process.kill(old.pid, 'SIGKILL');
-    const [fresh] = await waitFor(() => {
-      const now = find();
-      return now.length === 1 && now[0].pid !== old.pid && now;
-    }, { timeoutMs: 60_000, intervalMs: 50, what: `a new language server process after killing ${old.pid}` });
-    timings.serverRestartMs = ms(t0);
-    assert.notEqual(fresh.pid, old.pid);
+      const t0 = Date.now();
+      process.kill(old.pid, "SIGKILL");
+      const [fresh] = await waitFor(
+        () => {
+          const now = find();
+          return now.length === 1 && now[0].pid !== old.pid && now;
+        },
+        { timeoutMs: 60_000, intervalMs: 50, what: `a new language server process after killing ${old.pid}` },
+      );
+      timings.serverRestartMs = ms(t0);
+      assert.notEqual(fresh.pid, old.pid);
 
-    // The new server re-checks the open draft: the same squiggles, then a new sentence is checked too.
-    await waitForEditor(page, (ls) => JSON.stringify(squiggleMap(ls)) === JSON.stringify(before), { what: 'the squiggles as before the crash' });
-    await moveToNewParagraph(page);
-    const line = (await editorLines(page)).at(-1).line;
-    await page.keyboard.type(NEW_CONTRADICTED, { delay: 10 });
-    await waitForEditor(page, (ls) => {
-      const l = ls.find((x) => x.line === line);
-      return l?.text === NEW_CONTRADICTED && l.squiggles.join() === 'warning';
-    }, { what: `the sentence typed after the restart (line ${line}) underlined as a warning`, timeoutMs: 60_000 });
-    timings.checkedAfterRestartMs = ms(t0);
-    const card = await hoverCard(page, 'include Kyiv would be acceptable');
-    assert.match(card, /^Contradicted — the record says "not … acceptable"; the draft says "acceptable"/);
-    assert.match(card, /Claim \(esg-s8-nato-expansion-unacceptable\): NATO expansion to include Kyiv would not be acceptable\./);
-    assert.equal(processesInGroup(cs.pid, [extDir, '/dist/server.cjs'])[0]?.pid, fresh.pid, 'still the restarted server');
+      // The new server re-checks the open draft: the same squiggles, then a new sentence is checked too.
+      await waitForEditor(page, (ls) => JSON.stringify(squiggleMap(ls)) === JSON.stringify(before), {
+        what: "the squiggles as before the crash",
+      });
+      await moveToNewParagraph(page);
+      const line = (await editorLines(page)).at(-1).line;
+      await page.keyboard.type(NEW_CONTRADICTED, { delay: 10 });
+      await waitForEditor(
+        page,
+        (ls) => {
+          const l = ls.find((x) => x.line === line);
+          return l?.text === NEW_CONTRADICTED && l.squiggles.join() === "warning";
+        },
+        { what: `the sentence typed after the restart (line ${line}) underlined as a warning`, timeoutMs: 60_000 },
+      );
+      timings.checkedAfterRestartMs = ms(t0);
+      const card = await hoverCard(page, "include Kyiv would be acceptable");
+      assert.match(card, /^Contradicted — the record says "not … acceptable"; the draft says "acceptable"/);
+      assert.match(card, /Claim \(esg-s8-nato-expansion-unacceptable\): NATO expansion to include Kyiv would not be acceptable\./);
+      assert.equal(processesInGroup(cs.pid, [extDir, "/dist/server.cjs"])[0]?.pid, fresh.pid, "still the restarted server");
 
-    // The library's restart is quiet (logged, no pop-up); Fact Check's own "could not start" error must not show.
-    const toasts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
-    assert.ok(!toasts.some((t) => /Fact Check/.test(t)), `no Fact Check error notification: ${JSON.stringify(toasts)}`);
-    await waitForStatus(page, (s) => /^\d+ supported · 2 contradicted · 1 overstated$/.test(s));
-    await screenshot(page, 'e2e-f1-after-restart');
+      // The library's restart is quiet (logged, no pop-up); Fact Check's own "could not start" error must not show.
+      const toasts = await page.locator(".notifications-toasts .notification-list-item-message").allInnerTexts();
+      assert.ok(!toasts.some((t) => /Fact Check/.test(t)), `no Fact Check error notification: ${JSON.stringify(toasts)}`);
+      await waitForStatus(page, (s) => /^\d+ supported · 2 contradicted · 1 overstated$/.test(s));
+      await screenshot(page, "e2e-f1-after-restart");
 
-    // What a person finds when they look: the Fact Check output says the server was restarted.
-    await runCommand(page, 'Fact Check: Show Output');
-    const log = await waitFor(async () => {
-      const text = await panelEditorText(page);
-      return text.includes('Server will restart') && text;
-    }, { what: 'the restart in the Fact Check output', timeoutMs: 30_000 });
-    assert.match(log, /Connection to server got closed\. Server will restart\./);
-    await screenshot(page, 'e2e-f2-output');
-  }));
+      // What a person finds when they look: the Fact Check output says the server was restarted.
+      await runCommand(page, "Fact Check: Show Output");
+      const log = await waitFor(
+        async () => {
+          const text = await panelEditorText(page);
+          return text.includes("Server will restart") && text;
+        },
+        { what: "the restart in the Fact Check output", timeoutMs: 30_000 },
+      );
+      assert.match(log, /Connection to server got closed\. Server will restart\./);
+      await screenshot(page, "e2e-f2-output");
+    }),
+  );
 });
 
 /** Closes what a step may have left open (quick input, hover, menus): Escape, mouse away. */
 async function settle(page) {
   await page.mouse.move(1, 1);
-  for (const sel of ['.quick-input-widget', '.action-widget', '.monaco-hover:not(.hidden)']) {
+  for (const sel of [".quick-input-widget", ".action-widget", ".monaco-hover:not(.hidden)"]) {
     if (await page.locator(sel).first().isVisible()) {
-      await page.keyboard.press('Escape');
-      await page.locator(sel).first().waitFor({ state: 'hidden' });
+      await page.keyboard.press("Escape");
+      await page.locator(sel).first().waitFor({ state: "hidden" });
     }
   }
 }
@@ -346,25 +437,34 @@ async function settle(page) {
 async function moveToNewParagraph(page) {
   const lines = await editorLines(page);
   const last = lines.at(-1);
-  const box = await textBox(page, lines.filter((l) => l.text.trim()).at(-1).text.slice(0, 10));
+  const box = await textBox(
+    page,
+    lines
+      .filter((l) => l.text.trim())
+      .at(-1)
+      .text.slice(0, 10),
+  );
   await page.mouse.click(box.x + 2, box.y + box.height / 2); // focus the editor
   await page.mouse.move(1, 1); // no hover left over the text
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  if (last.text.trim()) await page.keyboard.press('Enter');
-  await waitForEditor(page, (ls) => ls.at(-1).text === '' && ls.at(-1).line === last.line + (last.text.trim() ? 2 : 1), {
-    what: 'an empty line at the end of the draft',
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  if (last.text.trim()) await page.keyboard.press("Enter");
+  await waitForEditor(page, (ls) => ls.at(-1).text === "" && ls.at(-1).line === last.line + (last.text.trim() ? 2 : 1), {
+    what: "an empty line at the end of the draft",
   });
 }
 
 /** Polls the Fact Check status bar item until `check(text)`; the error shows the last text. */
 async function waitForStatus(page, check) {
-  let last = '';
+  let last = "";
   try {
-    return await waitFor(async () => {
-      last = await statusBarItem(page, /supported|contradicted|misattributed|overstated|Fact Check/);
-      return check(last) && last;
-    }, { what: 'the Fact Check status bar item', timeoutMs: 30_000 });
+    return await waitFor(
+      async () => {
+        last = await statusBarItem(page, /supported|contradicted|misattributed|overstated|Fact Check/);
+        return check(last) && last;
+      },
+      { what: "the Fact Check status bar item", timeoutMs: 30_000 },
+    );
   } catch (e) {
     e.message += ` (last: "${last}")`;
     throw e;
@@ -374,25 +474,25 @@ async function waitForStatus(page, check) {
 /** The text of the editor shown in the panel (e.g. the Output view), rows joined by newlines. */
 async function panelEditorText(page) {
   return page.evaluate(() => {
-    const ed = document.querySelector('.part.panel .monaco-editor .view-lines');
-    if (!ed) return '';
-    return [...ed.querySelectorAll('.view-line')]
-      .map((l) => ({ top: l.getBoundingClientRect().top, text: l.textContent.replace(/\u00a0/g, ' ') }))
+    const ed = document.querySelector(".part.panel .monaco-editor .view-lines");
+    if (!ed) return "";
+    return [...ed.querySelectorAll(".view-line")]
+      .map((l) => ({ top: l.getBoundingClientRect().top, text: l.textContent.replace(/\u00a0/g, " ") }))
       .sort((a, b) => a.top - b.top)
       .map((l) => l.text)
-      .join('\n');
+      .join("\n");
   });
 }
 
 /** Hovers `text` and returns the Fact Check card's text. */
 async function hoverCard(page, text) {
-  await hoverText(page, text, { contains: 'Source:' });
+  await hoverText(page, text, { contains: "Source:" });
   const parts = await hoverParts(page);
   await page.mouse.move(1, 1);
-  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden' });
+  await page.locator(".monaco-hover:not(.hidden)").first().waitFor({ state: "hidden" });
   return parts.card;
 }
 
 function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

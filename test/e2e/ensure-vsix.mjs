@@ -4,13 +4,13 @@
 // package.json, .vscodeignore, the bundle/package scripts, README/LICENSE/CHANGELOG, docs/).
 // With FACTCHECK_VSIX=FILE nothing is built: FILE is used as it is (it must exist).
 // Usage: node test/e2e/ensure-vsix.mjs   (exit 0: the VSIX is up to date; 1: packaging failed)
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_VSIX = path.join(root, 'factcheck.vsix');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DEFAULT_VSIX = path.join(root, "factcheck.vsix");
 
 /** The VSIX the e2e test installs: $FACTCHECK_VSIX, else factcheck.vsix at the repo root. */
 export function vsixPath() {
@@ -18,13 +18,23 @@ export function vsixPath() {
 }
 
 const INPUTS = [
-  'dist', 'client/src', 'server/src', 'claims', 'package.json', '.vscodeignore',
-  'scripts/bundle.mjs', 'scripts/package.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs',
+  "dist",
+  "client/src",
+  "server/src",
+  "claims",
+  "package.json",
+  ".vscodeignore",
+  "scripts/bundle.mjs",
+  "scripts/package.mjs",
+  "README.md",
+  "LICENSE",
+  "CHANGELOG.md",
+  "docs",
 ];
 
 /** The newest file among the inputs: { file, mtimeMs }. */
 export function newestInput() {
-  let newest = { file: '', mtimeMs: 0 };
+  let newest = { file: "", mtimeMs: 0 };
   const visit = (p) => {
     let st;
     try {
@@ -64,9 +74,11 @@ function main() {
       : `ensure-vsix: ${path.relative(root, vsix)} is missing: running \`npm run package\``,
   );
   const t0 = Date.now();
-  const r = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync("npm", ["run", "package"], { cwd: root, stdio: "inherit" });
   if (r.error || r.status !== 0 || !existsSync(vsix)) {
-    console.error(`ensure-vsix: \`npm run package\` failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}); the e2e test needs ${path.relative(root, vsix)}`);
+    console.error(
+      `ensure-vsix: \`npm run package\` failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}); the e2e test needs ${path.relative(root, vsix)}`,
+    );
     process.exit(1);
   }
   console.log(`ensure-vsix: packaged in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -2,12 +2,12 @@
 // the active editor's lines with the squiggles drawn on each, the quick-input rows, the code
 // action (light bulb) menu, the status bar, and the language server's processes. Selectors are
 // VS Code 1.139's DOM, as in the harness.
-import { readFileSync, readdirSync } from 'node:fs';
-import { waitFor } from '../harness/util.mjs';
+import { readFileSync, readdirSync } from "node:fs";
+import { waitFor } from "../harness/util.mjs";
 
-const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT = ".quick-input-widget";
 const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
-const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+const EDITOR = ".part.editor .editor-group-container.active .editor-instance .monaco-editor";
 
 /**
  * The active editor's visible lines as a person sees them: `[{ line, text, squiggles }]`, `line`
@@ -20,12 +20,12 @@ export async function editorLines(page) {
     if (!editor) return [];
     const top = (el) => Math.round(el.getBoundingClientRect().top);
     // The gutter numbers only a line's first row; rows of a wrapped line have none.
-    const numbers = [...editor.querySelectorAll('.margin-view-overlays > div')].map((d) => ({
+    const numbers = [...editor.querySelectorAll(".margin-view-overlays > div")].map((d) => ({
       top: top(d),
-      n: Number(d.querySelector('.line-numbers')?.textContent.trim()) || null,
+      n: Number(d.querySelector(".line-numbers")?.textContent.trim()) || null,
     }));
-    const rows = [...editor.querySelectorAll('.view-lines > .view-line')]
-      .map((l) => ({ top: top(l), text: l.textContent.replace(/\u00a0/g, ' ') }))
+    const rows = [...editor.querySelectorAll(".view-lines > .view-line")]
+      .map((l) => ({ top: top(l), text: l.textContent.replace(/\u00a0/g, " ") }))
       .sort((a, b) => a.top - b.top);
     const lines = [];
     const byTop = new Map();
@@ -54,91 +54,103 @@ export async function editorLines(page) {
  * shorter version of the line stops short of the end.
  */
 export async function lineEndCoverage(page, line) {
-  return page.evaluate(({ sel, line }) => {
-    const editor = document.querySelector(sel);
-    if (!editor) return null;
-    const top = (el) => Math.round(el.getBoundingClientRect().top);
-    const numbers = [...editor.querySelectorAll('.margin-view-overlays > div')]
-      .map((d) => ({ top: top(d), n: Number(d.querySelector('.line-numbers')?.textContent.trim()) || null }))
-      .sort((a, b) => a.top - b.top);
-    const first = numbers.find((g) => g.n === line);
-    if (!first) return null;
-    const next = numbers.find((g) => g.top > first.top && g.n !== null);
-    const rows = [...editor.querySelectorAll('.view-lines > .view-line')]
-      .filter((l) => top(l) >= first.top - 2 && (!next || top(l) < next.top - 2))
-      .sort((a, b) => top(a) - top(b));
-    const last = rows.at(-1);
-    if (!last) return null;
-    const range = document.createRange();
-    range.selectNodeContents(last);
-    const textRight = range.getBoundingClientRect().right;
-    let squiggleRight = -1;
-    const kinds = [];
-    for (const s of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
-      if (Math.abs(top(s) - top(last)) > 2) continue;
-      const m = /squiggly-(error|warning|info|hint)\b/.exec(s.className);
-      if (m && !kinds.includes(m[1])) kinds.push(m[1]);
-      squiggleRight = Math.max(squiggleRight, s.getBoundingClientRect().right);
-    }
-    return { textRight, squiggleRight, kinds: kinds.sort(), at: Date.now() };
-  }, { sel: EDITOR, line });
+  return page.evaluate(
+    ({ sel, line }) => {
+      const editor = document.querySelector(sel);
+      if (!editor) return null;
+      const top = (el) => Math.round(el.getBoundingClientRect().top);
+      const numbers = [...editor.querySelectorAll(".margin-view-overlays > div")]
+        .map((d) => ({ top: top(d), n: Number(d.querySelector(".line-numbers")?.textContent.trim()) || null }))
+        .sort((a, b) => a.top - b.top);
+      const first = numbers.find((g) => g.n === line);
+      if (!first) return null;
+      const next = numbers.find((g) => g.top > first.top && g.n !== null);
+      const rows = [...editor.querySelectorAll(".view-lines > .view-line")]
+        .filter((l) => top(l) >= first.top - 2 && (!next || top(l) < next.top - 2))
+        .sort((a, b) => top(a) - top(b));
+      const last = rows.at(-1);
+      if (!last) return null;
+      const range = document.createRange();
+      range.selectNodeContents(last);
+      const textRight = range.getBoundingClientRect().right;
+      let squiggleRight = -1;
+      const kinds = [];
+      for (const s of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
+        if (Math.abs(top(s) - top(last)) > 2) continue;
+        const m = /squiggly-(error|warning|info|hint)\b/.exec(s.className);
+        if (m && !kinds.includes(m[1])) kinds.push(m[1]);
+        squiggleRight = Math.max(squiggleRight, s.getBoundingClientRect().right);
+      }
+      return { textRight, squiggleRight, kinds: kinds.sort(), at: Date.now() };
+    },
+    { sel: EDITOR, line },
+  );
 }
 
 /** `{ [line]: 'kind' | 'kind,kind' }` for the lines that have squiggles. */
 export function squiggleMap(lines) {
-  return Object.fromEntries(lines.filter((l) => l.squiggles.length).map((l) => [l.line, l.squiggles.join(',')]));
+  return Object.fromEntries(lines.filter((l) => l.squiggles.length).map((l) => [l.line, l.squiggles.join(",")]));
 }
 
 /** Polls the editor until `check(lines)` is true; returns the lines. The error shows the last ones. */
 export async function waitForEditor(page, check, { what, timeoutMs = 30_000, intervalMs = 50 } = {}) {
   let last = [];
   try {
-    return await waitFor(async () => {
-      last = await editorLines(page);
-      return check(last) && last;
-    }, { timeoutMs, intervalMs, what });
+    return await waitFor(
+      async () => {
+        last = await editorLines(page);
+        return check(last) && last;
+      },
+      { timeoutMs, intervalMs, what },
+    );
   } catch (e) {
-    e.message += `\nlast editor state:\n${last.map((l) => `  ${l.line}: [${l.squiggles}] ${l.text}`).join('\n')}`;
+    e.message += `\nlast editor state:\n${last.map((l) => `  ${l.line}: [${l.squiggles}] ${l.text}`).join("\n")}`;
     throw e;
   }
 }
 
 /** The text of the status bar item whose text matches `re` ('' if none). */
 export async function statusBarItem(page, re) {
-  const texts = await page.locator('.statusbar .statusbar-item').allInnerTexts();
-  return texts.map((t) => t.trim()).find((t) => re.test(t)) ?? '';
+  const texts = await page.locator(".statusbar .statusbar-item").allInnerTexts();
+  return texts.map((t) => t.trim()).find((t) => re.test(t)) ?? "";
 }
 
 /** The open quick input: its title, placeholder, value, count and rows (label, description, detail). */
 export async function quickInput(page) {
-  return page.evaluate((sel) => {
-    const w = document.querySelector(sel.widget);
-    if (!w || getComputedStyle(w).display === 'none') return null;
-    return {
-      title: w.querySelector('.quick-input-title')?.textContent.trim() ?? '',
-      placeholder: w.querySelector('input')?.placeholder ?? '',
-      value: w.querySelector('input')?.value ?? '',
-      count: w.querySelector('.quick-input-visible-count')?.textContent.trim() ?? '',
-      // QuickPick.busy shows an infinite progress bar under the input.
-      busy: !!w.querySelector('.quick-input-progress.active'),
-      rows: [...w.querySelectorAll(sel.rows)].map((r) => ({
-        label: r.querySelector('.label-name')?.textContent.trim() ?? '',
-        description: r.querySelector('.label-description')?.textContent.trim() ?? '',
-        detail: r.querySelector('.quick-input-list-label-meta')?.textContent.trim() ?? '',
-        focused: r.classList.contains('focused'),
-      })),
-    };
-  }, { widget: QUICK_INPUT, rows: QUICK_ROWS });
+  return page.evaluate(
+    (sel) => {
+      const w = document.querySelector(sel.widget);
+      if (!w || getComputedStyle(w).display === "none") return null;
+      return {
+        title: w.querySelector(".quick-input-title")?.textContent.trim() ?? "",
+        placeholder: w.querySelector("input")?.placeholder ?? "",
+        value: w.querySelector("input")?.value ?? "",
+        count: w.querySelector(".quick-input-visible-count")?.textContent.trim() ?? "",
+        // QuickPick.busy shows an infinite progress bar under the input.
+        busy: !!w.querySelector(".quick-input-progress.active"),
+        rows: [...w.querySelectorAll(sel.rows)].map((r) => ({
+          label: r.querySelector(".label-name")?.textContent.trim() ?? "",
+          description: r.querySelector(".label-description")?.textContent.trim() ?? "",
+          detail: r.querySelector(".quick-input-list-label-meta")?.textContent.trim() ?? "",
+          focused: r.classList.contains("focused"),
+        })),
+      };
+    },
+    { widget: QUICK_INPUT, rows: QUICK_ROWS },
+  );
 }
 
 /** Polls until the quick input satisfies `check(qi)`; returns it. */
 export async function waitForQuickInput(page, check, { what, timeoutMs = 30_000 } = {}) {
   let last = null;
   try {
-    return await waitFor(async () => {
-      last = await quickInput(page);
-      return last && check(last) && last;
-    }, { timeoutMs, intervalMs: 50, what });
+    return await waitFor(
+      async () => {
+        last = await quickInput(page);
+        return last && check(last) && last;
+      },
+      { timeoutMs, intervalMs: 50, what },
+    );
   } catch (e) {
     e.message += `\nlast quick input: ${JSON.stringify(last, null, 1)}`;
     throw e;
@@ -150,19 +162,26 @@ export async function waitForQuickInput(page, check, { what, timeoutMs = 30_000 
  * for the palette to close: a command that opens its own quick pick keeps the widget visible.
  */
 export async function paletteCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible' });
+  await page.keyboard.press("F1");
+  await page.locator(`${QUICK_INPUT} input`).waitFor({ state: "visible" });
   await page.keyboard.type(title);
   await waitForQuickInput(page, (qi) => qi.rows.some((r) => r.label === title && r.focused) || qi.rows[0]?.label === title, {
     what: `the command "${title}" in the palette`,
   });
-  const row = page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+  const row = page
+    .locator(QUICK_ROWS)
+    .filter({ has: page.locator(".label-name", { hasText: title }) })
+    .first();
   await row.click();
 }
 
 /** Clicks the quick-input row whose label contains `label`. */
 export async function pickRow(page, label) {
-  await page.locator(QUICK_ROWS).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+  await page
+    .locator(QUICK_ROWS)
+    .filter({ has: page.locator(".label-name", { hasText: label }) })
+    .first()
+    .click();
 }
 
 /**
@@ -171,34 +190,41 @@ export async function pickRow(page, label) {
  * cursor. Returns its box.
  */
 export async function waitForLightBulb(page, line, { timeoutMs = 30_000 } = {}) {
-  return waitFor(() => page.evaluate(({ sel, line }) => {
-    const editor = document.querySelector(sel);
-    const bulb = editor?.querySelector('.contentWidgets .lightBulbWidget');
-    if (!bulb || getComputedStyle(bulb).display === 'none' || getComputedStyle(bulb).visibility === 'hidden') return null;
-    const rows = [...editor.querySelectorAll('.margin-view-overlays > div')].map((d) => ({
-      r: d.getBoundingClientRect(),
-      n: Number(d.querySelector('.line-numbers')?.textContent.trim()) || null,
-    }));
-    const at = rows.find((x) => x.n === line);
-    const above = rows.find((x) => x.n === line - 1);
-    const b = bulb.getBoundingClientRect();
-    const mid = b.top + b.height / 2;
-    const top = (above ?? at)?.r.top;
-    if (!at || !(mid >= top && mid <= at.r.bottom)) return null;
-    return { x: b.x, y: b.y, width: b.width, height: b.height };
-  }, { sel: EDITOR, line }), { timeoutMs, intervalMs: 50, what: `the light bulb on line ${line}` });
+  return waitFor(
+    () =>
+      page.evaluate(
+        ({ sel, line }) => {
+          const editor = document.querySelector(sel);
+          const bulb = editor?.querySelector(".contentWidgets .lightBulbWidget");
+          if (!bulb || getComputedStyle(bulb).display === "none" || getComputedStyle(bulb).visibility === "hidden") return null;
+          const rows = [...editor.querySelectorAll(".margin-view-overlays > div")].map((d) => ({
+            r: d.getBoundingClientRect(),
+            n: Number(d.querySelector(".line-numbers")?.textContent.trim()) || null,
+          }));
+          const at = rows.find((x) => x.n === line);
+          const above = rows.find((x) => x.n === line - 1);
+          const b = bulb.getBoundingClientRect();
+          const mid = b.top + b.height / 2;
+          const top = (above ?? at)?.r.top;
+          if (!at || !(mid >= top && mid <= at.r.bottom)) return null;
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        },
+        { sel: EDITOR, line },
+      ),
+    { timeoutMs, intervalMs: 50, what: `the light bulb on line ${line}` },
+  );
 }
 
 /** Titles of the code actions menu (light bulb / Ctrl+.) once it shows some. */
 export async function codeActionTitles(page, { timeoutMs = 30_000 } = {}) {
-  const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
-  return (await rows.locator('.title').allInnerTexts()).map((t) => t.trim());
+  const rows = page.locator(".action-widget .monaco-list-row.action");
+  await rows.first().waitFor({ state: "visible", timeout: timeoutMs });
+  return (await rows.locator(".title").allInnerTexts()).map((t) => t.trim());
 }
 
 /** Clicks the code action whose title contains `title`. */
 export async function pickCodeAction(page, title) {
-  await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first().click();
+  await page.locator(".action-widget .monaco-list-row.action").filter({ hasText: title }).first().click();
 }
 
 /**
@@ -207,14 +233,14 @@ export async function pickCodeAction(page, title) {
  */
 export async function hoverParts(page) {
   return page.evaluate(() => {
-    const h = document.querySelector('.monaco-hover:not(.hidden)');
+    const h = document.querySelector(".monaco-hover:not(.hidden)");
     if (!h) return null;
-    const parts = [...h.querySelectorAll('.hover-contents')];
-    const card = parts.find((p) => !p.classList.contains('marker') && /Speaker:/.test(p.textContent));
+    const parts = [...h.querySelectorAll(".hover-contents")];
+    const card = parts.find((p) => !p.classList.contains("marker") && /Speaker:/.test(p.textContent));
     return {
-      markers: parts.filter((p) => p.classList.contains('marker')).map((p) => p.innerText),
-      card: card?.innerText ?? '',
-      quotes: card ? [...card.querySelectorAll('blockquote')].map((b) => b.innerText.trim()) : [],
+      markers: parts.filter((p) => p.classList.contains("marker")).map((p) => p.innerText),
+      card: card?.innerText ?? "",
+      quotes: card ? [...card.querySelectorAll("blockquote")].map((b) => b.innerText.trim()) : [],
     };
   });
 }
@@ -226,18 +252,18 @@ export async function hoverParts(page) {
  */
 export function processesInGroup(pgid, parts) {
   const found = [];
-  for (const e of readdirSync('/proc')) {
+  for (const e of readdirSync("/proc")) {
     if (!/^\d+$/.test(e)) continue;
     let stat;
     let cmdline;
     try {
-      stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      cmdline = readFileSync(`/proc/${e}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      stat = readFileSync(`/proc/${e}/stat`, "utf8");
+      cmdline = readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ").trim();
     } catch {
       continue; // gone meanwhile
     }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(f[2]) !== pgid || f[0] === 'Z') continue;
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(f[2]) !== pgid || f[0] === "Z") continue;
     if (parts.every((p) => cmdline.includes(p))) found.push({ pid: Number(e), cmdline });
   }
   return found;

@@ -1,7 +1,7 @@
 // Runs a Lua check script in headless Neovim (Debian's 0.7): an LSP client
 // independent of VS Code. The script reports by exit code (`cquit 1` on
 // failure, `qall!` on success) and whatever it prints.
-import { isolatedDirs, removeDir, requireTool, spawnGroup, stopGroup, tools } from './util.mjs';
+import { isolatedDirs, removeDir, requireTool, spawnGroup, stopGroup, tools } from "./util.mjs";
 
 /**
  * @param {object} o
@@ -13,11 +13,11 @@ import { isolatedDirs, removeDir, requireTool, spawnGroup, stopGroup, tools } fr
  * @returns {Promise<{code: number|null, stdout: string, stderr: string, timedOut: boolean}>}
  */
 export async function runNvimLua({ luaFile, file, env = {}, cwd, timeoutMs = 60_000 } = {}) {
-  if (!luaFile) throw new Error('runNvimLua: luaFile is required');
-  const nvim = requireTool('Neovim (NVIM)', tools().nvim);
+  if (!luaFile) throw new Error("runNvimLua: luaFile is required");
+  const nvim = requireTool("Neovim (NVIM)", tools().nvim);
   // Own HOME/XDG dirs: no user config, shada, swap or log files leak in or out.
-  const { base, env: dirs } = await isolatedDirs('factcheck-nvim-');
-  const args = ['--headless', '--clean', '-i', 'NONE', '-n', '-c', `luafile ${luaFile.replace(/ /g, '\\ ')}`];
+  const { base, env: dirs } = await isolatedDirs("factcheck-nvim-");
+  const args = ["--headless", "--clean", "-i", "NONE", "-n", "-c", `luafile ${luaFile.replace(/ /g, "\\ ")}`];
   if (file) args.push(file);
   const p = spawnGroup(nvim, args, { env: { ...process.env, ...dirs, ...env }, cwd, keepLines: 0 });
   let timedOut = false;

@@ -90,9 +90,7 @@ export function toText(reports: FileReport[]): string {
   }
   const all = reports.flatMap((r) => r.findings);
   const count = (v: Verdict) => all.filter((f) => f.verdict === v).length;
-  lines.push(
-    `${reports.length} file(s) checked: ${VERDICTS.map((v) => `${count(v)} ${v}`).join(", ")}`,
-  );
+  lines.push(`${reports.length} file(s) checked: ${VERDICTS.map((v) => `${count(v)} ${v}`).join(", ")}`);
   return lines.join("\n") + "\n";
 }
 

@@ -43,7 +43,6 @@ const LIMIT_NAME = "--max-file-size";
 
 class UsageError extends Error {}
 
-
 /**
  * Runs one `factcheck` command and returns its exit code: 0 nothing or only supported, 1 any other
  * verdict, 2 bad usage or input (reported on `io.err`). Never throws for bad input, never exits.
@@ -92,7 +91,8 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = positionals;
   const format = values.format ?? "text";
   const limits = readLimits(values["max-file-size"]);
-  if (command === "extract") return runExtract(rest, { out: values.out, title: values.title, format }, io, limits, (m) => new UsageError(m));
+  if (command === "extract")
+    return runExtract(rest, { out: values.out, title: values.title, format }, io, limits, (m) => new UsageError(m));
   const databases = await loadDatabases(values.claims ?? [], limits, io.cwd);
 
   if (command === "check") {
@@ -124,10 +124,14 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     } else throw new UsageError(`unknown claims command "${sub ?? ""}" (list or search)`);
     if (format === "json") {
       // The claim as its file states it (where it stands in that file is not part of the listing).
-      out(JSON.stringify({ claims: list.map(({ claim: { provenance: _where, ...claim }, score }) => ({ ...claim, score })) }, null, 2) + "\n");
+      out(
+        JSON.stringify({ claims: list.map(({ claim: { provenance: _where, ...claim }, score }) => ({ ...claim, score })) }, null, 2) + "\n",
+      );
     } else {
       for (const { claim } of list) {
-        out(`${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}\n`);
+        out(
+          `${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}\n`,
+        );
       }
     }
     return 0;
@@ -138,7 +142,8 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
 function readLimits(value: string | undefined): ReadLimits {
   if (value === undefined) return { maxBytes: DEFAULT_MAX_FILE_BYTES, limitName: LIMIT_NAME };
   const mb = Number(value);
-  if (value.trim() === "" || !Number.isFinite(mb) || mb <= 0) throw new UsageError(`${LIMIT_NAME} takes a number of megabytes above 0; found "${value}"`);
+  if (value.trim() === "" || !Number.isFinite(mb) || mb <= 0)
+    throw new UsageError(`${LIMIT_NAME} takes a number of megabytes above 0; found "${value}"`);
   return { maxBytes: Math.floor(mb * MB), limitName: LIMIT_NAME };
 }
 
@@ -148,7 +153,13 @@ async function readInput(path: string, limits: ReadLimits, shown: string): Promi
     return await readRegularFile(path, limits);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = isReadRefused(e) ? e.message : code === "ENOENT" ? "ENOENT (file not found)" : code === "EACCES" ? "EACCES (permission denied)" : (code ?? (e as Error).message);
+    const why = isReadRefused(e)
+      ? e.message
+      : code === "ENOENT"
+        ? "ENOENT (file not found)"
+        : code === "EACCES"
+          ? "EACCES (permission denied)"
+          : (code ?? (e as Error).message);
     throw new InputErrors([{ file: shown, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot read: ${why}` }]);
   }
 }
@@ -162,4 +173,3 @@ async function loadDatabases(files: string[], limits: ReadLimits, cwd: string): 
   if (clashes.length) throw new InputErrors(clashes);
   return dbs;
 }
-

@@ -151,7 +151,7 @@ function analyzeTokens(text: string, tokens: Token[], fix?: SpellFix): Analysis 
     }
   }
 
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const alias = aliasAt(tokens, i);
     if (alias) {
       const last = i + alias.length - 1;
@@ -197,7 +197,10 @@ function makeUnit(
   isCue: boolean,
 ): Unit {
   const { negations, negatedBy, distance, beforeNegation } = scope;
-  const surface = tokens.slice(first, last + 1).map((t) => t.text).join(" ");
+  const surface = tokens
+    .slice(first, last + 1)
+    .map((t) => t.text)
+    .join(" ");
   return {
     term,
     // Dates and durations are matched like places: they help find a claim, not decide one.
@@ -266,7 +269,13 @@ function negationCueAt(tokens: Token[], i: number): { length: number; text: stri
   }
   for (const phrase of NEGATION_PHRASES) {
     if (phrase.length > 1 && phrase.every((w, k) => tokens[i + k]?.lower === w)) {
-      return { length: phrase.length, text: tokens.slice(i, i + phrase.length).map((x) => x.text).join(" ") };
+      return {
+        length: phrase.length,
+        text: tokens
+          .slice(i, i + phrase.length)
+          .map((x) => x.text)
+          .join(" "),
+      };
     }
   }
   // "rule out" in any tense, and "ruling ... out" is rare enough to skip.

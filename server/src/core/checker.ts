@@ -83,12 +83,16 @@ export function createFactChecker(options: FactCheckerOptions): FactChecker {
  */
 export async function buildFactChecker(options: FactCheckerOptions, pause: () => Promise<void>): Promise<FactChecker> {
   const nlp = nlpOf(options);
-  return new FactChecker({ ...options, nlp }, await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp, pause));
+  return new FactChecker(
+    { ...options, nlp },
+    await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp, pause),
+  );
 }
 
 function nlpOf(options: FactCheckerOptions): Nlp {
   const nlp = options.nlp ?? options.segmenter?.nlp ?? createNlp();
-  if (options.segmenter && options.segmenter.nlp !== nlp) throw new Error("createFactChecker: the segmenter given uses another Nlp than the one given");
+  if (options.segmenter && options.segmenter.nlp !== nlp)
+    throw new Error("createFactChecker: the segmenter given uses another Nlp than the one given");
   return nlp;
 }
 

@@ -94,7 +94,10 @@ export class ClaimIndex {
   }
 
   private addBatch(batch: readonly Claim[]): void {
-    const analyses = analyzeMany(this.nlp, batch.map((c) => c.text));
+    const analyses = analyzeMany(
+      this.nlp,
+      batch.map((c) => c.text),
+    );
     batch.forEach((c, k) => this.add(c, analyses[k]));
   }
 
@@ -239,7 +242,16 @@ export class ClaimIndex {
       // The speaker's own name is who said it, not what was said.
       if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") continue;
       if (!terms.has(u.term)) {
-        terms.set(u.term, { negated: u.negated, negatedBy: u.negatedBy, negationDistance: u.negationDistance, beforeNegation: u.beforeNegation, entity: u.entity || isEntityTerm(u.term), surface: u.surface, isCue: u.isCue, pos: new Set() });
+        terms.set(u.term, {
+          negated: u.negated,
+          negatedBy: u.negatedBy,
+          negationDistance: u.negationDistance,
+          beforeNegation: u.beforeNegation,
+          entity: u.entity || isEntityTerm(u.term),
+          surface: u.surface,
+          isCue: u.isCue,
+          pos: new Set(),
+        });
       }
     }
     for (const u of analysis.units) {

@@ -40,7 +40,10 @@ export class ClaimSearch {
   /** Best matches first. An empty query lists claims in database order. Only the first MAX_QUERY_CHARS count. */
   search(query: string, limit = 50): ClaimSearchHit[] {
     // Extended search gives ' = ! ^ $ | a meaning; a writer's query is words, so they go.
-    const q = capQuery(query).replace(/(^|\s)[=!'^]+/g, "$1").replace(/\$(?=\s|$)|\|/g, " ").trim();
+    const q = capQuery(query)
+      .replace(/(^|\s)[=!'^]+/g, "$1")
+      .replace(/\$(?=\s|$)|\|/g, " ")
+      .trim();
     if (!q) return this.claims.slice(0, limit).map((claim) => ({ claim, score: 1 }));
     const fuse = this.claims.length <= SCAN_ALL || !this.narrow ? this.fuse : new Fuse([...this.shortList(q)], FUSE_OPTIONS);
     return fuse.search(q, { limit }).map((r) => ({ claim: r.item, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
@@ -49,7 +52,10 @@ export class ClaimSearch {
   /** Claims sharing the query's words, then claims whose speaker or section names a query word. */
   private shortList(q: string): Claim[] {
     const out = new Set(this.narrow!(q, SHORT_LIST));
-    const words = q.toLowerCase().split(/\s+/).filter((w) => w.length >= 3);
+    const words = q
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length >= 3);
     for (const c of this.claims) {
       if (out.size >= SHORT_LIST * 2) break;
       const who = `${c.speaker.name} ${c.speaker.role} ${c.source.section}`.toLowerCase();

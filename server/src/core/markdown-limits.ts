@@ -35,12 +35,12 @@ export function nestingDepth(src: string, limit = MAX_DEPTH): number {
   /** Content columns (lowest possible) of the list items that may be open. */
   const open: number[] = [];
   let max = 0;
-  for (let ls = 0; ls < src.length; ) {
+  for (let ls = 0; ls < src.length;) {
     let le = src.indexOf("\n", ls);
     if (le < 0) le = src.length;
     let quotes = 0;
     let col = 0;
-    for (let i = ls; i < le; ) {
+    for (let i = ls; i < le;) {
       const c = src.charCodeAt(i);
       if (c === 32 || c === 9) {
         col = c === 9 ? col + 4 - (col % 4) : col + 1;

@@ -114,7 +114,10 @@ export function definitionsFor(src: string, defined: ReadonlyMap<string, string>
     const label = defined.get(normalizeLabel(m[1]));
     if (label !== undefined) used.add(label);
   }
-  return [...used].sort().map((l) => `[${l}]: #`).join("\n");
+  return [...used]
+    .sort()
+    .map((l) => `[${l}]: #`)
+    .join("\n");
 }
 
 /**
@@ -143,7 +146,11 @@ export function definedLabels(src: string, withFrontmatter = false): string[] {
 
 /** How CommonMark compares labels: case-folded, inner whitespace collapsed. */
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, " ")
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }
 
 const BRACKETED = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
@@ -326,7 +333,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
     const delimiter = proseOf(nl1 + 1, nl2);
     if (!header.includes("|") || !delimiter.includes("|") || !TABLE_DELIMITER.test(delimiter)) return false;
     fill(nl1 + 1, nl2, OUTSIDE);
-    for (let ls = a; ls < b; ) {
+    for (let ls = a; ls < b;) {
       let le = src.indexOf("\n", ls);
       if (le < 0 || le > b) le = b;
       if (ls !== nl1 + 1) {

@@ -38,7 +38,6 @@ export interface MatchTuning {
 
 export const DEFAULT_TUNING: MatchTuning = { candidates: 12, threshold: 0.45, minCoverage: 0.25, minPrecision: 0.35 };
 
-
 export function matchSentence(
   text: string,
   index: ClaimIndex,
@@ -69,7 +68,8 @@ export function matchSentence(
     );
   // A sentence that names a speaker restates that speaker's claims when any of them matches:
   // others with the same words are theirs, not a misattribution.
-  if (viable.some((s) => s.speakerMatches === true && passes(s, s.precision, tuning))) viable = viable.filter((s) => s.speakerMatches !== false);
+  if (viable.some((s) => s.speakerMatches === true && passes(s, s.precision, tuning)))
+    viable = viable.filter((s) => s.speakerMatches !== false);
   explainDenials(viable);
   // A draft that names the claim's own speaker points at that speaker's claims first.
   viable.sort((x, y) => y.rank - x.rank);
@@ -84,7 +84,15 @@ export function matchSentence(
     const reached = new Set(s.hits.map((h) => h.term));
     const hitAt = new Map(s.hits.map((h) => [h.unit.first, h.term]));
     const details = unbackedDetails(a, index.recordOf(s.id), accounted, reached, index.lexicon, hitAt);
-    const decided = decideVerdict({ analysis: a, claim: s.claim, hits: s.hits, named, speakerMatches: s.speakerMatches, details, explained: s.explained });
+    const decided = decideVerdict({
+      analysis: a,
+      claim: s.claim,
+      hits: s.hits,
+      named,
+      speakerMatches: s.speakerMatches,
+      details,
+      explained: s.explained,
+    });
     return {
       claimIndex: s.id,
       verdict: decided.verdict,
@@ -95,13 +103,25 @@ export function matchSentence(
       namedSpeaker: decided.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
     };
   });
-  applyQuoteChecks(out, text, a, named, index, viable.map((s) => s.id));
+  applyQuoteChecks(
+    out,
+    text,
+    a,
+    named,
+    index,
+    viable.map((s) => s.id),
+  );
   return out;
 }
 
 /** Were two claims drawn from the same sentence of the same source? */
 function sameStatement(x: Claim, y: Claim): boolean {
-  return x.source.sentence !== undefined && x.source.sentence === y.source.sentence && x.source.title === y.source.title && x.source.file === y.source.file;
+  return (
+    x.source.sentence !== undefined &&
+    x.source.sentence === y.source.sentence &&
+    x.source.title === y.source.title &&
+    x.source.file === y.source.file
+  );
 }
 
 /** Does a scored claim clear the thresholds, with this precision? */
@@ -128,7 +148,7 @@ function selectClaims(
   const unitWeight = new Map<number, number>();
   a.units.forEach((u, k) => unitWeight.set(u.first, Math.max(0, ...links[k].map((l) => index.idf(l.term) * l.weight))));
   // Each pick changes what the rest leave unexplained, so the list is read again after each.
-  for (let picked = true; picked; ) {
+  for (let picked = true; picked;) {
     picked = false;
     for (const s of viable) {
       if (chosen.includes(s)) continue;
@@ -210,7 +230,13 @@ function applyQuoteChecks(
     near,
   );
   for (const q of verdicts) {
-    const quoted = { start: q.part.start, end: q.part.end, open: q.part.open, close: q.part.close, ...(q.recorded ? { recorded: q.recorded } : {}) };
+    const quoted = {
+      start: q.part.start,
+      end: q.part.end,
+      open: q.part.open,
+      close: q.part.close,
+      ...(q.recorded ? { recorded: q.recorded } : {}),
+    };
     const m = out.find((x) => x.claimIndex === q.claimIndex);
     if (m) {
       m.quoted = quoted;
@@ -326,7 +352,10 @@ function score(
 
 /** How much a named speaker weighs: as rare as a known speaker is in the claims, or as any unknown word. */
 function namedWeight(named: NamedSpeaker, a: Analysis, index: ClaimIndex): number {
-  const name = a.tokens.slice(named.first, named.last + 1).map((t) => t.lower).join(" ");
+  const name = a.tokens
+    .slice(named.first, named.last + 1)
+    .map((t) => t.lower)
+    .join(" ");
   const known = index.speakerTermFor(name);
   return known ? index.idf(known) : Math.log(1 + (index.size + 0.5) / 0.5);
 }

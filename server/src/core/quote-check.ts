@@ -24,7 +24,19 @@ export interface QuoteVerdict {
 }
 
 /** Nouns for the source itself: a quotation "according to the article" is the article's words. */
-const SOURCE_NOUNS: ReadonlySet<string> = new Set(["article", "report", "story", "piece", "source", "text", "paper", "newspaper", "outlet", "transcript", "release"]);
+const SOURCE_NOUNS: ReadonlySet<string> = new Set([
+  "article",
+  "report",
+  "story",
+  "piece",
+  "source",
+  "text",
+  "paper",
+  "newspaper",
+  "outlet",
+  "transcript",
+  "release",
+]);
 /** Candidates looked up through the index for a quotation's own words. */
 const QUOTE_CANDIDATES = 8;
 
@@ -85,7 +97,12 @@ function checkOne(
       c.quoteKind === "direct"
         ? `they are the recorded words of ${c.speaker.name} (${c.speaker.role})`
         : `the source has them as its paraphrase of ${c.speaker.name} (${c.speaker.role})`;
-    const who = named ? a.tokens.slice(named.first, named.last + 1).map((t) => t.text).join(" ") : "someone else";
+    const who = named
+      ? a.tokens
+          .slice(named.first, named.last + 1)
+          .map((t) => t.text)
+          .join(" ")
+      : "someone else";
     return { claimIndex: others, verdict: "misattributed", explanation: `the draft gives these words to "${who}"; ${whose}`, part };
   }
   // Not verbatim anywhere: name the nearest recorded wording, preferring the claimed speaker's.
@@ -130,7 +147,10 @@ function attributedToSource(a: Analysis, named: NamedSpeaker | undefined, index:
     for (let k = i + 2; k < Math.min(a.tokens.length, i + 5); k++) if (SOURCE_NOUNS.has(a.tokens[k].lemma)) return true;
   }
   if (!named) return false;
-  const name = a.tokens.slice(named.first, named.last + 1).map((t) => t.lower).join(" ");
+  const name = a.tokens
+    .slice(named.first, named.last + 1)
+    .map((t) => t.lower)
+    .join(" ");
   return chosen.some((id) => index.claims[id].claim.source.title.toLowerCase() === name);
 }
 

@@ -140,7 +140,8 @@ export function nearestWording(quoted: readonly string[], recordText: string): {
       const shared = lcs(q, words.slice(from, to));
       // Prefer more shared words, then the window closest to the quotation's length.
       const off = Math.abs(to - from - q.length);
-      if (!best || shared > best.shared || (shared === best.shared && off < Math.abs(best.to - best.from - q.length))) best = { from, to, shared };
+      if (!best || shared > best.shared || (shared === best.shared && off < Math.abs(best.to - best.from - q.length)))
+        best = { from, to, shared };
     }
   }
   if (!best || best.shared === 0) return undefined;

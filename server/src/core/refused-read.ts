@@ -25,5 +25,10 @@ export class ReadRefused extends Error {
 
 /** By `code`, not `instanceof`: the CLI, the server bundle and the tests may each hold their own copy of the class. */
 export function isReadRefused(e: unknown): e is ReadRefused {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === READ_REFUSED && typeof (e as { kind?: unknown }).kind === "string";
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { code?: unknown }).code === READ_REFUSED &&
+    typeof (e as { kind?: unknown }).kind === "string"
+  );
 }

@@ -9,15 +9,83 @@ import type { Speaker } from "./types.js";
 
 /** Words that may stand in a speaker's title: "White House press secretary Karoline Leavitt". */
 const TITLE_WORDS: ReadonlySet<string> = new Set([
-  "president", "secretary", "press", "minister", "prime", "foreign", "defense", "defence", "spokesperson",
-  "spokesman", "spokeswoman", "chancellor", "leader", "envoy", "official", "senator", "general", "ambassador",
-  "white", "house", "state", "vice", "chief", "adviser", "advisor", "former", "u.s.", "russian", "ukrainian",
-  "french", "german", "british", "european", "national", "security", "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.",
-  "council", "member", "mayor", "governor", "commissioner", "councillor", "councilor", "representative", "rep.",
-  "deputy", "director", "head", "lawmaker", "congressman", "congresswoman", "king", "queen", "pope",
+  "president",
+  "secretary",
+  "press",
+  "minister",
+  "prime",
+  "foreign",
+  "defense",
+  "defence",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "chancellor",
+  "leader",
+  "envoy",
+  "official",
+  "senator",
+  "general",
+  "ambassador",
+  "white",
+  "house",
+  "state",
+  "vice",
+  "chief",
+  "adviser",
+  "advisor",
+  "former",
+  "u.s.",
+  "russian",
+  "ukrainian",
+  "french",
+  "german",
+  "british",
+  "european",
+  "national",
+  "security",
+  "mr.",
+  "mrs.",
+  "ms.",
+  "dr.",
+  "gen.",
+  "sen.",
+  "council",
+  "member",
+  "mayor",
+  "governor",
+  "commissioner",
+  "councillor",
+  "councilor",
+  "representative",
+  "rep.",
+  "deputy",
+  "director",
+  "head",
+  "lawmaker",
+  "congressman",
+  "congresswoman",
+  "king",
+  "queen",
+  "pope",
 ]);
 /** Nouns for what someone said, after a possessive name. */
-const SPEECH_NOUNS: ReadonlySet<string> = new Set(["view", "statement", "remark", "comment", "word", "assessment", "position", "claim", "argument", "announcement", "pledge", "promise", "warning", "message"]);
+const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  "view",
+  "statement",
+  "remark",
+  "comment",
+  "word",
+  "assessment",
+  "position",
+  "claim",
+  "argument",
+  "announcement",
+  "pledge",
+  "promise",
+  "warning",
+  "message",
+]);
 // ("called for X" and "called X 'a vital link'" both attribute, so "call" needs no particle.)
 const PARTICLE_REQUIRED: Readonly<Record<string, string>> = { make: "clear", point: "out" };
 const PASSIVE_AUX: ReadonlySet<string> = new Set(["be", "been", "being", "was", "were", "is", "are"]);
@@ -127,7 +195,10 @@ export function sameSpeaker(named: NamedSpeaker, tokens: Token[], speaker: Speak
   const aliases = [speaker.name, ...(speaker.aliases ?? [])].map((a) => stripThe(a.toLowerCase()));
   if (aliases.includes(phrase)) return true;
   const properNames = new Set(
-    [speaker.name, ...(speaker.aliases ?? [])].flatMap((a) => a.split(/\s+/)).filter((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(w.toLowerCase())).map((w) => w.toLowerCase()),
+    [speaker.name, ...(speaker.aliases ?? [])]
+      .flatMap((a) => a.split(/\s+/))
+      .filter((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(w.toLowerCase()))
+      .map((w) => w.toLowerCase()),
   );
   const named_ = tokens.slice(named.first, named.last + 1).filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower));
   // A misspelt name ("Karoline Levitt") is still that person, not someone else to blame.

@@ -37,7 +37,10 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
   const record = claim.claim;
 
   if (named && speakerMatches === false) {
-    const who = a.tokens.slice(named.first, named.last + 1).map((t) => t.text).join(" ");
+    const who = a.tokens
+      .slice(named.first, named.last + 1)
+      .map((t) => t.text)
+      .join(" ");
     return {
       verdict: "misattributed",
       explanation: `the draft names "${who}"; the record attributes this to ${record.speaker.name} (${record.speaker.role})`,
@@ -76,7 +79,10 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
 }
 
 function surfaceOf(a: Analysis, d: Detail): string {
-  return a.tokens.slice(d.unit.first, d.unit.last + 1).map((t) => t.text).join(" ");
+  return a.tokens
+    .slice(d.unit.first, d.unit.last + 1)
+    .map((t) => t.text)
+    .join(" ");
 }
 
 /**

@@ -88,7 +88,10 @@ export function confinedLoaderHost(opts: ConfinedHostOptions): LoaderHost {
       return fs.readFile(real, limits);
     },
     async readSource({ written, path: sourcePath }) {
-      const real = await confine(path.resolve(cwd, sourcePath), () => `source.file must stay inside ${root}; ${JSON.stringify(written)} resolves outside it`);
+      const real = await confine(
+        path.resolve(cwd, sourcePath),
+        () => `source.file must stay inside ${root}; ${JSON.stringify(written)} resolves outside it`,
+      );
       return fs.readFile(real, limits);
     },
   };
@@ -96,7 +99,10 @@ export function confinedLoaderHost(opts: ConfinedHostOptions): LoaderHost {
 
 /** Loads a claims file from disk, confined to `root` (by default its own folder). */
 export function readClaimsFile(file: string, opts: Partial<ConfinedHostOptions> = {}): Promise<LoadedClaimsDatabase> {
-  return loadClaimsFile(file, confinedLoaderHost({ ...opts, root: opts.root ?? path.dirname(path.resolve(opts.cwd ?? process.cwd(), file)) }));
+  return loadClaimsFile(
+    file,
+    confinedLoaderHost({ ...opts, root: opts.root ?? path.dirname(path.resolve(opts.cwd ?? process.cwd(), file)) }),
+  );
 }
 
 /** Loads the bundled database, confined to the bundled claims folder. */

@@ -199,7 +199,12 @@ export class WordNet implements Lexicon {
     const words: string[] = [];
     let i = 4;
     for (let w = 0; w < wordCount; w++, i += 2) {
-      words.push(f[i].replace(/\(.*\)$/, "").replace(/_/g, " ").toLowerCase());
+      words.push(
+        f[i]
+          .replace(/\(.*\)$/, "")
+          .replace(/_/g, " ")
+          .toLowerCase(),
+      );
     }
     const pointerCount = Number(f[i++]);
     const pointers: Synset["pointers"] = [];

@@ -53,7 +53,18 @@ function claimsWithSource(dir: string, source: string): string {
       title: "T",
       source: { title: "T", file: source },
       speakers: { m: { name: "A Minister", role: "minister" } },
-      claims: [{ id: "fifo-c1", text: "The minister said the plan will not change.", speaker: "m", verb: "said", section: "S", quote: "the plan", hedged: false, polarity: "negative" }],
+      claims: [
+        {
+          id: "fifo-c1",
+          text: "The minister said the plan will not change.",
+          speaker: "m",
+          verb: "said",
+          section: "S",
+          quote: "the plan",
+          hedged: false,
+          polarity: "negative",
+        },
+      ],
     }),
   );
   return file;
@@ -71,7 +82,10 @@ describe("FIFOs are refused without being opened", () => {
     await assert.rejects(readClaimsFile(file), (e: unknown) => {
       assert.ok(e instanceof InputErrors);
       assert.equal(e.errors[0].path, "/source/file");
-      assert.equal(e.errors[0].message, `cannot read source file "source.fifo" (${path.join(area, "source.fifo")}): it is a named pipe (FIFO), not a regular file`);
+      assert.equal(
+        e.errors[0].message,
+        `cannot read source file "source.fifo" (${path.join(area, "source.fifo")}): it is a named pipe (FIFO), not a regular file`,
+      );
       return true;
     });
   });
@@ -80,7 +94,10 @@ describe("FIFOs are refused without being opened", () => {
     const fifo = mkfifo(path.join(area, "pipe.claims.json"));
     await assert.rejects(readClaimsFile(fifo), (e: unknown) => {
       assert.ok(e instanceof InputErrors);
-      assert.deepEqual([e.errors[0].file, e.errors[0].message], [fifo, "cannot read claims file: it is a named pipe (FIFO), not a regular file"]);
+      assert.deepEqual(
+        [e.errors[0].file, e.errors[0].message],
+        [fifo, "cannot read claims file: it is a named pipe (FIFO), not a regular file"],
+      );
       return true;
     });
   });
@@ -105,12 +122,18 @@ describe("the language server's load queue with FIFOs", () => {
   test("a FIFO source and a FIFO claims file are errors; the queue goes on loading and answering", BOUND, async () => {
     const ws = makeWorkspace("workspace");
     mkfifo(path.join(ws, "pipe-source.txt"));
-    writeFileSync(path.join(ws, "town.claims.json"), JSON.stringify({ ...townTemplate(), source: { title: "T", file: "pipe-source.txt" } }, null, 2));
+    writeFileSync(
+      path.join(ws, "town.claims.json"),
+      JSON.stringify({ ...townTemplate(), source: { title: "T", file: "pipe-source.txt" } }, null, 2),
+    );
     const h = await startHarness({ workspace: ws });
     try {
       const uri = uriOf(path.join(ws, "town.claims.json"));
       const { diagnostics } = await h.diagnostics(uri, (p) => p.diagnostics.length > 0, "the FIFO source's error");
-      assert.match(diagnostics[0].message, /^cannot read source file "pipe-source\.txt" \(.*\): it is a named pipe \(FIFO\), not a regular file/);
+      assert.match(
+        diagnostics[0].message,
+        /^cannot read source file "pipe-source\.txt" \(.*\): it is a named pipe \(FIFO\), not a regular file/,
+      );
 
       // A FIFO named like a claims file, announced by the file watcher (a scan skips it: it is not a file).
       const fifoClaims = mkfifo(path.join(ws, "pipe.claims.json"));
@@ -134,7 +157,16 @@ function townTemplate(): Record<string, unknown> {
     title: "Town council notes",
     speakers: { mayor: { name: "Jane Alvarez", role: "Mayor of Springfield" } },
     claims: [
-      { id: "town-library-closes", text: "The central library will close for renovation in June.", speaker: "mayor", verb: "announced", section: "Library", quote: "the central library", hedged: false, polarity: "positive" },
+      {
+        id: "town-library-closes",
+        text: "The central library will close for renovation in June.",
+        speaker: "mayor",
+        verb: "announced",
+        section: "Library",
+        quote: "the central library",
+        hedged: false,
+        polarity: "positive",
+      },
     ],
   };
 }

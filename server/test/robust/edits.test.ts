@@ -70,7 +70,15 @@ function blockShape(text: string): string[] {
 const breakKinds = (text: string): string[] => [...new Set(text.match(/\r\n|\r|\n/g) ?? [])].sort();
 
 /** Applies one fix per round, up to `rounds`; `shift` rotates which kind of fix each round prefers. */
-async function exercise(h: Harness, name: string, uri: string, languageId: "markdown" | "plaintext", original: string, rounds: number, shift = 0): Promise<number> {
+async function exercise(
+  h: Harness,
+  name: string,
+  uri: string,
+  languageId: "markdown" | "plaintext",
+  original: string,
+  rounds: number,
+  shift = 0,
+): Promise<number> {
   const format = languageId;
   const eols = breakKinds(original);
   const quotes = (original.match(QUOTES) ?? []).length;
@@ -83,9 +91,14 @@ async function exercise(h: Harness, name: string, uri: string, languageId: "mark
     const what = `${name}, round ${round}`;
     checkDiagnostics(text, diagnostics, what);
     const d = diagnostics[round % diagnostics.length];
-    const actions = (await h.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = (await h.client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const data = d.data as FindingData;
-    if (data.sentence.includes(`[^factcheck-${data.claimId}]`)) assert.ok(!actions.some((a) => a.title.startsWith("Cite")), `${what}: cited twice: ${JSON.stringify(data.sentence)}`);
+    if (data.sentence.includes(`[^factcheck-${data.claimId}]`))
+      assert.ok(!actions.some((a) => a.title.startsWith("Cite")), `${what}: cited twice: ${JSON.stringify(data.sentence)}`);
     const withEdits = actions.filter((a) => a.edit);
     if (!withEdits.length) continue;
     const kind = KINDS.map((_, k) => KINDS[(round + shift + k) % KINDS.length]).find((k) => withEdits.some((a) => a.title.startsWith(k)));
@@ -93,7 +106,8 @@ async function exercise(h: Harness, name: string, uri: string, languageId: "mark
     const edits: TextEdit[] = action.edit!.changes![uri];
     const doc = TextDocument.create(uri, languageId, version ?? 0, text);
     for (const e of edits) {
-      for (const p of [e.range.start, e.range.end]) assert.deepEqual(doc.positionAt(doc.offsetAt(p)), p, `${what}: ${action.title}: ${JSON.stringify(p)} is in the document`);
+      for (const p of [e.range.start, e.range.end])
+        assert.deepEqual(doc.positionAt(doc.offsetAt(p)), p, `${what}: ${action.title}: ${JSON.stringify(p)} is in the document`);
     }
     const before = segmenter.segmentDraft(text, format);
     const touched = edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)]);
@@ -124,7 +138,8 @@ async function exercise(h: Harness, name: string, uri: string, languageId: "mark
 /** No finding on a footnote definition we wrote; no such definition twice. */
 function checkDiagnostics(text: string, diagnostics: Diagnostic[], what: string): void {
   const lines = text.split(/\r\n|\r|\n/);
-  for (const d of diagnostics) assert.doesNotMatch(lines[d.range.start.line], /^\s{0,3}\[\^factcheck-[^\]]*\]:/, `${what}: a finding on a citation we wrote`);
+  for (const d of diagnostics)
+    assert.doesNotMatch(lines[d.range.start.line], /^\s{0,3}\[\^factcheck-[^\]]*\]:/, `${what}: a finding on a citation we wrote`);
   const labels = lines.map((l) => /^\[\^(factcheck-[^\]]*)\]:/.exec(l)?.[1]).filter((x) => x !== undefined);
   assert.equal(new Set(labels).size, labels.length, `${what}: a footnote defined twice: ${labels.join(", ")}`);
 }
@@ -133,9 +148,21 @@ test("every quick fix, applied again and again, keeps Markdown and plain-text dr
   const h = await startHarness();
   try {
     let applied = 0;
-    for (const [name, eol] of [["LF", "\n"], ["CRLF", "\r\n"], ["CR", "\r"]] as const) {
+    for (const [name, eol] of [
+      ["LF", "\n"],
+      ["CRLF", "\r\n"],
+      ["CR", "\r"],
+    ] as const) {
       for (const shift of [0, 3]) {
-        applied += await exercise(h, `Markdown ${name} (shift ${shift})`, `file:///robust/draft-${name}-${shift}.md`, "markdown", MARKDOWN_LINES.join(eol), 24, shift);
+        applied += await exercise(
+          h,
+          `Markdown ${name} (shift ${shift})`,
+          `file:///robust/draft-${name}-${shift}.md`,
+          "markdown",
+          MARKDOWN_LINES.join(eol),
+          24,
+          shift,
+        );
       }
     }
     applied += await exercise(h, "plain text", "file:///robust/notes.txt", "plaintext", PLAIN, 16);
@@ -149,7 +176,8 @@ test("every quick fix, applied again and again, keeps Markdown and plain-text dr
 test("quick fixes from a hostile claims file, applied again and again, never write live Markdown", async () => {
   const h = await startHarness({ workspace: memoryWorkspace("malicious"), bundled: false });
   try {
-    const draft = "# Harbour\n\nThe harbour bridge will reopen to traffic in May. The harbour bridge will not reopen to traffic in May.\n\n- The officials said the harbour bridge will reopen to traffic in May.\n";
+    const draft =
+      "# Harbour\n\nThe harbour bridge will reopen to traffic in May. The harbour bridge will not reopen to traffic in May.\n\n- The officials said the harbour bridge will reopen to traffic in May.\n";
     const applied = await exercise(h, "hostile", "file:///robust/evil.md", "markdown", draft, 12);
     assert.ok(applied >= 4, `only ${applied} fixes applied`);
     const uri = "file:///robust/evil-final.md";
@@ -162,13 +190,22 @@ test("quick fixes from a hostile claims file, applied again and again, never wri
       const { diagnostics } = await h.diagnostics(uri, (p) => p.version === v);
       if (!diagnostics.length) break;
       const d = diagnostics[0];
-      const actions = (await h.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const actions = (await h.client.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[];
       const cite = actions.find((a) => a.title.startsWith("Cite") || a.title.startsWith("Replace"));
       if (!cite) break;
       text = TextDocument.applyEdits(TextDocument.create(uri, "markdown", 0, text), cite.edit!.changes![uri]);
       const live: string[] = [];
       const walk = (n: Nodes) => {
-        if (["link", "image", "html", "inlineCode", "code", "emphasis", "strong", "linkReference", "imageReference", "definition"].includes(n.type)) live.push(n.type);
+        if (
+          ["link", "image", "html", "inlineCode", "code", "emphasis", "strong", "linkReference", "imageReference", "definition"].includes(
+            n.type,
+          )
+        )
+          live.push(n.type);
         if ("children" in n) for (const c of n.children as Nodes[]) walk(c);
       };
       walk(fromMarkdown(text));

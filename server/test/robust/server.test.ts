@@ -47,14 +47,37 @@ async function withHarness(opts: Parameters<typeof startHarness>[0], fn: (h: Har
 
 /** What random edits insert: claims (and twisted claims), Markdown punctuation, line breaks, non-ASCII. */
 const PIECES = [
-  "\n", "\n\n", "# ", "- ", "> ", "**", "*", "`", "```\n", "[the link](http://example.com/x)", "<!-- factcheck-ignore-next-line -->\n",
-  " ", ". ", "é", "😀", "U.S. ", "Mr. Smith said ", "not ", "could ", "will ", "Karoline Leavitt said ", "troops ", "Ukraine",
+  "\n",
+  "\n\n",
+  "# ",
+  "- ",
+  "> ",
+  "**",
+  "*",
+  "`",
+  "```\n",
+  "[the link](http://example.com/x)",
+  "<!-- factcheck-ignore-next-line -->\n",
+  " ",
+  ". ",
+  "é",
+  "😀",
+  "U.S. ",
+  "Mr. Smith said ",
+  "not ",
+  "could ",
+  "will ",
+  "Karoline Leavitt said ",
+  "troops ",
+  "Ukraine",
 ];
 
 function randomPiece(rng: Rng): string {
   if (rng.chance(0.3)) {
     const claim = rng.pick(CLAIM_TEXTS);
-    return rng.chance(0.5) ? claim + " " : claim.replace(/\bruled out\b|\bcould\b|\bwould\b/, rng.pick(["welcomed", "will", "would not"])) + "\n\n";
+    return rng.chance(0.5)
+      ? claim + " "
+      : claim.replace(/\bruled out\b|\bcould\b|\bwould\b/, rng.pick(["welcomed", "will", "would not"])) + "\n\n";
   }
   return rng.pick(PIECES);
 }
@@ -76,11 +99,18 @@ function assertValidRanges(diagnostics: readonly Diagnostic[], doc: TextDocument
     const { start, end } = d.range;
     for (const p of [start, end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} of ${lines.length}`);
-      assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} of line ${p.line} (${lines[p.line].length})`);
+      assert.ok(
+        p.character >= 0 && p.character <= lines[p.line].length,
+        `${what}: character ${p.character} of line ${p.line} (${lines[p.line].length})`,
+      );
     }
-    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${what}: range ends before it starts`);
+    assert.ok(
+      start.line < end.line || (start.line === end.line && start.character <= end.character),
+      `${what}: range ends before it starts`,
+    );
     const data = d.data as { sentence?: string } | undefined;
-    if (data?.sentence !== undefined) assert.equal(doc.getText(d.range), data.sentence, `${what}: the diagnostic's sentence is the text at its range`);
+    if (data?.sentence !== undefined)
+      assert.equal(doc.getText(d.range), data.sentence, `${what}: the diagnostic's sentence is the text at its range`);
   }
 }
 
@@ -90,7 +120,10 @@ test("random incremental edits (fixed seed): valid ranges, and each result equal
     const start = generateDraft({ bytes: 4000, seed: 11, articleSentences: CLAIM_TEXTS, articleShare: 0.4 });
     let compared = 0;
     let withFindings = 0;
-    for (const [languageId, ext] of [["markdown", "md"], ["plaintext", "txt"]] as const) {
+    for (const [languageId, ext] of [
+      ["markdown", "md"],
+      ["plaintext", "txt"],
+    ] as const) {
       const uri = `file:///robust/edited.${ext}`;
       let model = TextDocument.create(uri, languageId, 1, start);
       await h.open(uri, languageId, start);
@@ -189,11 +222,17 @@ test("a large draft is checked in slices: hovers on another file answer quickly 
     assert.ok(medianHover < 200, report);
     assert.ok(worstHover < 1000, report);
     assert.ok(maxDelayMs < 1000, report);
-    assert.ok(h.dropped.some((d) => d.uri === big && d.version === 1), "the check of v1 was abandoned");
+    assert.ok(
+      h.dropped.some((d) => d.uri === big && d.version === 1),
+      "the check of v1 was abandoned",
+    );
     assert.ok(!h.events.some((e) => e.uri === big && e.version === 1), "v1 was never published");
     const v2 = h.events.find((e) => e.uri === big && e.version === 2)!;
     assert.ok(v2.findings.length > 20, `v2 was checked in full (${v2.findings.length} findings)`);
-    assert.ok(v2.findings.some((f) => f.start > text.length), "the sentence added at the end was checked");
+    assert.ok(
+      v2.findings.some((f) => f.start > text.length),
+      "the sentence added at the end was checked",
+    );
   });
 });
 
@@ -247,7 +286,10 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
     // At the first word after the cut, which is a paragraph break at or before the limit.
     assert.ok(cut <= limit + 2 && cut > limit / 2, `checking stopped at ${cut}`);
     const findings = published.diagnostics.filter((d) => d !== stop);
-    assert.ok(findings.some((d) => d.range.start.line === 0), "the first sentence was checked");
+    assert.ok(
+      findings.some((d) => d.range.start.line === 0),
+      "the first sentence was checked",
+    );
     for (const d of findings) assert.ok(doc.offsetAt(d.range.end) <= cut, `nothing after the cut is reported: ${d.message}`);
     // Told once: a window/showMessage and a log line, both naming the document and the setting.
     assert.equal(h.shown.length, 1);
@@ -261,10 +303,15 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
     assert.equal(h.shown.length, 1, "not told again for the same document");
 
     // Back under the limit: checked in full, no marker.
-    const v3 = await h.change(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, text: `${CONTRADICTED}\n` }]);
+    const v3 = await h.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, text: `${CONTRADICTED}\n` },
+    ]);
     await h.checked(uri, v3);
     const under = await h.diagnostics(uri, (p) => p.version === v3);
-    assert.deepEqual(under.diagnostics.map((d) => d.message.split(":")[0]), ["contradicted"]);
+    assert.deepEqual(
+      under.diagnostics.map((d) => d.message.split(":")[0]),
+      ["contradicted"],
+    );
   });
 });
 
@@ -305,12 +352,21 @@ test("a didChange that repeats the current version (with other text) is re-check
   await withHarness({}, async (h) => {
     const uri = "file:///robust/same-version.md";
     await h.open(uri, "markdown", `${CONTRADICTED}\n`);
-    assert.deepEqual((await h.checked(uri, 1)).findings.map((f) => f.verdict), ["contradicted"]);
+    assert.deepEqual(
+      (await h.checked(uri, 1)).findings.map((f) => f.verdict),
+      ["contradicted"],
+    );
     const atV1 = () => h.events.filter((e) => e.uri === uri && e.version === 1);
 
-    await h.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1 }, contentChanges: [{ text: `${SUPPORTED}\n` }] });
+    await h.client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 1 },
+      contentChanges: [{ text: `${SUPPORTED}\n` }],
+    });
     await h.until(() => atV1().length === 2, "a second check at version 1");
-    assert.deepEqual(atV1()[1].findings.map((f) => f.verdict), ["supported"]);
+    assert.deepEqual(
+      atV1()[1].findings.map((f) => f.verdict),
+      ["supported"],
+    );
     const published = await h.diagnostics(uri, (p) => /^supported:/.test(p.diagnostics[0]?.message ?? ""));
     assert.equal(published.diagnostics.length, 1);
     const hover = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
@@ -438,7 +494,10 @@ test("a claims file whose read never finishes fails after the load timeout; draf
 
     const draft = uriOf(path.join(ws.root, "draft.md"));
     await h.open(draft, "markdown", `${CONTRADICTED}\n`);
-    assert.deepEqual((await h.checked(draft, 1)).findings.map((f) => f.verdict), ["contradicted"]);
+    assert.deepEqual(
+      (await h.checked(draft, 1)).findings.map((f) => f.verdict),
+      ["contradicted"],
+    );
 
     const read2 = passDeadline();
     const reload = h.client.sendRequest(ReloadClaimsRequest, undefined);
@@ -498,7 +557,7 @@ describe("the server over stdio after an LSP framing fault exits non-zero, sayin
     ["binary noise before any message", [Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a])]],
     ["a header without Content-Length, after a good initialize", [INITIALIZE, Buffer.from('X-Foo: 1\r\n\r\n{"jsonrpc":"2.0"}')]],
     ["a Content-Length that is not a number", [INITIALIZE, Buffer.from("Content-Length: twelve\r\n\r\n{}")]],
-    ["header lines ending in a bare \\n", [Buffer.from('Content-Length: 2\n\n{}')]],
+    ["header lines ending in a bare \\n", [Buffer.from("Content-Length: 2\n\n{}")]],
     ["text that is no header, between two messages", [INITIALIZE, Buffer.from("hello there\r\n"), INITIALIZE]],
     ["a header that never ends", [Buffer.from("x".repeat(9000))]],
   ];

@@ -13,7 +13,9 @@ interface ContributedCommand {
   category?: string;
 }
 
-function packageJson(): { contributes: { commands: ContributedCommand[]; configuration: { properties: Record<string, { default?: unknown; scope?: string }> } } } {
+function packageJson(): {
+  contributes: { commands: ContributedCommand[]; configuration: { properties: Record<string, { default?: unknown; scope?: string }> } };
+} {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   return ext.packageJSON;

@@ -45,7 +45,13 @@ async function applyFix(fix: vscode.CodeAction): Promise<void> {
 }
 
 /** Applies the fix titled `title` on `f`'s diagnostic in a fresh copy of `original`; returns the new text. */
-async function fixInCopy(doc: vscode.TextDocument, original: string, f: ExpectedFinding, all: ExpectedFinding[], title: RegExp): Promise<string> {
+async function fixInCopy(
+  doc: vscode.TextDocument,
+  original: string,
+  f: ExpectedFinding,
+  all: ExpectedFinding[],
+  title: RegExp,
+): Promise<string> {
   if (doc.getText() !== original) await setText(doc, original);
   await expectFindings(doc, all);
   const fix = await findFix(doc, diagnosticFor(doc, f), title);
@@ -105,7 +111,10 @@ test("the plain-text citation quick fix adds a parenthetical citation", async ()
   try {
     assert.equal(
       await fixInCopy(doc, original, NOTES_FINDING, [NOTES_FINDING], /after the sentence$/),
-      original.replace(NOTES_FINDING.sentence, `${NOTES_FINDING.sentence} (source: Harbor Bridge Reopening; Lena Ortiz, Mayor of Port Lindell)`),
+      original.replace(
+        NOTES_FINDING.sentence,
+        `${NOTES_FINDING.sentence} (source: Harbor Bridge Reopening; Lena Ortiz, Mayor of Port Lindell)`,
+      ),
     );
     await expectFindings(doc, [NOTES_FINDING], NOTES_UNRELATED);
   } finally {

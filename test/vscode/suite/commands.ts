@@ -54,10 +54,7 @@ async function expectSourceOpen(file: string, quote: string): Promise<void> {
 
 test("Open Claim Source with a claim id opens the article with the quote selected", async () => {
   await vscode.commands.executeCommand("factcheck.openClaimSource", "esg-s7-rejects-nato-membership");
-  await expectSourceOpen(
-    ARTICLE,
-    bundledClaim("esg-s7-rejects-nato-membership").quote,
-  );
+  await expectSourceOpen(ARTICLE, bundledClaim("esg-s7-rejects-nato-membership").quote);
   // A workspace database's own source text.
   await vscode.commands.executeCommand("factcheck.openClaimSource", "local-trucks-restricted");
   await expectSourceOpen("local-source.txt", "heavy trucks could still be restricted for several weeks");
@@ -80,7 +77,10 @@ test("Insert Quote with Attribution (reported speech, or a direct quote) and Ins
     // A reported claim from the workspace database; the selection is replaced.
     editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));
     await vscode.commands.executeCommand("factcheck.insertQuote", "local-trucks-restricted");
-    assert.equal(doc.getText(), "Tom Reyes warned that heavy trucks could still be restricted on the Harbor Bridge for several weeks (source: Harbor Bridge Reopening).");
+    assert.equal(
+      doc.getText(),
+      "Tom Reyes warned that heavy trucks could still be restricted on the Harbor Bridge for several weeks (source: Harbor Bridge Reopening).",
+    );
 
     // Only a direct claim (the source quotes the speaker) is written inside quotation marks.
     editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));

@@ -8,15 +8,11 @@ import { expectFindings } from "./findings.js";
 import { test } from "./runner.js";
 import { hoverText, openFixture, rangeOf, setSetting, waitFor } from "./util.js";
 
-test(
-  "draft.md: each checked sentence gets its verdict, at its exact range, with its severity",
-  async () => {
-    const { document } = await openFixture(DRAFT);
-    // The first check also waits for the server to start and load WordNet and the claims.
-    await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED, 90_000);
-  },
-  100_000,
-);
+test("draft.md: each checked sentence gets its verdict, at its exact range, with its severity", async () => {
+  const { document } = await openFixture(DRAFT);
+  // The first check also waits for the server to start and load WordNet and the claims.
+  await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED, 90_000);
+}, 100_000);
 
 test("notes.txt (plain text): a claim from the workspace's local.claims.json is found", async () => {
   const { document } = await openFixture(NOTES);

@@ -9,7 +9,11 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 /** Problems with `doc`'s diagnostics against the expectation; empty when it holds. */
-export function findingProblems(doc: vscode.TextDocument, expected: readonly ExpectedFinding[], unrelated: readonly string[] = []): string[] {
+export function findingProblems(
+  doc: vscode.TextDocument,
+  expected: readonly ExpectedFinding[],
+  unrelated: readonly string[] = [],
+): string[] {
   const ds = factcheckDiagnostics(doc.uri);
   const problems: string[] = [];
   for (const e of expected) {
@@ -27,7 +31,8 @@ export function findingProblems(doc: vscode.TextDocument, expected: readonly Exp
   const allowed = expected.map((e) => rangeOf(doc, e.sentence));
   for (const d of ds) {
     if (verdictOf(d) === undefined) problems.push(`diagnostic without a verdict prefix: ${d.message}`);
-    if (!allowed.some((r) => r.isEqual(d.range))) problems.push(`unexpected diagnostic at ${showRange(d.range)} (“${doc.getText(d.range)}”): ${d.message}`);
+    if (!allowed.some((r) => r.isEqual(d.range)))
+      problems.push(`unexpected diagnostic at ${showRange(d.range)} (“${doc.getText(d.range)}”): ${d.message}`);
   }
   for (const text of unrelated) {
     const r = rangeOf(doc, text);

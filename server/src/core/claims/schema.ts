@@ -8,15 +8,14 @@ export const CLAIM_ID_PATTERN = "^[a-z0-9][a-z0-9-]*$";
 export const CLAIMS_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "Fact Check claims database",
-  description:
-    "Recorded claims that Fact Check compares drafts against: who said what, in which words, and where in the source text.",
+  description: "Recorded claims that Fact Check compares drafts against: who said what, in which words, and where in the source text.",
   type: "object",
   required: ["version", "title", "speakers", "claims"],
   additionalProperties: false,
   properties: {
     $schema: {
       title: "JSON Schema",
-      description: "Path or URL of this schema, so editors can offer completion and hover. Usually \"./claims.schema.json\".",
+      description: 'Path or URL of this schema, so editors can offer completion and hover. Usually "./claims.schema.json".',
       type: "string",
     },
     version: {
@@ -33,7 +32,8 @@ export const CLAIMS_SCHEMA = {
     },
     source: {
       title: "Source document",
-      description: "The document the claims are taken from. Every claim's quote must be an exact substring of its text when `file` is given.",
+      description:
+        "The document the claims are taken from. Every claim's quote must be an exact substring of its text when `file` is given.",
       type: "object",
       required: ["title"],
       additionalProperties: false,
@@ -61,7 +61,8 @@ export const CLAIMS_SCHEMA = {
     },
     speakers: {
       title: "Speakers",
-      description: "Everyone claims are attributed to, keyed by a short id (lowercase letters, digits and hyphens) that claims refer to in `speaker`.",
+      description:
+        "Everyone claims are attributed to, keyed by a short id (lowercase letters, digits and hyphens) that claims refer to in `speaker`.",
       type: "object",
       propertyNames: {
         pattern: CLAIM_ID_PATTERN,
@@ -75,19 +76,19 @@ export const CLAIMS_SCHEMA = {
         properties: {
           name: {
             title: "Name",
-            description: "Full name, as a reader would cite it (e.g. \"Donald Trump\").",
+            description: 'Full name, as a reader would cite it (e.g. "Donald Trump").',
             type: "string",
             minLength: 1,
           },
           role: {
             title: "Role",
-            description: "Office or role at the time of the statements (e.g. \"President of the United States\").",
+            description: 'Office or role at the time of the statements (e.g. "President of the United States").',
             type: "string",
             minLength: 1,
           },
           aliases: {
             title: "Aliases",
-            description: "Other ways a draft may name this speaker (e.g. \"Trump\", \"the president\").",
+            description: 'Other ways a draft may name this speaker (e.g. "Trump", "the president").',
             type: "array",
             items: {
               type: "string",
@@ -120,7 +121,8 @@ export const CLAIMS_SCHEMA = {
         properties: {
           id: {
             title: "Claim id",
-            description: "Stable id, unique across every loaded database: lowercase letters, digits and hyphens (e.g. \"esg-s4-no-us-troops\").",
+            description:
+              'Stable id, unique across every loaded database: lowercase letters, digits and hyphens (e.g. "esg-s4-no-us-troops").',
             type: "string",
             pattern: CLAIM_ID_PATTERN,
           },
@@ -149,30 +151,33 @@ export const CLAIMS_SCHEMA = {
           },
           quote: {
             title: "Quote",
-            description: "The source's own words the claim rests on: an exact substring of the source text (same apostrophes, dashes and spacing).",
+            description:
+              "The source's own words the claim rests on: an exact substring of the source text (same apostrophes, dashes and spacing).",
             type: "string",
             minLength: 1,
           },
           start: {
             title: "Quote start",
-            description: "UTF-16 offset where `quote` starts in the source text. Give both `start` and `end`, or neither to have them found.",
+            description:
+              "UTF-16 offset where `quote` starts in the source text. Give both `start` and `end`, or neither to have them found.",
             type: "integer",
             minimum: 0,
           },
           end: {
             title: "Quote end",
-            description: "UTF-16 offset just past the end of `quote` in the source text (exclusive). Give both `start` and `end`, or neither.",
+            description:
+              "UTF-16 offset just past the end of `quote` in the source text (exclusive). Give both `start` and `end`, or neither.",
             type: "integer",
             minimum: 0,
           },
           hedged: {
             title: "Hedged",
-            description: "true when the source hedges the claim (\"could\", \"may\", \"might\", \"possible\", \"potential\"); false when it is firm.",
+            description: 'true when the source hedges the claim ("could", "may", "might", "possible", "potential"); false when it is firm.',
             type: "boolean",
           },
           polarity: {
             title: "Polarity",
-            description: "\"negative\" when the claim denies or rules something out (\"ruled out troops\"); \"positive\" when it asserts.",
+            description: '"negative" when the claim denies or rules something out ("ruled out troops"); "positive" when it asserts.',
             type: "string",
             enum: ["positive", "negative"],
             enumDescriptions: ["The claim asserts something.", "The claim denies or rules something out."],
@@ -180,7 +185,7 @@ export const CLAIMS_SCHEMA = {
           quoteKind: {
             title: "Quote kind",
             description:
-              "\"direct\" when `quote` is the speaker's own words (inside quotation marks in the source); \"reported\" when it is the source's paraphrase. Only direct quotes are ever written inside quotation marks. Default \"reported\".",
+              '"direct" when `quote` is the speaker\'s own words (inside quotation marks in the source); "reported" when it is the source\'s paraphrase. Only direct quotes are ever written inside quotation marks. Default "reported".',
             type: "string",
             enum: ["direct", "reported"],
             enumDescriptions: ["The speaker's own words, quoted in the source.", "The source's paraphrase of what the speaker said."],
