@@ -51,15 +51,14 @@ export class ClaimsStore {
   private _checker: FactChecker;
   private _search: ClaimSearch;
 
-  /**
-   * The English pipeline every engine of this store (and the server's claim extraction) reads with: made
-   * once, since decoding its model costs ≈130 ms and ≈9 MB; its model loads on first use.
-   */
-  readonly nlp: Nlp = createNlp();
-
   constructor(
     private readonly fs: ServerFs,
     private readonly lexicon: Lexicon,
+    /**
+     * The English pipeline every engine of this store (and the server's claim extraction) reads with: one,
+     * since decoding its model costs ≈130 ms and ≈9 MB (on first use).
+     */
+    readonly nlp: Nlp = createNlp(),
   ) {
     this._checker = createFactChecker({ databases: [], lexicon, nlp: this.nlp });
     this._search = new ClaimSearch([]);

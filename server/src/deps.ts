@@ -4,6 +4,7 @@ import { promises as fsp } from "node:fs";
 import type { CheckStats } from "./core/checker.js";
 import type { Finding } from "./core/types.js";
 import type { Lexicon } from "./core/lexicon/lexicon.js";
+import type { Nlp } from "./core/nlp.js";
 import { type ReadLimits, readRegularFile } from "./node/safe-read.js";
 
 export interface DirEntry {
@@ -44,6 +45,11 @@ export interface ServerDeps {
   fs: ServerFs;
   /** Synonyms and antonyms for the matcher: `createLexicon()` in production. */
   lexicon: Lexicon;
+  /**
+   * The English pipeline (core/nlp.ts). Default: a new one for this server (its model decoded on first use).
+   * A process that starts many servers (the tests) passes one to share.
+   */
+  nlp?: Nlp;
   /** The claims database shipped with the extension; undefined for none. */
   bundledClaimsPath?: string;
   timers?: Timers;

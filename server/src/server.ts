@@ -68,7 +68,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
     return value;
   });
-  const store = new ClaimsStore(deps.fs, deps.lexicon);
+  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp);
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { run as runCli } from "../src/cli/run.js";
-import { ROOT } from "./helpers.js";
+import { nlp, ROOT } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "factcheck-cli-verdicts-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +14,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...args: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), cwd: ROOT });
+  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), nlp, cwd: ROOT });
   return { code, stdout, stderr };
 }
 

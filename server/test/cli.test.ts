@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { run as runCli } from "../src/cli/run.js";
-import { fixture, ROOT } from "./helpers.js";
+import { fixture, nlp, ROOT } from "./helpers.js";
 
 const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
 
@@ -23,7 +23,7 @@ function run(...args: string[]) {
 async function runIn(cwd: string, ...args: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), cwd });
+  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), nlp, cwd });
   return { code, stdout, stderr };
 }
 

@@ -20,7 +20,7 @@ describe("extract, then check a draft against what was extracted", () => {
   before(async () => {
     copyFileSync(fixture("extract", "harbor-dredging.txt"), join(AREA, "harbor.txt"));
     let err = "";
-    const code = await run(["extract", "harbor.txt"], { out: () => {}, err: (t) => (err += t), cwd: AREA });
+    const code = await run(["extract", "harbor.txt"], { out: () => {}, err: (t) => (err += t), nlp, cwd: AREA });
     assert.equal(code, 0, err);
     checker = createFactChecker({ databases: [await readClaimsFile(join(AREA, "harbor.claims.json"))], lexicon: createLexicon(), nlp });
   });

@@ -21,7 +21,7 @@ async function extractFixture(name: string, ...args: string[]) {
   copyFileSync(fixture("extract", name), join(dir, name));
   let out = "";
   let err = "";
-  const code = await run(["extract", name, ...args], { out: (t) => (out += t), err: (t) => (err += t), cwd: dir });
+  const code = await run(["extract", name, ...args], { out: (t) => (out += t), err: (t) => (err += t), nlp, cwd: dir });
   assert.equal(code, 0, err);
   const claimsPath = join(dir, name.replace(/\.[^.]+$/, "") + ".claims.json");
   const json = JSON.parse(readFileSync(claimsPath, "utf8")) as ClaimsFileJson;
@@ -97,6 +97,7 @@ describe("factcheck extract on plain text", () => {
     const code = await run(["extract", "harbor-dredging.txt", "--out", "harbor-dredging.claims.json"], {
       out: () => {},
       err: (t) => (err += t),
+      nlp,
       cwd: dir,
     });
     assert.equal(code, 0, err);
@@ -117,7 +118,7 @@ describe("factcheck extract on plain text", () => {
 
   it("names the file and the problem for a missing source", async () => {
     let err = "";
-    const code = await run(["extract", "missing.txt"], { out: () => {}, err: (t) => (err += t), cwd: AREA });
+    const code = await run(["extract", "missing.txt"], { out: () => {}, err: (t) => (err += t), nlp, cwd: AREA });
     assert.equal(code, 2);
     assert.match(err, /missing\.txt.*ENOENT/);
   });

@@ -39,6 +39,7 @@ import type { Lexicon } from "../src/core/lexicon/lexicon.js";
 import type { CheckEvent, ServerDeps, ServerFs } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/node/lexicon.js";
+import { createNlp } from "../src/core/nlp.js";
 import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../../protocol/messages.js";
 import { startServer } from "../src/server.js";
 import { FakeTimers } from "./fake-timers.js";
@@ -54,6 +55,9 @@ let sharedLexicon: Lexicon | undefined;
 export function lexicon(): Lexicon {
   return (sharedLexicon ??= createLexicon());
 }
+
+/** One English pipeline for every server a test file starts, passed explicitly (ServerDeps.nlp): its model decodes once. */
+const sharedNlp = createNlp();
 
 /** A workspace folder in memory: its path, and the file system it is in (with the bundled claims folder too). */
 export interface MemoryWorkspace {
@@ -147,6 +151,7 @@ export class Harness {
       fs: this.fs,
       timers: this.clock,
       lexicon: lexicon(),
+      nlp: sharedNlp,
       bundledClaimsPath: opts.bundled === false ? undefined : BUNDLED_CLAIMS_PATH,
       logger: { info: (m) => this.logs.push(m), warn: (m) => this.logs.push(m), error: (m) => this.logs.push("ERROR " + m) },
       onCheck: (e) => this.record(() => this.events.push(e)),

@@ -44,7 +44,7 @@ export async function runExtract(
   if (opts.out && sources.length > 1) throw usage("--out takes one SOURCE");
   if (opts.out && !opts.out.endsWith(".claims.json")) throw usage(`--out must name a *.claims.json file; found "${opts.out}"`);
   const printed = [];
-  const nlp = createNlp(); // one English pipeline for every source
+  const nlp = io.nlp ?? createNlp(); // one English pipeline for every source
   for (const source of sources) {
     const abs = path.resolve(io.cwd, source);
     const content = await readOrFail(abs, source, limits);

@@ -106,7 +106,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (!rest.length) throw new UsageError("check needs at least one FILE");
     const minScore = values["min-score"] === undefined ? 0 : Number(values["min-score"]);
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new UsageError("--min-score takes a number from 0 to 1");
-    const checker = createFactChecker({ databases, lexicon: createLexicon() });
+    const checker = createFactChecker({ databases, lexicon: createLexicon(), nlp: io.nlp });
     const reports: FileReport[] = [];
     for (const path of rest) {
       const text = await readInput(resolve(io.cwd, path), limits, path);
@@ -126,7 +126,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (sub === "list") list = claims.map((claim) => ({ claim, score: 1 }));
     else if (sub === "search") {
       if (!query.length) throw new UsageError("claims search needs a QUERY");
-      list = createFactChecker({ databases, lexicon: createLexicon() }).search.search(query.join(" "), 20);
+      list = createFactChecker({ databases, lexicon: createLexicon(), nlp: io.nlp }).search.search(query.join(" "), 20);
     } else throw new UsageError(`unknown claims command "${sub ?? ""}" (list or search)`);
     if (format === "json") {
       // The claim as its file states it (where it stands in that file is not part of the listing).

@@ -12,7 +12,7 @@
 //                                 and read as one they would change the verdict of the sentence
 //                                 they stand next to.
 //
-// Pure functions over text; markdown-prose.ts and segment.ts apply them, the checker skips
+// Pure functions over text; markdown-prose.ts and segment/ apply them, the checker skips
 // sentences that an ignore marker follows, and the quick fixes write the same forms.
 
 /** The inline comment that makes the checker skip the sentence it directly follows. */

@@ -9,7 +9,7 @@ export interface LinePosition {
 /**
  * What ends a line. "any": "\n", "\r\n" and a lone "\r", as LSP and CommonMark count them (claims files,
  * sources, every position shown to a user). "lf": "\n" alone, as the segmenter's block scanner numbers
- * the lines of a draft (segment.ts), so that a line number it reports means the same line here.
+ * the lines of a draft (segment/block-scanner.ts), so that a line number it reports means the same line here.
  */
 export type LineBreaks = "any" | "lf";
 

@@ -1,5 +1,5 @@
 // The one bounded cache of the engine (sentence results in checker.ts; blocks, sentence boundaries
-// and link definitions in segment.ts), keyed by text.
+// and link definitions in segment/), keyed by text.
 //
 // Eviction is second-chance ("clock"), an approximation of least-recently-used: a hit only sets a
 // flag, so the thousands of hits of one re-check never reorder the Map; when full, entries are

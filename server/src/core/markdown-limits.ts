@@ -5,7 +5,7 @@
 // ("[a](" …) cost time quadratic in the paragraph's length (a 100 KB paragraph of them takes
 // 10–20 s), and nested containers cost time that grows faster than their depth (12,500 nested
 // list items on one line take minutes). So micromark is never given
-//   - more than MAX_PARSE characters at once (the block scanner of segment.ts cuts long runs of
+//   - more than MAX_PARSE characters at once (the block scanner, segment/block-scanner.ts, cuts long runs of
 //     lines into blocks well below this, so only text it cannot cut gets here), nor
 //   - text whose container nesting (block quotes, list items), estimated by a cheap line scan
 //     before parsing, or measured in the tree after it, is deeper than MAX_DEPTH.

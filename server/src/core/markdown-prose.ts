@@ -11,7 +11,7 @@
 // and lists the "units": ranges inside which sentences are looked for. A unit is one paragraph,
 // heading or table cell, so no sentence can span two blocks or cells.
 //
-// This module knows nothing about sentences; segment.ts runs wink-nlp over each unit.
+// This module knows nothing about sentences; segment/unit-sentences.ts runs wink-nlp over each unit.
 // Text micromark would take too long over (too long, or nested too deep) is read as plain text
 // instead (markdown-limits.ts). The trees are walked with explicit stacks, never recursively.
 

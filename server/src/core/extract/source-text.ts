@@ -1,5 +1,5 @@
 // The text claims are drawn from, for each kind of source. Plain text is used as it is. Markdown goes
-// through the project's segmentation (segment.ts / markdown-prose.ts): code, front matter, HTML and
+// through the project's segmentation (segment/, markdown-prose.ts): code, front matter, HTML and
 // link targets are left out, emphasis and link marks dropped, and each block becomes one line of the
 // extracted text, headings among them (they become sections). The result is what is stored beside
 // the claims file, so every quote is verbatim in it.
