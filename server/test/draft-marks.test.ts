@@ -30,6 +30,17 @@ test("citations: balanced, on one line, escapes skipped", () => {
   assert.deepEqual(citationRanges("x (source: a) y (source: b)", 3, 27), [16, 27], "only within the range");
 });
 
+test("citations: one inside another is part of it; an escaped one opens its own", () => {
+  assert.deepEqual(citationRanges("(source: a (source: b) c) d", 0, 30), [0, 25]);
+  assert.deepEqual(citationRanges("(source: \\(source: \\(a)", 0, 30), [0, 23], "the outer one reaches the last parenthesis");
+  assert.deepEqual(citationRanges("(source: ( (source: x) y", 0, 30), [11, 22], "an unclosed one leaves the next");
+  // Many on one line: every one found, each once (one scan of the line, not one per citation).
+  const line = "(source: x) ".repeat(20_000);
+  assert.equal(citationRanges(line, 0, line.length).length, 40_000);
+  const open = "(source: (".repeat(20_000);
+  assert.deepEqual(citationRanges(open, 0, open.length), []);
+});
+
 test("Markdown: a footnote reference is markup of the sentence before it, our definitions and citations are no prose", () => {
   const label = "[^factcheck-esg-s4-no-us-troops]";
   const cite = "(source: European-Led Security Guarantees; Donald Trump, President of the United States)";

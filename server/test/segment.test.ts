@@ -452,6 +452,34 @@ describe("limits: long, deep and unclosed input", () => {
     for (const d of [inItem, topLevel]) assert.deepEqual(segmentDraft(d, "markdown"), segmentMarkdownWhole(d));
   });
 
+  test("a fence left open in every list item: each item is settled by the next, as in the whole draft", () => {
+    const items = Array.from({ length: 300 }, (_, i) => `- Item ${i} is here.\n  \`\`\`\n  code ${i}.`);
+    for (const draft of [items.join("\n\n"), items.join("\n\n") + "\n\n ```\nTop-level code.", items.join("\n\n> Quote.\n\n")]) {
+      const sentences = segmentDraft(draft, "markdown");
+      assert.deepEqual(sentences, segmentMarkdownWhole(draft));
+      assert.equal(sentences.filter((s) => s.text.startsWith("Item ")).length, 300);
+      assert.ok(!sentences.some((s) => /code/.test(s.text)));
+    }
+    // Block quotes, each with an open fence: the next block starts with ">", so each run is
+    // parsed with the next block and restarted where that one's fence opens.
+    const quotes = Array.from({ length: 300 }, (_, i) => `> Quote ${i} is here.\n> \`\`\`\n> code ${i}.`).join("\n\n");
+    const sentences = segmentDraft(quotes, "markdown");
+    assert.deepEqual(sentences, segmentMarkdownWhole(quotes));
+    assert.deepEqual(
+      sentences.map((s) => s.text),
+      Array.from({ length: 300 }, (_, i) => `Quote ${i} is here.`),
+    );
+  });
+
+  test("a block that defines and uses its own links parses as the whole draft does", () => {
+    const draft = "[a]: https://example.com/a\n[b]: https://example.com/b\nSee [a] and [b] here.\n\nAlso [a].";
+    assert.deepEqual(segmentDraft(draft, "markdown"), segmentMarkdownWhole(draft));
+    assert.deepEqual(one(draft, "Also").mask, [
+      [5, 6],
+      [7, 8],
+    ]);
+  });
+
   test("link definitions still apply in a block whose parse ends inside a fence", () => {
     const draft = "[ref]: https://example.com\n\n- See [ref] for it.\n  ```\n  code";
     const s = one(draft, "See");

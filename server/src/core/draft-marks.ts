@@ -33,8 +33,8 @@ export function footnoteLabel(claimId: string): string {
 /** How every parenthetical citation Fact Check writes begins. */
 export const CITATION_PREFIX = "(source: ";
 
-/** A footnote reference `[^label]` (GFM): no spaces or `]` in the label. */
-const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
+/** A footnote reference `[^label]` (GFM): no spaces or brackets in the label (a "[" there would make every "[^" of a long run scan to its end). */
+const FOOTNOTE_REF = /\[\^[^[\]\s]+\]/g;
 /** A Fact Check footnote definition (label and colon). */
 const FACTCHECK_DEFINITION = /\[\^factcheck-[^\]\s]*\]:/y;
 
@@ -68,18 +68,45 @@ export function plainTextMarkers(src: string): number[] {
 export function citationRanges(src: string, a: number, b: number): number[] {
   const out: number[] = [];
   const part = src.slice(a, b);
-  for (let i = part.indexOf(CITATION_PREFIX); i >= 0; i = part.indexOf(CITATION_PREFIX, i + 1)) {
-    let depth = 0;
-    for (let j = i; j < part.length; j++) {
-      const c = part.charCodeAt(j);
-      if (c === 10 || c === 13) break;
-      if (c === 92 /* \ */) j++;
-      else if (c === 40 /* ( */) depth++;
-      else if (c === 41 /* ) */ && --depth === 0) {
-        out.push(a + i, a + j + 1);
-        i = j;
-        break;
+  let next = part.indexOf(CITATION_PREFIX);
+  if (next < 0) return out;
+  // One pass, not a scan from every prefix (which would cost a long line of them its length
+  // squared). `level` counts unescaped parentheses; a prefix's citation ends where the level
+  // first drops below the level just after its "(" (an escaped "(" still opens a citation's
+  // own scan). Waiting prefixes form a stack, the highest target level on top; a line break
+  // (not escaped) ends them all.
+  const prefixes: number[] = [];
+  const ends = new Map<number, number>();
+  const waiting: number[] = [];
+  const targets: number[] = [];
+  let level = 0;
+  let escaped = false;
+  for (let j = 0; j < part.length; j++) {
+    const c = part.charCodeAt(j);
+    if (escaped) escaped = false;
+    else if (c === 10 || c === 13) waiting.length = targets.length = 0;
+    else if (c === 92 /* \ */) escaped = true;
+    else if (c === 40 /* ( */) level++;
+    else if (c === 41 /* ) */) {
+      level--;
+      while (targets.length && targets[targets.length - 1] === level) {
+        ends.set(waiting.pop()!, j);
+        targets.pop();
       }
+    }
+    if (j === next) {
+      prefixes.push(j);
+      waiting.push(j);
+      targets.push(level - 1);
+      next = part.indexOf(CITATION_PREFIX, j + 1);
+    }
+  }
+  let after = -1; // citations do not nest: a prefix inside one is part of it
+  for (const p of prefixes) {
+    const e = ends.get(p);
+    if (p > after && e !== undefined) {
+      out.push(a + p, a + e + 1);
+      after = e;
     }
   }
   return out;

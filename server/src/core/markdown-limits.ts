@@ -9,11 +9,13 @@
 //     lines into blocks well below this, so only text it cannot cut gets here), nor
 //   - text whose container nesting (block quotes, list items), estimated by a cheap line scan
 //     before parsing, or measured in the tree after it, is deeper than MAX_DEPTH.
-// Such a block is read as plain text by `plainMarkdownLayout`: container markers, heading
-// markers, fenced code and HTML comments are still recognised line by line, everything else is
-// prose (inline markup, such as emphasis delimiters, link targets and code spans, is read as
-// text). Sentences, offsets and ignore comments work as usual; the cost is linear.
+// Such a block is read as plain text by `plainMarkdownLayout`: container and heading markers,
+// table cells, fenced code, HTML comments and Fact Check's own marks are still recognised line
+// by line; everything else is prose (inline markup, such as emphasis delimiters, link targets
+// and code spans, is read as text). Sentences, offsets and ignore comments work as usual; the
+// cost is linear.
 
+import { citationRanges, factcheckDefinitionLines, footnoteRefRanges } from "./draft-marks.js";
 import type { ProseLayout } from "./prose-layout.js";
 
 /** Most characters micromark is given in one call. */
@@ -22,7 +24,10 @@ export const MAX_PARSE = 8 * 1024;
 /** Deepest container nesting (block quotes plus list items, or nested inline markup) parsed as Markdown. */
 export const MAX_DEPTH = 64;
 
-const PROSE = 1; // as in markdown-prose.ts (0 is OUTSIDE)
+// As in markdown-prose.ts.
+const OUTSIDE = 0;
+const PROSE = 1;
+const MARKUP = 2;
 
 /**
  * An estimate, from the line prefixes alone, of how deeply `src` nests block quotes and list
@@ -95,7 +100,7 @@ export function listMarkerWidth(src: string, i: number, le: number): number {
  * a fenced code block and HTML comments are outside (an ignore comment marks the next line);
  * lines without a letter or digit (setext underlines, thematic breaks, table delimiter rows)
  * are outside and end the unit; in a line starting with "|", each cell is a unit; the rest is
- * prose. `withFrontmatter`: a leading `---` block up
+ * prose, except Fact Check's own marks (citations, footnotes; draft-marks.ts). `withFrontmatter`: a leading `---` block up
  * to the next `---` line is outside. Never open at its end: an unclosed fence or comment ends
  * with the text.
  */
@@ -191,7 +196,9 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
         continue;
       }
     }
-    // The rest of the line: prose, except HTML comments.
+    // The rest of the line: prose, except HTML comments. One that starts the line (an HTML
+    // block) runs until its "-->", or to the end; one inside text only if a "-->" closes it.
+    const lineContent = from;
     while (from < le) {
       if (commentStart >= 0) {
         const close = (nextClose = find("-->", from, nextClose));
@@ -201,7 +208,8 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
         from = close + 3;
         continue;
       }
-      const open = (nextOpen = find("<!--", from, nextOpen));
+      let open = (nextOpen = find("<!--", from, nextOpen));
+      if (open < le && open > lineContent && (nextClose = find("-->", open + 4, nextClose)) === Infinity) open = le;
       const end = open >= le ? le : open;
       prose(from, end);
       if (end === le) break;
@@ -211,6 +219,14 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
     if (heading) endUnit();
   }
   endUnit();
+  // Fact Check's own marks (draft-marks.ts), as in a parsed paragraph.
+  const fill = (ranges: number[], c: number, where: (a: number, b: number) => boolean) => {
+    for (let k = 0; k < ranges.length; k += 2) if (where(ranges[k], ranges[k + 1])) classes.fill(c, ranges[k], ranges[k + 1]);
+  };
+  const always = () => true;
+  fill(citationRanges(src, 0, src.length), OUTSIDE, always);
+  fill(footnoteRefRanges(src, 0, src.length), MARKUP, (a, b) => !classes.subarray(a, b).includes(OUTSIDE));
+  fill(factcheckDefinitionLines(src, 0, src.length), OUTSIDE, always);
   return { classes, units, ignoreLines, openAtEnd: false };
 }
 

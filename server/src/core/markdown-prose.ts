@@ -107,11 +107,14 @@ function parseable(src: string, maxParse = MAX_PARSE): boolean {
  * normalised labels to labels as written. Only labels the block may use are included, in a
  * stable order (the string is part of the block's cache key).
  */
-export function definitionsFor(src: string, defined: ReadonlyMap<string, string>): string {
+export function definitionsFor(src: string, defined: ReadonlyMap<string, string>, own: readonly string[] = []): string {
   if (defined.size === 0 || src.indexOf("]") < 0) return "";
+  // Labels `src` defines itself need no copy (a block of many definitions would be parsed twice over).
+  const skip = new Set(own.map(normalizeLabel));
   const used = new Set<string>();
   for (const m of src.matchAll(BRACKETED)) {
-    const label = defined.get(normalizeLabel(m[1]));
+    const key = normalizeLabel(m[1]);
+    const label = skip.has(key) ? undefined : defined.get(key);
     if (label !== undefined) used.add(label);
   }
   return [...used]
@@ -169,12 +172,19 @@ export function layoutMarkdownBatch(src: string, ranges: readonly number[], defi
   if (!laid || laid.hasDefinition) return undefined;
   const { layout } = laid;
   let k = 0;
-  for (const node of tree.children as Nodes[]) {
+  /** Whether `node` lies within one of the blocks (looked for from the current one on). */
+  const withinOne = (node: Nodes): boolean => {
     const s = node.position?.start.offset ?? 0;
     const e = node.position?.end.offset ?? 0;
-    if (s < 0) continue; // the definitions parsed with it
     while (k + 2 < ranges.length && s >= ranges[k + 1]) k += 2;
-    if (s < ranges[k] || e > ranges[k + 1]) return undefined;
+    return s >= ranges[k] && e <= ranges[k + 1];
+  };
+  for (const node of tree.children as Nodes[]) {
+    if ((node.position?.start.offset ?? 0) < 0) continue; // the definitions parsed with it
+    if (withinOne(node)) continue;
+    // A list whose items (separated by blank lines) fall one by one into the blocks parses as
+    // they do one by one: an item's prose does not depend on its neighbours.
+    if (node.type !== "list" || !(node.children as Nodes[]).every(withinOne)) return undefined;
   }
   const out: ProseLayout[] = [];
   for (let r = 0; r < ranges.length; r += 2) {
@@ -186,12 +196,21 @@ export function layoutMarkdownBatch(src: string, ranges: readonly number[], defi
     for (let u = 0; u < layout.units.length; u += 2) {
       if (layout.units[u] >= a && layout.units[u + 1] <= b) units.push(layout.units[u] - a, layout.units[u + 1] - a);
     }
-    out.push({
+    const last = r + 2 === ranges.length;
+    const piece: ProseLayout = {
       classes: layout.classes ? layout.classes.slice(a, b) : null,
       units,
       ignoreLines: layout.ignoreLines.filter((l) => l > firstLine && l <= lastLine + 1).map((l) => l - firstLine),
-      openAtEnd: r + 2 === ranges.length ? layout.openAtEnd : false,
-    });
+      openAtEnd: last ? layout.openAtEnd : false,
+    };
+    if (last && layout.open) {
+      const blocks: number[] = [];
+      for (let k = 0; k < layout.open.blocks.length; k += 2) {
+        if (layout.open.blocks[k] >= a) blocks.push(layout.open.blocks[k] - a, layout.open.blocks[k + 1] - a);
+      }
+      piece.open = { from: layout.open.from - a, nested: layout.open.nested, blocks };
+    }
+    out.push(piece);
   }
   return out;
 }
@@ -203,6 +222,9 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
   const units: number[] = [];
   const ignoreLines: number[] = [];
   let openAtEnd = false;
+  let openFrom = 0;
+  let openNested = false;
+  const codeAndHtml: number[] = [];
   let contentEnd = src.length;
   while (contentEnd > 0 && isBlank(src.charCodeAt(contentEnd - 1))) contentEnd--;
 
@@ -380,11 +402,14 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
           if (!inlineContainer(node, false, false)) return false;
           break;
         case "html":
-          noteIgnores(node);
-          if (htmlOpenAtEnd(node)) openAtEnd = true;
-          break;
         case "code":
-          if (codeOpenAtEnd(node)) openAtEnd = true;
+          if (node.type === "html") noteIgnores(node);
+          codeAndHtml.push(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+          if (node.type === "html" ? htmlOpenAtEnd(node) : codeOpenAtEnd(node)) {
+            openAtEnd = true;
+            openFrom = node.position?.start.offset ?? 0;
+            openNested = depth > 0;
+          }
           break;
         case "definition":
           hasDefinition = true;
@@ -427,7 +452,9 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
   };
 
   if (!blocks()) return undefined;
-  return { layout: { classes, units, ignoreLines, openAtEnd }, hasDefinition };
+  const layout: ProseLayout = { classes, units, ignoreLines, openAtEnd };
+  if (openAtEnd) layout.open = { from: openFrom, nested: openNested, blocks: codeAndHtml };
+  return { layout, hasDefinition };
 }
 
 /** Start and end conditions of the CommonMark HTML blocks (kinds 1–5) that blank lines do not end. */

@@ -16,4 +16,11 @@ export interface ProseLayout {
    * with what follows.
    */
   openAtEnd: boolean;
+  /**
+   * When open at the end: where the open construct starts, whether it is inside a block quote
+   * or list item (which an unindented line ends, and it with them), and the [start, end) ranges
+   * of every code and HTML block (the open one included). A later block boundary that none of
+   * them spans, before `from`, is a point where the parse could restart (segment.ts).
+   */
+  open?: { from: number; nested: boolean; blocks: number[] };
 }

@@ -4,8 +4,9 @@
 //    kept in a bounded cache keyed by the block's text. Unchanged blocks cost one Map lookup.
 //  - Where one block's parse ends inside a construct a blank line does not close (an unclosed fence or
 //    HTML comment the scanner did not see, e.g. a fence in a list item), it is parsed again together
-//    with the following blocks, twice as many characters each time (so the cost stays linear):
-//    micromark has the last word, up to MAX_PARSE characters.
+//    with the following blocks, twice as many characters each time (so the cost stays linear), and
+//    restarted at a later block where what is open began there: micromark has the last word, up to
+//    MAX_PARSE characters.
 //  - Link reference definitions are collected from the whole draft and parsed with each block that
 //    uses their labels, so "[text][ref]" reads as a link wherever the definition is.
 //  - Uncached Markdown blocks in a row are parsed in one micromark call (prefillBatch).
@@ -105,12 +106,32 @@ function* assemble(
     let r = yield* blockResult(ctx, text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
     let j = i + 1;
     if (r.openAtEnd && i >= aloneUntil) {
-      // Parse again with the following blocks, each time about twice as many characters, so
-      // that a construct running on costs time linear in its length, until the run is closed
-      // at its end or reaches the end of the draft.
-      let run = r;
+      // Parse again with the following blocks, each time about twice as many characters (so
+      // that a construct running on costs time linear in its length), until the run is closed
+      // at its end or reaches the end of the draft, or what is open at its end began in a later
+      // block, with nothing else running into that block: then the blocks before it are
+      // settled, and the next one starts afresh (as when each block quote leaves a fence open).
+      let run = r; // the result for blocks [i, end)
       let end = j;
-      while (run.openAtEnd && end < blocks.length) {
+      let settled = false;
+      for (;;) {
+        if (!run.openAtEnd || end === blocks.length) {
+          settled = true;
+          break;
+        }
+        // Open inside a block quote or list item, and the next block starts unindented (not
+        // with ">"): that line ends the container, and what is open in it. Nothing to merge.
+        if (end === j && r.open?.nested && !/^[ \t>]/.test(text.slice(blocks[j].start, blocks[j].start + 1))) {
+          settled = true;
+          break;
+        }
+        const m = end > j ? restartBlock(blocks, i, end, run) : -1;
+        if (m > i) {
+          run = m === j ? r : yield* blockResult(ctx, text, b.start, blocks[m - 1].end, format, withFrontmatter, defined);
+          end = m;
+          settled = true;
+          break;
+        }
         const want = 2 * (blocks[end - 1].end - b.start);
         let next = end;
         do next++;
@@ -120,7 +141,7 @@ function* assemble(
         end = next;
         run = yield* blockResult(ctx, text, b.start, blocks[end - 1].end, format, withFrontmatter, defined);
       }
-      if (!run.openAtEnd || end === blocks.length) {
+      if (settled) {
         r = run;
         j = end;
       } else {
@@ -147,6 +168,23 @@ function* assemble(
     yield;
   }
   return { sentences, ignoredLines: ignored };
+}
+
+/**
+ * For the run of blocks [i, end) parsed together and open at its end: the block m (i < m < end)
+ * where the open construct began, if no code or HTML block of the run spans the start of m
+ * (so that [i, m) parses the same on its own); -1 if there is none.
+ */
+function restartBlock(blocks: DraftBlock[], i: number, end: number, run: BlockResult): number {
+  if (!run.open) return -1;
+  const base = blocks[i].start;
+  let m = end - 1;
+  while (m > i && blocks[m].start - base > run.open.from) m--;
+  if (m === i) return -1;
+  const at = blocks[m].start - base;
+  const spans = run.open.blocks;
+  for (let k = 0; k < spans.length; k += 2) if (spans[k] < at && spans[k + 1] > at) return -1;
+  return m;
 }
 
 function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
@@ -209,7 +247,7 @@ function* blockResult(
 ): Generator<void, BlockResult, void> {
   const src = text.slice(start, end);
   const cache = ctx.caches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
-  const defs = format === "markdown" && !withFrontmatter ? definitionsFor(src, defined) : "";
+  const defs = format === "markdown" && !withFrontmatter ? definitionsFor(src, defined, ctx.caches.definitions.peek(src)) : "";
   const key = defs ? `${src}\u0000${defs}` : src;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -233,8 +271,9 @@ const BATCH_CHARS = 8192;
 /**
  * Fill the cache for the run of uncached Markdown blocks starting at `blocks[i]` with one
  * parse (micromark costs ≈0.1 ms per call on top of its per-character cost). Blocks that need
- * no parse (plain paragraphs) ride along; the run stops at a cached block. Does nothing if the
- * run does not parse block by block (see layoutMarkdownBatch): results never depend on batching.
+ * no parse (plain paragraphs) ride along; the run stops at a cached block. If the run does not
+ * parse block by block (see layoutMarkdownBatch), its blocks are parsed one by one: results never
+ * depend on batching.
  */
 function* prefillBatch(
   ctx: Assembly,
@@ -246,13 +285,14 @@ function* prefillBatch(
   const base = blocks[i].start;
   const ranges: number[] = [];
   const keys: (string | undefined)[] = [];
+  const blockDefs: string[] = [];
   const defs = new Set<string>();
   let parsed = 0;
   for (let j = i; j < blocks.length && ranges.length < 2 * BATCH_BLOCKS; j++) {
     const b = blocks[j];
     if (b.kind !== "markdown" || b.end - base > BATCH_CHARS) break;
     const src = text.slice(b.start, b.end);
-    const d = definitionsFor(src, defined);
+    const d = definitionsFor(src, defined, ctx.caches.definitions.peek(src));
     const key = d ? `${src}\u0000${d}` : src;
     if (ctx.caches.markdown.has(key)) break;
     const plain = !d && isPlainParagraph(src);
@@ -260,16 +300,18 @@ function* prefillBatch(
     if (d) for (const line of d.split("\n")) defs.add(line);
     ranges.push(b.start - base, b.end - base);
     keys.push(plain ? undefined : key);
+    blockDefs.push(d);
   }
   if (parsed < 2) return;
   const combined = text.slice(base, base + ranges[ranges.length - 1]);
   const layouts = layoutMarkdownBatch(combined, ranges, [...defs].sort().join("\n"));
-  if (!layouts) return;
-  for (let k = 0; k < layouts.length; k++) {
+  for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     if (key === undefined) continue;
     const own = detach(text.slice(base + ranges[2 * k], base + ranges[2 * k + 1]));
-    ctx.caches.markdown.set(key, computeBlock(own, layouts[k], ctx.spansOf));
+    // When the blocks do not parse one by one, each is parsed alone now, as blockResult would:
+    // otherwise every block of such a run would try (and fail) a batch of its own.
+    ctx.caches.markdown.set(key, computeBlock(own, layouts ? layouts[k] : layoutMarkdown(own, false, blockDefs[k]), ctx.spansOf));
     yield;
   }
 }

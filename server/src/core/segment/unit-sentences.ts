@@ -24,6 +24,8 @@ export interface BlockResult {
   /** Lines relative to the block's first line. */
   ignoreLines: number[];
   openAtEnd: boolean;
+  /** See ProseLayout.open. */
+  open?: ProseLayout["open"];
   /** The sentences re-based to `base`, kept so an unmoved block costs no allocation. */
   base: number;
   absolute: ProseSentence[];
@@ -34,7 +36,9 @@ export function computeBlock(own: string, layout: ProseLayout, spansOf: SpansOf)
   for (let k = 0; k < layout.units.length; k += 2) {
     sentencesInUnit(own, layout.classes, layout.units[k], layout.units[k + 1], spansOf, sentences);
   }
-  return { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd, base: -1, absolute: [] };
+  const result: BlockResult = { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd, base: -1, absolute: [] };
+  if (layout.open) result.open = layout.open;
+  return result;
 }
 
 function sentencesInUnit(src: string, cls: Uint8Array | null, ua: number, ub: number, spansOf: SpansOf, out: RelSentence[]): void {
