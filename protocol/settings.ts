@@ -40,13 +40,16 @@ export type ReadonlySettings = {
 };
 
 // A Record over Verdict: a new verdict does not compile until it has a default here.
+// Calm by default: a correct sentence gets a Hint (faint dots, no squiggle); the problems that
+// misrepresent someone (opposite, wrong speaker, wrong words) are Warnings; a missing hedge or an
+// unbacked detail is Information (a blue squiggle), so each kind reads differently at a glance.
 const DEFAULT_SEVERITY: Readonly<Record<Verdict, SeverityName>> = Object.freeze({
-  supported: "information",
+  supported: "hint",
   contradicted: "warning",
   misattributed: "warning",
-  overstated: "warning",
+  overstated: "information",
   misquoted: "warning",
-  unsupported: "warning",
+  unsupported: "information",
 });
 
 export const DEFAULT_SETTINGS: ReadonlySettings = Object.freeze({

@@ -18,3 +18,13 @@ export function isVerdict(value: unknown): value is Verdict {
 export function zeroCounts(): VerdictCounts {
   return Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictCounts;
 }
+
+/** How a verdict is named at the start of a message or a card: "Contradicted". */
+export const VERDICT_TITLES: Readonly<Record<Verdict, string>> = Object.freeze({
+  supported: "Supported",
+  contradicted: "Contradicted",
+  misattributed: "Misattributed",
+  overstated: "Overstated",
+  misquoted: "Misquoted",
+  unsupported: "Unsupported",
+});

@@ -8,6 +8,7 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { atLineStart, footnoteLabel, IGNORE_SENTENCE_COMMENT, ignoredByMarker } from "./core/draft-marks.js";
 import type { Claim } from "./core/types.js";
+import { HEDGE_CUES } from "./core/lexicon/cues.js";
 import { claimTextChars, MAX_DATA_CHARS } from "./diagnostics.js";
 import { type FootnotePlacement, footnotePlacement } from "./footnote-placement.js";
 import { citation, escapeForDraft, footnoteDefinition, nestQuotes, reportedStatement } from "../../protocol/claim-text.js";
@@ -49,7 +50,8 @@ export function quickFixes(
   if (markdown && insideFactcheckDefinition(doc, text, range.start)) return []; // a citation we wrote is not prose
 
   const actions: CodeAction[] = [];
-  const fix = (title: string, edits: { start: number; end: number; newText: string }[], isPreferred = false): void => {
+  /** `safe`: it changes only the words that are wrong, so "Fix all in file" may apply it (fixAllEdits). */
+  const fix = (title: string, edits: { start: number; end: number; newText: string }[], isPreferred = false, safe = false): void => {
     const changes: TextEdit[] = edits.map((e) => ({
       range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
       newText: e.newText,
@@ -60,9 +62,11 @@ export function quickFixes(
       diagnostics: [diagnostic],
       isPreferred,
       edit: { changes: { [doc.uri]: changes } },
+      ...(safe ? { data: SAFE_FIX } : {}),
     });
   };
 
+  const who = speakerForTitle(claim.speaker.name);
   if (data.verdict === "misattributed" && data.namedSpeaker) {
     const named = offsets(doc, data.namedSpeaker.range);
     if (
@@ -73,21 +77,28 @@ export function quickFixes(
       named.end > named.start
     ) {
       fix(
-        `Attribute to ${claim.speaker.name} (replace "${data.namedSpeaker.name}")`,
+        `Attribute to ${who} (replace "${oneLine(data.namedSpeaker.name)}")`,
         [{ ...named, newText: escapeForDraft(claim.speaker.name, format) }],
+        true,
         true,
       );
     }
+  }
+
+  if (data.verdict === "overstated") {
+    // Only the word that made it certain changes: "will commit" → "could commit"; the writer's clauses stay.
+    const hedge = hedgeEdit(text, range, claim);
+    if (hedge) fix(`Put back the hedge: "${hedge.from}" → "${hedge.newText}"`, [hedge], true, true);
   }
 
   if (data.verdict === "contradicted" || data.verdict === "overstated" || data.verdict === "unsupported") {
     const statement = reportedStatement(claim, format);
     // Footnote references at the end belong to the place, not to the words: they stay.
     const kept = markdown ? trailingMarks(data.sentence) : 0;
+    // The whole sentence goes, the writer's own clauses with it: the title says so, and it is never applied by "Fix all".
     fix(
-      `Replace with the recorded statement: ${reportedStatement(claim, "plaintext")}`,
+      `Replace the whole sentence with the recorded statement: ${reportedStatement(claim, "plaintext")}`,
       [{ start: range.start, end: range.end - kept, newText: statement }],
-      true,
     );
   }
 
@@ -101,12 +112,12 @@ export function quickFixes(
       const edits = [{ start: range.end, end: range.end, newText: label }];
       const placement = footnotePlacement(text, label);
       if (placement) edits.push(definitionEdit(placement, `${label}: ${footnoteDefinition(claim, "markdown")}`));
-      fix(`Cite ${claim.speaker.name} in a footnote`, edits);
+      fix(`Cite ${who} in a footnote`, edits);
     }
   } else {
     const insert = ` ${citation(claim, "plaintext")}`;
     if (!text.startsWith(insert, range.end))
-      fix(`Cite ${claim.speaker.name} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
+      fix(`Cite ${who} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
   }
 
   if (!ignoredByMarker(text, range.end, format)) {
@@ -135,7 +146,7 @@ function quoteFixes(
   quoted: NonNullable<FindingData["quoted"]>,
   claim: Claim,
   format: DraftFormat,
-  fix: (title: string, edits: { start: number; end: number; newText: string }[], isPreferred?: boolean) => void,
+  fix: (title: string, edits: { start: number; end: number; newText: string }[], isPreferred?: boolean, safe?: boolean) => void,
 ): void {
   const words = offsets(doc, quoted.range);
   const open = offsetAt(doc, quoted.open);
@@ -156,6 +167,7 @@ function quoteFixes(
       `Use the recorded words: ${text[open]}${inner}${text[close]}`,
       [{ start: open + 1, end: close, newText: escapeForDraft(inner, format) + punctuation }],
       true,
+      true,
     );
   }
   fix(
@@ -166,6 +178,72 @@ function quoteFixes(
     ],
     !direct,
   );
+}
+
+/** Marks a quick fix "Fix all in file" may apply: it changes only the wrong words. */
+const SAFE_FIX = { factcheckSafe: true } as const;
+
+/** The kind of the "Fix all in file" action (VS Code runs it for `source.fixAll` on save, when asked). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.factcheck`;
+
+/**
+ * "Fix all in file": every safe fix of the given diagnostics (put back a hedge, the recorded
+ * speaker's name, the recorded words), as one edit. Each is built and checked exactly as its quick
+ * fix is; a fix overlapping one already taken is left for the next run.
+ */
+export function fixAll(
+  doc: TextDocument,
+  diagnostics: readonly Diagnostic[],
+  markdown: boolean,
+  claimById: (id: string) => Claim | undefined,
+): CodeAction | undefined {
+  const taken: TextEdit[] = [];
+  const overlaps = (e: TextEdit) =>
+    taken.some((t) => doc.offsetAt(e.range.start) < doc.offsetAt(t.range.end) && doc.offsetAt(t.range.start) < doc.offsetAt(e.range.end));
+  for (const d of diagnostics) {
+    const safe = quickFixes(doc, d, markdown, claimById).find((a) => (a.data as typeof SAFE_FIX | undefined)?.factcheckSafe);
+    const edits = safe?.edit?.changes?.[doc.uri] ?? [];
+    if (edits.length && !edits.some(overlaps)) taken.push(...edits);
+  }
+  if (!taken.length) return undefined;
+  return { title: "Fact Check: fix all safe problems in this file", kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: taken } } };
+}
+
+/** Modal verbs that state as certain what a hedge ("could", "may", "might") leaves open. */
+const CERTAIN_MODALS = new Set(["will", "would", "shall", "must"]);
+const CERTAIN_BE = new Set(["is", "are"]);
+const MODAL_HEDGES = ["could", "may", "might"];
+
+/**
+ * The one word of an overstated sentence to change back: the draft's certain modal ("will") becomes
+ * the record's hedge ("could"); a bare "is"/"are" becomes "could be". Only when the sentence has
+ * exactly one such word and the record's hedge is a modal: anything less certain gets no minimal fix.
+ */
+function hedgeEdit(
+  text: string,
+  sentence: { start: number; end: number },
+  claim: Claim,
+): { start: number; end: number; newText: string; from: string } | undefined {
+  const recordWords = `${claim.text} ${claim.source.quote}`.toLowerCase().match(/[a-z]+/g) ?? [];
+  const hedge = recordWords.find((w) => MODAL_HEDGES.includes(w) && HEDGE_CUES.has(w));
+  if (!hedge) return undefined;
+  const found: { start: number; end: number; word: string }[] = [];
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/[A-Za-z]+/g)) {
+    const w = m[0].toLowerCase();
+    if (CERTAIN_MODALS.has(w) || CERTAIN_BE.has(w)) found.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, word: m[0] });
+  }
+  if (found.length !== 1) return undefined;
+  const [w] = found;
+  const lower = w.word.toLowerCase();
+  let newText = CERTAIN_BE.has(lower) ? `${hedge} be` : hedge;
+  if (/^[A-Z]/.test(w.word)) newText = newText[0].toUpperCase() + newText.slice(1);
+  return { start: w.start, end: w.end, newText, from: w.word };
+}
+
+/** A speaker's name as it reads inside a title: "Cite the article's reporting", "Cite Donald Trump". */
+function speakerForTitle(name: string): string {
+  const n = oneLine(name);
+  return /^The\s/.test(n) ? "t" + n.slice(1) : n;
 }
 
 /** The edit that writes a footnote definition where footnotePlacement said. */

@@ -8,6 +8,7 @@ import { LineIndex } from "./core/line-index.js";
 import type { Finding, InputError } from "./core/types.js";
 import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
+import { VERDICT_TITLES } from "../../protocol/verdicts.js";
 
 /**
  * Longest diagnostic message (and relatedInformation message), in UTF-16 units. Claims files are
@@ -45,13 +46,27 @@ export function capText(s: string, max: number): string {
 }
 
 /**
- * `contradicted: Trump ruled out deploying American troops to Ukraine. — <the core's explanation>`:
- * the record as reported speech (a direct claim: the speaker's quoted words), never a paraphrase
- * in quotation marks. Each part is capped so the explanation survives a huge claim. (The command line puts the
- * explanation first: cli/report.ts, reportMessage.)
+ * The Problems row, problem first: `Contradicted — the draft says "deployed", not "ruled out … deploying";
+ * Trump ruled out deploying American troops to Ukraine.` — the verdict, what differs (problemFirst), then
+ * who said what as the protocol's formatter words it (recordedStatement: a reported claim as reported
+ * speech, never in quotation marks; a direct claim with the speaker's quoted words). Each part is
+ * capped so what differs survives a huge claim. (The command line keeps its own order: cli/report.ts.)
  */
-export function diagnosticMessage(f: Finding): string {
-  return capText(`${f.verdict}: ${capText(recordedStatement(f.claim), 620)} — ${capText(f.explanation, 300)}`, MAX_MESSAGE_CHARS);
+export function diagnosticMessage(f: Finding, quotedText?: string): string {
+  // A misquotation's explanation names the record's words; the draft's own go first.
+  const lead = quotedText !== undefined && f.verdict === "misquoted" ? `the draft quotes "${capText(oneLine(quotedText), 120)}"; ` : "";
+  const problem = capText(lead + problemFirst(f.explanation), 300);
+  return capText(`${VERDICT_TITLES[f.verdict]} — ${problem}; ${capText(recordedStatement(f.claim), 620)}`, MAX_MESSAGE_CHARS);
+}
+
+/**
+ * The core's explanations name the record first (`the record says "X"; the draft says "Y"`); a writer
+ * scanning Problems needs the draft's words first: `the draft says "Y", not "X"`. Any other form (and
+ * whatever follows, `; also …`) is kept as the core wrote it.
+ */
+export function problemFirst(explanation: string): string {
+  const m = /^the record says ("[^"]*"); the draft says ("[^"]*"|it as certain)(.*)$/s.exec(explanation);
+  return m ? `the draft says ${m[2]}, not ${m[1]}${m[3]}` : explanation;
 }
 
 /** `Reported by <title, section>: <words>`, or for a direct claim `Quoted words: “…” — <title, section>`. */
@@ -93,7 +108,7 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     severity,
     source: DIAGNOSTIC_SOURCE,
     code: f.claim.id,
-    message: diagnosticMessage(f),
+    message: diagnosticMessage(f, f.quoted ? doc.getText().slice(f.quoted.start, f.quoted.end) : undefined),
     // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish;
     // its verdict still travels, for the counts (document-counts.ts).
     data: dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? data : { verdict: f.verdict },
@@ -129,4 +144,8 @@ function dataChars(data: FindingData): number {
   let n = 0;
   for (const v of Object.values(data)) if (typeof v === "string") n += v.length;
   return n + (data.namedSpeaker?.name.length ?? 0) + (data.quoted?.recorded?.length ?? 0);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
 }

@@ -1,40 +1,45 @@
-// The hover card for an underlined sentence. Every string from a claims file or the draft is
-// escaped (protocol/markdown.ts); the only live Markdown is ours: emphasis and one file: link. The source's
-// words are labelled for what they are: "Quoted words" (in quotation marks) only for a direct
-// claim, "Reported by <source title>" (no marks) for the source's paraphrase.
+// The hover card for an underlined sentence, compact so that everything a writer acts on fits the
+// first screen of a hover at a normal window size (the e2e measures it at 1280×800):
+//   **Contradicted** — the draft says "deployed", not "ruled out … deploying"
+//   **Reported by European-Led Security Guarantees:** firmly ruling out the deployment …
+//   Donald Trump, President of the United States (ruled out) · U.S. Contribution Through Air Support
+//   [Open the source at these words](file:…) · claim esg-s4-no-us-troops
+// (VS Code puts its own "Quick Fix…" action beside the diagnostic's part of the same hover.)
+// The verdict and explanation appear once, the recorded words once, labelled for what they are:
+// "Quoted words" (in quotation marks) only for a direct claim, "Reported by <source title>" (no
+// marks) for the source's paraphrase. Every string from a claims file or the draft is escaped
+// (protocol/markdown.ts); the only live Markdown is ours: emphasis and one file: link.
 // LSP MarkupContent has no isTrusted: VS Code renders server Markdown untrusted (no command links)
 // unless the client opts in, and ours must not.
 import { type Hover, MarkupKind } from "vscode-languageserver";
 import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import type { Finding } from "./core/types.js";
+import { problemFirst } from "./diagnostics.js";
 import { sourceWords, sourceWordsLabel } from "../../protocol/claim-text.js";
 import { escapeMarkdownForDisplay as esc, markdownLinkTarget } from "../../protocol/markdown.js";
-
-const VERDICT_TITLE: Record<Finding["verdict"], string> = {
-  supported: "Supported",
-  contradicted: "Contradicted",
-  misattributed: "Misattributed",
-  overstated: "Overstated",
-  misquoted: "Misquoted",
-  unsupported: "Unsupported",
-};
+import { VERDICT_TITLES } from "../../protocol/verdicts.js";
 
 export function findingCard(f: Finding): string {
   const c = f.claim;
   const quote = quoteLocation(c);
   const definition = quote ? undefined : claimDefinition(c);
-  const section = c.source.section && c.source.section !== c.source.title ? ` — ${esc(c.source.section)}` : "";
+  const role = c.speaker.role ? `, ${esc(c.speaker.role)}` : "";
+  const verb = c.verb ? ` (${esc(c.verb)})` : "";
+  // The title is already in "Reported by <title>" for a paraphrase; a direct quote names it here.
+  const where = [c.quoteKind === "direct" ? c.source.title : "", c.source.section !== c.source.title ? c.source.section : ""]
+    .filter((s) => s)
+    .map(esc)
+    .join(" — ");
   const link = quote
-    ? ` · [Open the article at the quote](${markdownLinkTarget(fileLink(quote))})`
+    ? `[Open the source at these words](${markdownLinkTarget(fileLink(quote))})`
     : definition
-      ? ` · [Open the claim in its claims file](${markdownLinkTarget(fileLink(definition))})`
+      ? `[Open the claim in its claims file](${markdownLinkTarget(fileLink(definition))})`
       : "";
   return [
-    `**${VERDICT_TITLE[f.verdict]}** — ${esc(f.explanation)}`,
-    `**Claim** (${esc(c.id)}): ${esc(c.text)}`,
-    `**Speaker:** ${esc(c.speaker.name)}, ${esc(c.speaker.role)} (${esc(c.verb)})`,
+    `**${VERDICT_TITLES[f.verdict]}** — ${esc(problemFirst(f.explanation))}`,
     `**${esc(sourceWordsLabel(c))}:** ${esc(sourceWords(c))}`,
-    `**Source:** ${esc(c.source.title)}${section}${link}`,
+    `${esc(c.speaker.name)}${role}${verb}${where ? ` · ${where}` : ""}`,
+    [link, `claim ${esc(c.id)}`].filter((s) => s).join(" · "),
   ].join("\n\n");
 }
 

@@ -17,7 +17,7 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
-import { quickFixes } from "./code-actions.js";
+import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions.js";
 import { ClaimsFiles, uriToPath } from "./claims-files.js";
 import { ClaimsStore } from "./claims-store.js";
 import { MAX_QUERY_CHARS } from "./core/claim-search.js";
@@ -129,7 +129,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "factcheck" },
@@ -248,8 +248,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const only = params.context.only;
-    if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + "."))) return [];
-    return params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), (id) => store.claimById(id)));
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + "."));
+    const claimById = (id: string) => store.claimById(id);
+    const actions = wants(CodeActionKind.QuickFix)
+      ? params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), claimById))
+      : [];
+    // "Fix all in file", only when asked for by kind (Source Action…, codeActionsOnSave), never among the quick fixes:
+    // from what was published for the document as it is now, not from the request's diagnostics.
+    const published = documents.state(doc.uri)?.published;
+    if (only && wants(FIX_ALL_KIND) && published && published.version === doc.version) {
+      const all = fixAll(doc, published.diagnostics, isMarkdown(doc), claimById);
+      if (all) actions.push(all);
+    }
+    return actions;
   });
 
   connection.onRequest(SearchClaimsRequest, async ({ query, limit }) => {

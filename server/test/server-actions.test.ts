@@ -114,8 +114,10 @@ test("Markdown: footnote citation, corrections and ignore actions change exactly
     });
 
     const contradicted = await d.actions(d.byVerdict("contradicted"));
-    const replace = d.titled(contradicted, "Replace with the recorded statement");
-    assert.equal(replace.isPreferred, true);
+    const replace = d.titled(contradicted, "Replace the whole sentence with the recorded statement");
+    // It drops the writer's own words: offered, said so in its title, never preferred nor applied by "Fix all".
+    assert.equal(replace.isPreferred, false);
+    assert.equal(replace.data, undefined);
     // The claim text names its speaker ("Trump …"): it is the reported statement as it stands.
     assert.equal(d.apply(replace), `# Draft\n\n${SUPPORTED}\n\n${SUPPORTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED}\n`);
 
@@ -126,11 +128,19 @@ test("Markdown: footnote citation, corrections and ignore actions change exactly
       d.apply(attribute),
       `# Draft\n\n${SUPPORTED}\n\n${CONTRADICTED}\n\nDonald Trump ruled out the deployment of American troops to Ukraine.\n\n${OVERSTATED}\n`,
     );
-    assert.ok(!misattributed.some((a) => a.title.startsWith("Replace with")), "misattributed gets the speaker fix, not a rewrite");
+    assert.ok(!misattributed.some((a) => a.title.startsWith("Replace")), "misattributed gets the speaker fix, not a rewrite");
 
     const overstated = await d.actions(d.byVerdict("overstated"));
+    // The minimal fix: only "will" changes, back to the record's "could"; the writer's clause stays.
+    const hedge = d.titled(overstated, "Put back the hedge");
+    assert.equal(hedge.title, 'Put back the hedge: "will" → "could"');
+    assert.equal(hedge.isPreferred, true);
     assert.equal(
-      d.apply(d.titled(overstated, "Replace with the recorded statement")),
+      d.apply(hedge),
+      `# Draft\n\n${SUPPORTED}\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED.replace("will", "could")}\n`,
+    );
+    assert.equal(
+      d.apply(d.titled(overstated, "Replace the whole sentence with the recorded statement")),
       `# Draft\n\n${SUPPORTED}\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\nAccording to the article's reporting, France, Germany and the United Kingdom could commit resources, including possible ground forces, to such an arrangement.\n`,
     );
     for (const a of [...supported, ...contradicted, ...misattributed, ...overstated]) {
@@ -394,7 +404,7 @@ test("a hostile claims file: every inserted text arrives as literal Markdown, an
       const contradicted = md2.diagnostics.find((x) => (x.data as FindingData).verdict === "contradicted");
       assert.ok(contradicted, JSON.stringify(md2.diagnostics.map((x) => x.message)));
       assert.equal(
-        md2.apply(md2.titled(await md2.actions(contradicted), "Replace with")),
+        md2.apply(md2.titled(await md2.actions(contradicted), "Replace the whole sentence")),
         "According to \\[x\\](command:workbench.action.quit), the harbour \\*bridge\\* will reopen to \\`traffic\\` in May.\n",
       );
     },

@@ -49,17 +49,19 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
     assert.equal(version, 1);
     const summary = diagnostics.map((d) => [d.range, d.severity, (d.data as FindingData).verdict, d.code]);
     assert.deepEqual(summary, [
-      [range(2, 0, 53), DiagnosticSeverity.Information, "supported", "esg-s4-no-us-troops"],
+      // Calm by default: a supported sentence is a Hint (no squiggle); each problem has its own severity.
+      [range(2, 0, 53), DiagnosticSeverity.Hint, "supported", "esg-s4-no-us-troops"],
       [range(2, 54, 54 + CONTRADICTED.length), DiagnosticSeverity.Warning, "contradicted", "esg-s4-no-us-troops"],
       [range(4, 0, MISATTRIBUTED.length), DiagnosticSeverity.Warning, "misattributed", "esg-s4-no-us-troops"],
-      [range(6, 2, 2 + OVERSTATED.length), DiagnosticSeverity.Warning, "overstated", "esg-s2-countries-could-commit"],
+      [range(6, 2, 2 + OVERSTATED.length), DiagnosticSeverity.Information, "overstated", "esg-s2-countries-could-commit"],
     ]);
 
     const contradicted = diagnostics[1];
     assert.equal(contradicted.source, "factcheck");
     assert.equal(
       contradicted.message,
-      'contradicted: Trump ruled out deploying American troops to Ukraine. — the record says "ruled out … deploying"; the draft says "deployed"',
+      // Problem first: the verdict, what the draft says differently, then the record as reported speech (no quotation marks: the article paraphrases Trump).
+      'Contradicted — the draft says "deployed", not "ruled out … deploying"; Trump ruled out deploying American troops to Ukraine.',
     );
     // The quote is "firmly ruling out the deployment of American troops to Ukraine", line 4 (1-based), column 7 of the article.
     assert.equal(contradicted.codeDescription?.href, `${ARTICLE_URI}#L4,7`);

@@ -14,7 +14,7 @@ async function hover(h: Awaited<ReturnType<typeof startHarness>>, uri: string, l
   return h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
 }
 
-test("hover card: verdict, explanation, claim, speaker and role, quote, source and a link to the quote", async () => {
+test("hover card: verdict and explanation once, the recorded words once, speaker and role, source section, then the link", async () => {
   const h = await startHarness();
   try {
     const uri = "file:///drafts/hover.md";
@@ -32,11 +32,10 @@ test("hover card: verdict, explanation, claim, speaker and role, quote, source a
       content.value,
       [
         "**Supported** — restates the record",
-        "**Claim** (esg\\-s4\\-no\\-us\\-troops): Trump ruled out deploying American troops to Ukraine\\.",
-        "**Speaker:** Donald Trump, President of the United States (ruled out)",
         // The article paraphrases Trump: its words are its report, not a quotation.
         "**Reported by European\\-Led Security Guarantees:** firmly ruling out the deployment of American troops to Ukraine",
-        `**Source:** European\\-Led Security Guarantees — U\\.S\\. Contribution Through Air Support · [Open the article at the quote](${ARTICLE_URI}#L4,7)`,
+        "Donald Trump, President of the United States (ruled out) · U\\.S\\. Contribution Through Air Support",
+        `[Open the source at these words](${ARTICLE_URI}#L4,7) · claim esg\\-s4\\-no\\-us\\-troops`,
       ].join("\n\n"),
     );
     assert.equal(await hover(h, uri, 2, 5), null, "no card where nothing is underlined");
@@ -61,11 +60,13 @@ test("hover card escapes everything that comes from a malicious claims file", as
     assert.ok(!value.includes("](command"), "no command link");
     assert.ok(!value.includes("!["), "no image");
     assert.equal(value.match(/\]\(/g)?.length, 1, "exactly one link");
-    assert.match(value, /\[Open the article at the quote\]\(file:\/\/\/[^)\s]+source\.txt#L2,16\)$/);
+    assert.match(value, /\[Open the source at these words\]\(file:\/\/\/[^)\s]+source\.txt#L2,16\) · claim evil\\-bridge\\-reopens$/);
     // The text is still all there, escaped.
     assert.ok(value.includes("\\[x\\]\\(command\\:workbench\\.action\\.quit\\)"), "speaker name escaped");
     assert.ok(value.includes("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"), "role escaped");
-    assert.ok(value.includes("The harbour \\*bridge\\* will reopen to \\`traffic\\` in May\\."), "claim text escaped");
+    // The claim text is the diagnostic's (the Problems row); the card shows the recorded words once.
+    assert.ok(!value.includes("The harbour \\*bridge\\*"), "claim text not repeated in the card");
+    assert.ok(value.includes("(said &lt;b&gt;)"), "verb escaped");
     assert.ok(
       value.includes(":** \\`the harbour bridge\\` will \\*reopen\\* &lt;script&gt;alert\\(1\\)&lt;\\/script&gt; to traffic in May &amp; "),
     );
@@ -87,7 +88,7 @@ test("hover card: a direct claim's words are labelled quoted words, in quotation
       diagnostics.map((d) => d.code),
       ["quotes-no-fare-rise"],
     );
-    assert.match(diagnostics[0].message, /^\w+: Jane Alvarez told reporters: “We will not raise ferry fares this year” — /);
+    assert.match(diagnostics[0].message, /^Supported — restates the record; Jane Alvarez told reporters: “We will not raise ferry fares this year”$/);
     const value = ((await hover(h, uri, 0, 3))!.contents as MarkupContent).value;
     assert.ok(value.includes("**Quoted words:** “We will not raise ferry fares this year”"), value);
     assert.ok(!value.includes("Reported by"), value);

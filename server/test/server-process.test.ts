@@ -58,7 +58,7 @@ test("main.js --stdio serves LSP and exits on shutdown/exit", async () => {
     });
     const d = await diagnostics;
     assert.equal(d.diagnostics.length, 1);
-    assert.match(d.diagnostics[0].message, /^contradicted: /);
+    assert.match(d.diagnostics[0].message, /^Contradicted — the draft says /);
     await conn.sendRequest(ShutdownRequest.type);
     const exited = once(child, "exit");
     await conn.sendNotification(ExitNotification.type);

@@ -20,9 +20,9 @@ test("severity per verdict, off, ignored claims, languages and enable follow the
     const uri = "file:///drafts/settings.md";
     await h.open(uri, "markdown", TEXT);
     assert.deepEqual(verdicts(await h.diagnostics(uri)), [
-      ["supported", DiagnosticSeverity.Information],
+      ["supported", DiagnosticSeverity.Hint],
       ["contradicted", DiagnosticSeverity.Warning],
-      ["overstated", DiagnosticSeverity.Warning],
+      ["overstated", DiagnosticSeverity.Information],
     ]);
 
     let n = h.published.length;
@@ -36,7 +36,7 @@ test("severity per verdict, off, ignored claims, languages and enable follow the
     n = h.published.length;
     await h.changeSettings({ "": { ignoredClaims: ["esg-s4-no-us-troops"] } });
     await h.until(() => h.published.length > n, "re-published diagnostics");
-    assert.deepEqual(verdicts(h.published.at(-1)!), [["overstated", DiagnosticSeverity.Warning]]);
+    assert.deepEqual(verdicts(h.published.at(-1)!), [["overstated", DiagnosticSeverity.Information]]);
 
     n = h.published.length;
     await h.changeSettings({ "": { languages: ["plaintext"] } });

@@ -90,7 +90,7 @@ test("a new sentence matching a workspace claim is found as it is typed", async 
       notes,
       [
         NOTES_FINDING,
-        { sentence, verdict: "supported", severity: vscode.DiagnosticSeverity.Information, claimId: "local-trucks-restricted" },
+        { sentence, verdict: "supported", severity: vscode.DiagnosticSeverity.Hint, claimId: "local-trucks-restricted" },
       ],
       NOTES_UNRELATED,
     );

@@ -64,7 +64,7 @@ test("quick fixes on a Markdown draft apply their exact edits", async () => {
   const { document: doc } = await openUntitled("markdown", original);
   try {
     const contradicted = finding("contradicted");
-    const replaced = await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /^Replace with the recorded statement/);
+    const replaced = await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /^Replace the whole sentence with the recorded statement/);
     // The recorded claim names its speaker ("Trump …"), so it replaces the sentence as it stands.
     const nato = bundledClaim(contradicted.claimId);
     assert.equal(replaced, original.replace(contradicted.sentence, nato.text));
@@ -76,8 +76,13 @@ test("quick fixes on a Markdown draft apply their exact edits", async () => {
     );
 
     const overstated = finding("overstated");
+    // The minimal fix: the hedge goes back, nothing else changes.
     assert.equal(
-      await fixInCopy(doc, original, overstated, DRAFT_FINDINGS, /^Replace with the recorded statement/),
+      await fixInCopy(doc, original, overstated, DRAFT_FINDINGS, /^Put back the hedge: "will" → "could"$/),
+      original.replace(overstated.sentence, overstated.sentence.replace("will commit", "could commit")),
+    );
+    assert.equal(
+      await fixInCopy(doc, original, overstated, DRAFT_FINDINGS, /^Replace the whole sentence with the recorded statement/),
       // Not a "that" verb ("cited"): attributed with "According to …".
       original.replace(overstated.sentence, `According to the article's reporting, ${bundledClaim(overstated.claimId).text}`),
     );

@@ -19,7 +19,7 @@ export const DRAFT_FINDINGS: ExpectedFinding[] = [
   {
     sentence: "Trump ruled out deploying American troops to Ukraine.",
     verdict: "supported",
-    severity: vscode.DiagnosticSeverity.Information,
+    severity: vscode.DiagnosticSeverity.Hint,
     claimId: "esg-s4-no-us-troops",
   },
   {
@@ -37,7 +37,7 @@ export const DRAFT_FINDINGS: ExpectedFinding[] = [
   {
     sentence: "Germany, France and the United Kingdom will commit ground forces.",
     verdict: "overstated",
-    severity: vscode.DiagnosticSeverity.Warning,
+    severity: vscode.DiagnosticSeverity.Information,
     claimId: "esg-s2-countries-could-commit",
   },
 ];
@@ -47,7 +47,7 @@ export const DRAFT_UNRELATED = ["Where Washington stands on Ukraine", "The secur
 export const NOTES_FINDING: ExpectedFinding = {
   sentence: "Mayor Lena Ortiz said the Harbor Bridge will reopen to traffic in June.",
   verdict: "supported",
-  severity: vscode.DiagnosticSeverity.Information,
+  severity: vscode.DiagnosticSeverity.Hint,
   claimId: "local-bridge-reopens-june",
 };
 export const NOTES_UNRELATED = ["Coffee was served in the lobby."];

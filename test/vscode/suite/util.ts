@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { DIAGNOSTIC_SOURCE } from "../../../protocol/messages.js";
-import { type Verdict, VERDICTS } from "../../../protocol/verdicts.js";
+import { type Verdict, VERDICT_TITLES, VERDICTS } from "../../../protocol/verdicts.js";
 
 export const EXTENSION_ID = "factcheck.factcheck";
 export const SOURCE = DIAGNOSTIC_SOURCE;
@@ -74,7 +74,7 @@ export function factcheckDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 /** The verdict a finding's message starts with (`contradicted: …`), as the Problems view shows it. */
 export function verdictOf(d: vscode.Diagnostic): Verdict | undefined {
-  return VERDICTS.find((v) => d.message.startsWith(`${v}: `));
+  return VERDICTS.find((v) => d.message.startsWith(`${VERDICT_TITLES[v]} — `));
 }
 
 /** The range of the only occurrence of `text` in `doc`. */
