@@ -6,6 +6,7 @@
 // Usage: node scripts/bundle.mjs [--production] [--watch]
 //   --production: minified, no source maps; --watch: rebundle on every change (what F5 runs: dist/).
 import { copyFile, mkdir, rm } from "node:fs/promises";
+import { writeHintsSchema } from "./hints-schema.mjs";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,7 @@ async function copyWordnet() {
 if (watch) {
   // The extension runs dist/, so the watch task must rebundle it, not only recompile out/.
   await copyWordnet();
+  await writeHintsSchema(r("claims/claims.schema.json"), r("dist/claims.hints.schema.json"));
   const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, logLevel: "info" })));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log(`bundle: watching ${builds.map((b) => path.relative(root, b.outfile)).join(", ")}`);
@@ -72,6 +74,8 @@ const t0 = Date.now();
 // A stale map or bundle from a development build must not ship in a production one.
 await rm(r("dist"), { recursive: true, force: true });
 await Promise.all([...builds.map((b) => esbuild.build({ ...common, ...b })), copyWordnet()]);
+// VS Code's JSON service gets the claims schema without its validation keywords: the server reports claims-file errors.
+await writeHintsSchema(r("claims/claims.schema.json"), r("dist/claims.hints.schema.json"));
 console.log(
   `bundle: ${builds.map((b) => path.relative(root, b.outfile)).join(", ")}, dist/wordnet (${WORDNET_FILES.length} files)` +
     `${production ? " [production]" : ""} in ${Date.now() - t0} ms`,

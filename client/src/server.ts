@@ -22,6 +22,7 @@ import {
 } from "../../protocol/messages.js";
 import { VERDICTS, type VerdictCounts } from "../../protocol/verdicts.js";
 import * as config from "./config.js";
+import { explicitSettings } from "./explicit-settings.js";
 
 export type ServerState = "starting" | "running" | "stopped" | "failed";
 
@@ -174,6 +175,16 @@ export class FactCheckServer implements vscode.Disposable {
       },
       outputChannel: this.output,
       diagnosticCollectionName: "factcheck",
+      middleware: {
+        workspace: {
+          // Only what the user set: the server puts it over the project config file (explicit-settings.ts).
+          configuration: async (params, token, next) => {
+            const base = await next(params, token);
+            if (!Array.isArray(base)) return base;
+            return params.items.map((item, i) => (item.section === config.SECTION ? explicitSettings(item.scopeUri) : base[i]));
+          },
+        },
+      },
       // Our own message (with "Show Output") replaces the library's default.
       initializationFailedHandler: (error) => {
         this.startFailure ??= errorMessage(error);

@@ -17,6 +17,9 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
+import { claimsFileFixes } from "./claims-fixes.js";
+import { CONFIG_FILE_NAMES, mergeSettings } from "./node/config-file.js";
+import { ProjectConfigs } from "./project-config.js";
 import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions.js";
 import { ClaimsFiles, uriToPath } from "./claims-files.js";
 import { ClaimsStore } from "./claims-store.js";
@@ -63,10 +66,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   /** Settings pushed by a client that cannot be asked (no workspace/configuration): used for every resource. */
   let pushedSettings: unknown;
 
+  // Settings: the project config file of the resource's folder (project-config.ts), under what the user set.
+  const projectConfigs = new ProjectConfigs(deps.fs, logger, () => workspaceTrusted);
   const settings = new SettingsCache(async (scopeUri) => {
-    if (!canAskConfiguration) return pushedSettings;
+    const fromFile = await projectConfigs.forResource(scopeUri, folders);
+    if (!canAskConfiguration) return mergeSettings(fromFile, pushedSettings);
     const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
-    return value;
+    return mergeSettings(fromFile, value);
   });
   const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp);
   let markReady!: () => void;
@@ -159,10 +165,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   async function registerWatchers(): Promise<void> {
     if (!canWatchFiles) return;
     const globs = await files.globs();
-    const watchers: FileSystemWatcher[] =
-      canWatchRelative && globs.length
+    const watchers: FileSystemWatcher[] = [
+      ...(canWatchRelative && globs.length
         ? globs.map((g) => ({ globPattern: { baseUri: g.folderUri, pattern: g.glob } }))
-        : [...new Set(globs.length ? globs.map((g) => g.glob) : [DEFAULT_SETTINGS.claimsFiles])].map((g) => ({ globPattern: g }));
+        : [...new Set(globs.length ? globs.map((g) => g.glob) : [DEFAULT_SETTINGS.claimsFiles])].map((g) => ({ globPattern: g }))),
+      { globPattern: `**/{${CONFIG_FILE_NAMES.join(",")}}` },
+    ];
     const key = JSON.stringify(watchers);
     if (key === watchedKey) return;
     watchedKey = key;
@@ -172,19 +180,30 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onDidChangeConfiguration((params) => {
     if (!canAskConfiguration) pushedSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+    settingsChanged();
+  });
+
+  /** Settings or a project config file changed: re-read them, rescan when a claims glob moved, re-check. */
+  function settingsChanged(): void {
     guard(
       "applying settings",
       (async () => {
         settings.clear();
+        projectConfigs.clear();
         if (JSON.stringify(await files.globs()) !== files.lastScan) {
           await files.reloadAll(); // re-checks open drafts when done
           await registerWatchers();
         } else drafts.checkAll();
       })(),
     );
-  });
+  }
 
-  connection.onDidChangeWatchedFiles((params) => guard("reloading changed claims files", files.watchedFilesChanged(params.changes)));
+  connection.onDidChangeWatchedFiles((params) => {
+    const config = params.changes.filter((c) => ProjectConfigs.isConfigFile(c.uri));
+    if (config.length) settingsChanged();
+    const claims = params.changes.filter((c) => !ProjectConfigs.isConfigFile(c.uri));
+    if (claims.length) guard("reloading changed claims files", files.watchedFilesChanged(claims));
+  });
 
   // Documents: drafts are checked; claims files are re-loaded from the editor's text.
   async function isClaimsDocument(uri: string): Promise<boolean> {
@@ -251,7 +270,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + "."));
     const claimById = (id: string) => store.claimById(id);
     const actions = wants(CodeActionKind.QuickFix)
-      ? params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), claimById))
+      ? documents.state(doc.uri)?.kind === "claims"
+        ? params.context.diagnostics.flatMap((d) => claimsFileFixes(doc, d))
+        : params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), claimById))
       : [];
     // "Fix all in file", only when asked for by kind (Source Action…, codeActionsOnSave), never among the quick fixes:
     // from what was published for the document as it is now, not from the request's diagnostics.
@@ -280,6 +301,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onRequest(ReloadClaimsRequest, async () => {
     await ready;
     settings.clear();
+    projectConfigs.clear();
     const status = await files.reloadAll();
     await registerWatchers().catch((e) => logger.error(`registering file watchers: ${String(e)}`));
     return status;

@@ -18,6 +18,7 @@ import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims
 import { createLexicon } from "../node/lexicon.js";
 import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
+import { type FoundConfig, findProjectConfig, projectClaimsFiles } from "./project.js";
 import { type FileReport, toJson, toSarif, toText } from "./report.js";
 import { draftFormatOf } from "../../../protocol/markdown.js";
 
@@ -99,18 +100,24 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
       limits,
       (m) => new UsageError(m),
     );
-  const databases = await loadDatabases(values.claims ?? [], limits, io.cwd);
+  // The project config file (cli/project.ts): its claims databases beside the bundled one, unless --claims names them.
+  const project = await findProjectConfig(io.cwd);
+  const databases = await loadDatabases(values.claims ?? [], limits, io.cwd, project);
+  const cfg = project?.config ?? {};
 
   if (command === "check") {
     if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
     if (!rest.length) throw new UsageError("check needs at least one FILE");
-    const minScore = values["min-score"] === undefined ? 0 : Number(values["min-score"]);
+    const minScore = values["min-score"] === undefined ? (cfg.minScore ?? 0) : Number(values["min-score"]);
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new UsageError("--min-score takes a number from 0 to 1");
     const checker = createFactChecker({ databases, lexicon: createLexicon(), nlp: io.nlp });
     const reports: FileReport[] = [];
     for (const path of rest) {
       const text = await readInput(resolve(io.cwd, path), limits, path);
-      reports.push({ path, text, findings: checker.checkText(text, draftFormatOf(path), { minScore }).findings });
+      const findings = checker.checkText(text, draftFormatOf(path), { minScore }).findings;
+      // As in the editor: a verdict set to "off" and an ignored claim are not reported.
+      const shown = findings.filter((f) => cfg.severity?.[f.verdict] !== "off" && !cfg.ignoredClaims?.includes(f.claim.id));
+      reports.push({ path, text, findings: shown });
     }
     if (format === "json") out(JSON.stringify(toJson(reports), null, 2) + "\n");
     else if (format === "sarif") out(JSON.stringify(toSarif(reports, VERSION), null, 2) + "\n");
@@ -170,11 +177,14 @@ async function readInput(path: string, limits: ReadLimits, shown: string): Promi
   }
 }
 
-async function loadDatabases(files: string[], limits: ReadLimits, cwd: string): Promise<ClaimsDatabase[]> {
+async function loadDatabases(files: string[], limits: ReadLimits, cwd: string, project?: FoundConfig): Promise<ClaimsDatabase[]> {
   const dbs = files.length
     ? await Promise.all(files.map((f) => readClaimsFile(f, { ...limits, cwd, root: cliClaimsRoot(f, cwd) })))
     : // The bundled database is ours, not input: confined to its folder, but not subject to --max-file-size.
       [await readBundledClaims()];
+  // The project's claims files, confined to the config file's folder as a workspace folder's are in the editor.
+  if (!files.length && project)
+    for (const f of await projectClaimsFiles(project)) dbs.push(await readClaimsFile(f, { ...limits, cwd, root: project.root }));
   const clashes = validateClaimIdsUnique(dbs);
   if (clashes.length) throw new InputErrors(clashes);
   return dbs;
