@@ -10,7 +10,7 @@ import { ClaimSearch } from "./claim-search.js";
 import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
 import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
-import { ignoredByMarker } from "./draft-marks.js";
+import { ignoreDirectives, ignoredByMarker } from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
 import { proseText } from "./segment/sentence.js";
@@ -202,15 +202,19 @@ export class FactChecker {
     const lines = skip.size ? new LineIndex(text, "lf") : undefined;
     const findings: Finding[] = [];
     let cached = 0;
+    // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts).
+    const marks = ignoreDirectives(text, format);
     for (const s of sentences) {
       if (lines && skip.has(lines.positionAt(s.start).line)) continue;
       if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
+      if (!marks.none && marks.skipsSentence(s.start, s.end)) continue;
       // Inline code and link targets are blanked (same length), so offsets still hold.
       const r = this.checkSentence(proseText(s));
       if (r.cached) cached++;
       for (const m of r.matches) {
         if (m.score < (options.minScore ?? 0)) continue;
         const claim = this.index.claims[m.claimIndex].claim;
+        if (!marks.none && marks.skips(s.start, s.end, claim.id)) continue;
         findings.push({
           start: s.start,
           end: s.end,

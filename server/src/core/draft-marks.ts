@@ -12,6 +12,14 @@
 //                                 and read as one they would change the verdict of the sentence
 //                                 they stand next to.
 //
+// Directives a writer types (Markdown and plain text alike; see ignoreDirectives):
+//   `<!-- factcheck-ignore-next-line [id …] -->`   the sentences starting on the next line
+//   `<!-- factcheck-disable [id …] -->` … `<!-- factcheck-enable -->`   every sentence starting
+//                                 between them (to the end of the file when no enable follows)
+//   `<!-- factcheck-ignore-file [id …] -->`        the whole file
+//   `<!-- factcheck-ignore id … -->` right after a sentence: only those claims, for that sentence
+// With ids, only findings about those claims are skipped; without, every finding.
+//
 // Pure functions over text; markdown-prose.ts and segment/ apply them, the checker skips
 // sentences that an ignore marker follows, and the quick fixes write the same forms.
 
@@ -55,9 +63,109 @@ export function ignoredByMarker(text: string, end: number, format: "markdown" | 
  */
 export function plainTextMarkers(src: string): number[] {
   const ranges = citationRanges(src, 0, src.length);
-  if (src.indexOf("factcheck-ignore") < 0) return ranges;
-  for (const m of src.matchAll(IGNORE_SENTENCE)) ranges.push(m.index, m.index + m[0].length);
+  if (src.indexOf("factcheck-") < 0) return ranges;
+  for (const m of src.matchAll(DIRECTIVE)) ranges.push(m.index, m.index + m[0].length);
   return sortRanges(ranges);
+}
+
+/** Every directive comment: its kind, and the claim ids after it (lowercase letters, digits, hyphens). */
+const DIRECTIVE = /<!--[ \t]*factcheck-(ignore-next-line|ignore-file|ignore|disable|enable)((?:[ \t]+[a-z0-9][a-z0-9-]*)*)[ \t]*-->/g;
+
+/** Which findings a draft's directives skip: `skips(sentence start, sentence end, claim id)`. */
+export interface IgnoreDirectives {
+  /** No directive at all: nothing to ask. */
+  readonly none: boolean;
+  /** Every finding of the sentence is skipped (a directive without ids covers it): it need not be checked. */
+  skipsSentence(start: number, end: number): boolean;
+  skips(start: number, end: number, claimId: string): boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  /** Undefined: every claim. */
+  ids?: ReadonlySet<string>;
+}
+
+/**
+ * The ignore directives of a draft (see the header), found in one pass over the text. In Markdown
+ * a comment escaped with a backslash is literal text and does not count. Lookups cost a binary
+ * search, so a draft full of directives still checks in time linear in its size (times a log).
+ */
+export function ignoreDirectives(text: string, format: "markdown" | "plaintext"): IgnoreDirectives {
+  if (text.indexOf("factcheck-") < 0) return NO_DIRECTIVES;
+  const blocks: Span[] = []; // disable … enable, and next lines: sorted by start (a disable closes at the next enable)
+  const lines: Span[] = [];
+  const inline = new Map<number, ReadonlySet<string>>(); // comment offset → ids, for `factcheck-ignore id …`
+  let file: Span | undefined;
+  let fileIds: Set<string> | undefined;
+  let open: { start: number; ids?: ReadonlySet<string> } | undefined;
+  for (const m of text.matchAll(DIRECTIVE)) {
+    if (format === "markdown" && m.index > 0 && text.charCodeAt(m.index - 1) === 92 /* \ */) continue;
+    const ids = m[2].trim() ? new Set(m[2].trim().split(/[ \t]+/)) : undefined;
+    const end = m.index + m[0].length;
+    switch (m[1]) {
+      case "ignore":
+        if (ids) inline.set(m.index, ids); // the bare form is ignoredByMarker's
+        break;
+      case "ignore-file":
+        if (!ids) file = { start: 0, end: text.length };
+        else for (const id of ids) (fileIds ??= new Set()).add(id);
+        break;
+      case "disable":
+        if (!open) open = { start: end, ids };
+        break;
+      case "enable":
+        if (open) blocks.push({ start: open.start, end: m.index, ids: open.ids });
+        open = undefined;
+        break;
+      case "ignore-next-line": {
+        const nl = lineEnd(text, end);
+        if (nl >= text.length) break;
+        const next = nl + (text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
+        lines.push({ start: next, end: lineEnd(text, next) + 1, ids });
+        break;
+      }
+    }
+  }
+  if (open) blocks.push({ start: open.start, end: text.length + 1, ids: open.ids });
+  if (!file && !fileIds && !blocks.length && !lines.length && !inline.size) return NO_DIRECTIVES;
+  const covering = (spans: Span[], at: number): Span | undefined => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start > at) hi = mid - 1;
+      else if (spans[mid].end <= at) lo = mid + 1;
+      else return spans[mid];
+    }
+    return undefined;
+  };
+  const inlineAfter = (end: number): ReadonlySet<string> | undefined => {
+    let p = end;
+    while (p < text.length && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    return inline.get(p);
+  };
+  const spanSkips = (span: Span | undefined, id: string | undefined) => !!span && (!span.ids || (id !== undefined && span.ids.has(id)));
+  return {
+    none: false,
+    skipsSentence: (start) => !!file || spanSkips(covering(blocks, start), undefined) || spanSkips(covering(lines, start), undefined),
+    skips: (start, end, id) =>
+      !!file ||
+      !!fileIds?.has(id) ||
+      spanSkips(covering(blocks, start), id) ||
+      spanSkips(covering(lines, start), id) ||
+      !!inlineAfter(end)?.has(id),
+  };
+}
+
+const NO_DIRECTIVES: IgnoreDirectives = Object.freeze({ none: true, skipsSentence: () => false, skips: () => false });
+
+/** The offset of the line break ending the line that `i` is on (or the text's length). */
+function lineEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+  return j;
 }
 
 /**
