@@ -173,3 +173,23 @@ export interface DrawClaimsResult {
 }
 
 export const DrawClaimsRequest = new RequestType<DrawClaimsParams, DrawClaimsResult, void>("factcheck/drawClaims");
+
+// The Claims view (client/src/claims-view.ts): every loaded database with its claims.
+export interface ListClaimsResult {
+  databases: { uri: string; title: string; claims: ClaimInfo[] }[];
+}
+export const ListClaimsRequest = new RequestType<void, ListClaimsResult, void>("factcheck/listClaims");
+
+// "Fact Check: Check Workspace": the client finds the drafts (files.exclude applied), the server reads
+// and checks each one that is not open and publishes its diagnostics, so Problems lists them.
+export interface CheckFilesParams {
+  /** file: URIs of drafts. */
+  uris: string[];
+}
+export interface CheckFilesResult {
+  checked: number;
+  findings: number;
+  /** Files that could not be read, with why. */
+  failed: { uri: string; message: string }[];
+}
+export const CheckFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>("factcheck/checkFiles");

@@ -197,6 +197,13 @@ export class ClaimsStore {
     return toClaimInfo(claim);
   }
 
+  /** The loaded databases (their last good versions), bundled first: for the Claims view. */
+  databases(): { uri: string; title: string; claims: Claim[] }[] {
+    return this.ordered().flatMap((e) =>
+      e.good ? [{ uri: e.bundled ? "bundled" : pathToFileURL(e.path).href, title: e.good.title, claims: e.good.claims }] : [],
+    );
+  }
+
   /** Every file with its current errors (empty when clean). */
   fileErrors(): FileErrors[] {
     return this.ordered().map((e) => ({ path: e.path, text: e.text, errors: [...e.loadErrors, ...e.crossErrors] }));

@@ -17,6 +17,7 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
+import { checkFiles } from "./check-workspace.js";
 import { claimsFileFixes } from "./claims-fixes.js";
 import { CONFIG_FILE_NAMES, mergeSettings } from "./node/config-file.js";
 import { ProjectConfigs } from "./project-config.js";
@@ -32,7 +33,9 @@ import { DraftChecker, isMarkdown } from "./draft-checker.js";
 import { registerDrawClaims } from "./extract-request.js";
 import { findingsHover } from "./hover.js";
 import {
+  CheckFilesRequest,
   ClaimByIdRequest,
+  ListClaimsRequest,
   type InitializationOptions,
   ReloadClaimsRequest,
   SearchClaimsRequest,
@@ -305,6 +308,16 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const status = await files.reloadAll();
     await registerWatchers().catch((e) => logger.error(`registering file watchers: ${String(e)}`));
     return status;
+  });
+
+  connection.onRequest(ListClaimsRequest, async () => {
+    await ready;
+    return { databases: store.databases().map((d) => ({ uri: d.uri, title: d.title, claims: d.claims.map((c) => store.describe(c)) })) };
+  });
+
+  connection.onRequest(CheckFilesRequest, async (params) => {
+    await ready;
+    return checkFiles({ fs: deps.fs, documents, settings, store, publish, pause: deps.pause ?? yieldToEventLoop }, params);
   });
 
   registerDrawClaims(connection, store.nlp);

@@ -1,0 +1,74 @@
+// "Fact Check: Check Workspace": checks drafts that are not open in the editor, read from disk, and
+// publishes their diagnostics so the Problems view lists every finding of the workspace. An open
+// document is skipped: the editor's text, checked as it is typed, is the truth for it. Each file is
+// read as a regular file within the draft size limit, checked in slices like an open draft, and
+// published without a version (no document version to tie it to).
+import { performance } from "node:perf_hooks";
+import type { Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { ClaimsStore } from "./claims-store.js";
+import { uriToPath } from "./claims-files.js";
+import type { CheckControl } from "./core/checker.js";
+import type { ServerFs } from "./deps.js";
+import { findingDiagnostic } from "./diagnostics.js";
+import type { OpenDocuments } from "./document-state.js";
+import { SLICE_MS } from "./draft-checker.js";
+import { severityOf, type SettingsCache } from "./settings.js";
+import { draftFormatOf } from "../../protocol/markdown.js";
+import type { CheckFilesParams, CheckFilesResult } from "../../protocol/messages.js";
+
+export interface CheckFilesContext {
+  fs: ServerFs;
+  documents: OpenDocuments;
+  settings: SettingsCache;
+  store: ClaimsStore;
+  publish(params: PublishDiagnosticsParams): void;
+  pause(): Promise<void>;
+}
+
+/** At most this many files per request: a workspace of drafts, not a disk. */
+export const MAX_CHECK_FILES = 2000;
+
+export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParams): Promise<CheckFilesResult> {
+  const uris = Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === "string").slice(0, MAX_CHECK_FILES) : [];
+  const result: CheckFilesResult = { checked: 0, findings: 0, failed: [] };
+  for (const uri of uris) {
+    if (ctx.documents.state(uri)) continue; // open: checked as typed
+    const file = uriToPath(uri);
+    if (!file) continue;
+    const settings = await ctx.settings.get(uri);
+    if (!settings.enable) continue;
+    let text: string;
+    try {
+      text = await ctx.fs.readFile(file, { maxBytes: settings.maxDraftBytes, limitName: "factcheck.maxDraftBytes" });
+    } catch (e) {
+      result.failed.push({ uri, message: (e as Error)?.message ?? String(e) });
+      continue;
+    }
+    const format = draftFormatOf(file);
+    let sliceStart = performance.now();
+    const control: CheckControl = {
+      pause: async () => {
+        await ctx.pause();
+        sliceStart = performance.now();
+      },
+      due: () => performance.now() - sliceStart >= SLICE_MS,
+    };
+    const checked = await ctx.store.checker.checkTextAsync(text, format, { minScore: settings.minScore }, control);
+    if (!checked) continue;
+    if (ctx.documents.state(uri)) continue; // opened meanwhile: its own check publishes
+    const doc = TextDocument.create(uri, format === "markdown" ? "markdown" : "plaintext", 0, text);
+    const ignored = new Set(settings.ignoredClaims);
+    const diagnostics: Diagnostic[] = [];
+    for (const f of checked.findings) {
+      const severity = severityOf(settings, f.verdict);
+      if (severity === undefined || ignored.has(f.claim.id)) continue;
+      diagnostics.push(findingDiagnostic(doc, f, severity));
+    }
+    ctx.publish({ uri, diagnostics });
+    result.checked++;
+    result.findings += diagnostics.length;
+    await ctx.pause();
+  }
+  return result;
+}
