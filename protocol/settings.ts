@@ -88,7 +88,7 @@ export function withinBounds(value: number, b: NumberBounds): boolean {
 }
 
 /** Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`. */
-export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off" });
+export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off", "statusBar.show": true });
 
 /**
  * Every setting package.json contributes, by its full key (`factcheck.severity.supported`), with

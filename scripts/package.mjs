@@ -62,7 +62,8 @@ if (existsSync(path.join(root, "dist/client.cjs.map"))) {
 // Relative links in README.md stay relative: the VSIX carries the README's images (docs/*.png, see
 // .vscodeignore) and VS Code resolves them inside the installed extension. Rewriting them would need a
 // public GitHub/GitLab repository URL, which this package does not have.
-const vsceArgs = ["package", "--no-dependencies", "--no-rewrite-relative-links", "--out", out];
+// The marketplace page is the user-facing README.marketplace.md; the repository README (developer commands) stays out.
+const vsceArgs = ["package", "--no-dependencies", "--no-rewrite-relative-links", "--readme-path", "README.marketplace.md", "--out", out];
 const vsce = [
   process.env.FACTCHECK_VSCE,
   fromFile.FACTCHECK_VSCE,

@@ -18,6 +18,11 @@ export function languages(): string[] {
   return list.length ? [...new Set(list)] : [...DEFAULT_SETTINGS.languages];
 }
 
+/** `factcheck.statusBar.show`: whether the status bar item is shown at all. */
+export function showStatusBar(): boolean {
+  return section().get<unknown>("statusBar.show") !== false;
+}
+
 /** Glob of workspace claims files (`factcheck.claimsFiles`). */
 export function claimsFilesGlob(): string {
   const value = section().get<unknown>("claimsFiles");

@@ -2,17 +2,28 @@
 // alone cannot (commands, the claim search picker, the status bar item). Deliberately thin:
 // checking, hovers and quick fixes all come from the server.
 import * as vscode from "vscode";
+import { registerCheckWorkspace } from "./check-workspace.js";
+import { registerClaimsView } from "./claims-view.js";
 import { registerCommands } from "./commands.js";
 import * as config from "./config.js";
 import { registerDrawClaims } from "./draw-claims.js";
+import { leveledOutput } from "./log-channel.js";
 import { FactCheckServer } from "./server.js";
 import { StatusBar } from "./status-bar.js";
 
 let server: FactCheckServer | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel("Fact Check");
-  context.subscriptions.push(output);
+  const log = vscode.window.createOutputChannel("Fact Check", { log: true });
+  const output = leveledOutput(log);
+  context.subscriptions.push(log);
+  // The start-up summary: what this window will check, against what.
+  const version = (context.extension.packageJSON as { version?: string }).version ?? "?";
+  log.info(
+    `Fact Check ${version} starting: checks ${config.languages().join(", ")} documents; claims files ${config.claimsFilesGlob()} ` +
+      `and factcheck.config.json per folder; workspace ${vscode.workspace.isTrusted ? "trusted" : "not trusted (Restricted Mode: bundled claims only)"}; ` +
+      `${vscode.workspace.workspaceFolders?.length ?? 0} folder(s)`,
+  );
   server = new FactCheckServer(context, output);
   const s = server;
   context.subscriptions.push(s);
@@ -20,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, s);
   registerDrawClaims(context, s);
   context.subscriptions.push(new StatusBar(s));
+  registerClaimsView(context, s);
+  registerCheckWorkspace(context, s);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,6 +1,8 @@
-// The status bar item: Fact Check findings in the active editor's file by verdict, an error
-// state when a claims file failed to load, the loaded claims files in the tooltip. Clicking it
-// opens the Problems view.
+// The status bar item, compact: "Fact Check: 2 ⚠ 1 ✓" — the findings in the active editor's file that
+// need a look (every verdict but supported) and those that check out; an error mark when a claims
+// file failed to load (the counts stay: the last good version of that database is still in use);
+// the loaded claims files and the counts by verdict in the tooltip. Clicking it opens the Problems
+// view. `factcheck.statusBar.show: false` hides it (so does its own context menu).
 //
 // The counts are the server's own, typed (factcheck/documentCounts, sent with each publish of a
 // document's diagnostics): nothing is read back out of diagnostic messages.
@@ -50,6 +52,10 @@ export class StatusBar implements vscode.Disposable {
   }
 
   update(): void {
+    if (!config.showStatusBar()) {
+      this.item.hide();
+      return;
+    }
     const editor = vscode.window.activeTextEditor;
     const state = this.server.state;
     const status = this.server.status;
@@ -86,7 +92,7 @@ export class StatusBar implements vscode.Disposable {
       text = "$(sync~spin) Fact Check";
       tooltip.appendMarkdown("**Fact Check**: loading claims…");
     } else if (brokenFiles.length) {
-      text = `$(error) Fact Check: ${plural(brokenFiles.length, "claims file")} with errors`;
+      text = `$(error) Fact Check`;
       background = new vscode.ThemeColor("statusBarItem.warningBackground");
       tooltip.appendMarkdown("**Fact Check**: claims files with errors (the last good version stays in use):\n\n");
       for (const f of brokenFiles) {
@@ -103,9 +109,8 @@ export class StatusBar implements vscode.Disposable {
     if (state === "running" && editor && relevant) {
       const counts = this.server.countsFor(editor.document.uri) ?? zeroCounts();
       const shown = VERDICTS.filter((v) => counts[v] > 0);
-      if (!brokenFiles.length) {
-        text = shown.length ? `$(checklist) ${shown.map((v) => `${counts[v]} ${v}`).join(" · ")}` : "$(checklist) Fact Check";
-      }
+      // The counts stay while a claims file is broken: its last good version is still what the file is checked against.
+      if (status?.state !== "loading") text = `${brokenFiles.length ? "$(error) " : ""}${compactCounts(counts)}`;
       tooltip.appendMarkdown(
         shown.length
           ? `**Findings in this file:** ${shown.map((v) => `${counts[v]} ${v}`).join(", ")}\n\n`
@@ -137,9 +142,17 @@ export class StatusBar implements vscode.Disposable {
   }
 }
 
+/** "Fact Check: 2 ⚠ 1 ✓": findings to look at, and supported ones; just "Fact Check" when there are none. */
+export function compactCounts(counts: Record<(typeof VERDICTS)[number], number>): string {
+  const problems = VERDICTS.filter((v) => v !== "supported").reduce((n, v) => n + counts[v], 0);
+  const parts = [problems ? `${problems} ⚠` : "", counts.supported ? `${counts.supported} ✓` : ""].filter((p) => p);
+  return parts.length ? `Fact Check: ${parts.join(" ")}` : "Fact Check";
+}
+
 function accessibleLabel(text: string): string {
   return text
     .replace(/\$\([^)]*\)\s*/g, "")
-    .replace(/ · /g, ", ")
+    .replace(/(\d+) ⚠/g, "$1 to check")
+    .replace(/(\d+) ✓/g, "$1 supported")
     .trim();
 }

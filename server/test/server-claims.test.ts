@@ -138,7 +138,11 @@ test("workspace claims files are loaded beside the bundled database, watched, an
     assert.equal(status.totalClaims, BUNDLED_COUNT + 1);
     await h.until(() => h.registrations.some((r) => r.method === "workspace/didChangeWatchedFiles"), "file watcher registration");
     const watch = h.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles")!;
-    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "**/*.claims.json" } }] });
+    // The claims files, and the project config file (factcheck.config.json) whose change re-reads the settings.
+    const CONFIG_WATCHER = { globPattern: "**/{factcheck.config.json,.factcheckrc.json}" };
+    assert.deepEqual(watch.registerOptions, {
+      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "**/*.claims.json" } }, CONFIG_WATCHER],
+    });
 
     const draft = await openDraft(h, ws);
     assert.deepEqual(await draft.idsAfter(0), ["town-library-closes", "esg-s4-no-us-troops"]);
@@ -155,7 +159,7 @@ test("workspace claims files are loaded beside the bundled database, watched, an
       "a second watcher registration",
     );
     assert.deepEqual(h.registrations.at(-1)!.registerOptions, {
-      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }],
+      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }, CONFIG_WATCHER],
     });
   }));
 
