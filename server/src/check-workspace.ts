@@ -32,10 +32,12 @@ export const MAX_CHECK_FILES = 2000;
 export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParams): Promise<CheckFilesResult> {
   const uris = Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === "string").slice(0, MAX_CHECK_FILES) : [];
   const result: CheckFilesResult = { checked: 0, findings: 0, failed: [] };
+  // The source texts of the loaded databases are what the claims quote, not drafts: checking them would only echo the record.
+  const sources = new Set(ctx.store.databases().flatMap((d) => d.claims.map((c) => c.provenance?.quoteIn?.file ?? "")));
   for (const uri of uris) {
     if (ctx.documents.state(uri)) continue; // open: checked as typed
     const file = uriToPath(uri);
-    if (!file) continue;
+    if (!file || sources.has(file)) continue;
     const settings = await ctx.settings.get(uri);
     if (!settings.enable) continue;
     let text: string;

@@ -28,7 +28,9 @@ test("listClaims: each database with its claims (bundled first); checkFiles: dra
     await h.open(open, "markdown", "Nothing here.\n");
     await h.diagnostics(open);
     const missing = uriOf(path.join(ws.root, "gone.md"));
-    const result = await h.client.sendRequest(CheckFilesRequest, { uris: [uriOf(a), uriOf(b), open, missing] });
+    // town-notes.txt is the source text town.claims.json quotes: not a draft, not checked.
+    const source = uriOf(path.join(ws.root, "town-notes.txt"));
+    const result = await h.client.sendRequest(CheckFilesRequest, { uris: [uriOf(a), uriOf(b), open, missing, source] });
     assert.equal(result.checked, 2);
     assert.equal(result.findings, 2);
     assert.deepEqual(
@@ -43,6 +45,7 @@ test("listClaims: each database with its claims (bundled first); checkFiles: dra
     assert.deepEqual(verdicts(uriOf(a)), ["contradicted"]);
     assert.deepEqual(verdicts(uriOf(b)), ["supported"]);
     assert.equal(h.published.filter((p) => p.uri === open).length, 1, "the open document is not re-published by checkFiles");
+    assert.ok(!h.published.some((p) => p.uri === source), "the claims' source text is not checked");
   } finally {
     await h.dispose();
   }

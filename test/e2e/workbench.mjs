@@ -236,11 +236,40 @@ export async function hoverParts(page) {
     const h = document.querySelector(".monaco-hover:not(.hidden)");
     if (!h) return null;
     const parts = [...h.querySelectorAll(".hover-contents")];
-    const card = parts.find((p) => !p.classList.contains("marker") && /Speaker:/.test(p.textContent));
+    const card = parts.find((p) => !p.classList.contains("marker") && /Reported by|Quoted words/.test(p.textContent));
     return {
       markers: parts.filter((p) => p.classList.contains("marker")).map((p) => p.innerText),
       card: card?.innerText ?? "",
       quotes: card ? [...card.querySelectorAll("blockquote")].map((b) => b.innerText.trim()) : [],
+    };
+  });
+}
+
+/**
+ * How the visible hover sits on the page: its box, the box of the scrollable part that holds the
+ * contents, whether that part is scrolled or overflows, and the box of every link and status-bar
+ * action in it (`[{ text, top, bottom }]`), so a test can say that an action shows without scrolling.
+ */
+export async function hoverFit(page) {
+  return page.evaluate(() => {
+    const h = document.querySelector(".monaco-hover:not(.hidden)");
+    if (!h) return null;
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right) };
+    };
+    const scroller = h.querySelector(".monaco-scrollable-element") ?? h;
+    const content = scroller.firstElementChild ?? scroller;
+    const items = (sel) =>
+      [...h.querySelectorAll(sel)].filter((el) => el.innerText.trim()).map((el) => ({ text: el.innerText.trim(), ...box(el) }));
+    return {
+      hover: box(h),
+      visible: box(scroller),
+      scrollTop: content.scrollTop ?? 0,
+      overflows: content.scrollHeight > content.clientHeight + 1,
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      links: items(".hover-contents a"),
+      actions: items(".hover-row.status-bar .action-container, .hover-row.status-bar .action"),
     };
   });
 }

@@ -24,7 +24,7 @@ async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<stri
   return waitFor(`a Fact Check hover at ${position.line}:${position.character}`, async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, position);
     const text = hoverText(hovers);
-    return /Speaker/.test(text) ? text : undefined;
+    return /Reported by|Quoted words/.test(text) ? text : undefined;
   });
 }
 
@@ -50,7 +50,7 @@ test("hover on a finding shows the speaker, role and the source's words, labelle
   // No card over a sentence that matches nothing.
   const unrelated = rangeOf(document, DRAFT_UNRELATED[1]).start.translate(0, 5);
   const none = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, unrelated);
-  assert.ok(!/Speaker/.test(hoverText(none)), `unexpected hover over an unrelated sentence:\n${hoverText(none)}`);
+  assert.ok(!/Reported by|Quoted words/.test(hoverText(none)), `unexpected hover over an unrelated sentence:\n${hoverText(none)}`);
 });
 
 test("severity settings: a verdict can be shown as a hint or turned off, and back", async () => {
