@@ -23,7 +23,10 @@ function circle(x, y, cx, cy, r) {
   return Math.hypot(x - cx, y - cy) - r;
 }
 function capsule(x, y, ax, ay, bx, by, r) {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const h = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - dx * h, py - dy * h) - r;
 }
@@ -44,7 +47,10 @@ const px = Buffer.alloc(SIZE * SIZE * 4);
 const N = 4;
 for (let j = 0; j < SIZE; j++) {
   for (let i = 0; i < SIZE; i++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sj = 0; sj < N; sj++) {
       for (let si = 0; si < N; si++) {
         const x = (i + (si + 0.5) / N) / S;

@@ -29,7 +29,10 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, server:
               total.findings += r.findings;
               total.failed += r.failed.length;
               for (const f of r.failed) server.output.appendLine(`[client] could not check ${f.uri}: ${f.message}`);
-              progress.report({ increment: (100 * batch.length) / files.length, message: `${Math.min(i + BATCH, files.length)} of ${files.length} files` });
+              progress.report({
+                increment: (100 * batch.length) / files.length,
+                message: `${Math.min(i + BATCH, files.length)} of ${files.length} files`,
+              });
             }
           },
         );

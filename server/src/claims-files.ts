@@ -281,7 +281,9 @@ export class ClaimsFiles {
     for (const f of status.files) {
       for (const e of f.errors) this.ctx.logger.warn(`${f.uri}:${e.line + 1}:${e.character + 1}: ${e.message}`);
       // A line per database, and a summary: what the checker uses now.
-      this.ctx.logger.info(`${f.claims} claim${f.claims === 1 ? "" : "s"} loaded from ${f.uri === "bundled" ? "the bundled database" : f.uri}`);
+      this.ctx.logger.info(
+        `${f.claims} claim${f.claims === 1 ? "" : "s"} loaded from ${f.uri === "bundled" ? "the bundled database" : f.uri}`,
+      );
     }
     this.ctx.logger.info(`${status.totalClaims} claims in use from ${status.files.length} database${status.files.length === 1 ? "" : "s"}`);
     this.ctx.sendStatus(status);

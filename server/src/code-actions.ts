@@ -96,10 +96,9 @@ export function quickFixes(
     // Footnote references at the end belong to the place, not to the words: they stay.
     const kept = markdown ? trailingMarks(data.sentence) : 0;
     // The whole sentence goes, the writer's own clauses with it: the title says so, and it is never applied by "Fix all".
-    fix(
-      `Replace the whole sentence with the recorded statement: ${reportedStatement(claim, "plaintext")}`,
-      [{ start: range.start, end: range.end - kept, newText: statement }],
-    );
+    fix(`Replace the whole sentence with the recorded statement: ${reportedStatement(claim, "plaintext")}`, [
+      { start: range.start, end: range.end - kept, newText: statement },
+    ]);
   }
 
   if (data.verdict === "misquoted" && data.quoted) quoteFixes(doc, text, range, data.quoted, claim, format, fix);
@@ -116,8 +115,7 @@ export function quickFixes(
     }
   } else {
     const insert = ` ${citation(claim, "plaintext")}`;
-    if (!text.startsWith(insert, range.end))
-      fix(`Cite ${who} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
+    if (!text.startsWith(insert, range.end)) fix(`Cite ${who} after the sentence`, [{ start: range.end, end: range.end, newText: insert }]);
   }
 
   if (!ignoredByMarker(text, range.end, format)) {
@@ -230,7 +228,8 @@ function hedgeEdit(
   const found: { start: number; end: number; word: string }[] = [];
   for (const m of text.slice(sentence.start, sentence.end).matchAll(/[A-Za-z]+/g)) {
     const w = m[0].toLowerCase();
-    if (CERTAIN_MODALS.has(w) || CERTAIN_BE.has(w)) found.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, word: m[0] });
+    if (CERTAIN_MODALS.has(w) || CERTAIN_BE.has(w))
+      found.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, word: m[0] });
   }
   if (found.length !== 1) return undefined;
   const [w] = found;

@@ -38,7 +38,10 @@ test("parseProjectConfig: claims, ignoredClaims, severity and minScore; each bad
     minScore: 0.5,
   });
   assert.deepEqual(parseProjectConfig('{ "claims": "*.claims.json" }', "f").config, { claims: ["*.claims.json"] });
-  const bad = parseProjectConfig('{\n  "severity": { "suported": "off", "contradicted": "loud" },\n  "minScore": 2,\n  "colour": 1\n}', "f.json");
+  const bad = parseProjectConfig(
+    '{\n  "severity": { "suported": "off", "contradicted": "loud" },\n  "minScore": 2,\n  "colour": 1\n}',
+    "f.json",
+  );
   assert.deepEqual(
     bad.errors.map((e) => `${e.line + 1}:${e.character + 1} ${e.path} ${e.message}`),
     [
@@ -86,7 +89,11 @@ test("the language server reads the folder's factcheck.config.json under the use
     // The file changes: re-read on the watcher's event.
     ws.fs.writeFile(configFile, JSON.stringify({ ignoredClaims: ["esg-s4-no-us-troops"] }));
     await h.filesChanged([{ uri: uriOf(configFile), type: FileChangeType.Changed }]);
-    const after = await h.diagnostics(uri, (p) => !p.diagnostics.some((d) => (d.data as FindingData).verdict === "supported"), "the ignore");
+    const after = await h.diagnostics(
+      uri,
+      (p) => !p.diagnostics.some((d) => (d.data as FindingData).verdict === "supported"),
+      "the ignore",
+    );
     assert.deepEqual(
       after.diagnostics.map((d) => (d.data as FindingData).verdict),
       ["overstated"],
@@ -104,7 +111,10 @@ test("the CLI finds factcheck.config.json from the working directory upward and 
   const root = mkdtempSync(path.join(tmpdir(), "factcheck-config-"));
   try {
     cpSync(path.join(FIXTURES, "workspace"), path.join(root, "claims"), { recursive: true });
-    writeFileSync(path.join(root, "factcheck.config.json"), JSON.stringify({ claims: ["claims/*.claims.json"], severity: { overstated: "off" } }));
+    writeFileSync(
+      path.join(root, "factcheck.config.json"),
+      JSON.stringify({ claims: ["claims/*.claims.json"], severity: { overstated: "off" } }),
+    );
     mkdirSync(path.join(root, "drafts"));
     writeFileSync(path.join(root, "drafts", "d.md"), `${TOWN}\n\n${OVERSTATED}\n`);
     const io = captureIo(path.join(root, "drafts"));
@@ -125,7 +135,10 @@ test("the CLI finds factcheck.config.json from the working directory upward and 
     // --claims names the databases explicitly: the config's claims globs are not used.
     const io3 = captureIo(path.join(root, "drafts"));
     writeFileSync(path.join(root, "factcheck.config.json"), "{}");
-    await run(["check", "--format", "json", "--claims", path.join(REPO, "claims", "european-led-security-guarantees.claims.json"), "d.md"], io3);
+    await run(
+      ["check", "--format", "json", "--claims", path.join(REPO, "claims", "european-led-security-guarantees.claims.json"), "d.md"],
+      io3,
+    );
     assert.ok(!io3.stdout().includes("town-library-closes"), io3.stderr());
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -25,13 +25,16 @@ test("claims files: VS Code's JSON service gets a hints-only schema, with every 
   const validate = new Ajv({ strict: false }).compile(hints);
   assert.ok(validate({ claims: "not even an array", stray: 1 }), "nothing is invalid to the hints schema");
   // Completion still knows every property of a claim.
-  const claimProps = (s: { properties: { claims: { items: { properties: object } } } }) => Object.keys(s.properties.claims.items.properties);
+  const claimProps = (s: { properties: { claims: { items: { properties: object } } } }) =>
+    Object.keys(s.properties.claims.items.properties);
   assert.deepEqual(claimProps(hints), claimProps(real));
   assert.ok(readFileSync(path.join(REPO, ".vscodeignore"), "utf8").includes("!dist/claims.hints.schema.json"), "it is packaged");
 });
 
 test("the config file's schema (jsonValidation) accepts what the parser reads and rejects what it refuses", () => {
-  const entry = pkg.contributes.jsonValidation.find((v: { fileMatch: unknown }) => JSON.stringify(v.fileMatch).includes("factcheck.config.json"));
+  const entry = pkg.contributes.jsonValidation.find((v: { fileMatch: unknown }) =>
+    JSON.stringify(v.fileMatch).includes("factcheck.config.json"),
+  );
   assert.deepEqual(entry.fileMatch, ["factcheck.config.json", ".factcheckrc.json"]);
   const schema = read(entry.url);
   const validate = new Ajv({ strict: false }).compile(schema);

@@ -27,10 +27,9 @@ for (const format of ["markdown", "plaintext"] as const) {
     assert.deepEqual(found(`${CONTRA}\n\n${OVER}\n\n<!-- factcheck-ignore-file -->\n`, format), []);
     // With an id, only that claim's findings go: the overstated one stays.
     assert.deepEqual(found(`<!-- factcheck-ignore-file ${TROOPS_ID} -->\n\n${CONTRA}\n\n${OVER}\n`, format), [`${OVER} [overstated]`]);
-    assert.deepEqual(
-      found(`<!-- factcheck-disable esg-s2-countries-could-commit -->\n\n${CONTRA}\n\n${OVER}\n`, format),
-      [`${CONTRA} [contradicted]`],
-    );
+    assert.deepEqual(found(`<!-- factcheck-disable esg-s2-countries-could-commit -->\n\n${CONTRA}\n\n${OVER}\n`, format), [
+      `${CONTRA} [contradicted]`,
+    ]);
     // Right after a sentence, with an id: that claim, for that sentence.
     assert.deepEqual(found(`${CONTRA} <!-- factcheck-ignore ${TROOPS_ID} --> ${CONTRA}\n`, format), [`${CONTRA} [contradicted]`]);
     assert.deepEqual(found(`${CONTRA} <!-- factcheck-ignore some-other-claim -->\n`, format), [`${CONTRA} [contradicted]`]);

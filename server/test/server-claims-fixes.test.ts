@@ -32,7 +32,10 @@ test("an unknown speaker with a near miss gets a one-click fix to the defined ke
     assert.equal(fixed, ws.fs.text(file), "exactly the unknown name is replaced");
     // A forged suggestion that is no key of the file, and a range that no longer holds the name: no edit.
     assert.deepEqual(await ask({ ...d, message: d.message.replace('"mayor"?', '"evil\\"}"?') }), []);
-    assert.deepEqual(await ask({ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character - 1 } } }), []);
+    assert.deepEqual(
+      await ask({ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character - 1 } } }),
+      [],
+    );
   } finally {
     await h.dispose();
   }

@@ -84,14 +84,15 @@ test("Fix all in file (source.fixAll.factcheck) applies the safe fixes only, and
     const [all] = await actions(h, undefined, ["source.fixAll"]);
     const fixed = apply(TEXT, all.edit!.changes![URI]);
     // The contradicted sentence has no minimal fix: Fix all leaves it as the writer wrote it.
-    assert.equal(
-      fixed,
-      TEXT.replace("Karoline Leavitt ruled out", "Donald Trump ruled out").replace("will commit", "could commit"),
-    );
+    assert.equal(fixed, TEXT.replace("Karoline Leavitt ruled out", "Donald Trump ruled out").replace("will commit", "could commit"));
     const version = await h.change(URI, [{ text: fixed }]);
     await h.elapse(150); // the debounce after an edit
     const after = await h.diagnostics(URI, (p) => p.version === version);
-    assert.deepEqual(after.diagnostics.map(verdictOf), ["contradicted", "supported", "supported"], JSON.stringify(after.diagnostics.map((d) => d.message)));
+    assert.deepEqual(
+      after.diagnostics.map(verdictOf),
+      ["contradicted", "supported", "supported"],
+      JSON.stringify(after.diagnostics.map((d) => d.message)),
+    );
     // Nothing safe is left to fix: no Fix all action.
     assert.deepEqual(await actions(h, undefined, ["source.fixAll"]), []);
   }));

@@ -88,7 +88,10 @@ test("hover card: a direct claim's words are labelled quoted words, in quotation
       diagnostics.map((d) => d.code),
       ["quotes-no-fare-rise"],
     );
-    assert.match(diagnostics[0].message, /^Supported — restates the record; Jane Alvarez told reporters: “We will not raise ferry fares this year”$/);
+    assert.match(
+      diagnostics[0].message,
+      /^Supported — restates the record; Jane Alvarez told reporters: “We will not raise ferry fares this year”$/,
+    );
     const value = ((await hover(h, uri, 0, 3))!.contents as MarkupContent).value;
     assert.ok(value.includes("**Quoted words:** “We will not raise ferry fares this year”"), value);
     assert.ok(!value.includes("Reported by"), value);

@@ -156,7 +156,9 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       );
       assert.match(
         row("misattributed"),
-        new RegExp(`^Misattributed — the draft names "Karoline Leavitt"; the record attributes this to Donald Trump .*; ${escapeRe(TROOPS_CLAIM)}`),
+        new RegExp(
+          `^Misattributed — the draft names "Karoline Leavitt"; the record attributes this to Donald Trump .*; ${escapeRe(TROOPS_CLAIM)}`,
+        ),
       );
       for (const verdict of ["contradicted", "misattributed"]) {
         assert.match(row(verdict), /esg-s4-no-us-troops/);

@@ -29,7 +29,9 @@ export async function findProjectConfig(cwd: string): Promise<FoundConfig | unde
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === "ENOENT" || code === "ENOTDIR") continue;
-        throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot read: ${(e as Error).message}` }]);
+        throw new InputErrors([
+          { file, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot read: ${(e as Error).message}` },
+        ]);
       }
       const { config, errors } = parseProjectConfig(text, file);
       if (errors.length) throw new InputErrors(errors);

@@ -88,10 +88,7 @@ test("a new sentence matching a workspace claim is found as it is typed", async 
     assert.ok(await editor.edit((b) => b.insert(end, `${sentence}\n`)));
     await expectFindings(
       notes,
-      [
-        NOTES_FINDING,
-        { sentence, verdict: "supported", severity: vscode.DiagnosticSeverity.Hint, claimId: "local-trucks-restricted" },
-      ],
+      [NOTES_FINDING, { sentence, verdict: "supported", severity: vscode.DiagnosticSeverity.Hint, claimId: "local-trucks-restricted" }],
       NOTES_UNRELATED,
     );
   } finally {

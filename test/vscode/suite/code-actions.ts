@@ -64,7 +64,13 @@ test("quick fixes on a Markdown draft apply their exact edits", async () => {
   const { document: doc } = await openUntitled("markdown", original);
   try {
     const contradicted = finding("contradicted");
-    const replaced = await fixInCopy(doc, original, contradicted, DRAFT_FINDINGS, /^Replace the whole sentence with the recorded statement/);
+    const replaced = await fixInCopy(
+      doc,
+      original,
+      contradicted,
+      DRAFT_FINDINGS,
+      /^Replace the whole sentence with the recorded statement/,
+    );
     // The recorded claim names its speaker ("Trump …"), so it replaces the sentence as it stands.
     const nato = bundledClaim(contradicted.claimId);
     assert.equal(replaced, original.replace(contradicted.sentence, nato.text));

@@ -27,7 +27,9 @@ test("Fix all in file applies the safe fixes only, keeps the writer's clauses, a
   const original = `# Fix all\n\n${CONTRADICTED}\n\n${MISATTRIBUTED}\n\n${OVERSTATED}\n`;
   const { document: doc } = await openUntitled("markdown", original);
   try {
-    await waitFor("three findings", () => verdicts(doc.uri).length === 3, { describe: () => describeDiagnostics(factcheckDiagnostics(doc.uri)) });
+    await waitFor("three findings", () => verdicts(doc.uri).length === 3, {
+      describe: () => describeDiagnostics(factcheckDiagnostics(doc.uri)),
+    });
     const all = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = await waitFor("a Fix all action", async () => {
       const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
@@ -88,7 +90,10 @@ test("factcheck.config.json at the folder's root: its severities apply; settings
   const { document } = await openFixture(DRAFT);
   await waitFor("draft findings", () => verdicts(document.uri).includes("overstated"));
   try {
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ severity: { overstated: "off", contradicted: "error" } })));
+    await vscode.workspace.fs.writeFile(
+      config,
+      new TextEncoder().encode(JSON.stringify({ severity: { overstated: "off", contradicted: "error" } })),
+    );
     await waitFor("the config file applied", () => !verdicts(document.uri).includes("overstated"), {
       timeoutMs: 20_000,
       describe: () => describeDiagnostics(factcheckDiagnostics(document.uri)),
@@ -120,10 +125,7 @@ test("Check Workspace checks a draft that is not open and fills Problems; the Cl
       timeoutMs: 20_000,
       describe: () => describeDiagnostics(factcheckDiagnostics(unopened)),
     });
-    assert.ok(
-      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
-      "checked from disk, never opened",
-    );
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), "checked from disk, never opened");
   } finally {
     await vscode.workspace.fs.delete(unopened);
   }
