@@ -6,7 +6,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
 import type { Finding, InputError } from "./core/types.js";
-import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
+import { recordedStatement } from "../../protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
 import { VERDICT_TITLES } from "../../protocol/verdicts.js";
 
@@ -69,11 +69,9 @@ export function problemFirst(explanation: string): string {
   return m ? `the draft says ${m[2]}, not ${m[1]}${m[3]}` : explanation;
 }
 
-/** `Reported by <title, section>: <words>`, or for a direct claim `Quoted words: “…” — <title, section>`. */
-function sourceLine(f: Finding): string {
-  if (isDirect(f.claim)) return `Quoted words: ${sourceWords(f.claim)} — ${sourceName(f.claim)}`;
-  return `Reported by ${sourceName(f.claim)}: ${sourceWords(f.claim)}`;
-}
+/** The related-information messages: where the link goes. */
+export const RECORDED_WORDS_HERE = "the recorded words, in the source";
+export const CLAIM_HERE = "the claim, in its claims file (no source text is shipped)";
 
 export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity): Diagnostic {
   const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
@@ -113,17 +111,17 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     // its verdict still travels, for the counts (document-counts.ts).
     data: dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? data : { verdict: f.verdict },
   };
+  // The place only, in a few words: the hover card and the message already show the recorded words,
+  // and a hover that repeats them does not fit the first screen.
   if (quote) {
     diagnostic.codeDescription = { href: fileLink(quote) };
-    diagnostic.relatedInformation = [{ location: quote, message: capText(sourceLine(f), MAX_MESSAGE_CHARS) }];
+    diagnostic.relatedInformation = [{ location: quote, message: RECORDED_WORDS_HERE }];
   } else {
     // No source text shipped with this database: link to the claim in its claims file instead.
     const definition = claimDefinition(f.claim);
     if (definition) {
       diagnostic.codeDescription = { href: fileLink(definition) };
-      diagnostic.relatedInformation = [
-        { location: definition, message: capText(`claim ${f.claim.id}: ${sourceLine(f)}`, MAX_MESSAGE_CHARS) },
-      ];
+      diagnostic.relatedInformation = [{ location: definition, message: CLAIM_HERE }];
     }
   }
   return diagnostic;

@@ -2,8 +2,7 @@
 // first screen of a hover at a normal window size (the e2e measures it at 1280×800):
 //   **Contradicted** — the draft says "deployed", not "ruled out … deploying"
 //   **Reported by European-Led Security Guarantees:** firmly ruling out the deployment …
-//   Donald Trump, President of the United States (ruled out) · U.S. Contribution Through Air Support
-//   [Open the source at these words](file:…) · claim esg-s4-no-us-troops
+//   Donald Trump, President of the United States (ruled out) · U.S. Contribution Through Air Support · [Open the source at these words](file:…)
 // (VS Code puts its own "Quick Fix…" action beside the diagnostic's part of the same hover.)
 // The verdict and explanation appear once, the recorded words once, labelled for what they are:
 // "Quoted words" (in quotation marks) only for a direct claim, "Reported by <source title>" (no
@@ -38,8 +37,7 @@ export function findingCard(f: Finding): string {
   return [
     `**${VERDICT_TITLES[f.verdict]}** — ${esc(problemFirst(f.explanation))}`,
     `**${esc(sourceWordsLabel(c))}:** ${esc(sourceWords(c))}`,
-    `${esc(c.speaker.name)}${role}${verb}${where ? ` · ${where}` : ""}`,
-    [link, `claim ${esc(c.id)}`].filter((s) => s).join(" · "),
+    [`${esc(c.speaker.name)}${role}${verb}`, where, link].filter((s) => s).join(" · "),
   ].join("\n\n");
 }
 

