@@ -309,8 +309,8 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
     await h.checked(uri, v3);
     const under = await h.diagnostics(uri, (p) => p.version === v3);
     assert.deepEqual(
-      under.diagnostics.map((d) => d.message.split(":")[0]),
-      ["contradicted"],
+      under.diagnostics.map((d) => d.message.split(" — ")[0]),
+      ["Contradicted"],
     );
   });
 });
@@ -367,7 +367,7 @@ test("a didChange that repeats the current version (with other text) is re-check
       atV1()[1].findings.map((f) => f.verdict),
       ["supported"],
     );
-    const published = await h.diagnostics(uri, (p) => /^supported:/.test(p.diagnostics[0]?.message ?? ""));
+    const published = await h.diagnostics(uri, (p) => /^Supported — /.test(p.diagnostics[0]?.message ?? ""));
     assert.equal(published.diagnostics.length, 1);
     const hover = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
     assert.match(JSON.stringify(hover?.contents ?? ""), /supported/i, "the hover shows the new text's finding");
