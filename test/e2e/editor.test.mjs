@@ -446,6 +446,38 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       await screenshot(page, "e2e-f2-output");
     }),
   );
+
+  it(
+    "g. the Claims view lists databases, speakers and claims with their findings; a click opens the source",
+    { timeout: 120_000 },
+    step("g-claims-view", async () => {
+      await page.keyboard.press("Control+J"); // the panel away: room for the view
+      const pane = page.locator(".pane", { has: page.locator(".pane-header", { hasText: "Fact Check Claims" }) });
+      const header = pane.locator(".pane-header");
+      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+      const rows = pane.locator(".monaco-list-row");
+      const rowTexts = async () => (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+      const db = await waitFor(
+        async () => (await rowTexts()).find((t) => /^European-Led Security Guarantees \d+ claims · \d+ findings?$/.test(t)),
+        { what: "the bundled database's row, with its claims and findings", timeoutMs: 30_000 },
+      );
+      assert.match(db, /\d+ claims · \d+ findings?/);
+      await rows.filter({ hasText: "Donald Trump" }).first().click();
+      const claim = await waitFor(async () => (await rowTexts()).find((t) => t.startsWith(TROOPS_CLAIM)), {
+        what: `the claim "${TROOPS_CLAIM}" under Donald Trump`,
+        timeoutMs: 30_000,
+      });
+      // Lines 3 and 7 (fixed) restate it, line 5 contradicts it: three findings in the open draft.
+      assert.equal(claim, `${TROOPS_CLAIM} 3 findings`);
+      await screenshot(page, "e2e-g1-claims-view");
+      await rows.filter({ hasText: TROOPS_CLAIM }).first().click();
+      await waitFor(
+        async () => /european-led-security-guarantees\.txt/.test((await page.locator(".tab.active").allInnerTexts()).join(" ")),
+        { what: "the article open in the active tab", timeoutMs: 30_000 },
+      );
+      await screenshot(page, "e2e-g2-claim-source");
+    }),
+  );
 });
 
 /** Closes what a step may have left open (quick input, hover, menus): Escape, mouse away. */
