@@ -117,7 +117,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const item = new vscode.TreeItem(c.text, vscode.TreeItemCollapsibleState.None);
     item.id = `claim:${c.id}`;
     item.description = found;
-    item.iconPath = new vscode.ThemeIcon(n ? "warning" : "quote");
+    item.iconPath = new vscode.ThemeIcon("quote");
     // Plain text, never rendered Markdown: claims files are data.
     item.tooltip = `${c.id}\n${c.speaker.name}${c.speaker.role ? `, ${c.speaker.role}` : ""} (${c.verb})\n${
       c.quoteKind === "direct" ? `Quoted words: “${c.source.quote}”` : `Reported by ${c.source.title}: ${c.source.quote}`

@@ -478,10 +478,13 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       assert.match(claim, /3 findings/, claim);
       await screenshot(page, "e2e-g1-claims-view");
       await rows.filter({ hasText: TROOPS_CLAIM }).first().click();
-      await waitFor(
-        async () => /european-led-security-guarantees\.txt/.test((await page.locator(".tab.active").allInnerTexts()).join(" ")),
-        { what: "the article open in the active tab", timeoutMs: 30_000 },
-      );
+      // The article opens with the quote selected (the status bar shows the selection's length).
+      const tab = page.locator(".part.editor .tab", { hasText: "european-led-security-guarantees.txt" });
+      await tab.first().waitFor({ state: "visible", timeout: 30_000 });
+      await waitFor(async () => (await tab.first().getAttribute("aria-selected")) === "true", { what: "the article's tab selected" });
+      await waitFor(async () => (await page.locator(".statusbar").innerText()).includes("(62 selected)"), {
+        what: 'the quote selected ("firmly ruling out the deployment of American troops to Ukraine", 62 characters)',
+      });
       await screenshot(page, "e2e-g2-claim-source");
     }),
   );
