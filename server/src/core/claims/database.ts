@@ -1,9 +1,18 @@
 // The database a claims file describes, built once every check has passed (so the shapes below hold): speakers
 // shared by their claims, offsets filled in, and each claim's provenance — where its id stands in the claims
 // file and its quote in the source, as offsets and line/character — worked out here, once.
-import { getNodeValue } from "jsonc-parser";
-import type { Claim, ClaimProvenance, ClaimsDatabase, Polarity, QuoteKind, Speaker } from "../types.js";
-import { type JsonNode, valueOf } from "./json-tree.js";
+import {
+  type Claim,
+  type ClaimProvenance,
+  type ClaimReview,
+  type ClaimsDatabase,
+  type InputError,
+  type Polarity,
+  type QuoteKind,
+  type Speaker,
+  UNNAMED_CLAIMANT_ID,
+} from "../types.js";
+import { claimShapeOf } from "./claim-shape.js";
 import type { SourceView } from "./quote-checks.js";
 import type { Reporter } from "./reporter.js";
 
@@ -15,33 +24,34 @@ export interface LoadedClaimsDatabase extends ClaimsDatabase {
   source?: { title: string; file?: string; url?: string };
   /** The source text the quotes were checked against, when known. */
   sourceText?: string;
+  /** Problems that did not stop the load: a feed's bad records, each skipped (core/claimreview). */
+  warnings?: InputError[];
 }
 
 /**
- * The database of a checked claims file. `offsets` holds each claim's checked quote offsets by index (claims
- * without are at 0/0: unknown); `sourcePath` names the source in quote provenance.
+ * The database of a checked claims file, from its plain value (`raw`, as JSON.parse gave it). `offsets` holds each
+ * claim's checked quote offsets by index (claims without are at 0/0: unknown); `idSpan` gives where each claim's
+ * `id` value stands in the file (its provenance); `sourcePath` names the source in quote provenance.
  */
 export function buildDatabase(
-  top: JsonNode,
+  raw: RawDatabase,
   file: string,
   rep: Reporter,
   source: SourceView,
   sourcePath: string | undefined,
   offsets: ReadonlyMap<number, { start: number; end: number }>,
+  idSpan: (index: number) => { start: number; end: number },
 ): LoadedClaimsDatabase {
   const sourceText = source.text;
-  const claimNodes = valueOf(top, "claims")?.children ?? [];
-  const raw = getNodeValue(top) as RawDatabase;
   const speakers = new Map<string, Speaker>();
   for (const [id, s] of Object.entries(raw.speakers)) {
     speakers.set(id, { id, name: s.name, role: s.role, ...(s.aliases ? { aliases: [...s.aliases] } : {}) });
   }
+  let unnamed: Speaker | undefined;
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
-    const idNode = valueOf(claimNodes[index], "id")!;
-    const provenance: ClaimProvenance = {
-      definedIn: { ...rep.span(idNode.offset, idNode.offset + idNode.length), pointer: `/claims/${index}/id` },
-    };
+    const id = idSpan(index);
+    const provenance: ClaimProvenance = { definedIn: { ...rep.span(id.start, id.end), pointer: `/claims/${index}/id` } };
     if (sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
       provenance.quoteIn = {
         file: sourcePath,
@@ -50,19 +60,24 @@ export function buildDatabase(
         range: { start: source.position(at.start), end: source.position(at.end) },
       };
     }
-    return {
+    // A reviewed claim (version 2) may leave out what only a source text gives; its own words stand in.
+    const reviewed = c.review !== undefined || c.url !== undefined;
+    const shape = c.hedged === undefined || c.polarity === undefined ? claimShapeOf(c.text) : undefined;
+    const claimant = c.speaker !== undefined ? speakers.get(c.speaker)! : undefined;
+    const speaker = claimant ?? (unnamed ??= { ...UNNAMED_CLAIMANT });
+    const claim: Claim = {
       id: c.id,
       text: c.text,
-      speaker: speakers.get(c.speaker)!,
-      verb: c.verb,
-      hedged: c.hedged,
-      polarity: c.polarity,
+      speaker,
+      verb: c.verb ?? "claimed",
+      hedged: c.hedged ?? shape!.hedged,
+      polarity: c.polarity ?? shape!.polarity,
       // A file that does not say is read as paraphrase: the safe side, which never puts words in quotation marks.
       quoteKind: c.quoteKind ?? "reported",
       source: {
-        title: raw.source?.title ?? raw.title,
-        section: c.section,
-        quote: c.quote,
+        title: c.review?.headline ?? raw.source?.title ?? raw.title,
+        section: c.section ?? "",
+        quote: c.quote ?? c.text,
         start: at.start,
         end: at.end,
         ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
@@ -70,13 +85,40 @@ export function buildDatabase(
       },
       provenance,
     };
+    if (reviewed) {
+      if (claimant) claim.claimant = claimant;
+      if (c.review) claim.review = copyReview(c.review);
+      if (c.claimDate !== undefined) claim.claimDate = c.claimDate;
+      const appearances = [...(c.url !== undefined ? [c.url] : []), ...(c.appearances ?? [])];
+      if (appearances.length) claim.appearances = appearances;
+    }
+    return claim;
   });
 
   const db: LoadedClaimsDatabase = { origin: file, title: raw.title, claims, speakers: [...speakers.values()] };
+  if (unnamed) db.speakers.push(unnamed);
   if (sourcePath !== undefined) db.sourcePath = sourcePath;
   if (raw.source) db.source = { ...raw.source };
   if (sourceText !== undefined) db.sourceText = sourceText;
   return db;
+}
+
+/** The speaker of a reviewed claim whose review names no claimant. */
+const UNNAMED_CLAIMANT: Speaker = Object.freeze({
+  id: UNNAMED_CLAIMANT_ID,
+  name: "an unnamed claimant",
+  role: "the review does not say who made the claim",
+}) as Speaker;
+
+function copyReview(r: ClaimReview): ClaimReview {
+  return {
+    url: r.url,
+    publisher: { name: r.publisher.name, ...(r.publisher.site !== undefined ? { site: r.publisher.site } : {}) },
+    ...(r.date !== undefined ? { date: r.date } : {}),
+    rating: { ...r.rating },
+    ...(r.headline !== undefined ? { headline: r.headline } : {}),
+    ...(r.language !== undefined ? { language: r.language } : {}),
+  };
 }
 
 /** Where the sentence holding `offset` starts: just past the previous sentence end or line break. */
@@ -89,22 +131,29 @@ function sentenceStartOf(text: string, offset: number): number {
   return 0;
 }
 
-interface RawDatabase {
-  version: 1;
+/** A claims file's value once the schema has passed (claims/claims.schema.json). */
+export interface RawDatabase {
+  version: 1 | 2;
   title: string;
   source?: { title: string; file?: string; url?: string };
   speakers: Record<string, { name: string; role: string; aliases?: string[] }>;
   claims: Array<{
     id: string;
     text: string;
-    speaker: string;
-    verb: string;
-    section: string;
-    quote: string;
+    /** Required but for reviewed claims (those with `review` or `url`), as are verb, section, quote, hedged and polarity. */
+    speaker?: string;
+    verb?: string;
+    section?: string;
+    quote?: string;
     start?: number;
     end?: number;
-    hedged: boolean;
-    polarity: Polarity;
+    hedged?: boolean;
+    polarity?: Polarity;
     quoteKind?: QuoteKind;
+    reviewed?: boolean;
+    url?: string;
+    appearances?: string[];
+    claimDate?: string;
+    review?: ClaimReview;
   }>;
 }
