@@ -31,7 +31,8 @@ export interface LoadedClaimsDatabase extends ClaimsDatabase {
 /**
  * The database of a checked claims file, from its plain value (`raw`, as JSON.parse gave it). `offsets` holds each
  * claim's checked quote offsets by index (claims without are at 0/0: unknown); `idSpan` gives where each claim's
- * `id` value stands in the file (its provenance); `sourcePath` names the source in quote provenance.
+ * `id` value stands in the file (its provenance; undefined for a claim imported from a feed, which has no id in the
+ * file); `sourcePath` names the source in quote provenance.
  */
 export function buildDatabase(
   raw: RawDatabase,
@@ -40,7 +41,7 @@ export function buildDatabase(
   source: SourceView,
   sourcePath: string | undefined,
   offsets: ReadonlyMap<number, { start: number; end: number }>,
-  idSpan: (index: number) => { start: number; end: number },
+  idSpan: (index: number) => { start: number; end: number } | undefined,
 ): LoadedClaimsDatabase {
   const sourceText = source.text;
   const speakers = new Map<string, Speaker>();
@@ -51,8 +52,8 @@ export function buildDatabase(
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
     const id = idSpan(index);
-    const provenance: ClaimProvenance = { definedIn: { ...rep.span(id.start, id.end), pointer: `/claims/${index}/id` } };
-    if (sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
+    const provenance: ClaimProvenance | undefined = id && { definedIn: { ...rep.span(id.start, id.end), pointer: `/claims/${index}/id` } };
+    if (provenance && sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
       provenance.quoteIn = {
         file: sourcePath,
         start: at.start,
@@ -83,7 +84,7 @@ export function buildDatabase(
         ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
         ...(sourceText !== undefined && offsets.has(index) ? { sentence: sentenceStartOf(sourceText, at.start) } : {}),
       },
-      provenance,
+      ...(provenance ? { provenance } : {}),
     };
     if (reviewed) {
       if (claimant) claim.claimant = claimant;

@@ -1,4 +1,6 @@
-// Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts:
+// Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts —
+// and fact-check feeds (JSON-LD ClaimReview, a Fact Check Tools claims:search response, found by their content; CSV,
+// by a name ending in .csv) as the database `factcheck import` would write for them (core/claimreview):
 // the public API of this folder (json-tree, reporter, schema-errors, semantic-checks, quote-checks, database).
 //
 // Pure: every file is read through a `LoaderHost`, which decides what may be read (server/src/node/claims-disk.ts
@@ -19,6 +21,7 @@
 //      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
 
 import * as path from "node:path";
+import { importFeed, importFeedValue, type ImportedFeed, isCsvFile, isFeedValue } from "../claimreview/import.js";
 import { isReadRefused } from "../refused-read.js";
 import { InputErrors } from "../types.js";
 import type { Claim, ClaimProvenance, ClaimsDatabase, InputError } from "../types.js";
@@ -77,6 +80,7 @@ export interface ParseClaimsOptions {
  * @throws InputErrors with every problem found
  */
 export function parseClaimsDatabase(text: string, file: string, opts: ParseClaimsOptions = {}): LoadedClaimsDatabase {
+  if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
   return checkClaimsText(text, file, opts);
 }
 
@@ -96,6 +100,8 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
         : `cannot read claims file: ${await describeReadError(err, file, host)}`;
     throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
   }
+
+  if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
 
   // Find source.file before the full check, so the source text is there for it. Text that JSON.parse refuses
   // has no source to read: the check reports its syntax errors.
@@ -217,6 +223,8 @@ function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions, p
     );
     fail();
   }
+  // A fact-check feed (JSON-LD ClaimReview, a claims:search response) loads as the claims database it imports to.
+  if (isFeedValue(parsed)) return feedDatabase(importFeedValue(parsed, text, file), file, rep);
   const top = parsed as Record<string, unknown>;
 
   // 3. Schema: ajv on the plain value. Its errors are placed on the tree, which a file too deep to walk
@@ -249,6 +257,13 @@ function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions, p
   // 5. The model.
   const raw = top as unknown as RawDatabase;
   return buildDatabase(raw, file, rep, source, opts.sourcePath, offsets, idSpans(text, raw, scan, rep));
+}
+
+/** The database of an imported feed: its claims have no provenance (no id in the file); its skipped records are warnings. */
+function feedDatabase(feed: ImportedFeed, file: string, rep: Reporter): LoadedClaimsDatabase {
+  const db = buildDatabase(feed.database, file, rep, sourceView(undefined, "the source text"), undefined, new Map(), () => undefined);
+  if (feed.warnings.length) db.warnings = feed.warnings;
+  return db;
 }
 
 /**

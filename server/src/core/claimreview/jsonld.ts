@@ -1,0 +1,226 @@
+// ClaimReview records out of JSON-LD, as fact-checkers and aggregators publish it: one ClaimReview object, an
+// array of them, a `@graph`, a schema.org DataFeed whose `dataFeedElement` items hold ClaimReviews (directly or as
+// a DataFeedItem's `item`), or any mix, nested anywhere.
+//
+// JSON-LD-aware where it matters, without a JSON-LD processor: a full expansion (jsonld.js) would fetch the
+// schema.org context over the network — refused in CI and in an untrusted workspace, and a remote file deciding
+// what a feed means is the wrong way round — and costs too much for feeds of 300,000 reviews. What feeds actually
+// vary is handled: property names and types written bare, as `schema:x` or as `http(s)://schema.org/x`; values
+// given once or as arrays, as strings or as `{"@value": …}`; and nodes given by reference (`{"@id": "#claim-1"}`)
+// elsewhere in the same document. Anything else is an unknown property and ignored.
+import type { ClaimReview, ReviewRating } from "../types.js";
+import { type FeedRead, type FeedRecord, httpUrl, hostOf, numberOf, type RecordProblem, siteOf, textOf } from "./record.js";
+import { toJsonPointer } from "../claims/json-pointer.js";
+
+type Node = Record<string, unknown>;
+
+const PREFIX = /^(?:https?:\/\/schema\.org\/|schema:)/i;
+
+/** A property or type name without its schema.org prefix. */
+function local(name: string): string {
+  return name.replace(PREFIX, "");
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Whether a JSON value looks like JSON-LD (as opposed to a claims file or an API response). */
+export function looksLikeJsonLd(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some((x) => isNode(x) && ("@type" in x || "@context" in x || "@graph" in x));
+  return isNode(v) && ("@context" in v || "@type" in v || "@graph" in v);
+}
+
+/** The types of a node, prefix-free. */
+function typesOf(n: Node): string[] {
+  const t = n["@type"];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string").map(local);
+}
+
+/** A node's properties by their prefix-free names (a later spelling of the same name adds to the earlier). */
+function props(n: Node): Map<string, unknown[]> {
+  const m = new Map<string, unknown[]>();
+  for (const [k, v] of Object.entries(n)) {
+    const name = k.startsWith("@") ? k : local(k);
+    const list = m.get(name) ?? [];
+    if (Array.isArray(v)) list.push(...v);
+    else list.push(v);
+    m.set(name, list);
+  }
+  return m;
+}
+
+/**
+ * Reads every ClaimReview in a JSON-LD document. Each record's place is its JSON Pointer in `value`; a review that
+ * cannot be read becomes a problem at its place, and the others load.
+ */
+export function readJsonLd(value: unknown): FeedRead {
+  const byId = new Map<string, Node>();
+  const reviews: { node: Node; pointer: string }[] = [];
+  let title: string | undefined;
+  // One iterative walk: index every node with an @id, collect every ClaimReview (not looking inside one).
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    if (!isNode(v)) continue;
+    const id = v["@id"];
+    if (typeof id === "string" && Object.keys(v).length > 1 && !byId.has(id)) byId.set(id, v);
+    const types = typesOf(v);
+    if (types.includes("ClaimReview")) {
+      reviews.push({ node: v, pointer: toJsonPointer(path) });
+      continue;
+    }
+    if (title === undefined && types.includes("DataFeed")) title = textOf(first(props(v).get("name")));
+    const keys = Object.keys(v);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k];
+      if (key === "@context") continue;
+      const child = v[key];
+      if (typeof child === "object" && child !== null) stack.push({ v: child, path: [...path, key] });
+    }
+  }
+  // The stack pops in document order: the reviews are in file order.
+  const records: FeedRecord[] = [];
+  const problems: RecordProblem[] = [];
+  const resolve = (v: unknown): unknown => {
+    if (isNode(v) && typeof v["@id"] === "string" && Object.keys(v).length === 1) return byId.get(v["@id"]) ?? v;
+    return v;
+  };
+  for (const { node, pointer } of reviews) {
+    const r = readClaimReview(node, resolve);
+    if (typeof r === "string") problems.push({ at: { pointer }, message: r });
+    else records.push({ ...r, at: { pointer } });
+  }
+  return { records, problems, ...(title !== undefined ? { title } : {}) };
+}
+
+function first(list: unknown[] | undefined): unknown {
+  return list?.find((x) => x !== null && x !== undefined);
+}
+
+/** A plain value: a string or number, or a `{"@value": …}` object's. */
+function scalar(v: unknown): unknown {
+  return isNode(v) && "@value" in v ? v["@value"] : v;
+}
+
+/** The text of a property: its first string (or `@value`), trimmed. */
+function text(p: Map<string, unknown[]>, name: string): string | undefined {
+  for (const v of p.get(name) ?? []) {
+    const t = textOf(scalar(v));
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/** A node a property points to (inline or by @id), or a plain string standing for its name or URL. */
+function nodes(p: Map<string, unknown[]>, name: string, resolve: (v: unknown) => unknown): unknown[] {
+  return (p.get(name) ?? []).map(resolve);
+}
+
+/** A person or organisation's name and URL: from a node (`name`, `url`) or a bare string (a name, or a URL). */
+function agent(v: unknown): { name?: string; url?: string; organization?: boolean } | undefined {
+  const s = textOf(scalar(v));
+  if (s !== undefined) return httpUrl(s) ? { url: httpUrl(s) } : { name: s };
+  if (!isNode(v)) return undefined;
+  const p = props(v);
+  const name = text(p, "name") ?? text(p, "alternateName") ?? text(p, "legalName");
+  const url = httpUrl(text(p, "url")) ?? httpUrl(text(p, "sameAs"));
+  if (name === undefined && url === undefined) return undefined;
+  const types = typesOf(v);
+  return {
+    ...(name ? { name } : {}),
+    ...(url ? { url } : {}),
+    ...(types.includes("Organization") || types.some((t) => t.endsWith("Organization")) ? { organization: true } : {}),
+  };
+}
+
+/** A record from one ClaimReview node, or why it cannot be read. */
+function readClaimReview(n: Node, resolve: (v: unknown) => unknown): Omit<FeedRecord, "at"> | string {
+  const p = props(n);
+  const item = nodes(p, "itemReviewed", resolve).find(isNode) as Node | undefined;
+  const ip = item ? props(item) : new Map<string, unknown[]>();
+  const claim = text(p, "claimReviewed") ?? text(ip, "text") ?? text(ip, "name");
+  if (claim === undefined) return "this ClaimReview has no claimReviewed (nor an itemReviewed with a text): skipped";
+
+  const urlText = text(p, "url") ?? (typeof n["@id"] === "string" ? n["@id"] : undefined);
+  if (urlText === undefined) return "this ClaimReview has no url (the review article): skipped";
+  const url = httpUrl(urlText);
+  if (url === undefined)
+    return `this ClaimReview's url must be an http:// or https:// URL; found ${JSON.stringify(urlText.slice(0, 80))}: skipped`;
+
+  const reviewer = [...nodes(p, "author", resolve), ...nodes(p, "publisher", resolve)].map(agent).find((a) => a !== undefined);
+  const reviewerName = reviewer?.name ?? (reviewer?.url ? hostOf(reviewer.url) : undefined);
+  if (!reviewer || reviewerName === undefined)
+    return "this ClaimReview names no reviewer (author or publisher with a name or url): skipped";
+
+  const ratingNode = nodes(p, "reviewRating", resolve).find(isNode) as Node | undefined;
+  const rating = ratingNode ? readRating(ratingNode) : {};
+  if (rating.textualRating === undefined && rating.ratingValue === undefined)
+    return "this ClaimReview has no reviewRating with a textualRating, alternateName, name or ratingValue: skipped";
+
+  const review: ClaimReview = {
+    url,
+    publisher: { name: reviewerName, ...(reviewer.url && siteOf(reviewer.url) ? { site: siteOf(reviewer.url)! } : {}) },
+    rating,
+  };
+  const date = text(p, "datePublished") ?? text(p, "dateCreated");
+  if (date !== undefined) review.date = date;
+  const headline = text(p, "headline") ?? text(p, "name");
+  if (headline !== undefined) review.headline = headline;
+  const language = languageOf(p, resolve);
+  if (language !== undefined) review.language = language;
+
+  const record: Omit<FeedRecord, "at"> = { claim, appearances: [], review };
+  const claimant = nodes(ip, "author", resolve)
+    .map(agent)
+    .find((a) => a?.name !== undefined);
+  if (claimant) record.claimant = { name: claimant.name!, ...(claimant.organization ? { organization: true } : {}) };
+  const claimDate = text(ip, "datePublished") ?? text(ip, "dateCreated");
+  if (claimDate !== undefined) record.claimDate = claimDate;
+  for (const key of ["firstAppearance", "appearance"]) {
+    for (const a of nodes(ip, key, resolve)) {
+      // A CreativeWork with a url, a bare URL, or a reference to a node outside the document (its @id is the URL).
+      const u = httpUrl(scalar(a)) ?? (isNode(a) ? (httpUrl(text(props(a), "url")) ?? httpUrl(a["@id"])) : undefined);
+      if (u !== undefined && !record.appearances.includes(u)) record.appearances.push(u);
+    }
+  }
+  return record;
+}
+
+/**
+ * A schema.org Rating. Its words: `textualRating` (not schema.org's, but common), else `name`, else `alternateName`
+ * (what Google's guidelines ask for); `alternateName` is kept apart only when it says something else. So an
+ * export (export.ts: `name` and `alternateName`) reads back the same.
+ */
+function readRating(n: Node): ReviewRating {
+  const p = props(n);
+  const r: ReviewRating = {};
+  const words = text(p, "textualRating") ?? text(p, "name") ?? text(p, "alternateName");
+  if (words !== undefined) r.textualRating = words;
+  const alternate = text(p, "alternateName");
+  if (alternate !== undefined && alternate !== words) r.alternateName = alternate;
+  for (const key of ["ratingValue", "bestRating", "worstRating"] as const) {
+    const v = numberOf(scalar(first(p.get(key))));
+    if (v !== undefined) r[key] = v;
+  }
+  return r;
+}
+
+function languageOf(p: Map<string, unknown[]>, resolve: (v: unknown) => unknown): string | undefined {
+  for (const v of nodes(p, "inLanguage", resolve)) {
+    const s = textOf(scalar(v));
+    if (s !== undefined) return s;
+    if (isNode(v)) {
+      const lp = props(v);
+      const code = text(lp, "alternateName") ?? text(lp, "name");
+      if (code !== undefined) return code;
+    }
+  }
+  // A language-tagged string: {"@value": "…", "@language": "en"}.
+  for (const v of p.get("claimReviewed") ?? []) if (isNode(v) && typeof v["@language"] === "string") return v["@language"];
+  return undefined;
+}
