@@ -19,7 +19,7 @@ import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims
 import { createLexicon } from "../node/lexicon.js";
 import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
-import { type FileReport, toJson, toSarif, toText } from "./report.js";
+import { type FileReport, isProblem, toJson, toSarif, toText } from "./report.js";
 import { draftFormatOf } from "../../../protocol/markdown.js";
 
 const VERSION = "0.1.0";
@@ -131,7 +131,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (format === "json") out(JSON.stringify(toJson(reports), null, 2) + "\n");
     else if (format === "sarif") out(JSON.stringify(toSarif(reports, VERSION), null, 2) + "\n");
     else out(toText(reports));
-    return reports.some((r) => r.findings.some((f) => f.verdict !== "supported")) ? 1 : 0;
+    return reports.some((r) => r.findings.some(isProblem)) ? 1 : 0;
   }
 
   if (command === "claims") {
