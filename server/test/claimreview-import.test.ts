@@ -231,6 +231,8 @@ describe("a feed loaded directly as a claims database", () => {
       db.warnings?.map((w) => w.line + 1),
       [22, 31, 41],
     );
+    // A JSON-LD array (not an object at the top) is a feed too.
+    assert.equal((await readClaimsFile(fixture("claimreview", "array.json"))).claims.length, 2);
     const csv = await readClaimsFile(fixture("claimreview", "reviews.csv"));
     assert.equal(csv.claims.length, 3);
     assert.equal(csv.claims[1].speaker.id, UNNAMED_CLAIMANT_ID, "a review that names no claimant gets the placeholder speaker");

@@ -45,9 +45,9 @@ export function isCsvFile(file: string): boolean {
  */
 export function importFeed(text: string, file: string, opts: ImportOptions = {}): ImportedFeed {
   if (isCsvFile(file)) return finish("csv", readCsv(text), text, file, opts);
-  let value: unknown;
+  const box: { value: unknown } = { value: undefined };
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    box.value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     const rep = new LineIndex(text);
     const { syntax } = parseJson(text);
@@ -56,7 +56,7 @@ export function importFeed(text: string, file: string, opts: ImportOptions = {})
       : [at(file, rep, 0, 0, "the file is empty: expected JSON-LD with ClaimReview, a claims:search response, or CSV")];
     throw new InputErrors(errors);
   }
-  return importFeedValue(value, text, file, opts);
+  return importFeedBox(box, text, file, opts);
 }
 
 /**
@@ -64,8 +64,17 @@ export function importFeed(text: string, file: string, opts: ImportOptions = {})
  * @throws InputErrors when the value is no feed, or holds no record that could be read
  */
 export function importFeedValue(value: unknown, text: string, file: string, opts: ImportOptions = {}): ImportedFeed {
-  if (looksLikeApiResponse(value)) return finish("api", readApiResponse(value as Record<string, unknown>), text, file, opts);
-  if (looksLikeJsonLd(value)) return finish("jsonld", readJsonLd(value), text, file, opts);
+  return importFeedBox({ value }, text, file, opts);
+}
+
+/**
+ * importFeedValue for a value in a box, which is emptied once the records are read: the parsed feed (as large as
+ * the file, several times over) can then be collected while the database is built. The loader's way in.
+ */
+export function importFeedBox(box: { value: unknown }, text: string, file: string, opts: ImportOptions = {}): ImportedFeed {
+  const read = readFeedValue(box.value);
+  box.value = undefined;
+  if (read) return finish(read.format, read.read, text, file, opts);
   throw new InputErrors([
     at(
       file,
@@ -75,6 +84,12 @@ export function importFeedValue(value: unknown, text: string, file: string, opts
       "not a fact-check feed: expected JSON-LD with ClaimReview (an object, an array, @graph or a DataFeed), or a Fact Check Tools claims:search response",
     ),
   ]);
+}
+
+function readFeedValue(value: unknown): { format: FeedFormat; read: FeedRead } | undefined {
+  if (looksLikeApiResponse(value)) return { format: "api", read: readApiResponse(value as Record<string, unknown>) };
+  if (looksLikeJsonLd(value)) return { format: "jsonld", read: readJsonLd(value) };
+  return undefined;
 }
 
 function finish(format: FeedFormat, read: FeedRead, text: string, file: string, opts: ImportOptions): ImportedFeed {

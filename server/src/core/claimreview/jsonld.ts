@@ -37,17 +37,62 @@ function typesOf(n: Node): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string").map(local);
 }
 
-/** A node's properties by their prefix-free names (a later spelling of the same name adds to the earlier). */
-function props(n: Node): Map<string, unknown[]> {
+/**
+ * A node's properties by their prefix-free names: `get("name")` finds `name`, `schema:name` and
+ * `http(s)://schema.org/name`. A value is given once or as an array (JSON-LD allows both): `get` returns it as written.
+ */
+interface Props {
+  get(name: string): unknown;
+}
+
+/** Calls `f` on each value of a property (one, or each of an array) until it returns something. */
+function firstOf<T>(v: unknown, f: (x: unknown) => T | undefined): T | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) return f(v);
+  for (const x of v) {
+    const r = f(x);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+const NO_VALUES: unknown[] = [];
+
+/**
+ * The properties of a node. Most feeds write bare names: then a lookup is one property read, with nothing
+ * allocated (a feed has hundreds of thousands of nodes). Only a node with a prefixed key gets them gathered.
+ */
+function props(n: Node): Props {
+  let prefixed = false;
+  for (const k in n) {
+    if (k.charCodeAt(0) !== 64 /* @ */ && PREFIX.test(k)) {
+      prefixed = true;
+      break;
+    }
+  }
+  if (!prefixed) return { get: (name) => n[name] };
   const m = new Map<string, unknown[]>();
   for (const [k, v] of Object.entries(n)) {
     const name = k.startsWith("@") ? k : local(k);
     const list = m.get(name) ?? [];
-    if (Array.isArray(v)) list.push(...v);
+    // One at a time: a spread of a feed's 300,000-element array would overflow the stack.
+    if (Array.isArray(v)) for (const x of v) list.push(x);
     else list.push(v);
     m.set(name, list);
   }
-  return m;
+  return { get: (name) => m.get(name) };
+}
+
+/** A step of the walk's path, linked to its parent: the JSON Pointer is spelled only for a record that needs it. */
+interface PathLink {
+  parent: PathLink | undefined;
+  key: string | number;
+}
+
+function pointerOf(link: PathLink | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let l = link; l; l = l.parent) keys.push(l.key);
+  return toJsonPointer(keys.reverse());
 }
 
 /**
@@ -56,50 +101,68 @@ function props(n: Node): Map<string, unknown[]> {
  */
 export function readJsonLd(value: unknown): FeedRead {
   const byId = new Map<string, Node>();
-  const reviews: { node: Node; pointer: string }[] = [];
+  const reviews: { node: Node; path: PathLink | undefined }[] = [];
   let title: string | undefined;
   // One iterative walk: index every node with an @id, collect every ClaimReview (not looking inside one).
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  const stack: { v: unknown; path: PathLink | undefined }[] = [{ v: value, path: undefined }];
   while (stack.length) {
     const { v, path } = stack.pop()!;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--)
+        if (typeof v[i] === "object" && v[i] !== null) stack.push({ v: v[i], path: { parent: path, key: i } });
       continue;
     }
     if (!isNode(v)) continue;
     const id = v["@id"];
-    if (typeof id === "string" && Object.keys(v).length > 1 && !byId.has(id)) byId.set(id, v);
+    if (typeof id === "string" && !byId.has(id) && Object.keys(v).length > 1) byId.set(id, v);
     const types = typesOf(v);
     if (types.includes("ClaimReview")) {
-      reviews.push({ node: v, pointer: toJsonPointer(path) });
+      reviews.push({ node: v, path });
       continue;
     }
-    if (title === undefined && types.includes("DataFeed")) title = textOf(first(props(v).get("name")));
+    if (title === undefined && types.includes("DataFeed")) title = feedName(v);
     const keys = Object.keys(v);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];
       if (key === "@context") continue;
       const child = v[key];
-      if (typeof child === "object" && child !== null) stack.push({ v: child, path: [...path, key] });
+      if (typeof child === "object" && child !== null) stack.push({ v: child, path: { parent: path, key } });
     }
   }
   // The stack pops in document order: the reviews are in file order.
   const records: FeedRecord[] = [];
   const problems: RecordProblem[] = [];
+  // A feed names a handful of reviewers hundreds of thousands of times; URL parsing is not free.
+  const sites = new Map<string, string | undefined>();
+  const site = (url: string): string | undefined => {
+    if (!sites.has(url)) sites.set(url, siteOf(url));
+    return sites.get(url);
+  };
   const resolve = (v: unknown): unknown => {
     if (isNode(v) && typeof v["@id"] === "string" && Object.keys(v).length === 1) return byId.get(v["@id"]) ?? v;
     return v;
   };
-  for (const { node, pointer } of reviews) {
-    const r = readClaimReview(node, resolve);
-    if (typeof r === "string") problems.push({ at: { pointer }, message: r });
-    else records.push({ ...r, at: { pointer } });
+  for (const { node, path } of reviews) {
+    // The pointer is spelled on first use only (a problem, a repeated record).
+    const at = {
+      get pointer() {
+        return pointerOf(path);
+      },
+    };
+    const r = readClaimReview(node, resolve, site);
+    if (typeof r === "string") problems.push({ at, message: r });
+    else {
+      (r as FeedRecord).at = at;
+      records.push(r as FeedRecord);
+    }
   }
   return { records, problems, ...(title !== undefined ? { title } : {}) };
 }
 
-function first(list: unknown[] | undefined): unknown {
-  return list?.find((x) => x !== null && x !== undefined);
+/** A DataFeed's name, read without gathering its (huge) other properties. */
+function feedName(n: Node): string | undefined {
+  for (const [k, v] of Object.entries(n)) if (local(k) === "name") return textOf(scalar(Array.isArray(v) ? v[0] : v));
+  return undefined;
 }
 
 /** A plain value: a string or number, or a `{"@value": …}` object's. */
@@ -108,17 +171,15 @@ function scalar(v: unknown): unknown {
 }
 
 /** The text of a property: its first string (or `@value`), trimmed. */
-function text(p: Map<string, unknown[]>, name: string): string | undefined {
-  for (const v of p.get(name) ?? []) {
-    const t = textOf(scalar(v));
-    if (t !== undefined) return t;
-  }
-  return undefined;
+function text(p: Props, name: string): string | undefined {
+  return firstOf(p.get(name), (v) => textOf(scalar(v)));
 }
 
-/** A node a property points to (inline or by @id), or a plain string standing for its name or URL. */
-function nodes(p: Map<string, unknown[]>, name: string, resolve: (v: unknown) => unknown): unknown[] {
-  return (p.get(name) ?? []).map(resolve);
+/** The values of a property, each node given by reference (`{"@id": …}`) resolved to the node. */
+function nodes(p: Props, name: string, resolve: (v: unknown) => unknown): unknown[] {
+  const v = p.get(name);
+  if (v === undefined) return NO_VALUES;
+  return Array.isArray(v) ? v.map(resolve) : [resolve(v)];
 }
 
 /** A person or organisation's name and URL: from a node (`name`, `url`) or a bare string (a name, or a URL). */
@@ -139,10 +200,14 @@ function agent(v: unknown): { name?: string; url?: string; organization?: boolea
 }
 
 /** A record from one ClaimReview node, or why it cannot be read. */
-function readClaimReview(n: Node, resolve: (v: unknown) => unknown): Omit<FeedRecord, "at"> | string {
+function readClaimReview(
+  n: Node,
+  resolve: (v: unknown) => unknown,
+  site: (url: string) => string | undefined,
+): Omit<FeedRecord, "at"> | string {
   const p = props(n);
   const item = nodes(p, "itemReviewed", resolve).find(isNode) as Node | undefined;
-  const ip = item ? props(item) : new Map<string, unknown[]>();
+  const ip: Props = item ? props(item) : { get: () => undefined };
   const claim = text(p, "claimReviewed") ?? text(ip, "text") ?? text(ip, "name");
   if (claim === undefined) return "this ClaimReview has no claimReviewed (nor an itemReviewed with a text): skipped";
 
@@ -164,9 +229,11 @@ function readClaimReview(n: Node, resolve: (v: unknown) => unknown): Omit<FeedRe
 
   const review: ClaimReview = {
     url,
-    publisher: { name: reviewerName, ...(reviewer.url && siteOf(reviewer.url) ? { site: siteOf(reviewer.url)! } : {}) },
+    publisher: { name: reviewerName },
     rating,
   };
+  const reviewerSite = reviewer.url !== undefined ? site(reviewer.url) : undefined;
+  if (reviewerSite !== undefined) review.publisher.site = reviewerSite;
   const date = text(p, "datePublished") ?? text(p, "dateCreated");
   if (date !== undefined) review.date = date;
   const headline = text(p, "headline") ?? text(p, "name");
@@ -204,13 +271,13 @@ function readRating(n: Node): ReviewRating {
   const alternate = text(p, "alternateName");
   if (alternate !== undefined && alternate !== words) r.alternateName = alternate;
   for (const key of ["ratingValue", "bestRating", "worstRating"] as const) {
-    const v = numberOf(scalar(first(p.get(key))));
+    const v = firstOf(p.get(key), (x) => numberOf(scalar(x)));
     if (v !== undefined) r[key] = v;
   }
   return r;
 }
 
-function languageOf(p: Map<string, unknown[]>, resolve: (v: unknown) => unknown): string | undefined {
+function languageOf(p: Props, resolve: (v: unknown) => unknown): string | undefined {
   for (const v of nodes(p, "inLanguage", resolve)) {
     const s = textOf(scalar(v));
     if (s !== undefined) return s;
@@ -221,6 +288,5 @@ function languageOf(p: Map<string, unknown[]>, resolve: (v: unknown) => unknown)
     }
   }
   // A language-tagged string: {"@value": "…", "@language": "en"}.
-  for (const v of p.get("claimReviewed") ?? []) if (isNode(v) && typeof v["@language"] === "string") return v["@language"];
-  return undefined;
+  return firstOf(p.get("claimReviewed"), (v) => (isNode(v) && typeof v["@language"] === "string" ? v["@language"] : undefined));
 }

@@ -49,8 +49,9 @@ export function hostOf(url: string): string | undefined {
 
 /** A reviewer's site as a host name: "politifact.com" as given, or the host of a URL. */
 export function siteOf(s: unknown): string | undefined {
-  if (typeof s !== "string" || !s.trim()) return undefined;
+  if (typeof s !== "string") return undefined;
   const t = s.trim();
+  if (!t) return undefined;
   if (/^https?:\/\//i.test(t)) return hostOf(t);
   return /^[\w.-]+$/.test(t) ? t.toLowerCase() : undefined;
 }

@@ -14,32 +14,39 @@ type RawClaim = RawDatabase["claims"][number];
 /** The claims database of a feed's records; records that repeat an earlier one (same review URL and claim) are problems. */
 export function recordsToDatabase(records: readonly FeedRecord[], title: string): { database: RawDatabase; problems: RecordProblem[] } {
   const speakers: RawDatabase["speakers"] = {};
-  const speakerKeyOf = new Map<string, string>();
+  // Claimants by name, people and organisations apart (the same name may be both).
+  const speakerKeyOf = { person: new Map<string, string>(), organization: new Map<string, string>() };
+  const publisherSlug = new Map<string, string>();
   const claims: RawClaim[] = [];
   const problems: RecordProblem[] = [];
-  const seen = new Map<string, FeedRecord>();
+  // Records by review URL (a string the record already holds: nothing allocated per record to find repeats).
+  const seen = new Map<string, FeedRecord | FeedRecord[]>();
   const ids = new Set<string>();
   for (const r of records) {
-    const identity = `${r.review.url}\n${r.claim}`;
-    const earlier = seen.get(identity);
+    const sameUrl = seen.get(r.review.url);
+    const earlier = sameUrl === undefined ? undefined : (Array.isArray(sameUrl) ? sameUrl : [sameUrl]).find((e) => e.claim === r.claim);
     if (earlier) {
       problems.push({ at: r.at, message: `repeats the record at ${placeName(earlier.at)} (same review url and claim): skipped` });
       continue;
     }
-    seen.set(identity, r);
-    const base = `${slug(r.review.publisher.name, 3) || "review"}-${slug(r.claim, 5) || "claim"}-${hash(identity)}`;
+    if (sameUrl === undefined) seen.set(r.review.url, r);
+    else if (Array.isArray(sameUrl)) sameUrl.push(r);
+    else seen.set(r.review.url, [sameUrl, r]);
+    let pub = publisherSlug.get(r.review.publisher.name);
+    if (pub === undefined) publisherSlug.set(r.review.publisher.name, (pub = slug(r.review.publisher.name, 3) || "review"));
+    const base = `${pub}-${slug(r.claim.slice(0, 80), 5) || "claim"}-${hash(r.review.url, r.claim)}`;
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
     const claim: RawClaim = { id, text: r.claim };
     if (r.claimant) {
-      const who = `${r.claimant.organization ? "o" : "p"}\n${r.claimant.name}`;
-      let key = speakerKeyOf.get(who);
+      const byName = r.claimant.organization ? speakerKeyOf.organization : speakerKeyOf.person;
+      let key = byName.get(r.claimant.name);
       if (key === undefined) {
-        const base = slug(r.claimant.name, 6) || `claimant-${hash(r.claimant.name)}`;
-        key = base;
-        for (let n = 2; key in speakers; n++) key = `${base}-${n}`;
-        speakerKeyOf.set(who, key);
+        const first = slug(r.claimant.name, 6) || `claimant-${hash(r.claimant.name, "")}`;
+        key = first;
+        for (let n = 2; key in speakers; n++) key = `${first}-${n}`;
+        byName.set(r.claimant.name, key);
         speakers[key] = { name: r.claimant.name, role: r.claimant.organization ? ORGANIZATION_CLAIMANT_ROLE : CLAIMANT_ROLE };
       }
       claim.speaker = key;
@@ -71,13 +78,13 @@ function slug(s: string, words: number): string {
     .join("-");
 }
 
-/** FNV-1a of a string, six base-36 digits: ids stay the same from one import to the next. */
-function hash(s: string): string {
+/** FNV-1a of `a`, a line break and `b`, six base-36 digits: ids stay the same from one import to the next. */
+function hash(a: string, b: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  const step = (c: number) => (h = Math.imul(h ^ c, 0x01000193) >>> 0);
+  for (let i = 0; i < a.length; i++) step(a.charCodeAt(i));
+  step(10);
+  for (let i = 0; i < b.length; i++) step(b.charCodeAt(i));
   return h.toString(36).padStart(6, "0").slice(-6);
 }
 

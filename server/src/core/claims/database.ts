@@ -88,7 +88,8 @@ export function buildDatabase(
     };
     if (reviewed) {
       if (claimant) claim.claimant = claimant;
-      if (c.review) claim.review = copyReview(c.review);
+      // The file's own object (JSON.parse's or the importer's, shapes checked): a feed has hundreds of thousands.
+      if (c.review) claim.review = c.review;
       if (c.claimDate !== undefined) claim.claimDate = c.claimDate;
       const appearances = [...(c.url !== undefined ? [c.url] : []), ...(c.appearances ?? [])];
       if (appearances.length) claim.appearances = appearances;
@@ -110,17 +111,6 @@ const UNNAMED_CLAIMANT: Speaker = Object.freeze({
   name: "an unnamed claimant",
   role: "the review does not say who made the claim",
 }) as Speaker;
-
-function copyReview(r: ClaimReview): ClaimReview {
-  return {
-    url: r.url,
-    publisher: { name: r.publisher.name, ...(r.publisher.site !== undefined ? { site: r.publisher.site } : {}) },
-    ...(r.date !== undefined ? { date: r.date } : {}),
-    rating: { ...r.rating },
-    ...(r.headline !== undefined ? { headline: r.headline } : {}),
-    ...(r.language !== undefined ? { language: r.language } : {}),
-  };
-}
 
 /** Where the sentence holding `offset` starts: just past the previous sentence end or line break. */
 function sentenceStartOf(text: string, offset: number): number {

@@ -21,7 +21,7 @@
 //      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
 
 import * as path from "node:path";
-import { importFeed, importFeedValue, type ImportedFeed, isCsvFile, isFeedValue } from "../claimreview/import.js";
+import { importFeed, importFeedBox, type ImportedFeed, isCsvFile, isFeedValue } from "../claimreview/import.js";
 import { isReadRefused } from "../refused-read.js";
 import { InputErrors } from "../types.js";
 import type { Claim, ClaimProvenance, ClaimsDatabase, InputError } from "../types.js";
@@ -106,7 +106,9 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
   // Find source.file before the full check, so the source text is there for it. Text that JSON.parse refuses
   // has no source to read: the check reports its syntax errors.
   const opts: CheckClaimsOptions = {};
-  const value = parseFast(text);
+  // In a box, so that a feed's parsed value (hundreds of MB for a large one) can be let go once it is imported.
+  const parsed = { value: parseFast(text) };
+  const value = parsed.value;
   const written = isObject(value) && isObject(value.source) ? value.source.file : undefined;
   if (typeof written === "string" && written !== "") {
     const sourcePath = path.resolve(host.absolute?.(path.dirname(file)) ?? path.dirname(file), written);
@@ -120,7 +122,7 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
           : `cannot read source file ${JSON.stringify(written)} (${sourcePath}): ${await describeReadError(err, sourcePath, host)}`;
     }
   }
-  return checkClaimsText(text, file, opts, value);
+  return checkClaimsText(text, file, opts, parsed);
 }
 
 /**
@@ -197,7 +199,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * where each claim's id stands. jsonc-parser's tree, which keeps every node's position (and costs ten times
  * JSON.parse), is built only when there is an error to place (Reporter.at), or when that scan cannot place an id.
  */
-function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions, parsed: unknown = parseFast(text)): LoadedClaimsDatabase {
+function checkClaimsText(
+  text: string,
+  file: string,
+  opts: CheckClaimsOptions,
+  box: { value: unknown } = { value: parseFast(text) },
+): LoadedClaimsDatabase {
   const rep = new Reporter(file, text);
   const fail = (): never => {
     rep.errors.sort((a, b) => a.offset - b.offset);
@@ -205,6 +212,9 @@ function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions, p
   };
 
   // 1. Syntax, and a depth no recursive walk could survive (json-depth.ts), reported alone.
+  // A fact-check feed (JSON-LD ClaimReview, a claims:search response) loads as the claims database it imports to.
+  if (isFeedValue(box.value)) return feedDatabase(importFeedBox(box, text, file), file, rep);
+  const parsed = box.value;
   if (parsed === NOT_JSON) {
     const { root, syntax, tooDeepAt } = parseJson(text);
     if (tooDeepAt !== undefined) rep.add(tooDeepAt, 1, "", `nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -223,8 +233,6 @@ function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions, p
     );
     fail();
   }
-  // A fact-check feed (JSON-LD ClaimReview, a claims:search response) loads as the claims database it imports to.
-  if (isFeedValue(parsed)) return feedDatabase(importFeedValue(parsed, text, file), file, rep);
   const top = parsed as Record<string, unknown>;
 
   // 3. Schema: ajv on the plain value. Its errors are placed on the tree, which a file too deep to walk
