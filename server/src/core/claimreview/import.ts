@@ -11,7 +11,7 @@ import { type InputError, InputErrors } from "../types.js";
 import { looksLikeApiResponse, readApiResponse } from "./api.js";
 import { readCsv } from "./csv.js";
 import { looksLikeJsonLd, readJsonLd } from "./jsonld.js";
-import type { FeedRead, RecordProblem } from "./record.js";
+import { type FeedRead, pointerOfPlace, type RecordProblem } from "./record.js";
 import { recordsToDatabase } from "./to-database.js";
 
 export type FeedFormat = "jsonld" | "api" | "csv";
@@ -122,10 +122,11 @@ function placeProblems(problems: readonly RecordProblem[], text: string, file: s
         const line = Math.max(0, p.at.line - 1);
         return { file, line, character: 0, offset: lines.lineStart(line) ?? 0, length: 0, path: "", message: p.message };
       }
+      const pointer = pointerOfPlace(p.at) ?? "";
       root ??= parseJson(text).root;
-      const node = root ? nodeAtPointer(root, p.at.pointer) : undefined;
+      const node = root ? nodeAtPointer(root, pointer) : undefined;
       const offset = node?.offset ?? 0;
-      return { ...at(file, lines, offset, node ? Math.min(1, node.length) : 0, p.message), path: p.at.pointer };
+      return { ...at(file, lines, offset, node ? Math.min(1, node.length) : 0, p.message), path: pointer };
     })
     .sort((a, b) => a.line - b.line || a.character - b.character);
 }

@@ -9,8 +9,7 @@
 // given once or as arrays, as strings or as `{"@value": …}`; and nodes given by reference (`{"@id": "#claim-1"}`)
 // elsewhere in the same document. Anything else is an unknown property and ignored.
 import type { ClaimReview, ReviewRating } from "../types.js";
-import { type FeedRead, type FeedRecord, httpUrl, hostOf, numberOf, type RecordProblem, siteOf, textOf } from "./record.js";
-import { toJsonPointer } from "../claims/json-pointer.js";
+import { type FeedRead, type FeedRecord, httpUrl, hostOf, numberOf, type PathLink, type RecordProblem, siteOf, textOf } from "./record.js";
 
 type Node = Record<string, unknown>;
 
@@ -83,18 +82,6 @@ function props(n: Node): Props {
   return { get: (name) => m.get(name) };
 }
 
-/** A step of the walk's path, linked to its parent: the JSON Pointer is spelled only for a record that needs it. */
-interface PathLink {
-  parent: PathLink | undefined;
-  key: string | number;
-}
-
-function pointerOf(link: PathLink | undefined): string {
-  const keys: (string | number)[] = [];
-  for (let l = link; l; l = l.parent) keys.push(l.key);
-  return toJsonPointer(keys.reverse());
-}
-
 /**
  * Reads every ClaimReview in a JSON-LD document. Each record's place is its JSON Pointer in `value`; a review that
  * cannot be read becomes a problem at its place, and the others load.
@@ -143,12 +130,7 @@ export function readJsonLd(value: unknown): FeedRead {
     return v;
   };
   for (const { node, path } of reviews) {
-    // The pointer is spelled on first use only (a problem, a repeated record).
-    const at = {
-      get pointer() {
-        return pointerOf(path);
-      },
-    };
+    const at = { path };
     const r = readClaimReview(node, resolve, site);
     if (typeof r === "string") problems.push({ at, message: r });
     else {

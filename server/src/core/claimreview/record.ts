@@ -1,6 +1,7 @@
 // One fact-checked claim as every feed format gives it (JSON-LD ClaimReview, the Fact Check Tools API, CSV), before
 // it becomes a claim of a claims database (to-database.ts). Every string is untrusted feed text; links are kept
 // only when they are http(s).
+import { toJsonPointer } from "../claims/json-pointer.js";
 import type { ClaimReview } from "../types.js";
 
 export interface FeedRecord {
@@ -16,7 +17,25 @@ export interface FeedRecord {
   at: RecordPlace;
 }
 
-export type RecordPlace = { pointer: string } | { line: number };
+export type RecordPlace = { pointer: string } | { line: number } | { path: PathLink | undefined };
+
+/**
+ * A step of a path into a JSON value, linked to its parent: a JSON-LD feed's records keep these (shared by
+ * siblings), and the pointer is spelled only for a record that is reported (pointerOfPlace).
+ */
+export interface PathLink {
+  parent: PathLink | undefined;
+  key: string | number;
+}
+
+/** The JSON Pointer of a place in JSON (not a CSV line). */
+export function pointerOfPlace(at: RecordPlace): string | undefined {
+  if ("pointer" in at) return at.pointer;
+  if ("line" in at) return undefined;
+  const keys: (string | number)[] = [];
+  for (let l = at.path; l; l = l.parent) keys.push(l.key);
+  return toJsonPointer(keys.reverse());
+}
 
 /** A record that could not be read: skipped, and reported with its place. */
 export interface RecordProblem {

@@ -3,7 +3,7 @@
 // the same feed again gives the same ids, and two reviews of one claim (by two fact-checkers) get two.
 import { CURRENT_CLAIMS_VERSION } from "../claims/schema.js";
 import type { RawDatabase } from "../claims/database.js";
-import type { FeedRecord, RecordProblem } from "./record.js";
+import { type FeedRecord, pointerOfPlace, type RecordProblem } from "./record.js";
 
 /** Role of a claimant speaker, by what the feed says it is. export.ts reads it back. */
 export const CLAIMANT_ROLE = "claimant";
@@ -63,7 +63,7 @@ export function recordsToDatabase(records: readonly FeedRecord[], title: string)
 }
 
 export function placeName(at: FeedRecord["at"]): string {
-  return "line" in at ? `line ${at.line}` : at.pointer || "the top level";
+  return "line" in at ? `line ${at.line}` : pointerOfPlace(at) || "the top level";
 }
 
 /** Lowercase ASCII words joined by hyphens, at most `words` of them (accents dropped: "Zoë" → "zoe"). */
