@@ -54,6 +54,11 @@ describe("factcheck import", () => {
     const list = await cli("claims", "list", "--claims", "feeds.claims.json", "--format", "json");
     assert.equal(list.code, 0, list.stderr);
     assert.equal(JSON.parse(list.stdout).claims[0].review.publisher.name, "Lakeside Fact Check");
+    const text = await cli("claims", "list", "--claims", "feeds.claims.json");
+    assert.match(
+      text.stdout,
+      /^lakeside-fact-check-the-harbor-council-voted-to-\w+\tDana Whitlock \(claimant\), claimed: The harbor council voted to double ferry fares last spring\.\n\treviewed by Lakeside Fact Check \(2024-05-01\): False — https:\/\/lakesidefacts\.example\/2024\/05\/ferry-fares$/m,
+    );
   });
 
   test("without --out the database goes to stdout; a file with nothing readable is an error (exit 2)", async () => {

@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateClaimIdsUnique } from "../core/claims/loader.js";
 import { createFactChecker } from "../core/checker.js";
+import { ratingWords } from "../core/claimreview/rating.js";
 import { isReadRefused } from "../core/refused-read.js";
 import { type ClaimsDatabase, formatInputError, type InputError, InputErrors } from "../core/types.js";
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
@@ -151,9 +152,12 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
       );
     } else {
       for (const { claim } of list) {
-        out(
-          `${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}\n`,
-        );
+        // A reviewed claim's second line is its review: the reviewer's wording is nobody's quotation.
+        const r = claim.review;
+        const second = r
+          ? `reviewed by ${r.publisher.name}${r.date ? ` (${r.date})` : ""}: ${ratingWords(r.rating)} — ${r.url}`
+          : `"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}`;
+        out(`${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t${second}\n`);
       }
     }
     return 0;
