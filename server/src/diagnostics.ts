@@ -5,7 +5,7 @@ import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
-import { reviewData, reviewDiagnosticMessage } from "./review-card.js";
+import { reviewData, reviewDiagnosticMessage, reviewLink } from "./review-card.js";
 import type { Finding, InputError } from "./core/types.js";
 import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
@@ -115,6 +115,8 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
       ];
     }
   }
+  const review = reviewLink(f); // a reviewed claim's code opens its review (review-card.ts)
+  if (review) diagnostic.codeDescription = { href: review };
   return diagnostic;
 }
 

@@ -55,6 +55,12 @@ export function reviewData(f: Finding): { review?: ReviewData } {
   };
 }
 
+/** The review's URL, for a diagnostic's `codeDescription` (the editor links the finding's code to it), when http(s). */
+export function reviewLink(f: Finding): string | undefined {
+  const url = f.claim.review?.url;
+  return url !== undefined && /^https?:\/\/\S+$/.test(url) ? url : undefined;
+}
+
 /** An http(s) URL as a Markdown link destination, or undefined for anything else (a feed may hold any string). */
 function httpLink(url: string): string | undefined {
   return /^https?:\/\/\S+$/.test(url) ? markdownLinkTarget(url) : undefined;

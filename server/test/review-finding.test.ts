@@ -57,6 +57,7 @@ describe("a sentence repeating a reviewed claim", () => {
       url: "https://lakesidefacts.example/2024/05/ferry-fares",
     });
     assert.equal((d.data as { verdict?: unknown }).verdict, "supported", "the verdict still says how the sentence stands to the claim");
+    assert.deepEqual(d.codeDescription, { href: "https://lakesidefacts.example/2024/05/ferry-fares" }, "the code links to the review");
   });
 
   test("severity by normalised rating: false → Warning, mixed → Information, true → Hint; a denial of a false claim → Hint", async () => {
