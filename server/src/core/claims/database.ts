@@ -49,10 +49,16 @@ export function buildDatabase(
     speakers.set(id, { id, name: s.name, role: s.role, ...(s.aliases ? { aliases: [...s.aliases] } : {}) });
   }
   let unnamed: Speaker | undefined;
+  const sourceFile = raw.source?.file;
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
     const id = idSpan(index);
-    const provenance: ClaimProvenance | undefined = id && { definedIn: { ...rep.span(id.start, id.end), pointer: `/claims/${index}/id` } };
+    let provenance: ClaimProvenance | undefined;
+    if (id) {
+      const span = rep.span(id.start, id.end) as ClaimProvenance["definedIn"];
+      span.pointer = `/claims/${index}/id`;
+      provenance = { definedIn: span };
+    }
     if (provenance && sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
       provenance.quoteIn = {
         file: sourcePath,
@@ -81,18 +87,19 @@ export function buildDatabase(
         quote: c.quote ?? c.text,
         start: at.start,
         end: at.end,
-        ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
-        ...(sourceText !== undefined && offsets.has(index) ? { sentence: sentenceStartOf(sourceText, at.start) } : {}),
       },
-      ...(provenance ? { provenance } : {}),
     };
+    // Assigned, not spread: a database may have hundreds of thousands of claims.
+    if (sourceFile !== undefined) claim.source.file = sourceFile;
+    if (sourceText !== undefined && offsets.has(index)) claim.source.sentence = sentenceStartOf(sourceText, at.start);
+    if (provenance) claim.provenance = provenance;
     if (reviewed) {
       if (claimant) claim.claimant = claimant;
       // The file's own object (JSON.parse's or the importer's, shapes checked): a feed has hundreds of thousands.
       if (c.review) claim.review = c.review;
       if (c.claimDate !== undefined) claim.claimDate = c.claimDate;
-      const appearances = [...(c.url !== undefined ? [c.url] : []), ...(c.appearances ?? [])];
-      if (appearances.length) claim.appearances = appearances;
+      if (c.url !== undefined) claim.appearances = c.appearances ? [c.url, ...c.appearances] : [c.url];
+      else if (c.appearances?.length) claim.appearances = c.appearances;
     }
     return claim;
   });
@@ -112,12 +119,21 @@ const UNNAMED_CLAIMANT: Speaker = Object.freeze({
   role: "the review does not say who made the claim",
 }) as Speaker;
 
-/** Where the sentence holding `offset` starts: just past the previous sentence end or line break. */
+/**
+ * Where the sentence holding `offset` starts: just past the previous sentence end (".", "!" or "?", perhaps with a
+ * closing quote or bracket, then whitespace) or line break. Character codes, not regular expressions: it runs once
+ * a claim.
+ */
 function sentenceStartOf(text: string, offset: number): number {
   for (let i = offset - 1; i > 0; i--) {
-    const ch = text[i];
-    if (ch === "\n") return i + 1;
-    if (/\s/.test(ch) && /[.!?]["”’)]?$/.test(text.slice(Math.max(0, i - 2), i))) return i + 1;
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) return i + 1;
+    if (!isSpace(ch)) continue;
+    let j = i - 1;
+    const before = text.charCodeAt(j);
+    if (before === 34 || before === 0x201d || before === 0x2019 || before === 41 /* " ” ’ ) */) j--;
+    const end = text.charCodeAt(j);
+    if (j >= 0 && (end === 46 || end === 33 || end === 63) /* . ! ? */) return i + 1;
   }
   return 0;
 }
@@ -147,4 +163,21 @@ export interface RawDatabase {
     claimDate?: string;
     review?: ClaimReview;
   }>;
+}
+
+/** JavaScript's `\s`, by character code. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
