@@ -5,6 +5,7 @@ import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
+import { reviewData, reviewDiagnosticMessage, reviewLink } from "./review-card.js";
 import type { Finding, InputError } from "./core/types.js";
 import { isDirect, recordedStatement, sourceName, sourceWords } from "../../protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
@@ -51,6 +52,8 @@ export function capText(s: string, max: number): string {
  * explanation first: cli/report.ts, reportMessage.)
  */
 export function diagnosticMessage(f: Finding): string {
+  const reviewed = reviewDiagnosticMessage(f, MAX_MESSAGE_CHARS); // a claim from a fact-check feed: review-card.ts
+  if (reviewed !== undefined) return reviewed;
   return capText(`${f.verdict}: ${capText(recordedStatement(f.claim), 620)} — ${capText(f.explanation, 300)}`, MAX_MESSAGE_CHARS);
 }
 
@@ -87,6 +90,7 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
           },
         }
       : {}),
+    ...reviewData(f),
   };
   const diagnostic: Diagnostic = {
     range,
@@ -111,6 +115,8 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
       ];
     }
   }
+  const review = reviewLink(f); // a reviewed claim's code opens its review (review-card.ts)
+  if (review) diagnostic.codeDescription = { href: review };
   return diagnostic;
 }
 
