@@ -5,6 +5,7 @@
 // claim-text.ts, never this. No `vscode` or server-only imports: the client bundles it too.
 import { NotificationType, RequestType } from "vscode-languageserver-protocol";
 import type { QuoteKindName } from "./claim-text.js";
+import type { RatingClass } from "./ratings.js";
 import type { Verdict, VerdictCounts } from "./verdicts.js";
 
 export type { QuoteKindName } from "./claim-text.js";
@@ -138,6 +139,21 @@ export interface FindingData {
   recordedSpeaker: string;
   /** For misquoted (and quotes that checked out): the quoted words and their marks. */
   quoted?: QuotedData;
+  /** For a claim from a fact-check feed: what the sentence does with it, and the review (server/src/review-card.ts). */
+  review?: ReviewData;
+}
+
+/** A reviewed claim's finding, in a diagnostic's data: "repeats a claim rated False by PolitiFact (2024-05-01)". */
+export interface ReviewData {
+  stance: "repeats" | "denies";
+  /** The reviewer's words for the rating. */
+  rating: string;
+  /** The rating normalised (protocol/ratings.ts). */
+  ratingClass: RatingClass;
+  reviewer: string;
+  date?: string;
+  /** The review (http or https). */
+  url: string;
 }
 
 // The "Draw Claims from Source" request: the client sends a source document (its name and text), the

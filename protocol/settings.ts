@@ -3,6 +3,7 @@
 // to them (client/src/config.ts), and package.json's `contributes.configuration` must say the
 // same: server/test/settings-manifest.test.ts compares every key, default, enum and bound.
 // Plain TypeScript: the pure core may import it.
+import { RATING_CLASSES, type RatingClass } from "./ratings.js";
 import { VERDICTS, type Verdict } from "./verdicts.js";
 
 /** The settings section; every setting is `factcheck.<name>`, resource-scoped (but the trace). */
@@ -20,6 +21,11 @@ export interface Settings {
   claimsFiles: string;
   /** `factcheck.severity.<verdict>`. */
   severity: Record<Verdict, SeverityName>;
+  /**
+   * `factcheck.ratingSeverity.<class>`: how a sentence repeating a reviewed claim is shown, by the review's
+   * normalised rating (protocol/ratings.ts); a sentence denying one takes the opposite class's (DENIAL_CLASS).
+   */
+  ratingSeverity: Record<RatingClass, SeverityName>;
   /** Findings scoring below this are not shown. 0: the matcher's own threshold decides. */
   minScore: number;
   debounceMs: number;
@@ -52,11 +58,23 @@ const DEFAULT_SEVERITY: Readonly<Record<Verdict, SeverityName>> = Object.freeze(
   unsupported: "information",
 });
 
+// Repeating a false, mostly false or misleading claim warns; a mixed one informs; a true one is a hint.
+const DEFAULT_RATING_SEVERITY: Readonly<Record<RatingClass, SeverityName>> = Object.freeze({
+  false: "warning",
+  mostlyFalse: "warning",
+  misleading: "warning",
+  mixed: "information",
+  mostlyTrue: "hint",
+  true: "hint",
+  unrated: "information",
+});
+
 export const DEFAULT_SETTINGS: ReadonlySettings = Object.freeze({
   enable: true,
   languages: Object.freeze(["markdown", "plaintext"]),
   claimsFiles: "**/*.claims.json",
   severity: DEFAULT_SEVERITY,
+  ratingSeverity: DEFAULT_RATING_SEVERITY,
   minScore: 0,
   debounceMs: 150,
   ignoredClaims: Object.freeze([]),
@@ -98,6 +116,8 @@ export function contributedDefaults(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) {
     if (name === "severity") for (const v of VERDICTS) out[`${SETTINGS_SECTION}.severity.${v}`] = DEFAULT_SETTINGS.severity[v];
+    else if (name === "ratingSeverity")
+      for (const c of RATING_CLASSES) out[`${SETTINGS_SECTION}.ratingSeverity.${c}`] = DEFAULT_SETTINGS.ratingSeverity[c];
     else out[`${SETTINGS_SECTION}.${name}`] = value;
   }
   for (const [name, value] of Object.entries(CLIENT_SETTING_DEFAULTS)) out[`${SETTINGS_SECTION}.${name}`] = value;

@@ -7,6 +7,7 @@
 //   1. draft-scaling: a ~1 MB Markdown draft, against segmenting and tokenizing it.
 //   2. claims-scaling: 100,000 synthetic claims versus the bundled ones, on the same ~2,000 sentences.
 //   2b. claims-loading: parsing a claims file that large, against JSON.parse.
+//   2c. feeds-loading: a 10,375-claim database and a 300,000-review ClaimReview feed, each loaded in its own process.
 //   3. fuse-alternative: fuse.js over the claims for each whole sentence, the rejected design.
 //   4. claim-search: the command palette's search for a typo'd query, 21 versus 100,021 claims.
 //
@@ -21,6 +22,7 @@ import { benchLog, createContext, sizesFromEnv } from "./context.js";
 import { claimSearch } from "./experiments/claim-search.js";
 import { claimsLoading } from "./experiments/claims-loading.js";
 import { claimsScaling } from "./experiments/claims-scaling.js";
+import { feedsLoading } from "./experiments/feeds-loading.js";
 import { draftScaling } from "./experiments/draft-scaling.js";
 import { fuseAlternative } from "./experiments/fuse-alternative.js";
 import { printReport, Report, round, writeJson } from "./report.js";
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   const claims = claimsScaling(ctx);
   report.add(claims.section);
   report.add(claimsLoading(ctx));
+  report.add(feedsLoading(ctx));
   report.add(fuseAlternative(ctx, draft, claims));
   report.add(claimSearch(ctx, claims));
 

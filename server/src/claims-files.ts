@@ -269,9 +269,17 @@ export class ClaimsFiles {
     const current = new Set<string>();
     for (const f of store.fileErrors()) {
       const uri = pathToFileURL(f.path).href;
-      if (f.errors.length) {
+      // A fact-check feed's skipped records are warnings at their places (the rest of the feed loaded).
+      const warnings = f.warnings ?? [];
+      if (f.errors.length || warnings.length) {
         current.add(uri);
-        this.ctx.publish({ uri, diagnostics: inputErrorDiagnostics(f.text, f.errors, DiagnosticSeverity.Error) });
+        this.ctx.publish({
+          uri,
+          diagnostics: [
+            ...inputErrorDiagnostics(f.text, f.errors, DiagnosticSeverity.Error),
+            ...inputErrorDiagnostics(f.text, warnings, DiagnosticSeverity.Warning),
+          ],
+        });
       }
     }
     for (const uri of this.withErrors) if (!current.has(uri)) this.ctx.publish({ uri, diagnostics: [] });

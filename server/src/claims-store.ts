@@ -24,6 +24,8 @@ interface Entry {
   loadErrors: InputError[];
   /** Errors that only show with other databases (duplicate ids), from the last rebuild. */
   crossErrors: InputError[];
+  /** What the last load skipped without failing: a fact-check feed's bad records (LoadedClaimsDatabase.warnings). */
+  loadWarnings?: InputError[];
   /** The text the errors point into (to turn offset + length into an end position). */
   text: string;
   /** Increases with every load started, so a slow load cannot overwrite a newer one. */
@@ -44,6 +46,8 @@ export interface FileErrors {
   path: string;
   text: string;
   errors: InputError[];
+  /** Records of a fact-check feed skipped by its last load (shown as warnings in the file). */
+  warnings?: InputError[];
 }
 
 export class ClaimsStore {
@@ -138,6 +142,7 @@ export class ClaimsStore {
     if (entry.seq !== seq || this.entries.get(path) !== entry) return; // a newer load, or a removal, won
     entry.text = text;
     entry.loadErrors = errors;
+    entry.loadWarnings = db?.warnings ?? [];
     if (db) entry.good = db;
   }
 
@@ -206,7 +211,12 @@ export class ClaimsStore {
 
   /** Every file with its current errors (empty when clean). */
   fileErrors(): FileErrors[] {
-    return this.ordered().map((e) => ({ path: e.path, text: e.text, errors: [...e.loadErrors, ...e.crossErrors] }));
+    return this.ordered().map((e) => ({
+      path: e.path,
+      text: e.text,
+      errors: [...e.loadErrors, ...e.crossErrors],
+      ...(e.loadWarnings?.length ? { warnings: e.loadWarnings } : {}),
+    }));
   }
 
   status(): StatusParams {

@@ -5,6 +5,7 @@ import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
+import { reviewData, reviewDiagnosticMessage, reviewLink } from "./review-card.js";
 import type { Finding, InputError } from "./core/types.js";
 import { recordedStatement } from "../../protocol/claim-text.js";
 import { DIAGNOSTIC_SOURCE, type FindingData } from "../../protocol/messages.js";
@@ -53,6 +54,8 @@ export function capText(s: string, max: number): string {
  * capped so what differs survives a huge claim. (The command line keeps its own order: cli/report.ts.)
  */
 export function diagnosticMessage(f: Finding, quotedText?: string): string {
+  const reviewed = reviewDiagnosticMessage(f, MAX_MESSAGE_CHARS); // a claim from a fact-check feed: review-card.ts
+  if (reviewed !== undefined) return reviewed;
   // A misquotation's explanation names the record's words; the draft's own go first.
   const lead = quotedText !== undefined && f.verdict === "misquoted" ? `the draft quotes "${capText(oneLine(quotedText), 120)}"; ` : "";
   const problem = capText(lead + problemFirst(f.explanation), 300);
@@ -100,6 +103,7 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
           },
         }
       : {}),
+    ...reviewData(f),
   };
   const diagnostic: Diagnostic = {
     range,
@@ -124,6 +128,8 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
       diagnostic.relatedInformation = [{ location: definition, message: CLAIM_HERE }];
     }
   }
+  const review = reviewLink(f); // a reviewed claim's code opens its review (review-card.ts)
+  if (review) diagnostic.codeDescription = { href: review };
   return diagnostic;
 }
 

@@ -18,7 +18,8 @@ import type { CheckTicket, DocumentState, OpenDocuments } from "./document-state
 import { draftPart, formatBytes } from "./draft-limit.js";
 import { draftFormatOf } from "../../protocol/markdown.js";
 import { DIAGNOSTIC_SOURCE } from "../../protocol/messages.js";
-import { type Settings, type SettingsCache, severityOf } from "./settings.js";
+import { findingSeverity } from "./review-card.js";
+import type { Settings, SettingsCache } from "./settings.js";
 
 export interface DraftCheckerContext {
   publish(params: PublishDiagnosticsParams): void;
@@ -118,7 +119,7 @@ export class DraftChecker {
         await control.pause();
         if (stale()) return false;
       }
-      const severity = severityOf(settings, f.verdict);
+      const severity = findingSeverity(settings, f); // by verdict, or by rating for a reviewed claim
       if (severity === undefined || ignored.has(f.claim.id)) continue;
       shown.push(f);
       diagnostics.push(findingDiagnostic(doc, f, severity));

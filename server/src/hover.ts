@@ -14,11 +14,14 @@ import { type Hover, MarkupKind } from "vscode-languageserver";
 import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
 import type { Finding } from "./core/types.js";
 import { problemFirst } from "./diagnostics.js";
+import { reviewCard } from "./review-card.js";
 import { sourceWords, sourceWordsLabel } from "../../protocol/claim-text.js";
 import { escapeMarkdownForDisplay as esc, markdownLinkTarget } from "../../protocol/markdown.js";
 import { VERDICT_TITLES } from "../../protocol/verdicts.js";
 
 export function findingCard(f: Finding): string {
+  const reviewed = reviewCard(f); // a claim from a fact-check feed: review-card.ts
+  if (reviewed !== undefined) return reviewed;
   const c = f.claim;
   const quote = quoteLocation(c);
   const definition = quote ? undefined : claimDefinition(c);

@@ -5,6 +5,7 @@
 import { DiagnosticSeverity } from "vscode-languageserver";
 import { DEFAULT_SETTINGS, type Settings, SETTING_BOUNDS, type SeverityName, withinBounds } from "../../protocol/settings.js";
 import type { Verdict } from "./core/types.js";
+import { RATING_CLASSES, type RatingClass } from "../../protocol/ratings.js";
 
 export { DEFAULT_SETTINGS, type Settings, type SeverityName } from "../../protocol/settings.js";
 
@@ -21,6 +22,12 @@ export function severityOf(settings: Settings, verdict: Verdict): DiagnosticSeve
   return name === "off" ? undefined : SEVERITIES[name];
 }
 
+/** The LSP severity for a finding about a reviewed claim, by the class its reading takes (core/claimreview/finding.ts). */
+export function ratingSeverityOf(settings: Settings, c: RatingClass): DiagnosticSeverity | undefined {
+  const name = settings.ratingSeverity[c];
+  return name === "off" ? undefined : SEVERITIES[name];
+}
+
 /** Turns what workspace/configuration returned for section "factcheck" into complete settings. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = isObject(raw) ? raw : {};
@@ -31,6 +38,13 @@ export function normalizeSettings(raw: unknown): Settings {
     const value = sev[v] ?? r[`severity.${v}`];
     if (typeof value === "string" && (value === "off" || value.toLowerCase() in SEVERITIES))
       severity[v] = value.toLowerCase() as SeverityName;
+  }
+  const ratingSev = isObject(r.ratingSeverity) ? r.ratingSeverity : {};
+  const ratingSeverity = { ...DEFAULT_SETTINGS.ratingSeverity };
+  for (const c of RATING_CLASSES) {
+    const value = ratingSev[c] ?? r[`ratingSeverity.${c}`];
+    if (typeof value === "string" && (value === "off" || value.toLowerCase() in SEVERITIES))
+      ratingSeverity[c] = value.toLowerCase() as SeverityName;
   }
   const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === "string") ? [...(v as string[])] : undefined);
   // A number in the setting's bounds, else its default.
@@ -43,6 +57,7 @@ export function normalizeSettings(raw: unknown): Settings {
     languages: strings(r.languages) ?? [...DEFAULT_SETTINGS.languages],
     claimsFiles: typeof r.claimsFiles === "string" && r.claimsFiles.trim() ? r.claimsFiles.trim() : DEFAULT_SETTINGS.claimsFiles,
     severity,
+    ratingSeverity,
     minScore: number("minScore"),
     debounceMs: number("debounceMs"),
     ignoredClaims: strings(r.ignoredClaims) ?? [],

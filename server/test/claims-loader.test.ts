@@ -382,7 +382,7 @@ describe("schema errors", () => {
           character: 6,
           length: 12,
           message:
-            'unknown property "confidence"; allowed here: "id", "text", "speaker", "verb", "section", "quote", "start", "end", "hedged", "polarity", "quoteKind", "reviewed"',
+            'unknown property "confidence"; allowed here: "id", "text", "speaker", "verb", "section", "quote", "start", "end", "hedged", "polarity", "quoteKind", "url", "appearances", "claimDate", "review", "reviewed"',
         },
       ],
     );
@@ -402,7 +402,7 @@ describe("schema errors", () => {
   test("bad ids, enums, versions, offsets and half-given start/end", async () => {
     const text = JSON.stringify(
       {
-        version: 2,
+        version: 3,
         title: "x",
         speakers: { Minister: { name: "A", role: "B" } },
         claims: [
@@ -415,7 +415,7 @@ describe("schema errors", () => {
     );
     const errors = await errorsOf(() => parseClaimsDatabase(text, "s.claims.json"));
     const byPath = new Map(errors.map((e) => [e.path, e.message]));
-    assert.equal(byPath.get("/version"), "unsupported version 2: this extension reads version 1");
+    assert.equal(byPath.get("/version"), "unsupported version 3: this extension reads versions 1 and 2");
     assert.match(byPath.get("/speakers/Minister")!, /^speaker id "Minister" must be lowercase letters, digits and hyphens/);
     assert.match(byPath.get("/claims/0/id")!, /^claim id "Bad Id" must be lowercase letters, digits and hyphens/);
     assert.equal(byPath.get("/claims/0/polarity"), 'must be one of "positive", "negative"; found "neg"');

@@ -14,7 +14,7 @@ const PROTOCOL = path.join(REPO, "protocol");
 const CORE = path.join(REPO, "server", "src", "core");
 
 /** Files of protocol/ the core may import: no imports but each other's, no LSP. */
-const PLAIN = ["claim-text.ts", "markdown.ts", "settings.ts", "verdicts.ts"];
+const PLAIN = ["claim-text.ts", "markdown.ts", "ratings.ts", "settings.ts", "verdicts.ts"];
 
 /** Every module specifier a TypeScript file imports or re-exports, type-only and dynamic ones too (the compiler's own scanner). */
 function specifiers(file: string): string[] {

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { contributedDefaults, DEFAULT_SETTINGS, SETTING_BOUNDS, SETTINGS_SECTION, SEVERITY_NAMES } from "../../protocol/settings.js";
+import { RATING_CLASSES } from "../../protocol/ratings.js";
 import { VERDICTS } from "../../protocol/verdicts.js";
 import { normalizeSettings } from "../src/settings.js";
 
@@ -41,6 +42,18 @@ test("one severity setting per verdict, each with the protocol's severity names 
     assert.deepEqual(properties[k].enum, [...SEVERITY_NAMES], `${k} enum`);
     assert.equal(properties[k].enumDescriptions?.length, SEVERITY_NAMES.length, `${k}: one description per severity`);
   }
+});
+
+test("one rating-severity setting per normalised rating, with the severity names, read back by the server", () => {
+  const ratingKeys = Object.keys(properties).filter((k) => k.startsWith(key("ratingSeverity.")));
+  assert.deepEqual(ratingKeys.sort(), RATING_CLASSES.map((c) => key(`ratingSeverity.${c}`)).sort());
+  for (const k of ratingKeys) {
+    assert.deepEqual(properties[k].enum, [...SEVERITY_NAMES], `${k} enum`);
+    assert.equal(properties[k].enumDescriptions?.length, SEVERITY_NAMES.length, `${k}: one description per severity`);
+  }
+  assert.equal(normalizeSettings({ ratingSeverity: { mixed: "error" } }).ratingSeverity.mixed, "error");
+  assert.equal(normalizeSettings({ "ratingSeverity.true": "off" }).ratingSeverity.true, "off");
+  assert.equal(normalizeSettings({ ratingSeverity: { false: "loud" } }).ratingSeverity.false, DEFAULT_SETTINGS.ratingSeverity.false);
 });
 
 test("numeric settings declare the bounds the server enforces", () => {

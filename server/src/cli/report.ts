@@ -3,6 +3,7 @@
 import { LineIndex } from "../core/line-index.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
 import { attributionLine } from "../../../protocol/claim-text.js";
+import { reviewExplanation, reviewHeadline, reviewReading } from "../core/claimreview/finding.js";
 
 export interface FileReport {
   path: string;
@@ -31,6 +32,8 @@ export interface JsonFinding {
     quoteKind: "direct" | "reported";
     source: { title: string; section: string; quote: string };
   };
+  /** For a claim from a fact-check feed: the review's rating, reviewer, date and link, and whether the sentence repeats or denies it. */
+  review?: JsonReview;
   /** For words the draft puts in quotation marks: where they stand, and the recorded words (direct claims). */
   quoted?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; recorded?: string };
 }
@@ -40,7 +43,37 @@ export interface JsonFinding {
  * quotation). The editor's diagnostics say it the other way round (diagnostics.ts, diagnosticMessage).
  */
 export function reportMessage(f: Finding): string {
+  const r = reviewReading(f); // a claim from a fact-check feed: the rating leads (core/claimreview/finding.ts)
+  if (r)
+    return `${f.verdict}: ${reviewHeadline(r)}: ${reviewExplanation(f, r)} — ${r.claimant ?? "a claimant the review does not name"} claimed: ${f.claim.text}`;
   return `${f.verdict}: ${f.explanation} — ${attributionLine(f.claim)}`;
+}
+
+/** Whether a finding should fail a CI run (exit 1): any verdict but supported, or as its review reads (a denial of a false claim does not). */
+export function isProblem(f: Finding): boolean {
+  const r = reviewReading(f);
+  return r ? r.problem : f.verdict !== "supported";
+}
+
+/** The review of a reviewed claim's finding, as JSON and SARIF carry it. */
+export interface JsonReview {
+  stance: "repeats" | "denies";
+  rating: string;
+  ratingClass: string;
+  reviewer: string;
+  site?: string;
+  date?: string;
+  url: string;
+  claimant?: string;
+  /** Whether this finding is one to act on (it makes the exit code 1). */
+  problem: boolean;
+}
+
+function jsonReview(f: Finding): { review?: JsonReview } {
+  const r = reviewReading(f);
+  if (!r) return {};
+  const { severityClass: _severity, ...review } = r;
+  return { review };
 }
 
 export function toJson(reports: FileReport[]): { files: { path: string; findings: JsonFinding[] }[] } {
@@ -64,6 +97,7 @@ export function toJson(reports: FileReport[]): { files: { path: string; findings
             quoteKind: f.claim.quoteKind,
             source: { title: f.claim.source.title, section: f.claim.source.section, quote: f.claim.source.quote },
           },
+          ...jsonReview(f),
           ...(f.quoted
             ? {
                 quoted: {
@@ -128,9 +162,11 @@ export function toSarif(reports: FileReport[], version: string): object {
           return r.findings.map((f) => {
             const s = idx.positionAt(f.start);
             const e = idx.positionAt(f.end);
+            const review = jsonReview(f).review;
             return {
               ruleId: f.verdict,
-              level: SARIF_LEVEL[f.verdict],
+              // A reviewed claim's level follows its review: repeating a false claim warns, denying one is a note.
+              level: review ? (review.problem ? "warning" : "note") : SARIF_LEVEL[f.verdict],
               message: { text: reportMessage(f) },
               locations: [
                 {
@@ -142,7 +178,13 @@ export function toSarif(reports: FileReport[], version: string): object {
                 },
               ],
               partialFingerprints: { claimId: f.claim.id },
-              properties: { claimId: f.claim.id, score: f.score, speaker: f.claim.speaker.name, quote: f.claim.source.quote },
+              properties: {
+                claimId: f.claim.id,
+                score: f.score,
+                speaker: f.claim.speaker.name,
+                quote: f.claim.source.quote,
+                ...(review ? { review } : {}),
+              },
             };
           });
         }),

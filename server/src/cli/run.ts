@@ -4,6 +4,7 @@
 //   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
 //   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
 //   factcheck extract SOURCE... [--out FILE] [--title T] [--format text|json] (cli/extract.ts)
+//   factcheck import FEED... [--out FILE] [--title T]; factcheck export [--format claimreview] [DB...] [--out FILE] (cli/feeds.ts)
 //
 // Every file is untrusted (a pull request may add a claims file, a symlink, a FIFO): drafts and claims files
 // must be regular files within --max-file-size, and a claims file and its source.file must resolve inside
@@ -12,14 +13,15 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateClaimIdsUnique } from "../core/claims/loader.js";
 import { createFactChecker } from "../core/checker.js";
+import { ratingWords } from "../core/claimreview/rating.js";
 import { isReadRefused } from "../core/refused-read.js";
-import { type ClaimsDatabase, formatInputError, InputErrors } from "../core/types.js";
+import { type ClaimsDatabase, formatInputError, type InputError, InputErrors } from "../core/types.js";
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
 import { createLexicon } from "../node/lexicon.js";
 import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
 import { type FoundConfig, findProjectConfig, projectClaimsFiles } from "./project.js";
-import { type FileReport, toJson, toSarif, toText } from "./report.js";
+import { type FileReport, isProblem, toJson, toSarif, toText } from "./report.js";
 import { draftFormatOf } from "../../../protocol/markdown.js";
 
 const VERSION = "0.1.0";
@@ -28,9 +30,15 @@ const USAGE = `usage:
   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
   factcheck extract SOURCE... [--out FILE.claims.json] [--title T] [--format text|json] [--max-file-size MB]
+  factcheck import FEED... [--out FILE.claims.json] [--title T] [--max-file-size MB]
+  factcheck export [--format claimreview] [DB...] [--out FILE] [--max-file-size MB]
 
 extract draws a claims database from each SOURCE (.txt, .md, .html) and writes NAME.claims.json with the
 source text NAME.txt beside it; over an existing --out file, claims marked "reviewed": true are kept.
+import reads fact-check feeds (ClaimReview JSON-LD, a Fact Check Tools claims:search response, CSV with a header
+row) into one claims database of reviewed claims; bad records are reported with their place and skipped. export
+writes claims databases (the bundled one without DB) as schema.org ClaimReview / Claim JSON-LD. A feed given to
+--claims is loaded directly, as import would read it.
 Without --claims, the bundled database (claims/european-led-security-guarantees.claims.json) is used.
 A claims file and its source.file must resolve (after symlinks) inside the working directory when the claims
 file is inside it, else inside the claims file's own folder. Drafts, claims and sources must be regular
@@ -100,10 +108,19 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
       limits,
       (m) => new UsageError(m),
     );
+  // Fact-check feeds in and out (cli/feeds.ts).
+  if (command === "import" || command === "export") {
+    const feeds = await import("./feeds.js");
+    const given = argv.some((a) => a === "--format" || a.startsWith("--format=")) ? format : undefined;
+    const run = command === "import" ? feeds.runImport : feeds.runExport;
+    return run(rest, { out: values.out, title: values.title, format: given }, io, limits, (m) => new UsageError(m));
+  }
   // The project config file (cli/project.ts): its claims databases beside the bundled one, unless --claims names them.
   const project = await findProjectConfig(io.cwd);
   const databases = await loadDatabases(values.claims ?? [], limits, io.cwd, project);
   const cfg = project?.config ?? {};
+  // A feed loaded directly may have had records skipped: said on stderr, with their places.
+  for (const db of databases) for (const w of (db as { warnings?: InputError[] }).warnings ?? []) io.err(formatInputError(w) + "\n");
 
   if (command === "check") {
     if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
@@ -122,7 +139,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (format === "json") out(JSON.stringify(toJson(reports), null, 2) + "\n");
     else if (format === "sarif") out(JSON.stringify(toSarif(reports, VERSION), null, 2) + "\n");
     else out(toText(reports));
-    return reports.some((r) => r.findings.some((f) => f.verdict !== "supported")) ? 1 : 0;
+    return reports.some((r) => r.findings.some(isProblem)) ? 1 : 0;
   }
 
   if (command === "claims") {
@@ -142,9 +159,12 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
       );
     } else {
       for (const { claim } of list) {
-        out(
-          `${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}\n`,
-        );
+        // A reviewed claim's second line is its review: the reviewer's wording is nobody's quotation.
+        const r = claim.review;
+        const second = r
+          ? `reviewed by ${r.publisher.name}${r.date ? ` (${r.date})` : ""}: ${ratingWords(r.rating)} — ${r.url}`
+          : `"${claim.source.quote}" — ${claim.source.title}, ${claim.source.section}`;
+        out(`${claim.id}\t${claim.speaker.name} (${claim.speaker.role}), ${claim.verb}: ${claim.text}\n\t${second}\n`);
       }
     }
     return 0;

@@ -22,7 +22,8 @@ export class LineIndex {
     breaks: LineBreaks = "any",
   ) {
     const starts = [0];
-    if (breaks === "lf") {
+    // A text without "\r" breaks only at "\n" either way, and indexOf finds those many times faster than a loop.
+    if (breaks === "lf" || !text.includes("\r")) {
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
     } else {
       for (let i = 0; i < text.length; i++) {

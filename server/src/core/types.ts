@@ -58,6 +58,54 @@ export interface Claim {
   source: ClaimSource;
   /** Where the claim and its quote stand, worked out once by the loader. Absent for claims built in memory. */
   provenance?: ClaimProvenance;
+  /**
+   * A fact-checker's review of this claim (from a ClaimReview feed: claims files of version 2). Its presence says
+   * the claim is a *reviewed claim*: `text` is the claim as the reviewer states it (`claimReviewed`), made by
+   * `claimant` — not a statement of `source` — and the people it names are what it is about, not who said it.
+   */
+  review?: ClaimReview;
+  /**
+   * Who made the claim, when the review says (`itemReviewed.author`): then it is also `speaker`. A reviewed
+   * claim whose review names no one has a placeholder `speaker` (UNNAMED_CLAIMANT_ID) and no `claimant`.
+   */
+  claimant?: Speaker;
+  /** When the claim was made (ISO 8601 date as the feed gives it), for reviewed claims. */
+  claimDate?: string;
+  /** Where the claim appeared (http(s) URLs), for reviewed claims: `itemReviewed.appearance` / `firstAppearance`. */
+  appearances?: string[];
+}
+
+/** The speaker key of a reviewed claim whose review names no claimant. */
+export const UNNAMED_CLAIMANT_ID = "unnamed-claimant";
+
+/**
+ * A fact-checker's verdict on a claim, as schema.org's ClaimReview states it. Every string is untrusted feed
+ * text: escape it wherever it is shown; `url` is checked to be http(s).
+ */
+export interface ClaimReview {
+  /** The review article (http or https). */
+  url: string;
+  /** Who published the review (ClaimReview.author / publisher): "PolitiFact", and its site "politifact.com". */
+  publisher: { name: string; site?: string };
+  /** When the review was published (ISO 8601 date as the feed gives it). */
+  date?: string;
+  /** The review's `reviewRating`, as given. */
+  rating: ReviewRating;
+  /** The review article's headline or title, when given. */
+  headline?: string;
+  /** BCP 47 language of the review (`inLanguage`), when given. */
+  language?: string;
+}
+
+/** schema.org Rating as a review states it. At least one of `textualRating` and `alternateName` names it in words. */
+export interface ReviewRating {
+  /** The reviewer's words for the verdict: "False", "Pants on Fire!", "Mostly true" (Rating.textualRating). */
+  textualRating?: string;
+  /** Rating.alternateName, which many feeds use instead of textualRating. */
+  alternateName?: string;
+  ratingValue?: number;
+  bestRating?: number;
+  worstRating?: number;
 }
 
 /** A stretch of a file, as UTF-16 offsets into its text and as the 0-based line/character positions LSP uses. */

@@ -1,9 +1,18 @@
 // The database a claims file describes, built once every check has passed (so the shapes below hold): speakers
 // shared by their claims, offsets filled in, and each claim's provenance — where its id stands in the claims
 // file and its quote in the source, as offsets and line/character — worked out here, once.
-import { getNodeValue } from "jsonc-parser";
-import type { Claim, ClaimProvenance, ClaimsDatabase, Polarity, QuoteKind, Speaker } from "../types.js";
-import { type JsonNode, valueOf } from "./json-tree.js";
+import {
+  type Claim,
+  type ClaimProvenance,
+  type ClaimReview,
+  type ClaimsDatabase,
+  type InputError,
+  type Polarity,
+  type QuoteKind,
+  type Speaker,
+  UNNAMED_CLAIMANT_ID,
+} from "../types.js";
+import { claimShapeOf } from "./claim-shape.js";
 import type { SourceView } from "./quote-checks.js";
 import type { Reporter } from "./reporter.js";
 
@@ -15,34 +24,42 @@ export interface LoadedClaimsDatabase extends ClaimsDatabase {
   source?: { title: string; file?: string; url?: string };
   /** The source text the quotes were checked against, when known. */
   sourceText?: string;
+  /** Problems that did not stop the load: a feed's bad records, each skipped (core/claimreview). */
+  warnings?: InputError[];
 }
 
 /**
- * The database of a checked claims file. `offsets` holds each claim's checked quote offsets by index (claims
- * without are at 0/0: unknown); `sourcePath` names the source in quote provenance.
+ * The database of a checked claims file, from its plain value (`raw`, as JSON.parse gave it). `offsets` holds each
+ * claim's checked quote offsets by index (claims without are at 0/0: unknown); `idSpan` gives where each claim's
+ * `id` value stands in the file (its provenance; undefined for a claim imported from a feed, which has no id in the
+ * file); `sourcePath` names the source in quote provenance.
  */
 export function buildDatabase(
-  top: JsonNode,
+  raw: RawDatabase,
   file: string,
   rep: Reporter,
   source: SourceView,
   sourcePath: string | undefined,
   offsets: ReadonlyMap<number, { start: number; end: number }>,
+  idSpan: (index: number) => { start: number; end: number } | undefined,
 ): LoadedClaimsDatabase {
   const sourceText = source.text;
-  const claimNodes = valueOf(top, "claims")?.children ?? [];
-  const raw = getNodeValue(top) as RawDatabase;
   const speakers = new Map<string, Speaker>();
   for (const [id, s] of Object.entries(raw.speakers)) {
     speakers.set(id, { id, name: s.name, role: s.role, ...(s.aliases ? { aliases: [...s.aliases] } : {}) });
   }
+  let unnamed: Speaker | undefined;
+  const sourceFile = raw.source?.file;
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
-    const idNode = valueOf(claimNodes[index], "id")!;
-    const provenance: ClaimProvenance = {
-      definedIn: { ...rep.span(idNode.offset, idNode.offset + idNode.length), pointer: `/claims/${index}/id` },
-    };
-    if (sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
+    const id = idSpan(index);
+    let provenance: ClaimProvenance | undefined;
+    if (id) {
+      const span = rep.span(id.start, id.end) as ClaimProvenance["definedIn"];
+      span.pointer = `/claims/${index}/id`;
+      provenance = { definedIn: span };
+    }
+    if (provenance && sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
       provenance.quoteIn = {
         file: sourcePath,
         start: at.start,
@@ -50,61 +67,117 @@ export function buildDatabase(
         range: { start: source.position(at.start), end: source.position(at.end) },
       };
     }
-    return {
+    // A reviewed claim (version 2) may leave out what only a source text gives; its own words stand in.
+    const reviewed = c.review !== undefined || c.url !== undefined;
+    const shape = c.hedged === undefined || c.polarity === undefined ? claimShapeOf(c.text) : undefined;
+    const claimant = c.speaker !== undefined ? speakers.get(c.speaker)! : undefined;
+    const speaker = claimant ?? (unnamed ??= { ...UNNAMED_CLAIMANT });
+    const claim: Claim = {
       id: c.id,
       text: c.text,
-      speaker: speakers.get(c.speaker)!,
-      verb: c.verb,
-      hedged: c.hedged,
-      polarity: c.polarity,
+      speaker,
+      verb: c.verb ?? "claimed",
+      hedged: c.hedged ?? shape!.hedged,
+      polarity: c.polarity ?? shape!.polarity,
       // A file that does not say is read as paraphrase: the safe side, which never puts words in quotation marks.
       quoteKind: c.quoteKind ?? "reported",
       source: {
-        title: raw.source?.title ?? raw.title,
-        section: c.section,
-        quote: c.quote,
+        title: c.review?.headline ?? raw.source?.title ?? raw.title,
+        section: c.section ?? "",
+        quote: c.quote ?? c.text,
         start: at.start,
         end: at.end,
-        ...(raw.source?.file !== undefined ? { file: raw.source.file } : {}),
-        ...(sourceText !== undefined && offsets.has(index) ? { sentence: sentenceStartOf(sourceText, at.start) } : {}),
       },
-      provenance,
     };
+    // Assigned, not spread: a database may have hundreds of thousands of claims.
+    if (sourceFile !== undefined) claim.source.file = sourceFile;
+    if (sourceText !== undefined && offsets.has(index)) claim.source.sentence = sentenceStartOf(sourceText, at.start);
+    if (provenance) claim.provenance = provenance;
+    if (reviewed) {
+      if (claimant) claim.claimant = claimant;
+      // The file's own object (JSON.parse's or the importer's, shapes checked): a feed has hundreds of thousands.
+      if (c.review) claim.review = c.review;
+      if (c.claimDate !== undefined) claim.claimDate = c.claimDate;
+      if (c.url !== undefined) claim.appearances = c.appearances ? [c.url, ...c.appearances] : [c.url];
+      else if (c.appearances?.length) claim.appearances = c.appearances;
+    }
+    return claim;
   });
 
   const db: LoadedClaimsDatabase = { origin: file, title: raw.title, claims, speakers: [...speakers.values()] };
+  if (unnamed) db.speakers.push(unnamed);
   if (sourcePath !== undefined) db.sourcePath = sourcePath;
   if (raw.source) db.source = { ...raw.source };
   if (sourceText !== undefined) db.sourceText = sourceText;
   return db;
 }
 
-/** Where the sentence holding `offset` starts: just past the previous sentence end or line break. */
+/** The speaker of a reviewed claim whose review names no claimant. */
+const UNNAMED_CLAIMANT: Speaker = Object.freeze({
+  id: UNNAMED_CLAIMANT_ID,
+  name: "an unnamed claimant",
+  role: "the review does not say who made the claim",
+}) as Speaker;
+
+/**
+ * Where the sentence holding `offset` starts: just past the previous sentence end (".", "!" or "?", perhaps with a
+ * closing quote or bracket, then whitespace) or line break. Character codes, not regular expressions: it runs once
+ * a claim.
+ */
 function sentenceStartOf(text: string, offset: number): number {
   for (let i = offset - 1; i > 0; i--) {
-    const ch = text[i];
-    if (ch === "\n") return i + 1;
-    if (/\s/.test(ch) && /[.!?]["”’)]?$/.test(text.slice(Math.max(0, i - 2), i))) return i + 1;
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) return i + 1;
+    if (!isSpace(ch)) continue;
+    let j = i - 1;
+    const before = text.charCodeAt(j);
+    if (before === 34 || before === 0x201d || before === 0x2019 || before === 41 /* " ” ’ ) */) j--;
+    const end = text.charCodeAt(j);
+    if (j >= 0 && (end === 46 || end === 33 || end === 63) /* . ! ? */) return i + 1;
   }
   return 0;
 }
 
-interface RawDatabase {
-  version: 1;
+/** A claims file's value once the schema has passed (claims/claims.schema.json). */
+export interface RawDatabase {
+  version: 1 | 2;
   title: string;
   source?: { title: string; file?: string; url?: string };
   speakers: Record<string, { name: string; role: string; aliases?: string[] }>;
   claims: Array<{
     id: string;
     text: string;
-    speaker: string;
-    verb: string;
-    section: string;
-    quote: string;
+    /** Required but for reviewed claims (those with `review` or `url`), as are verb, section, quote, hedged and polarity. */
+    speaker?: string;
+    verb?: string;
+    section?: string;
+    quote?: string;
     start?: number;
     end?: number;
-    hedged: boolean;
-    polarity: Polarity;
+    hedged?: boolean;
+    polarity?: Polarity;
     quoteKind?: QuoteKind;
+    reviewed?: boolean;
+    url?: string;
+    appearances?: string[];
+    claimDate?: string;
+    review?: ClaimReview;
   }>;
+}
+
+/** JavaScript's `\s`, by character code. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

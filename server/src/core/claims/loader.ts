@@ -1,4 +1,6 @@
-// Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts:
+// Loads claims databases (`*.claims.json`, format in claims/claims.schema.json) into the data model of types.ts —
+// and fact-check feeds (JSON-LD ClaimReview, a Fact Check Tools claims:search response, found by their content; CSV,
+// by a name ending in .csv) as the database `factcheck import` would write for them (core/claimreview):
 // the public API of this folder (json-tree, reporter, schema-errors, semantic-checks, quote-checks, database).
 //
 // Pure: every file is read through a `LoaderHost`, which decides what may be read (server/src/node/claims-disk.ts
@@ -19,16 +21,17 @@
 //      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
 
 import * as path from "node:path";
-import { findNodeAtLocation } from "jsonc-parser";
+import { importFeed, importFeedBox, type ImportedFeed, isCsvFile, isFeedValue } from "../claimreview/import.js";
 import { isReadRefused } from "../refused-read.js";
 import { InputErrors } from "../types.js";
 import type { Claim, ClaimProvenance, ClaimsDatabase, InputError } from "../types.js";
-import { buildDatabase, type LoadedClaimsDatabase } from "./database.js";
-import { MAX_JSON_DEPTH } from "./json-depth.js";
-import { parseJson, syntaxMessage, valueOf } from "./json-tree.js";
+import { buildDatabase, type LoadedClaimsDatabase, type RawDatabase } from "./database.js";
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from "./json-depth.js";
+import { countKeys, type JsonScan, scanJson, stringAt } from "./json-scan.js";
+import { parseJson, syntaxMessage } from "./json-tree.js";
 import { sourceView } from "./quote-checks.js";
-import { describeValue, type InputLocation, Reporter } from "./reporter.js";
-import { reportSchemaErrors } from "./schema-errors.js";
+import { describePlain, type InputLocation, Reporter } from "./reporter.js";
+import { reportSchemaErrors, schemaValid } from "./schema-errors.js";
 import { checkClaims, reportDuplicateKeys } from "./semantic-checks.js";
 
 export type { LoadedClaimsDatabase } from "./database.js";
@@ -77,6 +80,7 @@ export interface ParseClaimsOptions {
  * @throws InputErrors with every problem found
  */
 export function parseClaimsDatabase(text: string, file: string, opts: ParseClaimsOptions = {}): LoadedClaimsDatabase {
+  if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
   return checkClaimsText(text, file, opts);
 }
 
@@ -97,23 +101,28 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
     throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
   }
 
-  // Find source.file before the full check, so the source text is there for it.
+  if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
+
+  // Find source.file before the full check, so the source text is there for it. Text that JSON.parse refuses
+  // has no source to read: the check reports its syntax errors.
   const opts: CheckClaimsOptions = {};
-  const { root } = parseJson(text);
-  const fileNode = root?.type === "object" ? findNodeAtLocation(root, ["source", "file"]) : undefined;
-  if (fileNode?.type === "string" && typeof fileNode.value === "string" && fileNode.value !== "") {
-    const sourcePath = path.resolve(host.absolute?.(path.dirname(file)) ?? path.dirname(file), fileNode.value);
+  // In a box, so that a feed's parsed value (hundreds of MB for a large one) can be let go once it is imported.
+  const parsed = { value: parseFast(text) };
+  const value = parsed.value;
+  const written = isObject(value) && isObject(value.source) ? value.source.file : undefined;
+  if (typeof written === "string" && written !== "") {
+    const sourcePath = path.resolve(host.absolute?.(path.dirname(file)) ?? path.dirname(file), written);
     try {
-      opts.sourceText = await host.readSource({ claimsFile: file, written: fileNode.value, path: sourcePath });
+      opts.sourceText = await host.readSource({ claimsFile: file, written, path: sourcePath });
       opts.sourcePath = sourcePath;
     } catch (err) {
       opts.sourceProblem =
         isReadRefused(err) && err.kind === "outside-root"
           ? err.message
-          : `cannot read source file ${JSON.stringify(fileNode.value)} (${sourcePath}): ${await describeReadError(err, sourcePath, host)}`;
+          : `cannot read source file ${JSON.stringify(written)} (${sourcePath}): ${await describeReadError(err, sourcePath, host)}`;
     }
   }
-  return checkClaimsText(text, file, opts);
+  return checkClaimsText(text, file, opts, parsed);
 }
 
 /**
@@ -164,8 +173,38 @@ interface CheckClaimsOptions extends ParseClaimsOptions {
   sourceProblem?: string;
 }
 
-/** Parses a claims file's text and checks it (syntax, shape, schema, meaning), then builds the database. */
-function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions): LoadedClaimsDatabase {
+/**
+ * What JSON.parse makes of a claims file's text (a leading byte order mark ignored), or NOT_JSON. JSON.parse copes
+ * with any depth, and so do the fast path's checks (ajv stops at the schema's depth, the key count is iterative);
+ * only the tree built for errors recurses, and the check tests the depth before it builds one.
+ */
+function parseFast(text: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+const NOT_JSON: unique symbol = Symbol("not JSON");
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Parses a claims file's text and checks it (syntax, shape, schema, meaning), then builds the database.
+ *
+ * The fast path, for a good file: JSON.parse, the schema (ajv) and the checks of meaning run on the plain value,
+ * and a linear scan (json-scan.ts) counts the keys (a duplicate key is the one thing JSON.parse hides) and finds
+ * where each claim's id stands. jsonc-parser's tree, which keeps every node's position (and costs ten times
+ * JSON.parse), is built only when there is an error to place (Reporter.at), or when that scan cannot place an id.
+ */
+function checkClaimsText(
+  text: string,
+  file: string,
+  opts: CheckClaimsOptions,
+  box: { value: unknown } = { value: parseFast(text) },
+): LoadedClaimsDatabase {
   const rep = new Reporter(file, text);
   const fail = (): never => {
     rep.errors.sort((a, b) => a.offset - b.offset);
@@ -173,47 +212,92 @@ function checkClaimsText(text: string, file: string, opts: CheckClaimsOptions): 
   };
 
   // 1. Syntax, and a depth no recursive walk could survive (json-depth.ts), reported alone.
-  const { root, syntax, tooDeepAt } = parseJson(text);
-  if (tooDeepAt !== undefined) rep.add(tooDeepAt, 1, "", `nested deeper than ${MAX_JSON_DEPTH} levels`);
-  for (const e of syntax) rep.add(e.offset, e.length, "", syntaxMessage(e));
-  if (rep.errors.length) fail();
-
-  // 2. Shape of the whole file.
-  if (!root) {
-    rep.add(0, 0, "", `claims file is empty: expected a JSON object with "version", "title", "speakers" and "claims"`);
+  // A fact-check feed (JSON-LD ClaimReview, a claims:search response) loads as the claims database it imports to.
+  if (isFeedValue(box.value)) return feedDatabase(importFeedBox(box, text, file), file, rep);
+  const parsed = box.value;
+  if (parsed === NOT_JSON) {
+    const { root, syntax, tooDeepAt } = parseJson(text);
+    if (tooDeepAt !== undefined) rep.add(tooDeepAt, 1, "", `nested deeper than ${MAX_JSON_DEPTH} levels`);
+    for (const e of syntax) rep.add(e.offset, e.length, "", syntaxMessage(e));
+    if (rep.errors.length) fail();
+    // 2. Shape of the whole file: only blank text gets here (jsonc-parser allows empty content, JSON.parse does not).
+    if (!root) rep.add(0, 0, "", `claims file is empty: expected a JSON object with "version", "title", "speakers" and "claims"`);
+    else rep.node(root, `cannot read this file as JSON`, "");
     fail();
   }
-  if (root!.type !== "object") {
-    rep.node(
-      root!,
-      `expected a JSON object with "version", "title", "speakers" and "claims" at the top level, found ${describeValue(root!)}`,
+  if (!isObject(parsed)) {
+    rep.at(
       "",
+      `expected a JSON object with "version", "title", "speakers" and "claims" at the top level, found ${describePlain(parsed)}`,
+      "opening",
     );
     fail();
   }
-  const top = root!;
+  const top = parsed as Record<string, unknown>;
 
-  // 3. Schema.
-  reportSchemaErrors(top, rep);
+  // 3. Schema: ajv on the plain value. Its errors are placed on the tree, which a file too deep to walk
+  // recursively never gets: that is reported alone, as a syntax error would be.
+  const scan = scanJson(text);
+  const schemaOk = schemaValid(top);
+  // Fewer keys in the value than in the text: some object repeats a key.
+  const keysOk = scan.keys === countKeys(top);
+  if (!schemaOk || !keysOk) {
+    const deep = jsonTooDeepAt(text);
+    if (deep >= 0) {
+      rep.add(deep, 1, "", `nested deeper than ${MAX_JSON_DEPTH} levels`);
+      fail();
+    }
+  }
+  if (!schemaOk) reportSchemaErrors(rep.root()!, rep);
 
   // 4. Meaning.
-  reportDuplicateKeys(top, rep);
-  const sourceFileNode = valueOf(valueOf(top, "source"), "file");
+  if (!keysOk) reportDuplicateKeys(rep.root()!, rep);
+  const written = isObject(top.source) ? top.source.file : undefined;
   if (opts.sourceProblem) {
-    if (sourceFileNode) rep.node(sourceFileNode, opts.sourceProblem);
+    if (typeof written === "string") rep.at("/source/file", opts.sourceProblem);
     else rep.add(0, 0, "", opts.sourceProblem);
   }
-  const sourceName = opts.sourcePath
-    ? path.basename(opts.sourcePath)
-    : typeof sourceFileNode?.value === "string"
-      ? sourceFileNode.value
-      : "the source text";
+  const sourceName = opts.sourcePath ? path.basename(opts.sourcePath) : typeof written === "string" ? written : "the source text";
   const source = sourceView(opts.sourceText, sourceName);
   const offsets = checkClaims(top, rep, source);
   if (rep.errors.length) fail();
 
   // 5. The model.
-  return buildDatabase(top, file, rep, source, opts.sourcePath, offsets);
+  const raw = top as unknown as RawDatabase;
+  return buildDatabase(raw, file, rep, source, opts.sourcePath, offsets, idSpans(text, raw, scan, rep));
+}
+
+/** The database of an imported feed: its claims have no provenance (no id in the file); its skipped records are warnings. */
+function feedDatabase(feed: ImportedFeed, file: string, rep: Reporter): LoadedClaimsDatabase {
+  const db = buildDatabase(feed.database, file, rep, sourceView(undefined, "the source text"), undefined, new Map(), () => undefined);
+  if (feed.warnings.length) db.warnings = feed.warnings;
+  return db;
+}
+
+/**
+ * Where each claim's id value stands: the scan's `"id":` values matched in order against the claims' ids (in a
+ * file the schema passed, only claims have an `id` with a string value); the tree's place when they do not match
+ * (an id key written with escapes, say).
+ */
+function idSpans(text: string, raw: RawDatabase, scan: JsonScan, rep: Reporter): (index: number) => { start: number; end: number } {
+  const spans: { start: number; end: number }[] = [];
+  let k = 0;
+  matching: for (const claim of raw.claims) {
+    while (k < scan.idValues.length) {
+      const at = scan.idValues[k++];
+      const { value, end } = stringAt(text, at);
+      if (value === claim.id) {
+        spans.push({ start: at, end });
+        continue matching;
+      }
+    }
+    break;
+  }
+  if (spans.length === raw.claims.length) return (i) => spans[i];
+  return (i) => {
+    const node = rep.nodeAt(`/claims/${i}/id`)!;
+    return { start: node.offset, end: node.offset + node.length };
+  };
 }
 
 async function describeReadError(err: unknown, file: string, host: LoaderHost): Promise<string> {

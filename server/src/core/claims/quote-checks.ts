@@ -3,7 +3,6 @@
 // then occur exactly once. Messages never quote the source (it may be any file the host lets through, and
 // messages reach CI logs): they give offsets and line:column into it, and a near match by its offsets.
 import { LineIndex, type LinePosition } from "../line-index.js";
-import { type JsonNode, valueOf } from "./json-tree.js";
 import { type Reporter, spans } from "./reporter.js";
 
 /** The source text as the checks see it. */
@@ -23,27 +22,29 @@ export function sourceView(text: string | undefined, name: string): SourceView {
 
 /**
  * The offsets of one claim's quote in the source, checked; undefined (with the problem reported) when they
- * cannot be had. Without a source text, stated offsets are kept as they are and missing ones stay unknown.
+ * cannot be had. `claim` is the plain value of the claim at JSON Pointer `at`. Without a source text, stated offsets are kept as they are and missing ones stay unknown.
  */
-export function quoteOffsets(claimNode: JsonNode, rep: Reporter, source: SourceView): { start: number; end: number } | undefined {
+export function quoteOffsets(
+  claim: Readonly<Record<string, unknown>>,
+  at: string,
+  rep: Reporter,
+  source: SourceView,
+): { start: number; end: number } | undefined {
   const sourceText = source.text;
   const sourceName = source.name;
   const sourceAt = (offset: number): string => {
     const p = source.position(offset);
     return `line ${p.line + 1}, column ${p.character + 1}`;
   };
-  const quoteNode = valueOf(claimNode, "quote");
-  const startNode = valueOf(claimNode, "start");
-  const endNode = valueOf(claimNode, "end");
-  const quote = quoteNode?.type === "string" && quoteNode.value !== "" ? String(quoteNode.value) : undefined;
-  const isOffset = (n: JsonNode | undefined) => n?.type === "number" && Number.isInteger(n.value) && n.value >= 0;
-  const start = isOffset(startNode) ? (startNode!.value as number) : undefined;
-  const end = isOffset(endNode) ? (endNode!.value as number) : undefined;
+  const quote = typeof claim.quote === "string" && claim.quote !== "" ? claim.quote : undefined;
+  const isOffset = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0;
+  const start = isOffset(claim.start) ? claim.start : undefined;
+  const end = isOffset(claim.end) ? claim.end : undefined;
 
   if (sourceText === undefined) {
     // Nothing to check against: keep stated offsets; 0/0 means "unknown".
     if (start !== undefined && end !== undefined && start <= end) return { start, end };
-    if (start !== undefined && end !== undefined) rep.node(startNode!, `start ${start} is after end ${end}`);
+    if (start !== undefined && end !== undefined) rep.at(`${at}/start`, `start ${start} is after end ${end}`);
     return undefined;
   }
   if (!quote) return undefined;
@@ -51,25 +52,25 @@ export function quoteOffsets(claimNode: JsonNode, rep: Reporter, source: SourceV
   if (start !== undefined && end !== undefined) {
     let inRange = true;
     if (start > sourceText.length) {
-      rep.node(startNode!, `start ${start} is past the end of ${sourceName} (${sourceText.length} characters)`);
+      rep.at(`${at}/start`, `start ${start} is past the end of ${sourceName} (${sourceText.length} characters)`);
       inRange = false;
     }
     if (end > sourceText.length) {
-      rep.node(endNode!, `end ${end} is past the end of ${sourceName} (${sourceText.length} characters)`);
+      rep.at(`${at}/end`, `end ${end} is past the end of ${sourceName} (${sourceText.length} characters)`);
       inRange = false;
     }
     if (inRange && start > end) {
-      rep.node(startNode!, `start ${start} is after end ${end}`);
+      rep.at(`${at}/start`, `start ${start} is after end ${end}`);
       inRange = false;
     }
     if (!inRange) return undefined;
-    if (sourceText.slice(start, end) === quote) return { start, end };
+    if (sourceText.startsWith(quote, start) && start + quote.length === end) return { start, end };
     const found = occurrences(sourceText, quote);
     const elsewhere = found.length
       ? `; the quote is at ${spans(found, quote.length)}`
       : `; the quote is not found verbatim anywhere in ${sourceName}`;
     // Not what the source has there: that text may be anything the source file holds (a secret, in CI).
-    rep.node(quoteNode!, `quote does not match ${sourceName} at ${start}–${end} (${sourceAt(start)})${elsewhere}`);
+    rep.at(`${at}/quote`, `quote does not match ${sourceName} at ${start}–${end} (${sourceAt(start)})${elsewhere}`);
     return undefined;
   }
   if (start !== undefined || end !== undefined) return undefined; // one without the other: reported by the schema
@@ -77,8 +78,8 @@ export function quoteOffsets(claimNode: JsonNode, rep: Reporter, source: SourceV
   const found = occurrences(sourceText, quote);
   if (found.length === 1) return { start: found[0], end: found[0] + quote.length };
   if (found.length > 1) {
-    rep.node(
-      quoteNode!,
+    rep.at(
+      `${at}/quote`,
       `quote occurs ${found.length} times in ${sourceName} (at ${spans(found, quote.length)}); add "start" and "end" to choose one`,
     );
   } else {
@@ -86,7 +87,7 @@ export function quoteOffsets(claimNode: JsonNode, rep: Reporter, source: SourceV
     const hint = near
       ? `; a near match at ${near.start}–${near.end} (${sourceAt(near.start)}) differs only in quotes, dashes, spacing or case`
       : "";
-    rep.node(quoteNode!, `quote not found verbatim in ${sourceName}${hint}`);
+    rep.at(`${at}/quote`, `quote not found verbatim in ${sourceName}${hint}`);
   }
   return undefined;
 }

@@ -11,14 +11,20 @@ import { CLAIMS_SCHEMA } from "./schema.js";
 /**
  * The claims schema as an ajv validator, compiled once when this module loads (≈40 ms): a pure function of the
  * constant schema, like a lookup table built from literals. ajv hands each call's errors back on the function
- * (`validate.errors`), read right after the call. `logger: false`: a stdio language server must never write to stdout.
+ * (`validate.errors`), read right after the call. `logger: false`: a stdio language server must never write to stdout. `strictRequired: false`: the
+ * reviewed-claim test (`if: {anyOf: [{required: ["review"]}, …]}`) names properties defined beside it, not inside.
  */
 const validateSchema: ValidateFunction = compileSchema();
 
 function compileSchema(): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, logger: false });
   for (const kw of ["defaultSnippets", "enumDescriptions", "markdownDescription"]) ajv.addKeyword(kw);
   return ajv.compile(CLAIMS_SCHEMA as unknown as object);
+}
+
+/** Whether a claims file's plain value (JSON.parse's) passes the schema: the fast path's whole schema check. */
+export function schemaValid(value: unknown): boolean {
+  return validateSchema(value);
 }
 
 export function reportSchemaErrors(root: JsonNode, rep: Reporter): void {
@@ -36,18 +42,42 @@ export function reportSchemaErrors(root: JsonNode, rep: Reporter): void {
   }
   for (const e of errors) {
     if (e.keyword === "propertyNames") continue; // reported through the inner error on the key itself
+    if (e.keyword === "if") continue; // reported through the inner errors of the branch that failed
     if (e.keyword !== "type" && wrongType.has(e.instancePath) && !e.propertyName) continue;
     if (e.keyword === "required") {
       const names = missing.get(e.instancePath);
       if (!names) continue;
       missing.delete(e.instancePath);
       const node = nodeAtPointer(root, e.instancePath);
+      // In the order the schema defines them (ajv reports the reviewed-claim branch's after the rest).
+      names.sort((a, b) => propertyRank(a) - propertyRank(b));
       const what = names.length === 1 ? "property" : "properties";
       rep.opening(node, `missing required ${what} ${list(names)}`, e.instancePath);
       continue;
     }
     reportSchemaError(e, root, rep);
   }
+}
+
+/** Every property name of the schema, in the order it defines them (for listing missing ones). */
+const PROPERTY_ORDER: ReadonlyMap<string, number> = (() => {
+  const order = new Map<string, number>();
+  const stack: unknown[] = [CLAIMS_SCHEMA];
+  while (stack.length) {
+    const s = stack.shift();
+    if (typeof s !== "object" || s === null) continue;
+    const props = (s as { properties?: Record<string, unknown> }).properties;
+    for (const [k, v] of Object.entries(props ?? {})) {
+      if (!order.has(k)) order.set(k, order.size);
+      stack.push(v);
+    }
+    for (const key of ["items", "additionalProperties"]) stack.push((s as Record<string, unknown>)[key]);
+  }
+  return order;
+})();
+
+function propertyRank(name: string): number {
+  return PROPERTY_ORDER.get(name) ?? Number.MAX_SAFE_INTEGER;
 }
 
 function idRule(what: string, value: string): string {
@@ -79,6 +109,15 @@ function reportSchemaError(e: ErrorObject, root: JsonNode, rep: Reporter): void 
       else rep.node(node, `must be ${JSON.stringify(params.allowedValue)}`, at);
       return;
     case "enum":
+      if (at === "/version") {
+        const versions = (params.allowedValues as unknown[]).map(String);
+        rep.node(
+          node,
+          `unsupported version ${JSON.stringify(e.data)}: this extension reads versions ${versions.slice(0, -1).join(", ")} and ${versions.at(-1)}`,
+          at,
+        );
+        return;
+      }
       rep.node(node, `must be one of ${list((params.allowedValues as unknown[]).map(String))}; found ${JSON.stringify(e.data)}`, at);
       return;
     case "pattern": {
@@ -90,6 +129,8 @@ function reportSchemaError(e: ErrorObject, root: JsonNode, rep: Reporter): void 
         rep.node(node, idRule("claim id", String(e.data)), at);
       } else if (at === "/source/url") {
         rep.node(node, `source url must be an http:// or https:// URL without spaces`, at);
+      } else if (/\/(url|appearances\/\d+)$/.test(at)) {
+        rep.node(node, `must be an http:// or https:// URL without spaces`, at);
       } else {
         rep.node(node, `must match pattern ${String(params.pattern)}`, at);
       }

@@ -5,6 +5,69 @@
 
 export const CLAIM_ID_PATTERN = "^[a-z0-9][a-z0-9-]*$";
 
+/** The only links a claims file may hold: http and https, no spaces (a `command:` or `javascript:` link is refused). */
+export const HTTP_URL_PATTERN = "^https?://\\S+$";
+
+/** The formats a claims file may declare in `version`; 2 adds reviewed claims. */
+export const CLAIMS_FORMAT_VERSIONS = [1, 2] as const;
+export const CURRENT_CLAIMS_VERSION = 2;
+
+/** A fact-checker's review of a claim (schema.org ClaimReview, as `factcheck import` keeps it). */
+const REVIEW_SCHEMA = {
+  title: "Review",
+  description:
+    "Version 2: a fact-checker's review of this claim (schema.org ClaimReview): who rated it, how, when, and where the review is. Its text is shown as plain text, never as markup.",
+  type: "object",
+  required: ["url", "publisher", "rating"],
+  additionalProperties: false,
+  properties: {
+    url: { title: "Review URL", description: "The review article (http or https).", type: "string", pattern: HTTP_URL_PATTERN },
+    publisher: {
+      title: "Reviewer",
+      description: 'Who published the review: name ("PolitiFact") and site ("politifact.com").',
+      type: "object",
+      required: ["name"],
+      additionalProperties: false,
+      properties: {
+        name: { title: "Reviewer name", description: "The fact-checker, as a reader would cite it.", type: "string", minLength: 1 },
+        site: { title: "Reviewer site", description: "The fact-checker's site (a host name or URL).", type: "string", minLength: 1 },
+      },
+    },
+    date: { title: "Review date", description: "When the review was published (ISO 8601, e.g. 2024-05-01).", type: "string", minLength: 1 },
+    headline: {
+      title: "Review headline",
+      description: "The review article's headline, when the feed gives one.",
+      type: "string",
+      minLength: 1,
+    },
+    language: { title: "Language", description: 'BCP 47 language of the review, e.g. "en".', type: "string", minLength: 1 },
+    rating: {
+      title: "Rating",
+      description:
+        'The review\'s reviewRating (schema.org Rating): the reviewer\'s words ("False", "Pants on Fire!") in textualRating or alternateName, and a value on the scale worstRating–bestRating when given.',
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        textualRating: {
+          title: "Textual rating",
+          description: 'The reviewer\'s words for the verdict ("False", "Pants on Fire!").',
+          type: "string",
+          minLength: 1,
+        },
+        alternateName: {
+          title: "Alternate name",
+          description: "Rating.alternateName, which many feeds use for the verdict instead of textualRating.",
+          type: "string",
+          minLength: 1,
+        },
+        ratingValue: { title: "Rating value", description: "The rating on the scale from worstRating to bestRating.", type: "number" },
+        bestRating: { title: "Best rating", description: "The value that means true (the top of the scale).", type: "number" },
+        worstRating: { title: "Worst rating", description: "The value that means false (the bottom of the scale).", type: "number" },
+      },
+    },
+  },
+} as const;
+
 export const CLAIMS_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "Fact Check claims database",
@@ -20,9 +83,10 @@ export const CLAIMS_SCHEMA = {
     },
     version: {
       title: "Format version",
-      description: "Version of the claims file format. Always 1.",
+      description:
+        "Version of the claims file format: 1, or 2 for a file that may also hold reviewed claims (a fact-checker's review of a claim, with no source text: `review`, `url`). Every version-1 file reads the same as version 2.",
       type: "integer",
-      const: 1,
+      enum: [1, 2],
     },
     title: {
       title: "Database title",
@@ -55,7 +119,7 @@ export const CLAIMS_SCHEMA = {
           title: "Source URL",
           description: "Where the source was published (http or https).",
           type: "string",
-          pattern: "^https?://\\S+$",
+          pattern: HTTP_URL_PATTERN,
         },
       },
     },
@@ -110,9 +174,15 @@ export const CLAIMS_SCHEMA = {
       type: "array",
       items: {
         title: "Claim",
-        description: "One statement from the source, attributed to a speaker, with the verbatim words it rests on.",
+        description:
+          "One statement from the source, attributed to a speaker, with the verbatim words it rests on; or (version 2) a reviewed claim: a claim text, where it appeared (`url`) and a fact-checker's `review`, with no source text.",
         type: "object",
-        required: ["id", "text", "speaker", "verb", "section", "quote", "hedged", "polarity"],
+        required: ["id", "text"],
+        // A claim with a review or a url is a reviewed claim, which needs only an id and a text; any other claim
+        // is a statement of the source and needs everything the source-text checks use.
+        if: { anyOf: [{ required: ["review"] }, { required: ["url"] }] },
+        then: {},
+        else: { required: ["speaker", "verb", "section", "quote", "hedged", "polarity"] },
         additionalProperties: false,
         dependencies: {
           start: ["end"],
@@ -191,6 +261,25 @@ export const CLAIMS_SCHEMA = {
             enumDescriptions: ["The speaker's own words, quoted in the source.", "The source's paraphrase of what the speaker said."],
             default: "reported",
           },
+          url: {
+            title: "Claim URL",
+            description: "Version 2, reviewed claims: where the claim appeared (http or https), its first appearance when known.",
+            type: "string",
+            pattern: HTTP_URL_PATTERN,
+          },
+          appearances: {
+            title: "Appearances",
+            description: "Version 2, reviewed claims: other places the claim appeared (http or https URLs).",
+            type: "array",
+            items: { type: "string", pattern: HTTP_URL_PATTERN },
+          },
+          claimDate: {
+            title: "Claim date",
+            description: "Version 2, reviewed claims: when the claim was made (ISO 8601, e.g. 2024-04-28).",
+            type: "string",
+            minLength: 1,
+          },
+          review: REVIEW_SCHEMA,
           reviewed: {
             title: "Reviewed",
             description:

@@ -1,9 +1,8 @@
 // What a claims file means, beyond its schema: no repeated property names, no claim id used twice, every
 // claim's speaker defined (with a "did you mean" for a near miss), and each quote where its offsets say
 // (quote-checks.ts). Each check looks only at values of the right type; the schema has reported the rest.
-import { getNodeValue } from "jsonc-parser";
 import { damerau } from "../edit-distance.js";
-import { type JsonNode, valueOf } from "./json-tree.js";
+import type { JsonNode } from "./json-tree.js";
 import { type SourceView, quoteOffsets } from "./quote-checks.js";
 import { list, type Reporter } from "./reporter.js";
 
@@ -31,58 +30,72 @@ export function reportDuplicateKeys(root: JsonNode, rep: Reporter): void {
 }
 
 /**
- * Checks every claim (its id, its speaker, its quote against the source) and returns the checked offsets of
- * each claim's quote by its index in `claims`; problems go to `rep`.
+ * Checks every claim of the file's plain value (JSON.parse's: the schema has been checked, but may have failed, so
+ * every value is looked at only when it has the right type): its id, its speaker, its version-2 fields, its quote
+ * against the source. Returns the checked offsets of each claim's quote by its index in `claims`; problems go to
+ * `rep`, by JSON Pointer.
  */
-export function checkClaims(top: JsonNode, rep: Reporter, source: SourceView): Map<number, { start: number; end: number }> {
-  const speakersNode = valueOf(top, "speakers");
+export function checkClaims(top: Record<string, unknown>, rep: Reporter, source: SourceView): Map<number, { start: number; end: number }> {
+  const speakers = isObject(top.speakers) ? top.speakers : undefined;
   const speakerInfos: SpeakerInfo[] = [];
-  if (speakersNode?.type === "object") {
-    for (const p of speakersNode.children ?? []) {
-      const id = p.children?.[0]?.value;
-      const v = p.children?.[1];
-      if (typeof id !== "string") continue;
-      speakerInfos.push({
-        id,
-        name: valueOf(v, "name")?.value,
-        aliases: v && valueOf(v, "aliases") ? getNodeValue(valueOf(v, "aliases")!) : undefined,
-      });
-    }
+  for (const [id, v] of Object.entries(speakers ?? {})) {
+    speakerInfos.push({ id, name: isObject(v) ? v.name : undefined, aliases: isObject(v) ? v.aliases : undefined });
   }
   const speakerIds = new Set(speakerInfos.map((s) => s.id));
-
-  const claimsNode = valueOf(top, "claims");
-  const claimNodes = claimsNode?.type === "array" ? (claimsNode.children ?? []) : [];
-  const firstById = new Map<string, JsonNode>();
+  const claims = Array.isArray(top.claims) ? (top.claims as unknown[]) : [];
+  const firstById = new Map<string, number>();
   const offsets = new Map<number, { start: number; end: number }>();
+  const version1 = top.version === 1;
 
-  claimNodes.forEach((claimNode, index) => {
-    if (claimNode.type !== "object") return;
+  claims.forEach((claim, index) => {
+    if (!isObject(claim)) return;
+    const at = `/claims/${index}`;
 
-    const idNode = valueOf(claimNode, "id");
-    if (idNode?.type === "string") {
-      const id = String(idNode.value);
-      const first = firstById.get(id);
-      if (first) {
-        const where = rep.lines.positionAt(first.offset);
-        rep.node(idNode, `duplicate claim id ${JSON.stringify(id)}: already used at line ${where.line + 1}, column ${where.character + 1}`);
-      } else firstById.set(id, idNode);
+    if (typeof claim.id === "string") {
+      const first = firstById.get(claim.id);
+      if (first !== undefined) {
+        const where = rep.positionOf(`/claims/${first}/id`);
+        rep.at(
+          `${at}/id`,
+          `duplicate claim id ${JSON.stringify(claim.id)}: already used at line ${where.line + 1}, column ${where.character + 1}`,
+        );
+      } else firstById.set(claim.id, index);
     }
 
-    const speakerNode = valueOf(claimNode, "speaker");
-    if (speakerNode?.type === "string" && speakerNode.value !== "" && speakersNode?.type === "object") {
-      const ref = String(speakerNode.value);
+    if (typeof claim.speaker === "string" && claim.speaker !== "" && speakers) {
+      const ref = claim.speaker;
       if (!speakerIds.has(ref)) {
         const hint = suggestSpeaker(ref, speakerInfos);
         const known = speakerInfos.length ? `speakers defined in this file: ${list(speakerInfos.map((s) => s.id))}` : `"speakers" is empty`;
-        rep.node(speakerNode, `unknown speaker ${JSON.stringify(ref)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ""}; ${known}`);
+        rep.at(
+          `${at}/speaker`,
+          `unknown speaker ${JSON.stringify(ref)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ""}; ${known}`,
+        );
       }
     }
 
-    const at = quoteOffsets(claimNode, rep, source);
-    if (at) offsets.set(index, at);
+    if (version1) {
+      for (const key of REVIEWED_CLAIM_KEYS) {
+        if (key in claim)
+          rep.at(
+            `${at}/${key}`,
+            `${JSON.stringify(key)} belongs to reviewed claims, which need "version": 2 at the top of the file`,
+            "key",
+          );
+      }
+    }
+
+    const quoted = quoteOffsets(claim, at, rep, source);
+    if (quoted) offsets.set(index, quoted);
   });
   return offsets;
+}
+
+/** The properties only a version-2 file's claims may have. */
+const REVIEWED_CLAIM_KEYS = ["review", "url", "appearances", "claimDate"] as const;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 interface SpeakerInfo {
