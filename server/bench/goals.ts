@@ -45,7 +45,7 @@ export interface GoalRow {
 }
 
 /** The generated inputs, written once to a temporary folder. */
-async function writeInputs(dir: string): Promise<{ draftPath: string; claimsPath: string; draft: string; claimsJson: string }> {
+export async function writeInputs(dir: string): Promise<{ draftPath: string; claimsPath: string; draft: string; claimsJson: string }> {
   const bundled = await readBundledClaims();
   const draft = generateDraft({ bytes: 1_000_000, seed: 1, articleSentences: bundled.claims.map((c) => c.text), articleShare: 0.12 });
   const feed = generateClaims(CLAIMS, 7);
@@ -175,7 +175,8 @@ class LspClient {
   private readonly listeners: ((msg: { method?: string; params?: unknown }) => void)[] = [];
   readonly child;
   constructor(cwd: string) {
-    this.child = spawn(process.execPath, [SERVER, "--stdio"], { cwd, stdio: ["pipe", "pipe", "ignore"] });
+    const flags = process.env.GOALS_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? []; // e.g. --cpu-prof, to profile the server
+    this.child = spawn(process.execPath, [...flags, SERVER, "--stdio"], { cwd, stdio: ["pipe", "pipe", "ignore"] });
     this.child.stdout.on("data", (d: Buffer) => this.read(d));
   }
   private read(d: Buffer): void {
@@ -244,7 +245,7 @@ class LspClient {
 }
 
 /** Opens the draft, waits for its first diagnostics, then types one word at a time in the middle: didChange → publishDiagnostics, minus the debounce. */
-async function lspKeystroke(
+export async function lspKeystroke(
   dir: string,
   draft: string,
   withLarge: boolean,
