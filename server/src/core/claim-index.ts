@@ -62,6 +62,24 @@ function sortedHas(list: readonly number[], id: number): boolean {
   return false;
 }
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
+/** Claim analyses kept at once (analysisOf). */
+const ANALYSIS_CACHE = 4096;
+
+/** An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf). */
+class LazyClaim implements IndexedClaim {
+  weight = 0;
+  constructor(
+    private readonly index: ClaimIndex,
+    private readonly id: number,
+    readonly claim: Claim,
+    readonly terms: IndexedClaim["terms"],
+    readonly speakerTerm: string,
+  ) {}
+  get analysis(): Analysis {
+    return this.index.analysisOf(this.id);
+  }
+}
+
 /** Chunks and words the lexical gate remembers before it starts again (a bound on memory). */
 const GATE_MEMORY = 500_000;
 /** Above this many postings to walk, the gate lets the sentence through rather than count (the matcher's cost). */
@@ -93,6 +111,13 @@ export class ClaimIndex {
   private phraseTriggers: Map<string, string[]> | undefined;
   /** Per claim, how many of a sentence's terms it holds (the gate's counter, zero between calls). */
   private gateCounts: Uint8Array | undefined;
+
+  /** Per speaker object: the words of its names (speakerWordsOf); and the speakers whose names are in speakerNames. */
+  private readonly speakerWords = new Map<Claim["speaker"], ReadonlySet<string>>();
+  private readonly namedSpeakers = new Set<Claim["speaker"]>();
+
+  /** Analyses of the claims read since (analysisOf), oldest first. */
+  private readonly analyses = new Map<number, Analysis>();
 
   /** Per claim, what its record backs (see support.ts), read the first time a verdict needs it. */
   private readonly records = new Map<number, RecordVocabulary>();
@@ -276,6 +301,21 @@ export class ClaimIndex {
     }
   }
 
+  /**
+   * The analysis of claim `id`'s statement, analysed again on first use (and kept in a bounded cache):
+   * the index keeps only the terms. A claim's analysis does not depend on the claims analysed beside
+   * it (wink reads blank-line-separated texts independently; a test holds the two equal).
+   */
+  analysisOf(id: number): Analysis {
+    let a = this.analyses.get(id);
+    if (!a) {
+      a = analyzeMany(this.nlp, [this.claims[id].claim.text])[0];
+      if (this.analyses.size >= ANALYSIS_CACHE) this.analyses.delete(this.analyses.keys().next().value as number);
+      this.analyses.set(id, a);
+    }
+    return a;
+  }
+
   /** The record vocabulary of claim `id`, built once. */
   recordOf(id: number): RecordVocabulary {
     let r = this.records.get(id);
@@ -395,13 +435,23 @@ export class ClaimIndex {
     return out ?? undefined;
   };
 
+  /** The lowercase words of a speaker's name and aliases, but "the" and places; once per speaker object (claims share them). */
+  private speakerWordsOf(speaker: Claim["speaker"]): ReadonlySet<string> {
+    let words = this.speakerWords.get(speaker);
+    if (!words) {
+      words = new Set(
+        [speaker.name, ...(speaker.aliases ?? [])]
+          .flatMap((a) => a.toLowerCase().split(/\s+/))
+          // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
+          .filter((w) => w !== "the" && !isEntityTerm(this.termOf(w))),
+      );
+      this.speakerWords.set(speaker, words);
+    }
+    return words;
+  }
+
   private add(claim: Claim, analysis: Analysis): void {
-    const speakerWords = new Set(
-      [claim.speaker.name, ...(claim.speaker.aliases ?? [])]
-        .flatMap((a) => a.toLowerCase().split(/\s+/))
-        // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
-        .filter((w) => w !== "the" && !isEntityTerm(this.termOf(w))),
-    );
+    const speakerWords = this.speakerWordsOf(claim.speaker);
     const terms: IndexedClaim["terms"] = new Map();
     for (const u of analysis.units) {
       if (u.isHedge) continue;
@@ -428,13 +478,15 @@ export class ClaimIndex {
     }
     const id = this.claims.length;
     const speakerTerm = `@${claim.speaker.name.toLowerCase()}`;
-    this.claims.push({ claim, analysis, terms, weight: 0, speakerTerm });
-    for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
-      const key = n.toLowerCase().replace(/^the\s+/, "");
-      if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
-      const last = key.split(/\s+/).pop()!;
-      if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
-    }
+    this.claims.push(new LazyClaim(this, id, claim, terms, speakerTerm));
+    if (!this.namedSpeakers.has(claim.speaker))
+      for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
+        const key = n.toLowerCase().replace(/^the\s+/, "");
+        if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
+        const last = key.split(/\s+/).pop()!;
+        if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
+      }
+    this.namedSpeakers.add(claim.speaker);
     for (const term of [...terms.keys(), speakerTerm]) {
       const list = this.postings.get(term);
       if (list) list.push(id);

@@ -8,8 +8,12 @@ import type { Claim } from "./types.js";
 /** What a claim contributes to matching, computed once when the database loads. */
 export interface IndexedClaim {
   claim: Claim;
-  /** The claim's statement, analysed. */
-  analysis: Analysis;
+  /**
+   * The claim's statement, analysed. Not kept by the index (it was half the heap of a 100,000-claim
+   * index): read only for the few claims a sentence comes close to, it is analysed again on first
+   * use and kept in a bounded cache (ClaimIndex.analysisOf).
+   */
+  readonly analysis: Analysis;
   /** Distinct content terms of the statement, with their polarity in the claim. */
   terms: Map<string, ClaimTerm>;
   /** Sum of idf over `terms`: the denominator of coverage. */
