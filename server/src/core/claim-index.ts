@@ -62,6 +62,11 @@ function sortedHas(list: readonly number[], id: number): boolean {
   return false;
 }
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
+/** A part of speech (or none: a phrase, a function word) as one bit of a set (ClaimTerm.pos). */
+export function posBit(p: Pos | undefined): number {
+  return p === "noun" ? 1 : p === "verb" ? 2 : p === "adj" ? 4 : p === "adv" ? 8 : 16;
+}
+
 /** Claim analyses kept at once (analysisOf). */
 const ANALYSIS_CACHE = 4096;
 
@@ -100,7 +105,7 @@ export class ClaimIndex {
   private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
   private readonly linkCache = new Map<string, TermLink[]>();
   /** Parts of speech each term has in the claims. */
-  private readonly vocabPos = new Map<string, Set<Pos | undefined>>();
+  private readonly vocabPos = new Map<string, number>();
   /** Lowercase names and aliases of speakers → their pseudo-term. */
   private readonly speakerNames = new Map<string, string>();
 
@@ -115,6 +120,10 @@ export class ClaimIndex {
   /** Per speaker object: the words of its names (speakerWordsOf); and the speakers whose names are in speakerNames. */
   private readonly speakerWords = new Map<Claim["speaker"], ReadonlySet<string>>();
   private readonly namedSpeakers = new Set<Claim["speaker"]>();
+
+  /** candidates()' accumulators, zero between calls. */
+  private scores: Float64Array | undefined;
+  private touchedFlags: Uint8Array | undefined;
 
   /** Analyses of the claims read since (analysisOf), oldest first. */
   private readonly analyses = new Map<number, Analysis>();
@@ -358,20 +367,50 @@ export class ClaimIndex {
     for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
     const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
     const common = Math.max(COMMON_FLOOR, this.claims.length * COMMON_SHARE);
-    const rough = new Map<number, number>();
-    for (const [term, weight] of ordered) {
-      const list = this.postings.get(term)!;
-      const w = this.idf(term) * weight;
-      if (list.length > common && rough.size > 0) {
-        for (const [id, v] of rough) if (sortedHas(list, id)) rough.set(id, v + w);
-      } else {
-        for (const id of list) rough.set(id, (rough.get(id) ?? 0) + w);
+    // Scores in a typed array, the claims touched in the order first reached (the order a Map kept).
+    const n = this.claims.length;
+    if (!this.scores || this.scores.length !== n) {
+      this.scores = new Float64Array(n);
+      this.touchedFlags = new Uint8Array(n);
+    }
+    const score = this.scores;
+    const seen = this.touchedFlags!;
+    const touched: number[] = [];
+    try {
+      for (const [term, weight] of ordered) {
+        const list = this.postings.get(term)!;
+        const w = this.idf(term) * weight;
+        if (list.length > common && touched.length > 0) {
+          for (const id of touched) if (sortedHas(list, id)) score[id] += w;
+        } else {
+          for (const id of list) {
+            if (!seen[id]) {
+              seen[id] = 1;
+              touched.push(id);
+            }
+            score[id] += w;
+          }
+        }
+      }
+      // The k best (highest score, then lowest index): by selection when k is small (a sentence's 12), else by sorting.
+      if (k > 32) return touched.sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
+      const out: number[] = [];
+      for (let r = 0; r < k && r < touched.length; r++) {
+        let best = -1;
+        for (const id of touched) {
+          if (seen[id] !== 1) continue;
+          if (best < 0 || score[id] > score[best] || (score[id] === score[best] && id < best)) best = id;
+        }
+        out.push(best);
+        seen[best] = 2; // taken
+      }
+      return out;
+    } finally {
+      for (const id of touched) {
+        score[id] = 0;
+        seen[id] = 0;
       }
     }
-    return [...rough.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, k)
-      .map(([id]) => id);
   }
 
   /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */
@@ -395,7 +434,7 @@ export class ClaimIndex {
       // Synonyms must be the same part of speech as the claim's word ("send" is a synonym of the
       // verb "direct", not of the adjective); derived forms cross parts of speech on purpose.
       const pos = WORDNET_POS[unit.pos];
-      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || (this.vocabPos.get(term)?.has(p) ?? false);
+      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || ((this.vocabPos.get(term) ?? 0) & posBit(p)) !== 0;
       const seen = new Set<string>();
       for (const w of words) {
         for (const r of this.lexicon.related(w, pos)) {
@@ -466,15 +505,15 @@ export class ClaimIndex {
           entity: u.entity || isEntityTerm(u.term),
           surface: u.surface,
           isCue: u.isCue,
-          pos: new Set(),
+          pos: 0,
         });
       }
     }
     for (const u of analysis.units) {
-      const p = WORDNET_POS[u.pos];
-      terms.get(u.term)?.pos.add(p);
-      if (!this.vocabPos.has(u.term)) this.vocabPos.set(u.term, new Set());
-      this.vocabPos.get(u.term)!.add(p);
+      const bit = posBit(WORDNET_POS[u.pos]);
+      const t = terms.get(u.term);
+      if (t) t.pos |= bit;
+      this.vocabPos.set(u.term, (this.vocabPos.get(u.term) ?? 0) | bit);
     }
     const id = this.claims.length;
     const speakerTerm = `@${claim.speaker.name.toLowerCase()}`;

@@ -2,7 +2,6 @@
 // file because both the index (claim-index.ts) and what the record backs (support.ts) read it, and
 // claim-index.ts imports support.ts.
 import type { Analysis } from "./analyze.js";
-import type { Pos } from "./lexicon/lexicon.js";
 import type { Claim } from "./types.js";
 
 /** What a claim contributes to matching, computed once when the database loads. */
@@ -30,6 +29,6 @@ export interface ClaimTerm {
   entity: boolean;
   surface: string;
   isCue: boolean;
-  /** Parts of speech the term has in claims, as WordNet names them: synonyms must agree. */
-  pos: Set<Pos | undefined>;
+  /** Parts of speech the term has in the claim, as WordNet names them, one bit each (claim-index.ts posBit). */
+  pos: number;
 }
