@@ -117,23 +117,32 @@ export async function hashCases(): Promise<HashedCase[]> {
   return cases;
 }
 
-async function main(): Promise<void> {
+/** Every case hashed and compared with the reference: a line each, and whether all are the same. */
+export async function findingsReport(): Promise<{ text: string; same: boolean; cases: HashedCase[] }> {
   const cases = await hashCases();
-  if (process.argv.includes("--write")) {
-    writeFileSync(REFERENCE, JSON.stringify(cases, null, 2) + "\n");
-    console.log(`wrote ${REFERENCE}`);
-    return;
-  }
   const ref = JSON.parse(readFileSync(REFERENCE, "utf8")) as HashedCase[];
   let bad = 0;
+  const lines: string[] = [];
   for (const c of cases) {
     const r = ref.find((x) => x.name === c.name);
     const ok = r !== undefined && r.sha256 === c.sha256 && r.findings === c.findings;
     if (!ok) bad++;
-    console.log(`${ok ? "same" : "DIFFERENT"}  ${c.name}: ${c.findings} findings${r ? ` (reference ${r.findings})` : " (no reference)"}`);
+    lines.push(`  ${ok ? "same" : "DIFFERENT"}  ${c.name}: ${c.findings} findings${r ? ` (reference ${r.findings})` : " (no reference)"}`);
   }
-  console.log(bad ? `${bad} case(s) differ from the reference` : "every case gives the reference findings");
-  if (bad) process.exitCode = 1;
+  lines.push(bad ? `  ${bad} case(s) differ from the reference` : "  every case gives the reference findings");
+  return { text: lines.join("\n"), same: bad === 0, cases };
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--write")) {
+    const cases = await hashCases();
+    writeFileSync(REFERENCE, JSON.stringify(cases, null, 2) + "\n");
+    console.log(`wrote ${REFERENCE}`);
+    return;
+  }
+  const r = await findingsReport();
+  console.log(r.text);
+  if (!r.same) process.exitCode = 1;
 }
 
 if (process.argv[1]?.endsWith("findings-hash.js")) {

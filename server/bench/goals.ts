@@ -30,7 +30,6 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..", "..");
 const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
 const SERVER = join(ROOT, "out", "server", "src", "main.js");
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
 const DEBOUNCE_MS = 150; // protocol/settings.ts DEFAULT_SETTINGS.debounceMs: what the server waits after a change
 
 const ms = (t0: number) => performance.now() - t0;
@@ -45,10 +44,13 @@ export interface GoalRow {
 }
 
 /** The generated inputs, written once to a temporary folder. */
-export async function writeInputs(dir: string): Promise<{ draftPath: string; claimsPath: string; draft: string; claimsJson: string }> {
+export async function writeInputs(
+  dir: string,
+  claims = 100_000,
+): Promise<{ draftPath: string; claimsPath: string; draft: string; claimsJson: string }> {
   const bundled = await readBundledClaims();
   const draft = generateDraft({ bytes: 1_000_000, seed: 1, articleSentences: bundled.claims.map((c) => c.text), articleShare: 0.12 });
-  const feed = generateClaims(CLAIMS, 7);
+  const feed = generateClaims(claims, 7);
   const claimsJson = feedJson(feed);
   const draftPath = join(dir, "big.md");
   const claimsPath = join(dir, "synthetic.claims.json");
@@ -287,10 +289,13 @@ export async function lspKeystroke(
 
 // ---------------------------------------------------------------------------------------------
 
-export async function goals(log: (s: string) => void = (s) => process.stderr.write(`[goals] ${s}\n`)): Promise<GoalRow[]> {
+export async function goals(
+  log: (s: string) => void = (s) => process.stderr.write(`[goals] ${s}\n`),
+  claims = Number(process.env.BENCH_CLAIMS ?? 100_000),
+): Promise<GoalRow[]> {
   const dir = mkdtempSync(join(tmpdir(), "factcheck-goals-"));
   try {
-    const { draftPath, claimsPath, draft } = await writeInputs(dir);
+    const { draftPath, claimsPath, draft } = await writeInputs(dir, claims);
     log(`inputs in ${dir}`);
     const rows: GoalRow[] = [];
 
