@@ -88,7 +88,7 @@ class LazyClaim implements IndexedClaim {
 /** Chunks and words the lexical gate remembers before it starts again (a bound on memory). */
 const GATE_MEMORY = 500_000;
 /** Above this many postings to walk, the gate lets the sentence through rather than count (the matcher's cost). */
-const GATE_POSTINGS = 20_000;
+const GATE_POSTINGS = 4_000;
 const NO_TERMS: readonly string[] = Object.freeze([]) as readonly string[];
 /** Words too common to trigger a phrase's lookup ("the EU" is looked up by "eu"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "of", "on", "in", "to", "and", "for", "at", "by", "with"]);
