@@ -25,6 +25,8 @@ import { claimsScaling } from "./experiments/claims-scaling.js";
 import { feedsLoading } from "./experiments/feeds-loading.js";
 import { draftScaling } from "./experiments/draft-scaling.js";
 import { fuseAlternative } from "./experiments/fuse-alternative.js";
+import { findingsReport } from "./findings-hash.js";
+import { goals, goalsTable } from "./goals.js";
 import { printReport, Report, round, writeJson } from "./report.js";
 import { cpuNow, gcAvailable, now, time } from "./timing.js";
 
@@ -72,6 +74,11 @@ async function main(): Promise<void> {
   report.add(fuseAlternative(ctx, draft, claims));
   report.add(claimSearch(ctx, claims));
 
+  // Issue 12's table, each goal beside a baseline of this run (goals.ts), then the proof that the
+  // findings are the ones recorded before the speed work (findings-hash.ts).
+  const goalRows = await goals(log, sizes.claims);
+  const sameFindings = await findingsReport();
+
   const totalMs = now() - T0;
   meta.totalSeconds = round(totalMs / 1000);
   meta.loadAverageAtEnd = loadavg().map(round);
@@ -90,8 +97,13 @@ async function main(): Promise<void> {
     "  absolute times. Lower is better; 1.00× is the baseline row itself.",
   ];
   const footer = [`total bench time ${(totalMs / 1000).toFixed(1)} s wall, ${meta.totalCpuSeconds} s CPU; results written to ${RESULTS}`];
-  console.log(printReport(report, header, footer));
-  writeJson(RESULTS, { meta, sections: report.sections });
+  console.log(printReport(report, header, []));
+  console.log("\nIssue 12's goals (goals.ts; times are single runs or medians on this machine, ratios ÷ a baseline of this run):");
+  console.log(goalsTable(goalRows));
+  console.log(`\nSame findings as before the speed work (findings-hash.ts):\n${sameFindings.text}`);
+  console.log(footer.join("\n"));
+  writeJson(RESULTS, { meta, sections: report.sections, goals: goalRows, findings: sameFindings.cases });
+  if (!sameFindings.same) process.exitCode = 1;
 }
 
 main().catch((err) => {

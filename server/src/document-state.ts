@@ -6,6 +6,7 @@
 import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "./core/types.js";
+import type { DiagnosticMemo } from "./diagnostic-memo.js";
 
 /** What was last published for a draft: the hover and code actions look findings up here. */
 export interface Published {
@@ -35,6 +36,8 @@ export class DocumentState {
   /** Bumped by every content change: what a published result was computed from. */
   revision = 0;
   published: Published | undefined;
+  /** The last publish's diagnostics, reused by the next where nothing changed (draft-checker.ts). */
+  diagnosticMemo: DiagnosticMemo | undefined;
   /** The debounced work waiting to run, if any (set by the Debouncer only). */
   pending: Pending | undefined;
   /** Bumped by every check started, every change and the close: a check may publish only while it is unchanged. */

@@ -13,6 +13,7 @@ import type { CheckControl, DraftFormat } from "./core/checker.js";
 import type { Finding } from "./core/types.js";
 import type { Debouncer } from "./debouncer.js";
 import type { CheckEvent, Logger } from "./deps.js";
+import { DiagnosticMemo } from "./diagnostic-memo.js";
 import { findingDiagnostic } from "./diagnostics.js";
 import type { CheckTicket, DocumentState, OpenDocuments } from "./document-state.js";
 import { draftPart, formatBytes } from "./draft-limit.js";
@@ -107,12 +108,15 @@ export class DraftChecker {
       cancelled: stale,
     };
     const checked = part.partial ? text.slice(0, part.end) : text;
-    const result = await this.ctx.store.checker.checkTextAsync(checked, format, { minScore: settings.minScore }, control);
+    const engine = this.ctx.store.checker;
+    const result = await engine.checkTextAsync(checked, format, { minScore: settings.minScore }, control);
     if (!result || stale()) return false;
     const { findings, stats } = result;
     const ignored = new Set(settings.ignoredClaims);
     const shown: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
+    // The last publish's diagnostics, for the findings a keystroke left as they were (diagnostic-memo.ts).
+    const memo = state.diagnosticMemo?.engine === engine ? state.diagnosticMemo : new DiagnosticMemo(engine);
     for (const f of findings) {
       // Diagnostics cost too (a few hundred findings: tens of milliseconds): same slices.
       if (control.due!()) {
@@ -122,9 +126,11 @@ export class DraftChecker {
       const severity = findingSeverity(settings, f); // by verdict, or by rating for a reviewed claim
       if (severity === undefined || ignored.has(f.claim.id)) continue;
       shown.push(f);
-      diagnostics.push(findingDiagnostic(doc, f, severity));
+      diagnostics.push(memo.diagnostic(doc, text, f, severity, () => findingDiagnostic(doc, f, severity)));
     }
     if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maxDraftBytes));
+    memo.published();
+    state.diagnosticMemo = memo;
     state.published = { version: doc.version, revision: ticket.revision, findings: shown, diagnostics };
     this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics });
     this.ctx.onCheck?.({ uri: doc.uri, version: doc.version, stats, findings: shown });

@@ -64,6 +64,7 @@ export interface Analysis {
 /** The alias table (lexicon/aliases.ts) as lookups, built once from its literals. */
 const ALIASES: AliasTable = buildAliasTable();
 const NEGATION_PHRASES: readonly (readonly string[])[] = NEGATION_CUES.map((c) => c.split(" "));
+const SINGLE_NEGATIONS: ReadonlySet<string> = new Set(NEGATION_PHRASES.filter((p) => p.length === 1).map((p) => p[0]));
 /** "not only", "not merely": these add rather than deny. */
 const NON_NEGATING_AFTER_NOT: ReadonlySet<string> = new Set(["only", "merely", "just", "simply", "least"]);
 const MAX_NEGATION_REACH = 10;
@@ -74,7 +75,7 @@ export type SpellFix = (lower: string) => { lower: string; lemma: string } | und
 
 /** One text (a draft sentence, a query, a quote) analysed with `nlp`; `fix` corrects words English does not know. */
 export function analyze(nlp: Nlp, text: string, fix?: SpellFix): Analysis {
-  return analyzeTokens(text, tokenize(nlp, text), fix);
+  return analyzeTokens(text, tokenize(nlp, text), (w) => nlp.termOf(w, termOf), fix);
 }
 
 /**
@@ -85,6 +86,7 @@ export function analyze(nlp: Nlp, text: string, fix?: SpellFix): Analysis {
 export function analyzeMany(nlp: Nlp, texts: readonly string[]): Analysis[] {
   const SEP = "\n\n";
   const all = tokenize(nlp, texts.join(SEP));
+  const term = (w: string) => nlp.termOf(w, termOf);
   const out: Analysis[] = [];
   let k = 0;
   let base = 0;
@@ -94,13 +96,13 @@ export function analyzeMany(nlp: Nlp, texts: readonly string[]): Analysis[] {
       if (all[k].start < base || all[k].end > base + text.length) continue; // the separator
       mine.push({ ...all[k], start: all[k].start - base, end: all[k].end - base });
     }
-    out.push(analyzeTokens(text, mine));
+    out.push(analyzeTokens(text, mine, term));
     base += text.length + SEP.length;
   }
   return out;
 }
 
-function analyzeTokens(text: string, tokens: Token[], fix?: SpellFix): Analysis {
+function analyzeTokens(text: string, tokens: Token[], term: (word: string) => string, fix?: SpellFix): Analysis {
   numberClauses(tokens);
   if (fix) {
     // Correct before anything reads the words, so "rulled out" is still a negation.
@@ -163,7 +165,7 @@ function analyzeTokens(text: string, tokens: Token[], fix?: SpellFix): Analysis 
     const cue = cueAt.get(i);
     if (t.isWord && !t.isStop && !isPossessive(t) && t.pos !== "PUNCT") {
       const isHedge = HEDGE_CUES.has(t.lower);
-      const u = makeUnit(tokens, i, i, termOf(t.lemma), false, { negations, negatedBy, distance, beforeNegation }, !!cue);
+      const u = makeUnit(tokens, i, i, term(t.lemma), false, { negations, negatedBy, distance, beforeNegation }, !!cue);
       u.isHedge = isHedge;
       units.push(u);
     }
@@ -180,6 +182,21 @@ export function termOf(word: string): string {
   const multi = ALIASES.multi.get(lower);
   if (multi) return multi.term;
   return stem(lower.replace(/['’]s$/, ""));
+}
+
+/** The alias table's multi-word phrases (lowercase, words separated by one space) and their terms. */
+export function multiWordAliases(): ReadonlyMap<string, { term: string; entity: boolean }> {
+  return ALIASES.multi;
+}
+
+/** The term of a case-sensitive alias written exactly `text` ("US"), if there is one. */
+export function caseSensitiveAliasTerm(text: string): string | undefined {
+  return ALIASES.caseSensitive.get(text)?.term;
+}
+
+/** Lowercase, with curly apostrophes straightened, as analysis reads a word. */
+export function lowerWord(s: string): string {
+  return straighten(s.toLowerCase());
 }
 
 /** Is this term one of the alias groups marked as places or organisations? */
@@ -223,21 +240,26 @@ function makeUnit(
 const TEMPORAL_ENTITIES: ReadonlySet<string> = new Set(["DATE", "TIME", "DURATION"]);
 
 function tokenize(nlp: Nlp, text: string): Token[] {
-  const { tokens, entities } = nlp.annotate(text);
-  const temporal = new Set<number>();
-  for (const e of entities) if (TEMPORAL_ENTITIES.has(e.type)) for (let i = e.firstToken; i <= e.lastToken; i++) temporal.add(i);
-  return tokens.map((t, i) => ({
-    text: t.value,
-    lower: straighten(t.value.toLowerCase()),
-    lemma: straighten(t.lemma.toLowerCase()),
-    pos: t.pos,
-    start: t.start,
-    end: t.end,
-    isWord: t.type === "word" || t.type === "number" || t.type === "hashtag",
-    isStop: t.stopWord,
-    clause: 0,
-    temporal: temporal.has(i),
-  }));
+  const { values, lemmas, poses, types, stops, starts, ends, entities } = nlp.analysisTokens(text);
+  const temporal = new Uint8Array(values.length);
+  for (const e of entities) if (TEMPORAL_ENTITIES.has(e.type)) for (let i = e.first; i <= e.last; i++) temporal[i] = 1;
+  const out = new Array<Token>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const type = types[i];
+    out[i] = {
+      text: values[i],
+      lower: straighten(values[i].toLowerCase()),
+      lemma: straighten(lemmas[i].toLowerCase()),
+      pos: poses[i],
+      start: starts[i],
+      end: ends[i],
+      isWord: type === "word" || type === "number" || type === "hashtag",
+      isStop: !!stops[i],
+      clause: 0,
+      temporal: temporal[i] === 1,
+    };
+  }
+  return out;
 }
 
 function numberClauses(tokens: Token[]): void {
@@ -280,13 +302,15 @@ function negationCueAt(tokens: Token[], i: number): { length: number; text: stri
   }
   // "rule out" in any tense, and "ruling ... out" is rare enough to skip.
   if (t.lemma === "rule" && tokens[i + 1]?.lower === "out") return { length: 2, text: `${t.text} ${tokens[i + 1].text}` };
-  if (NEGATION_PHRASES.some((p) => p.length === 1 && p[0] === t.lower)) return { length: 1, text: t.text };
+  if (SINGLE_NEGATIONS.has(t.lower)) return { length: 1, text: t.text };
   if ((t.pos === "VERB" || t.pos === "NOUN") && NEGATING_VERB_LEMMAS.has(t.lemma)) return { length: 1, text: t.text };
   return undefined;
 }
 
 function aliasAt(tokens: Token[], i: number): { term: string; entity: boolean; length: number } | undefined {
+  const multiPossible = ALIASES.firstWords.has(tokens[i].lower);
   for (let n = Math.min(ALIASES.maxLength, tokens.length - i); n >= 1; n--) {
+    if (n > 1 && !multiPossible) continue; // no phrase starts with this word
     const key = tokens
       .slice(i, i + n)
       .map((t) => t.lower)
@@ -306,6 +330,8 @@ interface AliasTable {
   multi: ReadonlyMap<string, { term: string; entity: boolean }>;
   caseSensitive: ReadonlyMap<string, { term: string; entity: boolean }>;
   entityTerms: ReadonlySet<string>;
+  /** First words of the multi-word phrases. */
+  firstWords: ReadonlySet<string>;
   maxLength: number;
 }
 
@@ -314,6 +340,7 @@ function buildAliasTable(): AliasTable {
   const multi = new Map<string, { term: string; entity: boolean }>();
   const caseSensitive = new Map<string, { term: string; entity: boolean }>();
   const entityTerms = new Set<string>();
+  const firstWords = new Set<string>();
   let maxLength = 1;
   for (const g of ALIAS_GROUPS) {
     if (g.entity) entityTerms.add(g.term);
@@ -321,8 +348,9 @@ function buildAliasTable(): AliasTable {
       const words = p.split(" ");
       maxLength = Math.max(maxLength, words.length);
       (words.length === 1 ? single : multi).set(p, { term: g.term, entity: g.entity });
+      if (words.length > 1) firstWords.add(words[0]);
     }
     for (const p of g.caseSensitive ?? []) caseSensitive.set(p, { term: g.term, entity: g.entity });
   }
-  return { single, multi, caseSensitive, entityTerms, maxLength };
+  return { single, multi, caseSensitive, entityTerms, firstWords, maxLength };
 }

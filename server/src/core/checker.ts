@@ -161,7 +161,8 @@ export class FactChecker {
   checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean } {
     const hit = this.cache.get(text);
     if (hit) return { matches: hit, cached: true };
-    const matches = matchSentence(text, this.index, this.speakers, this.tuning);
+    // The lexical gate: most sentences of a long draft share no word with any claim (claim-index.ts).
+    const matches = this.index.mayMatch(text) ? matchSentence(text, this.index, this.speakers, this.tuning) : [];
     this.cache.set(text, matches);
     return { matches, cached: false };
   }

@@ -1,7 +1,19 @@
 // The retrieval side of the matcher: an inverted index from terms to claims with BM25-style
 // weights, and the mapping that carries a draft's words onto the index's vocabulary
 // (aliases, typos, WordNet synonyms, derived forms and antonyms).
-import { type Analysis, analyzeMany, isEntityTerm, termOf, type Unit } from "./analyze.js";
+import {
+  type Analysis,
+  analyzeMany,
+  caseSensitiveAliasTerm,
+  isEntityTerm,
+  lowerWord,
+  multiWordAliases,
+  termOf as termOfWord,
+  type Unit,
+} from "./analyze.js";
+import { lemmaForms } from "./lemma-forms.js";
+import { quotedParts, SCARE_QUOTE_MAX_WORDS, wordCount } from "./quotes.js";
+import { boundTokens } from "./nlp.js";
 import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
@@ -50,6 +62,38 @@ function sortedHas(list: readonly number[], id: number): boolean {
   return false;
 }
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
+/** A part of speech (or none: a phrase, a function word) as one bit of a set (ClaimTerm.pos). */
+export function posBit(p: Pos | undefined): number {
+  return p === "noun" ? 1 : p === "verb" ? 2 : p === "adj" ? 4 : p === "adv" ? 8 : 16;
+}
+
+/** Claim analyses kept at once (analysisOf). */
+const ANALYSIS_CACHE = 4096;
+
+/** An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf). */
+class LazyClaim implements IndexedClaim {
+  weight = 0;
+  constructor(
+    private readonly index: ClaimIndex,
+    private readonly id: number,
+    readonly claim: Claim,
+    readonly terms: IndexedClaim["terms"],
+    readonly speakerTerm: string,
+  ) {}
+  get analysis(): Analysis {
+    return this.index.analysisOf(this.id);
+  }
+}
+
+/** Chunks and words the lexical gate remembers before it starts again (a bound on memory). */
+const GATE_MEMORY = 500_000;
+/** Above this many postings to walk, the gate lets the sentence through rather than count (the matcher's cost). */
+const GATE_POSTINGS = 4_000;
+const NO_TERMS: readonly string[] = Object.freeze([]) as readonly string[];
+/** Words too common to trigger a phrase's lookup ("the EU" is looked up by "eu"). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "of", "on", "in", "to", "and", "for", "at", "by", "with"]);
+/** Quotation marks of any kind: words in them need only one claim term to be checked (quote-check.ts). */
+const QUOTE_MARKS = /["“”„‘’'«»]/;
 
 export class ClaimIndex {
   readonly claims: IndexedClaim[] = [];
@@ -61,9 +105,28 @@ export class ClaimIndex {
   private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
   private readonly linkCache = new Map<string, TermLink[]>();
   /** Parts of speech each term has in the claims. */
-  private readonly vocabPos = new Map<string, Set<Pos | undefined>>();
+  private readonly vocabPos = new Map<string, number>();
   /** Lowercase names and aliases of speakers → their pseudo-term. */
   private readonly speakerNames = new Map<string, string>();
+
+  /** The lexical gate's memory (mayMatch): by chunk of text between spaces, and by word. */
+  private readonly chunkTerms = new Map<string, readonly string[]>();
+  private readonly wordReach = new Map<string, readonly string[]>();
+  /** Terms of the multi-word alias phrases that reach a claim, by a word no such phrase is without. */
+  private phraseTriggers: Map<string, string[]> | undefined;
+  /** Per claim, how many of a sentence's terms it holds (the gate's counter, zero between calls). */
+  private gateCounts: Uint8Array | undefined;
+
+  /** Per speaker object: the words of its names (speakerWordsOf); and the speakers whose names are in speakerNames. */
+  private readonly speakerWords = new Map<Claim["speaker"], ReadonlySet<string>>();
+  private readonly namedSpeakers = new Set<Claim["speaker"]>();
+
+  /** candidates()' accumulators, zero between calls. */
+  private scores: Float64Array | undefined;
+  private touchedFlags: Uint8Array | undefined;
+
+  /** Analyses of the claims read since (analysisOf), oldest first. */
+  private readonly analyses = new Map<number, Analysis>();
 
   /** Per claim, what its record backs (see support.ts), read the first time a verdict needs it. */
   private readonly records = new Map<number, RecordVocabulary>();
@@ -101,6 +164,143 @@ export class ClaimIndex {
     batch.forEach((c, k) => this.add(c, analyses[k]));
   }
 
+  /** termOf, remembered by the English pipeline (the Porter stemmer is a quarter of indexing otherwise). */
+  private termOf(word: string): string {
+    return this.nlp.termOf(word, termOfWord);
+  }
+
+  /**
+   * The lexical gate: false when `text` cannot match any claim, so matchSentence need not analyse it.
+   * Every finding needs a claim the sentence reaches through claim terms: two of them at least (or all
+   * of a claim's terms, when it has fewer; matcher.ts, "Two shared words can be chance"), or, for words
+   * in quotation marks, one (quote-check.ts looks them up through the index). Which claim terms a
+   * sentence can reach is decided without tagging, from wink's tokens of each chunk of text between
+   * spaces (its tokenizer reads each such chunk on its own): a token reaches a term when any lemma wink
+   * could give it under any part of speech (lemma-forms.ts), its lowercase form, or the word typo
+   * correction would put for it, is that term, a negated prefix of it ("un" +), or related or opposite
+   * to it in the lexicon under any part of speech; or when it is the (trigger) word of a multi-word or
+   * case-sensitive alias of that term. Each test is a superset of one the matcher makes, so the gate
+   * never drops a sentence that could match. Remembered per chunk and per word: a draft repeats most
+   * of its words.
+   */
+  mayMatch(text: string): boolean {
+    const bounded = boundTokens(text);
+    let unseen: string[] | undefined;
+    const reached = new Set<string>();
+    for (const chunk of bounded.split(" ")) {
+      if (!chunk) continue;
+      const known = this.chunkTerms.get(chunk);
+      if (known === undefined) (unseen ??= []).push(chunk);
+      else for (const t of known) reached.add(t);
+    }
+    if (unseen) for (const terms of this.learnChunks(unseen)) for (const t of terms) reached.add(t);
+    if (!reached.size) return false;
+    // checkQuotes looks up the words of these (quote-check.ts), with one term enough.
+    if (QUOTE_MARKS.test(text) && quotedParts(text).some((p) => wordCount(p.words) > SCARE_QUOTE_MAX_WORDS)) return true;
+    return this.someClaimHasTwo(reached);
+  }
+
+  /** Does a claim hold two of these terms (or, having fewer than two terms, all of its own)? */
+  private someClaimHasTwo(terms: ReadonlySet<string>): boolean {
+    const lists: number[][] = [];
+    let total = 0;
+    for (const t of terms) {
+      const l = this.postings.get(t);
+      if (!l) continue;
+      lists.push(l);
+      total += l.length;
+    }
+    if (total > GATE_POSTINGS) return true; // as costly as matching: let the matcher decide
+    const counts = (this.gateCounts ??= new Uint8Array(this.claims.length));
+    const touched: number[] = [];
+    let found = false;
+    for (const list of lists) {
+      for (const id of list) {
+        const c = counts[id];
+        if (c === 0) touched.push(id);
+        if (c + 1 >= 2 || this.claims[id].terms.size <= 1) found = true;
+        counts[id] = c + 1;
+      }
+      if (found) break;
+    }
+    for (const id of touched) counts[id] = 0;
+    return found;
+  }
+
+  /** The claim terms each of these chunks can reach (see mayMatch), remembered. */
+  private learnChunks(unseen: string[]): (readonly string[])[] {
+    if (this.chunkTerms.size > GATE_MEMORY) this.chunkTerms.clear();
+    const { values, normals, lemmas, starts } = this.nlp.lexicalTokens(unseen.join(" "));
+    const sets = unseen.map(() => new Set<string>());
+    let chunk = 0;
+    let chunkEnd = unseen[0].length;
+    for (let i = 0; i < values.length; i++) {
+      while (starts[i] > chunkEnd && chunk + 1 < unseen.length) chunkEnd += 1 + unseen[++chunk].length;
+      this.tokenTerms(values[i], normals[i], lemmas[i], sets[chunk]);
+    }
+    return unseen.map((c, k) => {
+      const terms = sets[k].size ? [...sets[k]] : NO_TERMS;
+      this.chunkTerms.set(c, terms);
+      return terms;
+    });
+  }
+
+  private tokenTerms(value: string, normal: string, lemma: string, out: Set<string>): void {
+    const cs = caseSensitiveAliasTerm(value);
+    if (cs !== undefined && this.postings.has(cs)) out.add(cs);
+    const lower = lowerWord(value);
+    const keys = new Set<string>([lower, lowerWord(lemma)]);
+    for (const f of lemmaForms(lowerWord(normal))) keys.add(f);
+    const fix = this.spellFix(lower);
+    if (fix) keys.add(fix.lower).add(lowerWord(fix.lemma));
+    const triggers = (this.phraseTriggers ??= this.buildPhraseTriggers());
+    for (const t of triggers.get(lower) ?? NO_TERMS) out.add(t);
+    if (fix) for (const t of triggers.get(fix.lower) ?? NO_TERMS) out.add(t);
+    for (const k of keys) for (const t of this.wordTerms(k)) out.add(t);
+  }
+
+  /** The claim terms a unit whose lowercase form or lemma is `word` could link to (links(), any part of speech). */
+  private wordTerms(word: string): readonly string[] {
+    let r = this.wordReach.get(word);
+    if (r === undefined) {
+      const out = new Set<string>();
+      const own = this.termOf(word);
+      if (this.postings.has(own)) out.add(own);
+      for (const p of NEGATING_PREFIXES) {
+        if (!word.startsWith(p) || word.length - p.length < 4) continue;
+        const t = this.termOf(word.slice(p.length));
+        if (this.postings.has(t)) out.add(t);
+      }
+      for (const x of this.lexicon.related(word)) {
+        const t = this.termOf(x.word);
+        if (this.postings.has(t)) out.add(t);
+      }
+      for (const x of this.lexicon.antonyms(word)) {
+        const t = this.termOf(x.word);
+        if (this.postings.has(t)) out.add(t);
+      }
+      r = out.size ? [...out] : NO_TERMS;
+      if (this.wordReach.size > GATE_MEMORY) this.wordReach.clear();
+      this.wordReach.set(word, r);
+    }
+    return r;
+  }
+
+  /** Multi-word alias phrases by one word of each (its longest): no phrase is in a text without that word. */
+  private buildPhraseTriggers(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [phrase, { term }] of multiWordAliases()) {
+      const terms = [...this.wordTerms(phrase)];
+      if (this.postings.has(term)) terms.push(term);
+      if (!terms.length) continue;
+      const words = phrase.split(" ");
+      const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+      const trigger = (content.length ? content : words).reduce((a, b) => (b.length > a.length ? b : a));
+      out.set(trigger, [...(out.get(trigger) ?? []), ...terms]);
+    }
+    return out;
+  }
+
   /** Weights depend on every claim: computed once all are in. */
   private finish(): void {
     this.idfCache.clear();
@@ -108,6 +308,21 @@ export class ClaimIndex {
       c.weight = 0;
       for (const t of c.terms.keys()) c.weight += this.idf(t);
     }
+  }
+
+  /**
+   * The analysis of claim `id`'s statement, analysed again on first use (and kept in a bounded cache):
+   * the index keeps only the terms. A claim's analysis does not depend on the claims analysed beside
+   * it (wink reads blank-line-separated texts independently; a test holds the two equal).
+   */
+  analysisOf(id: number): Analysis {
+    let a = this.analyses.get(id);
+    if (!a) {
+      a = analyzeMany(this.nlp, [this.claims[id].claim.text])[0];
+      if (this.analyses.size >= ANALYSIS_CACHE) this.analyses.delete(this.analyses.keys().next().value as number);
+      this.analyses.set(id, a);
+    }
+    return a;
   }
 
   /** The record vocabulary of claim `id`, built once. */
@@ -152,20 +367,50 @@ export class ClaimIndex {
     for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
     const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
     const common = Math.max(COMMON_FLOOR, this.claims.length * COMMON_SHARE);
-    const rough = new Map<number, number>();
-    for (const [term, weight] of ordered) {
-      const list = this.postings.get(term)!;
-      const w = this.idf(term) * weight;
-      if (list.length > common && rough.size > 0) {
-        for (const [id, v] of rough) if (sortedHas(list, id)) rough.set(id, v + w);
-      } else {
-        for (const id of list) rough.set(id, (rough.get(id) ?? 0) + w);
+    // Scores in a typed array, the claims touched in the order first reached (the order a Map kept).
+    const n = this.claims.length;
+    if (!this.scores || this.scores.length !== n) {
+      this.scores = new Float64Array(n);
+      this.touchedFlags = new Uint8Array(n);
+    }
+    const score = this.scores;
+    const seen = this.touchedFlags!;
+    const touched: number[] = [];
+    try {
+      for (const [term, weight] of ordered) {
+        const list = this.postings.get(term)!;
+        const w = this.idf(term) * weight;
+        if (list.length > common && touched.length > 0) {
+          for (const id of touched) if (sortedHas(list, id)) score[id] += w;
+        } else {
+          for (const id of list) {
+            if (!seen[id]) {
+              seen[id] = 1;
+              touched.push(id);
+            }
+            score[id] += w;
+          }
+        }
+      }
+      // The k best (highest score, then lowest index): by selection when k is small (a sentence's 12), else by sorting.
+      if (k > 32) return touched.sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
+      const out: number[] = [];
+      for (let r = 0; r < k && r < touched.length; r++) {
+        let best = -1;
+        for (const id of touched) {
+          if (seen[id] !== 1) continue;
+          if (best < 0 || score[id] > score[best] || (score[id] === score[best] && id < best)) best = id;
+        }
+        out.push(best);
+        seen[best] = 2; // taken
+      }
+      return out;
+    } finally {
+      for (const id of touched) {
+        score[id] = 0;
+        seen[id] = 0;
       }
     }
-    return [...rough.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, k)
-      .map(([id]) => id);
   }
 
   /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */
@@ -178,7 +423,7 @@ export class ClaimIndex {
     const words = unit.lower === unit.lemma ? [unit.lower] : [unit.lower, unit.lemma];
     for (const p of NEGATING_PREFIXES) {
       if (unit.lower.startsWith(p) && unit.lower.length - p.length >= 4) {
-        const term = termOf(unit.lower.slice(p.length));
+        const term = this.termOf(unit.lower.slice(p.length));
         if (this.postings.has(term)) {
           out.push({ term, weight: WEIGHT.prefix, flipped: true, via: "prefix" });
           break;
@@ -189,18 +434,18 @@ export class ClaimIndex {
       // Synonyms must be the same part of speech as the claim's word ("send" is a synonym of the
       // verb "direct", not of the adjective); derived forms cross parts of speech on purpose.
       const pos = WORDNET_POS[unit.pos];
-      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || (this.vocabPos.get(term)?.has(p) ?? false);
+      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || ((this.vocabPos.get(term) ?? 0) & posBit(p)) !== 0;
       const seen = new Set<string>();
       for (const w of words) {
         for (const r of this.lexicon.related(w, pos)) {
-          const term = termOf(r.word);
+          const term = this.termOf(r.word);
           if (this.postings.has(term) && !seen.has(term) && fits(term, r.pos, r.derived)) {
             seen.add(term);
             out.push({ term, weight: WEIGHT.synonym, flipped: false, via: "synonym" });
           }
         }
         for (const r of this.lexicon.antonyms(w, pos)) {
-          const term = termOf(r.word);
+          const term = this.termOf(r.word);
           if (this.postings.has(term) && !seen.has(term) && fits(term, r.pos, false)) {
             seen.add(term);
             out.push({ term, weight: WEIGHT.antonym, flipped: true, via: "antonym" });
@@ -229,13 +474,23 @@ export class ClaimIndex {
     return out ?? undefined;
   };
 
+  /** The lowercase words of a speaker's name and aliases, but "the" and places; once per speaker object (claims share them). */
+  private speakerWordsOf(speaker: Claim["speaker"]): ReadonlySet<string> {
+    let words = this.speakerWords.get(speaker);
+    if (!words) {
+      words = new Set(
+        [speaker.name, ...(speaker.aliases ?? [])]
+          .flatMap((a) => a.toLowerCase().split(/\s+/))
+          // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
+          .filter((w) => w !== "the" && !isEntityTerm(this.termOf(w))),
+      );
+      this.speakerWords.set(speaker, words);
+    }
+    return words;
+  }
+
   private add(claim: Claim, analysis: Analysis): void {
-    const speakerWords = new Set(
-      [claim.speaker.name, ...(claim.speaker.aliases ?? [])]
-        .flatMap((a) => a.toLowerCase().split(/\s+/))
-        // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
-        .filter((w) => w !== "the" && !isEntityTerm(termOf(w))),
-    );
+    const speakerWords = this.speakerWordsOf(claim.speaker);
     const terms: IndexedClaim["terms"] = new Map();
     for (const u of analysis.units) {
       if (u.isHedge) continue;
@@ -250,25 +505,27 @@ export class ClaimIndex {
           entity: u.entity || isEntityTerm(u.term),
           surface: u.surface,
           isCue: u.isCue,
-          pos: new Set(),
+          pos: 0,
         });
       }
     }
     for (const u of analysis.units) {
-      const p = WORDNET_POS[u.pos];
-      terms.get(u.term)?.pos.add(p);
-      if (!this.vocabPos.has(u.term)) this.vocabPos.set(u.term, new Set());
-      this.vocabPos.get(u.term)!.add(p);
+      const bit = posBit(WORDNET_POS[u.pos]);
+      const t = terms.get(u.term);
+      if (t) t.pos |= bit;
+      this.vocabPos.set(u.term, (this.vocabPos.get(u.term) ?? 0) | bit);
     }
     const id = this.claims.length;
     const speakerTerm = `@${claim.speaker.name.toLowerCase()}`;
-    this.claims.push({ claim, analysis, terms, weight: 0, speakerTerm });
-    for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
-      const key = n.toLowerCase().replace(/^the\s+/, "");
-      if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
-      const last = key.split(/\s+/).pop()!;
-      if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
-    }
+    this.claims.push(new LazyClaim(this, id, claim, terms, speakerTerm));
+    if (!this.namedSpeakers.has(claim.speaker))
+      for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
+        const key = n.toLowerCase().replace(/^the\s+/, "");
+        if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
+        const last = key.split(/\s+/).pop()!;
+        if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
+      }
+    this.namedSpeakers.add(claim.speaker);
     for (const term of [...terms.keys(), speakerTerm]) {
       const list = this.postings.get(term);
       if (list) list.push(id);
@@ -278,12 +535,12 @@ export class ClaimIndex {
     // of the same terms ("ruling" for "ruled"). The quote is only split into words: running the
     // full analysis on it too would double the cost of loading a large feed.
     for (const t of analysis.tokens) {
-      if (!t.isWord || t.isStop || !terms.has(termOf(t.lemma))) continue;
+      if (!t.isWord || t.isStop || !terms.has(this.termOf(t.lemma))) continue;
       this.typos.add(t.lower);
       this.surfaceLemmas.set(t.lower, t.lemma);
     }
     for (const w of claim.source.quote.toLowerCase().match(WORD) ?? []) {
-      if (this.surfaceLemmas.has(w) || !terms.has(termOf(w))) continue;
+      if (this.surfaceLemmas.has(w) || !terms.has(this.termOf(w))) continue;
       this.typos.add(w);
       this.surfaceLemmas.set(w, w);
     }

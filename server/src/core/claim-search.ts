@@ -56,13 +56,42 @@ export class ClaimSearch {
       .toLowerCase()
       .split(/\s+/)
       .filter((w) => w.length >= 3);
-    for (const c of this.claims) {
+    if (!words.length) return [...out];
+    // Each distinct "speaker role section" is tested once, then the claims are walked in order.
+    const { ids, texts } = (this.who ??= whoIndex(this.claims));
+    const hit = new Uint8Array(texts.length);
+    let any = false;
+    texts.forEach((who, k) => {
+      if (!words.some((w) => who.includes(w))) return;
+      hit[k] = 1;
+      any = true;
+    });
+    if (!any) return [...out];
+    for (let i = 0; i < this.claims.length; i++) {
       if (out.size >= SHORT_LIST * 2) break;
-      const who = `${c.speaker.name} ${c.speaker.role} ${c.source.section}`.toLowerCase();
-      if (words.some((w) => who.includes(w))) out.add(c);
+      if (hit[ids[i]]) out.add(this.claims[i]);
     }
     return [...out];
   }
+
+  /** Per claim, the index of its lowercase "speaker role section" among the distinct ones (built on the first narrowed search). */
+  private who: { ids: Uint32Array; texts: string[] } | undefined;
+}
+
+function whoIndex(claims: readonly Claim[]): { ids: Uint32Array; texts: string[] } {
+  const ids = new Uint32Array(claims.length);
+  const texts: string[] = [];
+  const byText = new Map<string, number>();
+  claims.forEach((c, i) => {
+    const who = `${c.speaker.name} ${c.speaker.role} ${c.source.section}`.toLowerCase();
+    let k = byText.get(who);
+    if (k === undefined) {
+      k = texts.push(who) - 1;
+      byText.set(who, k);
+    }
+    ids[i] = k;
+  });
+  return { ids, texts };
 }
 
 /** The first MAX_QUERY_CHARS of a query, cut at a word break when there is one (and never inside a surrogate pair). */

@@ -2,14 +2,17 @@
 // file because both the index (claim-index.ts) and what the record backs (support.ts) read it, and
 // claim-index.ts imports support.ts.
 import type { Analysis } from "./analyze.js";
-import type { Pos } from "./lexicon/lexicon.js";
 import type { Claim } from "./types.js";
 
 /** What a claim contributes to matching, computed once when the database loads. */
 export interface IndexedClaim {
   claim: Claim;
-  /** The claim's statement, analysed. */
-  analysis: Analysis;
+  /**
+   * The claim's statement, analysed. Not kept by the index (it was half the heap of a 100,000-claim
+   * index): read only for the few claims a sentence comes close to, it is analysed again on first
+   * use and kept in a bounded cache (ClaimIndex.analysisOf).
+   */
+  readonly analysis: Analysis;
   /** Distinct content terms of the statement, with their polarity in the claim. */
   terms: Map<string, ClaimTerm>;
   /** Sum of idf over `terms`: the denominator of coverage. */
@@ -26,6 +29,6 @@ export interface ClaimTerm {
   entity: boolean;
   surface: string;
   isCue: boolean;
-  /** Parts of speech the term has in claims, as WordNet names them: synonyms must agree. */
-  pos: Set<Pos | undefined>;
+  /** Parts of speech the term has in the claim, as WordNet names them, one bit each (claim-index.ts posBit). */
+  pos: number;
 }

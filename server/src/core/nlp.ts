@@ -36,26 +36,112 @@ export const as: AsHelpers = asModule as AsHelpers;
  */
 export class Nlp {
   private instance: WinkMethods | undefined;
+  private sbdInstance: WinkMethods | undefined;
+  /** termOf by word: a few thousand words are stemmed millions of times when a large feed is indexed. */
+  private readonly terms = new Map<string, string>();
 
   /** The wink-nlp instance (decoding the model on first use). */
   get wink(): WinkMethods {
     return (this.instance ??= winkNLP(model));
   }
 
-  /** True once the model has been decoded (loading is lazy). */
+  /**
+   * A second wink-nlp instance whose pipeline is sentence boundary detection alone: segmentation reads
+   * nothing else, and the full pipeline (negation, sentiment, part of speech, entities) costs three times
+   * as much. wink runs `sbd` first and no later step touches the sentences, so the boundaries are the
+   * full pipeline's. Its own decoded model: two instances must not share one (each adds the words it
+   * has not seen to the model's tables and keeps their properties to itself).
+   */
+  private get sbd(): WinkMethods {
+    return (this.sbdInstance ??= winkNLP(model, ["sbd"]));
+  }
+
+  /** True once the model has been decoded by either instance (loading is lazy). */
   get loaded(): boolean {
-    return this.instance !== undefined;
+    return this.instance !== undefined || this.sbdInstance !== undefined;
   }
 
   /** Sentence boundaries of `text`: see sentenceSpansOf. */
   sentenceSpans(text: string): number[] {
-    return sentenceSpansOf(this.wink, text);
+    return sentenceSpansOf(this.sbd, text);
+  }
+
+  /** The term a word maps to (analyze.ts termOf), remembered: it depends on the word alone. */
+  termOf(word: string, compute: (word: string) => string): string {
+    let t = this.terms.get(word);
+    if (t === undefined) {
+      if (this.terms.size >= TERM_CACHE_LIMIT) this.terms.clear();
+      t = compute(word);
+      this.terms.set(word, t);
+    }
+    return t;
+  }
+
+  /**
+   * The tokens of `text` as wink reads them without tagging (the sentence-boundary instance): value, normal
+   * form, and the lemma that does not depend on the part of speech (see lemma-forms.ts), with start offsets.
+   */
+  lexicalTokens(text: string): { values: string[]; normals: string[]; lemmas: string[]; starts: Int32Array } {
+    const bounded = boundTokens(text);
+    const doc = this.sbd.readDoc(bounded);
+    const { starts } = tokenOffsets(doc, bounded);
+    const t = doc.tokens();
+    return {
+      values: t.out(its.value) as string[],
+      normals: t.out(its.normal) as string[],
+      lemmas: t.out(its.lemma as never) as string[],
+      starts,
+    };
+  }
+
+  /** What analyze.ts reads of `text`: tokens with offsets, lemma, part of speech, type, stop flag; and entity types. */
+  analysisTokens(text: string): AnalysisTokens {
+    return analysisTokensOf(this.wink, text);
   }
 
   /** Tokens (with offsets, lemma, stem, POS, negation), sentences and entities of `text`. */
   annotate(text: string): Annotation {
     return annotationOf(this.wink, text);
   }
+}
+
+/** Distinct words whose term an Nlp remembers; past it the memo starts again (a bound on memory). */
+const TERM_CACHE_LIMIT = 200_000;
+
+/** The columns of a text's tokens that analysis reads (see Nlp.analysisTokens). */
+export interface AnalysisTokens {
+  values: string[];
+  lemmas: string[];
+  poses: PartOfSpeech[];
+  types: string[];
+  stops: boolean[];
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Entities as [type, firstToken, lastToken] triples. */
+  entities: { type: string; first: number; last: number }[];
+}
+
+/** The token columns analysis reads, and nothing else (wink computes each column it is asked for). */
+function analysisTokensOf(wink: WinkMethods, text: string): AnalysisTokens {
+  const bounded = boundTokens(text);
+  const doc = wink.readDoc(bounded);
+  const { starts, ends } = tokenOffsets(doc, bounded);
+  const t = doc.tokens();
+  const entities: AnalysisTokens["entities"] = [];
+  const ents = doc.entities();
+  const entSpans = ents.out(its.span) as unknown as number[][];
+  const entDetails = ents.out(its.detail) as unknown as { type: string }[];
+  for (let k = 0; k < entSpans.length; k++) entities.push({ type: entDetails[k].type, first: entSpans[k][0], last: entSpans[k][1] });
+  return {
+    values: t.out(its.value) as string[],
+    lemmas: t.out(its.lemma as never) as string[],
+    poses: t.out(its.pos) as PartOfSpeech[],
+    types: t.out(its.type) as string[],
+    stops: t.out(its.stopWordFlag) as unknown as boolean[],
+    starts,
+    ends,
+    entities,
+  };
 }
 
 /** A new English pipeline; its model is decoded on first use. One per host: pass it to every engine. */

@@ -114,11 +114,19 @@ export class SpeakerDirectory {
       }
     }
     this.aliases.sort((a, b) => b.words.length - a.words.length);
+    // By first and by last word, each list in the order above: a lookup tries only aliases that can match.
+    for (const a of this.aliases) {
+      push(this.byFirst, a.words[0], a);
+      push(this.byLast, a.words[a.words.length - 1], a);
+    }
   }
+
+  private readonly byFirst = new Map<string, { words: string[]; key: string }[]>();
+  private readonly byLast = new Map<string, { words: string[]; key: string }[]>();
 
   /** Length of a known alias that ends at token `last`, or 0. */
   aliasEndingAt(tokens: Token[], last: number): number {
-    for (const a of this.aliases) {
+    for (const a of this.byLast.get(tokens[last]?.lower) ?? []) {
       const first = last - a.words.length + 1;
       if (first >= 0 && a.words.every((w, k) => tokens[first + k].lower === w)) return a.words.length;
     }
@@ -140,11 +148,17 @@ export class SpeakerDirectory {
 
   /** Length of a known alias that starts at token `first`, or 0. */
   aliasStartingAt(tokens: Token[], first: number): number {
-    for (const a of this.aliases) {
+    for (const a of this.byFirst.get(tokens[first]?.lower) ?? []) {
       if (a.words.every((w, k) => tokens[first + k]?.lower === w)) return a.words.length;
     }
     return 0;
   }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
 }
 
 /** The speaker a sentence names, if any. */

@@ -69,6 +69,8 @@ export class SentenceBoundaries implements SentenceEnds {
   }
 
   private correctedSpans(t: string): number[] {
+    const one = oneSentence(t);
+    if (one) return one;
     const raw = this.nlp.sentenceSpans(t);
     const out: number[] = [];
     for (let k = 0; k < raw.length; k += 2) {
@@ -148,6 +150,34 @@ export class SentenceBoundaries implements SentenceEnds {
     return split;
   }
 }
+
+/**
+ * The span of `t` when it is surely one sentence, so wink need not be asked: one line of ordinary
+ * characters with no sentence punctuation but, perhaps, one mark at its very end (then one closing quote or
+ * bracket). wink ends sentences only at sentence punctuation and line breaks, so it reads such a text as
+ * one sentence from its first to its last token, which here are its first and last characters other than
+ * spaces (every character is one wink keeps). A test compares this with wink on the bench's drafts.
+ */
+export function oneSentence(t: string): [number, number] | undefined {
+  let a = 0;
+  let b = t.length;
+  while (a < b && t.charCodeAt(a) === 32) a++;
+  while (b > a && t.charCodeAt(b - 1) === 32) b--;
+  if (a === b) return undefined;
+  let end = b;
+  if (end > a && CLOSERS.includes(t[end - 1])) end--; // one: wink may split off a second ('it."”')
+  if (end > a && TERMINALS.includes(t[end - 1])) end--;
+  for (let i = a; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || c === 46 || c === 33 || c === 63 || c === 59) return undefined; // controls, line breaks, . ! ? ;
+    if (c >= 0x7f && !(c >= 0xc0 && c <= 0x24f) && !ORDINARY.includes(t[i])) return undefined;
+  }
+  return [a, b];
+}
+const TERMINALS = ".!?";
+const CLOSERS = "\"')]’”";
+/** Characters above ASCII that are ordinary in news prose (Latin letters with accents are allowed apart). */
+const ORDINARY = "‘’“”–—€£°";
 
 /** wink ended a sentence at `prevEnd` right after an abbreviation it does not know ("Rev. Smith"). */
 function wronglySplit(t: string, prevStart: number, prevEnd: number): boolean {
