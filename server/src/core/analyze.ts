@@ -229,7 +229,8 @@ function tokenize(nlp: Nlp, text: string): Token[] {
   return tokens.map((t, i) => ({
     text: t.value,
     lower: straighten(t.value.toLowerCase()),
-    lemma: straighten(t.lemma.toLowerCase()),
+    // wink-nlp gives some contractions no lemma ("wouldnt’"): the word is its own lemma then.
+    lemma: straighten((t.lemma ?? t.value).toLowerCase()),
     pos: t.pos,
     start: t.start,
     end: t.end,

@@ -9,7 +9,19 @@ import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
 import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
-import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
+import {
+  DEFAULT_TUNING,
+  type MatchContext,
+  matchPassage,
+  matchSentence,
+  type MatchTuning,
+  type PassageMatch,
+  rankCandidates,
+  type SentenceMatch,
+} from "./matcher.js";
+import { reviewerSpeakers } from "./reviewers.js";
+import { sectionTerms } from "./section-terms.js";
+import { normaliseSocialText, type NormalisedText } from "./social-text.js";
 import { ignoredByMarker } from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
@@ -25,6 +37,15 @@ export type { DraftFormat };
 export interface CheckOptions {
   /** Findings scoring below this (0..1) are dropped. Default 0: the matcher's own threshold applies. */
   minScore?: number;
+  /** List each sentence's `candidates` most likely claims (CheckResult.candidates), whether or not one is reported. */
+  candidates?: number;
+}
+
+/** A sentence's most likely claims, as `check --candidates K` prints them. */
+export interface SentenceCandidates {
+  start: number;
+  end: number;
+  candidates: { claim: Claim; score: number; coverage: number; precision: number }[];
 }
 
 export interface CheckStats {
@@ -36,6 +57,8 @@ export interface CheckStats {
 export interface CheckResult {
   findings: Finding[];
   stats: CheckStats;
+  /** With CheckOptions.candidates: each checked sentence's best candidates. */
+  candidates?: SentenceCandidates[];
 }
 
 /** How `checkTextAsync` shares the thread (the language server passes a setImmediate-based pause). */
@@ -106,6 +129,10 @@ export class FactChecker {
   private readonly byId = new Map<string, Claim>();
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<SentenceMatch[]>;
+  private readonly passageCache: LruCache<PassageMatch[]>;
+  /** What matching needs beyond the index: which speakers are fact-checkers, and the claims' section terms (read lazily). */
+  private readonly context: MatchContext;
+  private readonly sections = new Map<number, Map<string, number>>();
   private readonly tuning: MatchTuning;
   /** The English pipeline this engine analyses with; pass it to the next engine (FactCheckerOptions.nlp). */
   readonly nlp: Nlp;
@@ -124,6 +151,19 @@ export class FactChecker {
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
     this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
+    this.passageCache = new LruCache(options.cacheSize ?? 50_000);
+    const reviewers = reviewerSpeakers(this.claims);
+    this.context = {
+      reviewers,
+      sectionTerms: (id) => {
+        let t = this.sections.get(id);
+        if (!t) {
+          t = sectionTerms(index.claims[id].claim.source.section ?? "", (term) => index.idf(term));
+          this.sections.set(id, t);
+        }
+        return t;
+      },
+    };
     this.tuning = options.tuning ?? DEFAULT_TUNING;
   }
 
@@ -135,6 +175,8 @@ export class FactChecker {
    */
   clearCaches(): void {
     this.cache.clear();
+    this.passageCache.clear();
+    this.sections.clear();
     this.segmenter.clearCaches();
   }
 
@@ -161,9 +203,48 @@ export class FactChecker {
   checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean } {
     const hit = this.cache.get(text);
     if (hit) return { matches: hit, cached: true };
-    const matches = matchSentence(text, this.index, this.speakers, this.tuning);
+    const matches = matchSentence(text, this.index, this.speakers, this.tuning, this.context);
     this.cache.set(text, matches);
     return { matches, cached: false };
+  }
+
+  /**
+   * Match a passage (a paragraph, a tweet) as a whole, for the claim its sentences do not find one by one.
+   * `found` are the claims its sentences restate. Cached by its text and those claims.
+   */
+  checkPassage(text: string, found: ReadonlySet<number>): readonly PassageMatch[] {
+    const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${text}`;
+    const hit = this.passageCache.get(key);
+    if (hit) return hit;
+    const matches = matchPassage(text, this.index, this.speakers, this.context, found);
+    this.passageCache.set(key, matches);
+    return matches;
+  }
+
+  /**
+   * The `k` claims a passage most likely restates, with the features of their calibrated scores
+   * (for fitting the calibration, scripts/fit-calibration.mjs).
+   */
+  passageCandidates(text: string, k: number): (SentenceCandidates["candidates"][number] & { features: number[] })[] {
+    const norm = normaliseSocialText(text);
+    return rankCandidates(norm.text, this.index, this.speakers, this.context, k).map((c) => ({
+      claim: this.index.claims[c.claimIndex].claim,
+      score: c.score,
+      coverage: c.coverage,
+      precision: c.precision,
+      features: c.features,
+    }));
+  }
+
+  /** The `k` claims a sentence most likely restates, most likely first (`check --candidates K`). */
+  candidatesFor(text: string, k: number): SentenceCandidates["candidates"] {
+    const norm = normaliseSocialText(text);
+    return rankCandidates(norm.text, this.index, this.speakers, this.context, k).map((c) => ({
+      claim: this.index.claims[c.claimIndex].claim,
+      score: c.score,
+      coverage: c.coverage,
+      precision: c.precision,
+    }));
   }
 
   /** Check a whole draft. */
@@ -201,15 +282,36 @@ export class FactChecker {
     // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
     const lines = skip.size ? new LineIndex(text, "lf") : undefined;
     const findings: Finding[] = [];
+    const candidates: SentenceCandidates[] | undefined = options.candidates ? [] : undefined;
+    const minScore = options.minScore ?? 0;
     let cached = 0;
+    // A paragraph's checked sentences, normalised, for the passage-level decision at its end.
+    let passage: { start: number; end: number; norm: NormalisedText }[] = [];
+    let found = new Set<number>();
+    let prevEnd = -1;
+    const closePassage = () => {
+      if (passage.length) {
+        for (const f of this.passageFindings(text, passage, found)) if (f.score >= minScore) findings.push(f);
+      }
+      passage = [];
+      found = new Set();
+    };
     for (const s of sentences) {
+      // A blank line ends a paragraph (a tweet, a Markdown block): its sentences are decided together.
+      if (prevEnd >= 0 && /\n[ \t>]*\r?\n/.test(text.slice(prevEnd, s.start))) closePassage();
+      prevEnd = s.end;
       if (lines && skip.has(lines.positionAt(s.start).line)) continue;
       if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
-      // Inline code and link targets are blanked (same length), so offsets still hold.
-      const r = this.checkSentence(proseText(s));
+      // Inline code and link targets are blanked (same length), so offsets still hold; links, handles,
+      // hashtags, emoji and a tweet's trailer are read as what they say, and mapped back (social-text.ts).
+      const norm = normaliseSocialText(proseText(s));
+      passage.push({ start: s.start, end: s.end, norm });
+      const back = (i: number) => s.start + norm.origin[Math.max(0, Math.min(i, norm.origin.length - 1))];
+      const r = this.checkSentence(norm.text);
       if (r.cached) cached++;
       for (const m of r.matches) {
-        if (m.score < (options.minScore ?? 0)) continue;
+        found.add(m.claimIndex);
+        if (m.score < minScore) continue;
         const claim = this.index.claims[m.claimIndex].claim;
         findings.push({
           start: s.start,
@@ -218,23 +320,57 @@ export class FactChecker {
           score: m.score,
           explanation: m.explanation,
           claim,
-          namedSpeaker: m.namedSpeaker
-            ? { name: m.namedSpeaker.name, start: s.start + m.namedSpeaker.start, end: s.start + m.namedSpeaker.end }
-            : undefined,
+          namedSpeaker: m.namedSpeaker ? { name: m.namedSpeaker.name, start: back(m.namedSpeaker.start), end: back(m.namedSpeaker.end) } : undefined,
           quoted: m.quoted
             ? {
-                start: s.start + m.quoted.start,
-                end: s.start + m.quoted.end,
-                open: s.start + m.quoted.open,
-                close: s.start + m.quoted.close,
+                start: back(m.quoted.start),
+                end: back(m.quoted.end),
+                open: back(m.quoted.open),
+                close: back(m.quoted.close),
                 ...(m.quoted.recorded !== undefined ? { recorded: m.quoted.recorded } : {}),
               }
             : undefined,
         });
       }
+      if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
       yield;
     }
-    return { findings, stats: { sentences: sentences.length, cached } };
+    closePassage();
+    return { findings, stats: { sentences: sentences.length, cached }, ...(candidates ? { candidates } : {}) };
+  }
+
+  /**
+   * The passage-level decision for one paragraph's sentences (matcher.ts, matchPassage): its text is
+   * the sentences' normalised texts joined by spaces; a finding covers the sentences holding the words
+   * the claim reaches.
+   */
+  private passageFindings(draft: string, parts: { start: number; end: number; norm: NormalisedText }[], found: ReadonlySet<number>): Finding[] {
+    let joined = "";
+    const origin: number[] = [];
+    for (const p of parts) {
+      if (joined) {
+        joined += " ";
+        origin.push(p.start);
+      }
+      joined += p.norm.text;
+      for (let i = 0; i < p.norm.text.length; i++) origin.push(p.start + p.norm.origin[i]);
+    }
+    origin.push(parts[parts.length - 1].end);
+    void draft;
+    return this.checkPassage(joined, found).map((m) => {
+      const from = origin[m.reach.start];
+      const to = origin[Math.max(m.reach.start, m.reach.end - 1)];
+      const held = parts.filter((p) => p.end > from && p.start <= to);
+      const span = held.length ? held : parts;
+      return {
+        start: span[0].start,
+        end: span[span.length - 1].end,
+        verdict: m.verdict,
+        score: m.score,
+        explanation: m.explanation,
+        claim: this.index.claims[m.claimIndex].claim,
+      };
+    });
   }
 }
 

@@ -27,6 +27,11 @@ export interface VerdictInput {
   details: Detail[];
   /** Terms whose clash another claim of the sentence explains. */
   explained?: ReadonlySet<string>;
+  /**
+   * The claim is a fact-checker's record of someone else's claim (reviewers.ts): it asserts nothing
+   * itself, so a draft repeating it is not judged for hedging or added details, only for denying it.
+   */
+  reviewed?: boolean;
 }
 
 /** How far before the first matched word a hedge still governs it: "could commit", "may be weary". */
@@ -55,7 +60,7 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
     return { verdict: "contradicted", explanation: `the record says "${recordSays}"; the draft says "${surfaceOf(a, swap)}"` };
   }
 
-  if (record.hedged) {
+  if (record.hedged && !input.reviewed) {
     const first = Math.min(...hits.map((h) => h.unit.first));
     const last = Math.max(...hits.map((h) => h.unit.last));
     const hedged = a.hedges.some((i) => i >= first - HEDGE_LOOKBEHIND && i <= last);
