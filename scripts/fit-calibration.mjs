@@ -139,6 +139,8 @@ const articles = [];
 await articleRows("dev.jsonl", articles);
 await articleRows("dev-quotes.jsonl", articles);
 // The article's sentences are few; weigh them up so the model also fits a small database's scale.
+const drop = (args.includes("--drop") ? args[args.indexOf("--drop") + 1] : "").split(",").filter(Boolean).map(Number);
+for (const r of [...rows, ...articles]) for (const i of drop) r.x[i] = 0;
 const weighted = [...rows, ...articles, ...articles, ...articles];
 const w = fit(weighted);
 console.log("weights (" + FEATURES.join(", ") + "):");

@@ -187,6 +187,7 @@ export function matchSentence(
     named,
     index,
     viable.filter((s) => !s.reviewer).map((s) => s.id),
+    ctx.reviewers,
   );
   void speakerTokens;
   return [...spoken, ...reviewed];
@@ -401,6 +402,7 @@ function applyQuoteChecks(
   named: NamedSpeaker | undefined,
   index: ClaimIndex,
   near: readonly number[],
+  reviewers: ReadonlySet<string>,
 ): void {
   const verdicts = checkQuotes(
     text,
@@ -411,6 +413,8 @@ function applyQuoteChecks(
     near,
   );
   for (const q of verdicts) {
+    // A fact-checker's record holds nobody's words (reviewers.ts): quotations are not checked against it.
+    if (reviewers.has(index.claims[q.claimIndex].claim.speaker.name)) continue;
     const quoted = {
       start: q.part.start,
       end: q.part.end,
