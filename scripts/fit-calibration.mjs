@@ -42,7 +42,8 @@ async function tweetRows(split, out) {
     const g = gold.get(t.id);
     if (!g) continue;
     const cands = vfc.passageCandidates(t.text, K);
-    for (const c of cands) out.push({ x: c.features, y: g.has(c.claim.id.replace(/^vclaim-/, "")) ? 1 : 0, group: `${split}:${t.id}`, id: c.claim.id });
+    for (const c of cands)
+      out.push({ x: c.features, y: g.has(c.claim.id.replace(/^vclaim-/, "")) ? 1 : 0, group: `${split}:${t.id}`, id: c.claim.id });
   }
 }
 
@@ -50,7 +51,13 @@ async function articleRows(file, out) {
   const bundled = await readBundledClaims();
   const fc = createFactChecker({ databases: [bundled], lexicon, nlp: vfc.nlp });
   const sentences = JSON.parse(readFileSync(join(shared, "article-sentences.json"), "utf8"));
-  const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+  const norm = (s) =>
+    s
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\s+/g, " ")
+      .trim()
+      .toLowerCase();
   for (const line of readFileSync(join(shared, file), "utf8").split("\n").filter(Boolean)) {
     const item = JSON.parse(line);
     const expected = new Set((item.expect ?? []).map((e) => e.sentence));
@@ -112,7 +119,10 @@ function report(name, data, w) {
     list.push({ ...r, p: restatementProbability(r.x, w) });
     groups.set(r.group, list);
   }
-  let top1 = 0, mrr = 0, accepted = 0, acceptedRight = 0;
+  let top1 = 0,
+    mrr = 0,
+    accepted = 0,
+    acceptedRight = 0;
   for (const list of groups.values()) {
     list.sort((a, b) => b.p - a.p);
     const r = list.findIndex((x) => x.y === 1);
@@ -126,12 +136,23 @@ function report(name, data, w) {
   const n = groups.size;
   // Calibration: mean predicted vs observed, in bins of predicted probability.
   const bins = [0, 0.2, 0.4, 0.6, 0.8, 1.0001].slice(0, -1).map((lo, i, a) => ({ lo, hi: a[i + 1] ?? 1.0001, n: 0, p: 0, y: 0 }));
-  for (const list of groups.values()) for (const r of list) {
-    const b = bins.find((b) => r.p >= b.lo && r.p < b.hi) ?? bins[bins.length - 1];
-    b.n++; b.p += r.p; b.y += r.y;
-  }
-  console.log(`${name}: ${n} texts; top-1 ${(top1 / n).toFixed(3)}; MRR@5 ${(mrr / n).toFixed(3)}; accepted at 0.5: ${accepted} (${(acceptedRight / Math.max(1, accepted)).toFixed(3)} right)`);
-  console.log("  calibration " + bins.filter((b) => b.n).map((b) => `[${b.lo.toFixed(1)}) n=${b.n} mean p ${(b.p / b.n).toFixed(2)} observed ${(b.y / b.n).toFixed(2)}`).join("; "));
+  for (const list of groups.values())
+    for (const r of list) {
+      const b = bins.find((b) => r.p >= b.lo && r.p < b.hi) ?? bins[bins.length - 1];
+      b.n++;
+      b.p += r.p;
+      b.y += r.y;
+    }
+  console.log(
+    `${name}: ${n} texts; top-1 ${(top1 / n).toFixed(3)}; MRR@5 ${(mrr / n).toFixed(3)}; accepted at 0.5: ${accepted} (${(acceptedRight / Math.max(1, accepted)).toFixed(3)} right)`,
+  );
+  console.log(
+    "  calibration " +
+      bins
+        .filter((b) => b.n)
+        .map((b) => `[${b.lo.toFixed(1)}) n=${b.n} mean p ${(b.p / b.n).toFixed(2)} observed ${(b.y / b.n).toFixed(2)}`)
+        .join("; "),
+  );
 }
 
 await tweetRows("train", rows);
@@ -156,7 +177,10 @@ if (evalSplit) {
 }
 if (args.includes("--apply")) {
   const p = join(root, "server/src/core/calibration.ts");
-  const src = readFileSync(p, "utf8").replace(/export const WEIGHTS: readonly number\[\] = \[[^\]]*\];/, `export const WEIGHTS: readonly number[] = [${w.map((v) => v.toFixed(4)).join(", ")}];`);
+  const src = readFileSync(p, "utf8").replace(
+    /export const WEIGHTS: readonly number\[\] = \[[^\]]*\];/,
+    `export const WEIGHTS: readonly number[] = [${w.map((v) => v.toFixed(4)).join(", ")}];`,
+  );
   writeFileSync(p, src);
   console.log("wrote the weights into server/src/core/calibration.ts (rebuild to use them)");
 }

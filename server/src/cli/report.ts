@@ -16,7 +16,13 @@ export interface FileReport {
 /** One sentence's candidates in the JSON report (`check --candidates K`): calibrated scores, as findings have. */
 export interface JsonCandidates {
   range: { start: Position; end: Position };
-  candidates: { rank: number; score: number; coverage: number; precision: number; claim: { id: string; text: string; speaker: { name: string }; section: string } }[];
+  candidates: {
+    rank: number;
+    score: number;
+    coverage: number;
+    precision: number;
+    claim: { id: string; text: string; speaker: { name: string }; section: string };
+  }[];
 }
 
 interface Position {
@@ -113,7 +119,9 @@ export function toText(reports: FileReport[]): string {
     for (const c of r.candidates ?? []) {
       const p = idx.positionAt(c.start);
       c.candidates.forEach((x, i) =>
-        lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: candidate ${i + 1}, score ${x.score.toFixed(3)}: ${x.claim.text} [${x.claim.id}]`),
+        lines.push(
+          `${r.path}:${p.line + 1}:${p.character + 1}: candidate ${i + 1}, score ${x.score.toFixed(3)}: ${x.claim.text} [${x.claim.id}]`,
+        ),
       );
     }
   }

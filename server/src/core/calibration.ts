@@ -54,7 +54,7 @@ export function featureVector(f: CandidateFeatureInput): number[] {
 }
 
 /** The fitted weights, one per FEATURES entry (scripts/fit-calibration.mjs). */
-export const WEIGHTS: readonly number[] = [-1.7980, 1.1063, 0.9513, 0.7794, 1.2742, 0.5430, -0.3654, 0.0965, 0.0000, 0.0000, -2.1406];
+export const WEIGHTS: readonly number[] = [-1.798, 1.1063, 0.9513, 0.7794, 1.2742, 0.543, -0.3654, 0.0965, 0.0, 0.0, -2.1406];
 
 /** Calibrated probability that a text restates a candidate claim, from its feature vector. */
 export function restatementProbability(x: readonly number[], w: readonly number[] = WEIGHTS): number {

@@ -320,7 +320,9 @@ export class FactChecker {
           score: m.score,
           explanation: m.explanation,
           claim,
-          namedSpeaker: m.namedSpeaker ? { name: m.namedSpeaker.name, start: back(m.namedSpeaker.start), end: back(m.namedSpeaker.end) } : undefined,
+          namedSpeaker: m.namedSpeaker
+            ? { name: m.namedSpeaker.name, start: back(m.namedSpeaker.start), end: back(m.namedSpeaker.end) }
+            : undefined,
           quoted: m.quoted
             ? {
                 start: back(m.quoted.start),
@@ -344,7 +346,11 @@ export class FactChecker {
    * the sentences' normalised texts joined by spaces; a finding covers the sentences holding the words
    * the claim reaches.
    */
-  private passageFindings(draft: string, parts: { start: number; end: number; norm: NormalisedText }[], found: ReadonlySet<number>): Finding[] {
+  private passageFindings(
+    draft: string,
+    parts: { start: number; end: number; norm: NormalisedText }[],
+    found: ReadonlySet<number>,
+  ): Finding[] {
     let joined = "";
     const origin: number[] = [];
     for (const p of parts) {

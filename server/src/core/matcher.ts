@@ -86,7 +86,9 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory): P
     links,
     speakerTokens,
     weight: contentWeight(a, links, index, named, speakerTokens),
-    weightWithNames: named ? contentWeight(a, links, index, undefined, speakerTokens) : contentWeight(a, links, index, named, speakerTokens),
+    weightWithNames: named
+      ? contentWeight(a, links, index, undefined, speakerTokens)
+      : contentWeight(a, links, index, named, speakerTokens),
     terms,
   };
 }
@@ -226,7 +228,9 @@ export function matchPassage(
     .sort((x, y) => y.probability - x.probability);
   const top = scored[0];
   if (!top || top.probability < accept || found.has(top.id)) return [];
-  const chosen = scored.filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id))).slice(0, 2);
+  const chosen = scored
+    .filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id)))
+    .slice(0, 2);
   return decideAll(chosen, p, index, text).map((m, i) => {
     const hits = chosen[i].hits;
     const start = Math.min(...hits.map((h) => p.a.tokens[h.unit.first].start));
@@ -259,7 +263,13 @@ export function rankCandidates(
   return scoreCandidates(p, index, ctx, Math.max(k, pool))
     .sort((x, y) => y.probability - x.probability)
     .slice(0, k)
-    .map((s) => ({ claimIndex: s.id, score: round(s.probability), coverage: round(s.coverage), precision: round(s.precision), features: s.features }));
+    .map((s) => ({
+      claimIndex: s.id,
+      score: round(s.probability),
+      coverage: round(s.coverage),
+      precision: round(s.precision),
+      features: s.features,
+    }));
 }
 
 /** Verdicts for the chosen claims of one text. */

@@ -29,7 +29,14 @@ export function isUtteranceVerb(verb: string): boolean {
   const first = verb.trim().toLowerCase().split(/\s+/)[0] ?? "";
   if (!first) return false;
   if (first === "according") return true;
-  const forms = [first, IRREGULAR[first], first.replace(/ied$/, "y"), first.replace(/ed$/, ""), first.replace(/d$/, ""), first.replace(/e?s$/, "")];
+  const forms = [
+    first,
+    IRREGULAR[first],
+    first.replace(/ied$/, "y"),
+    first.replace(/ed$/, ""),
+    first.replace(/d$/, ""),
+    first.replace(/e?s$/, ""),
+  ];
   return forms.some((f) => f !== undefined && ATTRIBUTION_VERB_LEMMAS.has(f));
 }
 

@@ -23,13 +23,14 @@ export interface NormalisedText {
   unchanged: boolean;
 }
 
-const MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
+const MONTHS =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
 /** "— Center for Bio Div (@CenterForBioDiv) January 14, 2020" at the very end (an embedded tweet's byline). */
 const TRAILER = new RegExp(`\\s*[—–―-]+\\s*([^—–―\\n]{0,100}?)\\s*\\(@(\\w{1,30})\\)\\s*${MONTHS}\\s+\\d{1,2},\\s+\\d{4}\\s*$`, "u");
 /** Links: scheme URLs (also glued to a word before them, "#Tag https://…" written without the space), bare www. and pic.twitter.com. */
 const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)[^\s<>"“”]*/giu;
 /** Emoji and their joiners, variation selectors, skin tones, flags (regional indicators), keycaps. */
-const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3]+/gu;
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0E|\uFE0F|\u20E3)+/gu;
 /** "@handle" (not an e-mail address: no word character before it). */
 const HANDLE = /(?<![\p{L}\p{N}_])@(\w{1,30})/gu;
 /** "#Hashtag" (a letter must follow, so "#1" and "#" alone stay). */

@@ -110,7 +110,19 @@ export function draftDenies(h: TermHit): boolean {
 }
 
 /** Plain negation words: "not", "n't", "no", "never" … (straight or curly apostrophe). */
-const PLAIN_NEGATIONS: ReadonlySet<string> = new Set(["not", "n't", "n’t", "no", "never", "cannot", "nor", "neither", "none", "nothing", "nobody"]);
+const PLAIN_NEGATIONS: ReadonlySet<string> = new Set([
+  "not",
+  "n't",
+  "n’t",
+  "no",
+  "never",
+  "cannot",
+  "nor",
+  "neither",
+  "none",
+  "nothing",
+  "nobody",
+]);
 /** How near its negation a word must be to be what a denial of a fact-checked claim is about. */
 const REVIEWED_NEGATION_REACH = 3;
 
