@@ -149,7 +149,19 @@ describe("matching restatements of fact-checked claims", () => {
     assert.equal(full.claim.id, TOLL);
     assert.equal(part.claim.id, TOLL);
     assert.ok(full.score > part.score && full.score <= 1 && part.score >= 0, `${full.score} > ${part.score}`);
-    const base = { coverage: 0.5, precision: 0.5, section: 0, hits: 3, conceptHits: 3, reached: 10, margin: 0, retrievalRank: 0 };
+    const base = {
+      coverage: 0.5,
+      precision: 0.5,
+      section: 0,
+      sectionRare: 0,
+      hits: 3,
+      conceptHits: 3,
+      pairs: 0,
+      properHits: 0,
+      reachedRare: 1,
+      maxHit: 0.5,
+      retrievalRank: 0,
+    };
     assert.ok(restatementProbability(featureVector({ ...base, coverage: 0.9 })) > restatementProbability(featureVector(base)));
     assert.ok(restatementProbability(featureVector({ ...base, section: 0.8 })) > restatementProbability(featureVector(base)));
   });

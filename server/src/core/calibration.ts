@@ -12,12 +12,18 @@ export interface CandidateFeatureInput {
   precision: number;
   /** Share of the claim's section weight the text reaches (0 when the claim has no section words). */
   section: number;
+  /** That section weight, in units of the rarest possible word (idf of a word no claim has). */
+  sectionRare: number;
   hits: number;
   conceptHits: number;
-  /** idf weight of the claim reached (a database-dependent scale: used through its logarithm only). */
-  reached: number;
-  /** This candidate's raw score minus the best other candidate's (positive only for the leader). */
-  margin: number;
+  /** Adjacent word pairs of the claim the text has side by side too ("Olive Garden"). */
+  pairs: number;
+  /** Hits on names and places. */
+  properHits: number;
+  /** idf weight of the claim reached, in units of the rarest possible word: "how many rare words are shared". */
+  reachedRare: number;
+  /** The rarest shared word's idf, in the same units. */
+  maxHit: number;
   /** Its place in the index's first cut (0 = first). */
   retrievalRank: number;
 }
@@ -29,12 +35,14 @@ export const FEATURES = [
   "precision",
   "coverage*precision",
   "section",
+  "section rare words",
   "log(1+hits)",
   "concept share",
-  "log(1+reached)",
-  "margin",
-  "leader",
+  "log(1+proper hits)",
+  "rare words reached",
+  "rarest hit",
   "log(1+retrieval rank)",
+  "log(1+shared pairs)",
 ] as const;
 
 export function featureVector(f: CandidateFeatureInput): number[] {
@@ -44,17 +52,21 @@ export function featureVector(f: CandidateFeatureInput): number[] {
     f.precision,
     f.coverage * f.precision,
     f.section,
+    f.sectionRare,
     Math.log1p(f.hits),
     f.hits ? f.conceptHits / f.hits : 0,
-    Math.log1p(f.reached),
-    f.margin,
-    f.margin > 0 ? 1 : 0,
+    Math.log1p(f.properHits),
+    f.reachedRare,
+    f.maxHit,
     Math.log1p(f.retrievalRank),
+    Math.log1p(f.pairs),
   ];
 }
 
 /** The fitted weights, one per FEATURES entry (scripts/fit-calibration.mjs). */
-export const WEIGHTS: readonly number[] = [-1.798, 1.1063, 0.9513, 0.7794, 1.2742, 0.543, -0.3654, 0.0965, 0.0, 0.0, -2.1406];
+export const WEIGHTS: readonly number[] = [
+  -1.3564, 0.8804, 0.8756, 0.7269, 0.4413, 0.6052, -0.054, -0.6041, -0.1031, 0.0974, 0.238, -2.0307, 0.3484,
+];
 
 /** Calibrated probability that a text restates a candidate claim, from its feature vector. */
 export function restatementProbability(x: readonly number[], w: readonly number[] = WEIGHTS): number {
@@ -64,6 +76,6 @@ export function restatementProbability(x: readonly number[], w: readonly number[
 }
 
 /** A passage's best candidate is reported when at least this likely (see matcher.ts, matchPassage). */
-export const PASSAGE_ACCEPT = 0.5;
+export const PASSAGE_ACCEPT = 0.45;
 /** Candidates a passage draws from the index's first cut before they are scored and calibrated. */
 export const PASSAGE_CANDIDATES = 30;

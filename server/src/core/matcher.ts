@@ -66,6 +66,8 @@ interface Prepared {
   weightWithNames: number;
   /** The sentence's terms (its own and those its words link to), for section overlap. */
   terms: Set<string>;
+  /** Its adjacent term pairs, for phrase overlap. */
+  pairs: Set<string>;
 }
 
 function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory): Prepared | undefined {
@@ -90,6 +92,7 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory): P
       ? contentWeight(a, links, index, undefined, speakerTokens)
       : contentWeight(a, links, index, named, speakerTokens),
     terms,
+    pairs: termPairs(a, links),
   };
 }
 
@@ -107,46 +110,59 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
     const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named);
     s.reviewer = reviewer;
     s.retrievalRank = r;
-    s.section = sectionCoverage(p.terms, ctx.sectionTerms(id));
+    const sec = sectionReach(p.terms, ctx.sectionTerms(id));
+    s.section = sec.share;
+    s.sectionReached = sec.reached;
     return s;
   });
-  calibrate(scored);
+  const unit = Math.log(1 + (index.size + 0.5) / 0.5);
+  for (const s of scored) {
+    s.features = featureVector({
+      coverage: s.coverage,
+      precision: s.precision,
+      section: s.section,
+      sectionRare: s.sectionReached / unit,
+      hits: s.hits.length,
+      conceptHits: s.conceptHits,
+      pairs: sharedPairs(p.pairs, s.claim),
+      properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
+      reachedRare: s.reached / unit,
+      maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
+      retrievalRank: s.retrievalRank,
+    });
+    s.probability = restatementProbability(s.features);
+  }
   return scored;
 }
 
-/** Sets each candidate's calibrated probability (calibration.ts) from its features among the others. */
-function calibrate(scored: Scored[]): void {
-  const raws = scored.map((s) => s.score + 0.5 * s.section);
-  const sorted = [...raws].sort((x, y) => y - x);
-  scored.forEach((s, i) => {
-    const other = raws[i] === sorted[0] ? (sorted[1] ?? 0) : sorted[0];
-    s.features = candidateFeatures(s, raws[i] - other);
-    s.probability = restatementProbability(s.features);
-  });
+/** Adjacent content-word pairs of a text ("olive garden", "minecraft shut"), as terms, for phrase overlap. */
+function termPairs(a: Analysis, links?: TermLink[][]): Set<string> {
+  const out = new Set<string>();
+  const units = a.units.filter((u) => !u.isHedge && !FRAME_LEMMAS.has(u.lemma));
+  for (let k = 0; k + 1 < units.length; k++) {
+    const left = [units[k].term, ...(links?.[a.units.indexOf(units[k])]?.map((l) => l.term) ?? [])];
+    const right = [units[k + 1].term, ...(links?.[a.units.indexOf(units[k + 1])]?.map((l) => l.term) ?? [])];
+    for (const x of left) for (const y of right) out.add(`${x} ${y}`);
+  }
+  return out;
 }
 
-function candidateFeatures(s: Scored, margin: number): number[] {
-  return featureVector({
-    coverage: s.coverage,
-    precision: s.precision,
-    section: s.section,
-    hits: s.hits.length,
-    conceptHits: s.conceptHits,
-    reached: s.reached,
-    margin,
-    retrievalRank: s.retrievalRank,
-  });
+/** How many adjacent word pairs of the claim the text also has side by side. */
+function sharedPairs(textPairs: ReadonlySet<string>, claim: IndexedClaim): number {
+  let n = 0;
+  for (const pair of termPairs(claim.analysis)) if (textPairs.has(pair)) n++;
+  return n;
 }
 
-/** Share of a claim's section weight the text reaches. */
-function sectionCoverage(terms: ReadonlySet<string>, section: ReadonlyMap<string, number>): number {
+/** Share of a claim's section weight the text reaches, and that weight. */
+function sectionReach(terms: ReadonlySet<string>, section: ReadonlyMap<string, number>): { share: number; reached: number } {
   let all = 0;
   let hit = 0;
   for (const [t, w] of section) {
     all += w;
     if (terms.has(t)) hit += w;
   }
-  return all > 0 ? hit / all : 0;
+  return { share: all > 0 ? hit / all : 0, reached: hit };
 }
 
 export function matchSentence(
@@ -481,8 +497,9 @@ interface Scored {
   reviewer: boolean;
   /** Its place in the index's first cut. */
   retrievalRank: number;
-  /** Share of its section's weight the text reaches. */
+  /** Share of its section's weight the text reaches, and that weight. */
   section: number;
+  sectionReached: number;
   features: number[];
   /** Calibrated probability that the text restates it (calibration.ts). */
   probability: number;
@@ -554,6 +571,7 @@ function score(
     reviewer: false,
     retrievalRank: 0,
     section: 0,
+    sectionReached: 0,
     features: [],
     probability: 0,
   };
