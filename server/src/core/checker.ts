@@ -20,7 +20,7 @@ import {
   type SentenceMatch,
 } from "./matcher.js";
 import { reviewerSpeakers } from "./reviewers.js";
-import { sectionTerms } from "./section-terms.js";
+import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
 import { ignoredByMarker } from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
@@ -133,6 +133,7 @@ export class FactChecker {
   /** What matching needs beyond the index: which speakers are fact-checkers, and the claims' section terms (read lazily). */
   private readonly context: MatchContext;
   private readonly sections = new Map<number, Map<string, number>>();
+  private sectionIndex: SectionIndex | undefined;
   private readonly tuning: MatchTuning;
   /** The English pipeline this engine analyses with; pass it to the next engine (FactCheckerOptions.nlp). */
   readonly nlp: Nlp;
@@ -163,6 +164,10 @@ export class FactChecker {
         }
         return t;
       },
+      sectionCandidates: (terms, k) => {
+        this.sectionIndex ??= new SectionIndex(index.claims.map((c) => c.claim.source.section ?? ""));
+        return this.sectionIndex.candidates(terms, k);
+      },
     };
     this.tuning = options.tuning ?? DEFAULT_TUNING;
   }
@@ -177,6 +182,7 @@ export class FactChecker {
     this.cache.clear();
     this.passageCache.clear();
     this.sections.clear();
+    this.sectionIndex = undefined;
     this.segmenter.clearCaches();
   }
 

@@ -48,6 +48,8 @@ export interface MatchContext {
   reviewers: ReadonlySet<string>;
   /** The terms of claim `id`'s section (an article's title, for a fact-check feed), with their weights. */
   sectionTerms(id: number): ReadonlyMap<string, number>;
+  /** Claims whose sections share the most with these terms, best first (section-terms.ts, SectionIndex). */
+  sectionCandidates?(terms: ReadonlySet<string>, k: number): number[];
 }
 
 /** Least claim terms a passage-level match shares (see matchPassage). */
@@ -102,6 +104,11 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
     p.links.flat().map((l) => ({ term: l.term, weight: l.weight })),
     k,
   );
+  // Titles name a story in words its claim may not use: a few candidates come through them.
+  if (ctx.sectionCandidates && k >= PASSAGE_CANDIDATES) {
+    const have = new Set(shortlist);
+    for (const id of ctx.sectionCandidates(p.terms, Math.ceil(k / 3))) if (!have.has(id)) shortlist.push(id);
+  }
   const scored = shortlist.map((id, r) => {
     const claim = index.claims[id];
     const reviewer = ctx.reviewers.has(claim.claim.speaker.name);

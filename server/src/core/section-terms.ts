@@ -23,3 +23,44 @@ export function sectionTerms(section: string, idf: (term: string) => number): Ma
   }
   return out;
 }
+
+/**
+ * An inverted index over the claims' sections, for candidates a text reaches through the title of a
+ * claim's review rather than its statement ("Is Minecraft Shutting Down?" for "The popular video game
+ * Minecraft is shutting down in 2020"). Built on first use (a plain word split: about 10 µs a claim).
+ */
+export class SectionIndex {
+  private readonly postings = new Map<string, number[]>();
+  private readonly n: number;
+
+  constructor(sections: readonly string[]) {
+    this.n = sections.length;
+    sections.forEach((s, id) => {
+      for (const t of sectionTerms(s, () => 0).keys()) {
+        const list = this.postings.get(t);
+        if (list) list.push(id);
+        else this.postings.set(t, [id]);
+      }
+    });
+  }
+
+  idf(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The `k` claims whose sections share the most idf weight with `terms`, best first; terms in over 5% of sections are skipped. */
+  candidates(terms: Iterable<string>, k: number): number[] {
+    const score = new Map<number, number>();
+    for (const t of new Set(terms)) {
+      const list = this.postings.get(t);
+      if (!list || list.length > Math.max(50, this.n * 0.05)) continue;
+      const w = this.idf(t);
+      for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+    }
+    return [...score.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, k)
+      .map(([id]) => id);
+  }
+}
