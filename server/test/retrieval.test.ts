@@ -9,6 +9,8 @@ import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { featureVector, restatementProbability } from "../src/core/calibration.js";
 import { isUtteranceVerb, reviewerSpeakers } from "../src/core/reviewers.js";
 import { normaliseSocialText, splitCompound } from "../src/core/social-text.js";
+import { analyze } from "../src/core/analyze.js";
+import { joinAnalyses } from "../src/core/passage-analysis.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import { fixture, nlp, ROOT } from "./helpers.js";
@@ -54,6 +56,22 @@ describe("social-text normalisation", () => {
     const n = normaliseSocialText(s);
     assert.equal(n.text, s);
     assert.equal(n.unchanged, true);
+  });
+});
+
+describe("a paragraph's analysis from its sentences'", () => {
+  it("joins tokens and units with offsets into the joined text, clauses kept apart", () => {
+    const parts = ["The toll is not new.", "Quill wants it, they say."].map((t) => analyze(nlp, t));
+    const joined = joinAnalyses(parts);
+    assert.equal(joined.text, "The toll is not new. Quill wants it, they say.");
+    assert.equal(joined.tokens.length, parts[0].tokens.length + parts[1].tokens.length);
+    for (const t of joined.tokens) assert.equal(joined.text.slice(t.start, t.end), t.text);
+    for (const u of joined.units) assert.ok(joined.tokens[u.first] && joined.tokens[u.last]);
+    const quill = joined.tokens.findIndex((t) => t.text === "Quill");
+    const not = joined.tokens.findIndex((t) => t.text === "not");
+    assert.ok(joined.tokens[quill].clause > joined.tokens[not].clause);
+    // The second sentence's words are not denied by the first one's "not".
+    assert.equal(joined.units.find((u) => u.lower === "wants")?.negated, false);
   });
 });
 

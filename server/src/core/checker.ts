@@ -9,7 +9,10 @@ import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
 import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
+import { joinAnalyses } from "./passage-analysis.js";
+import type { Analysis } from "./analyze.js";
 import {
+  analyzeText,
   DEFAULT_TUNING,
   type MatchContext,
   matchPassage,
@@ -18,6 +21,7 @@ import {
   type PassageMatch,
   rankCandidates,
   type SentenceMatch,
+  termPairs,
 } from "./matcher.js";
 import { reviewerSpeakers } from "./reviewers.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
@@ -134,6 +138,7 @@ export class FactChecker {
   private readonly context: MatchContext;
   private readonly sections = new Map<number, Map<string, number>>();
   private sectionIndex: SectionIndex | undefined;
+  private readonly pairs = new Map<number, Set<string>>();
   private readonly tuning: MatchTuning;
   /** The English pipeline this engine analyses with; pass it to the next engine (FactCheckerOptions.nlp). */
   readonly nlp: Nlp;
@@ -164,6 +169,14 @@ export class FactChecker {
         }
         return t;
       },
+      claimPairs: (id) => {
+        let t = this.pairs.get(id);
+        if (!t) {
+          t = termPairs(index.claims[id].analysis);
+          this.pairs.set(id, t);
+        }
+        return t;
+      },
       sectionCandidates: (terms, k) => {
         this.sectionIndex ??= new SectionIndex(index.claims.map((c) => c.claim.source.section ?? ""));
         return this.sectionIndex.candidates(terms, k);
@@ -183,6 +196,7 @@ export class FactChecker {
     this.passageCache.clear();
     this.sections.clear();
     this.sectionIndex = undefined;
+    this.pairs.clear();
     this.segmenter.clearCaches();
   }
 
@@ -206,25 +220,33 @@ export class FactChecker {
   }
 
   /** Match one sentence (offsets in the result are relative to it). Cached by its text. */
-  checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean } {
+  checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean; analysis?: Analysis } {
     const hit = this.cache.get(text);
     if (hit) return { matches: hit, cached: true };
-    const matches = matchSentence(text, this.index, this.speakers, this.tuning, this.context);
+    const analysis = analyzeText(text, this.index);
+    const matches = matchSentence(text, this.index, this.speakers, this.tuning, this.context, analysis);
     this.cache.set(text, matches);
-    return { matches, cached: false };
+    return { matches, cached: false, analysis };
   }
 
   /**
    * Match a passage (a paragraph, a tweet) as a whole, for the claim its sentences do not find one by one.
    * `found` are the claims its sentences restate. Cached by its text and those claims.
    */
-  checkPassage(text: string, found: ReadonlySet<number>): readonly PassageMatch[] {
+  checkPassage(
+    texts: readonly string[],
+    found: ReadonlySet<number>,
+    analyses: readonly (Analysis | undefined)[] = [],
+  ): { text: string; matches: readonly PassageMatch[] } {
+    const text = texts.join(" ");
     const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${text}`;
     const hit = this.passageCache.get(key);
-    if (hit) return hit;
-    const matches = matchPassage(text, this.index, this.speakers, this.context, found);
+    if (hit) return { text, matches: hit };
+    // The sentences' own analyses, joined: the paragraph is not read a second time.
+    const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? analyzeText(t, this.index)));
+    const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis);
     this.passageCache.set(key, matches);
-    return matches;
+    return { text, matches };
   }
 
   /**
@@ -292,11 +314,15 @@ export class FactChecker {
     const minScore = options.minScore ?? 0;
     let cached = 0;
     // A paragraph's checked sentences, normalised, for the passage-level decision at its end.
-    let passage: { start: number; end: number; norm: NormalisedText }[] = [];
+    let passage: PassagePart[] = [];
     let found = new Set<number>();
     let prevEnd = -1;
     const closePassage = () => {
-      if (passage.length) {
+      // Only for what the sentences left open (one of them matched nothing), and only for passages of
+      // a post's length: a long paragraph read as one text dilutes every claim, and costs a second reading.
+      const open = passage.some((p) => !p.matched);
+      const size = passage.reduce((n, p) => n + p.norm.text.length + 1, 0);
+      if (passage.length && open && size <= PASSAGE_MAX_CHARS) {
         for (const f of this.passageFindings(text, passage, found)) if (f.score >= minScore) findings.push(f);
       }
       passage = [];
@@ -311,10 +337,13 @@ export class FactChecker {
       // Inline code and link targets are blanked (same length), so offsets still hold; links, handles,
       // hashtags, emoji and a tweet's trailer are read as what they say, and mapped back (social-text.ts).
       const norm = normaliseSocialText(proseText(s));
-      passage.push({ start: s.start, end: s.end, norm });
+      const part: PassagePart = { start: s.start, end: s.end, norm, matched: false };
+      passage.push(part);
       const back = (i: number) => s.start + norm.origin[Math.max(0, Math.min(i, norm.origin.length - 1))];
       const r = this.checkSentence(norm.text);
       if (r.cached) cached++;
+      part.matched = r.matches.length > 0;
+      part.analysis = r.analysis;
       for (const m of r.matches) {
         found.add(m.claimIndex);
         if (m.score < minScore) continue;
@@ -352,11 +381,7 @@ export class FactChecker {
    * the sentences' normalised texts joined by spaces; a finding covers the sentences holding the words
    * the claim reaches.
    */
-  private passageFindings(
-    draft: string,
-    parts: { start: number; end: number; norm: NormalisedText }[],
-    found: ReadonlySet<number>,
-  ): Finding[] {
+  private passageFindings(draft: string, parts: PassagePart[], found: ReadonlySet<number>): Finding[] {
     let joined = "";
     const origin: number[] = [];
     for (const p of parts) {
@@ -369,7 +394,12 @@ export class FactChecker {
     }
     origin.push(parts[parts.length - 1].end);
     void draft;
-    return this.checkPassage(joined, found).map((m) => {
+    const { matches } = this.checkPassage(
+      parts.map((p) => p.norm.text),
+      found,
+      parts.map((p) => p.analysis),
+    );
+    return matches.map((m) => {
       const from = origin[m.reach.start];
       const to = origin[Math.max(m.reach.start, m.reach.end - 1)];
       const held = parts.filter((p) => p.end > from && p.start <= to);
@@ -387,3 +417,16 @@ export class FactChecker {
 }
 
 export { DEFAULT_TUNING };
+
+/** One checked sentence of the paragraph being read: where it stands, what the matcher read, whether it matched. */
+interface PassagePart {
+  start: number;
+  end: number;
+  norm: NormalisedText;
+  matched: boolean;
+  /** Its analysis, when this check computed it (a cached sentence has none: the passage reads it again if needed). */
+  analysis?: Analysis;
+}
+
+/** Longest paragraph (normalised characters) matched as a whole: a long post or a short paragraph, not a page. */
+const PASSAGE_MAX_CHARS = 1200;

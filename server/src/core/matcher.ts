@@ -50,6 +50,8 @@ export interface MatchContext {
   sectionTerms(id: number): ReadonlyMap<string, number>;
   /** Claims whose sections share the most with these terms, best first (section-terms.ts, SectionIndex). */
   sectionCandidates?(terms: ReadonlySet<string>, k: number): number[];
+  /** Claim `id`'s adjacent term pairs (termPairs of its analysis), kept once computed. */
+  claimPairs?(id: number): ReadonlySet<string>;
 }
 
 /** Least claim terms a passage-level match shares (see matchPassage). */
@@ -72,8 +74,8 @@ interface Prepared {
   pairs: Set<string>;
 }
 
-function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory): Prepared | undefined {
-  const a = analyze(index.nlp, text, index.spellFix);
+function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, analysis?: Analysis): Prepared | undefined {
+  const a = analysis ?? analyze(index.nlp, text, index.spellFix);
   if (!a.units.length) return undefined;
   const named = findNamedSpeaker(a.tokens, speakers);
   const links = a.units.map((u) => index.links(u));
@@ -131,7 +133,7 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
       sectionRare: s.sectionReached / unit,
       hits: s.hits.length,
       conceptHits: s.conceptHits,
-      pairs: sharedPairs(p.pairs, s.claim),
+      pairs: sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis)),
       properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
       reachedRare: s.reached / unit,
       maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
@@ -143,21 +145,24 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
 }
 
 /** Adjacent content-word pairs of a text ("olive garden", "minecraft shut"), as terms, for phrase overlap. */
-function termPairs(a: Analysis, links?: TermLink[][]): Set<string> {
+export function termPairs(a: Analysis, links?: TermLink[][]): Set<string> {
   const out = new Set<string>();
-  const units = a.units.filter((u) => !u.isHedge && !FRAME_LEMMAS.has(u.lemma));
-  for (let k = 0; k + 1 < units.length; k++) {
-    const left = [units[k].term, ...(links?.[a.units.indexOf(units[k])]?.map((l) => l.term) ?? [])];
-    const right = [units[k + 1].term, ...(links?.[a.units.indexOf(units[k + 1])]?.map((l) => l.term) ?? [])];
-    for (const x of left) for (const y of right) out.add(`${x} ${y}`);
+  const kept: number[] = [];
+  a.units.forEach((u, k) => {
+    if (!u.isHedge && !FRAME_LEMMAS.has(u.lemma)) kept.push(k);
+  });
+  const termsAt = (k: number) => [a.units[k].term, ...(links ? links[k].map((l) => l.term) : [])];
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const right = termsAt(kept[i + 1]);
+    for (const x of termsAt(kept[i])) for (const y of right) out.add(`${x} ${y}`);
   }
   return out;
 }
 
 /** How many adjacent word pairs of the claim the text also has side by side. */
-function sharedPairs(textPairs: ReadonlySet<string>, claim: IndexedClaim): number {
+function sharedPairs(textPairs: ReadonlySet<string>, claimPairs: ReadonlySet<string>): number {
   let n = 0;
-  for (const pair of termPairs(claim.analysis)) if (textPairs.has(pair)) n++;
+  for (const pair of claimPairs) if (textPairs.has(pair)) n++;
   return n;
 }
 
@@ -178,8 +183,10 @@ export function matchSentence(
   speakers: SpeakerDirectory,
   tuning: MatchTuning = DEFAULT_TUNING,
   ctx: MatchContext = NO_CONTEXT,
+  /** The text's analysis, when the caller has it (`analyzeText`). */
+  analysis?: Analysis,
 ): SentenceMatch[] {
-  const p = prepare(text, index, speakers);
+  const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
   const { a, named, links, speakerTokens } = p;
   const sentenceWeight = p.weight;
@@ -218,6 +225,11 @@ export function matchSentence(
   return [...spoken, ...reviewed];
 }
 
+/** A text analysed as the matcher reads it (typos corrected to the claims' words). */
+export function analyzeText(text: string, index: ClaimIndex): Analysis {
+  return analyze(index.nlp, text, index.spellFix);
+}
+
 /** A match found for a whole passage (paragraph, tweet): offsets relative to the passage text. */
 export interface PassageMatch extends SentenceMatch {
   /** Where the words the claim reaches stand in the passage: the finding goes on the sentences holding them. */
@@ -238,8 +250,10 @@ export function matchPassage(
   found: ReadonlySet<number>,
   accept: number = PASSAGE_ACCEPT,
   k: number = PASSAGE_CANDIDATES,
+  /** The passage's analysis, when the caller has it (passage-analysis.ts, joinAnalyses). */
+  analysis?: Analysis,
 ): PassageMatch[] {
-  const p = prepare(text, index, speakers);
+  const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
   const scored = scoreCandidates(p, index, ctx, k)
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
