@@ -1,6 +1,7 @@
 // The CLI's report formats. JSON is the stable machine format (the grader and CI scripts read
 // it); text reads like a compiler's diagnostics; SARIF 2.1.0 feeds code-scanning tools.
 import { LineIndex } from "../core/line-index.js";
+import type { SentenceCandidates } from "../core/checker.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
 import { attributionLine } from "../../../protocol/claim-text.js";
 import { reviewExplanation, reviewHeadline, reviewReading } from "../core/claimreview/finding.js";
@@ -9,6 +10,20 @@ export interface FileReport {
   path: string;
   text: string;
   findings: Finding[];
+  /** `check --candidates K`: each sentence's most likely claims. */
+  candidates?: SentenceCandidates[];
+}
+
+/** One sentence's candidates in the JSON report (`check --candidates K`): calibrated scores, as findings have. */
+export interface JsonCandidates {
+  range: { start: Position; end: Position };
+  candidates: {
+    rank: number;
+    score: number;
+    coverage: number;
+    precision: number;
+    claim: { id: string; text: string; speaker: { name: string }; section: string };
+  }[];
 }
 
 interface Position {
@@ -76,7 +91,7 @@ function jsonReview(f: Finding): { review?: JsonReview } {
   return { review };
 }
 
-export function toJson(reports: FileReport[]): { files: { path: string; findings: JsonFinding[] }[] } {
+export function toJson(reports: FileReport[]): { files: { path: string; findings: JsonFinding[]; candidates?: JsonCandidates[] }[] } {
   return {
     files: reports.map((r) => {
       const lines = new LineIndex(r.text);
@@ -107,8 +122,22 @@ export function toJson(reports: FileReport[]): { files: { path: string; findings
               }
             : {}),
         })),
+        ...(r.candidates ? { candidates: r.candidates.map((c) => jsonCandidates(c, lines)) } : {}),
       };
     }),
+  };
+}
+
+function jsonCandidates(c: SentenceCandidates, lines: LineIndex): JsonCandidates {
+  return {
+    range: { start: lines.positionAt(c.start), end: lines.positionAt(c.end) },
+    candidates: c.candidates.map((x, i) => ({
+      rank: i + 1,
+      score: x.score,
+      coverage: x.coverage,
+      precision: x.precision,
+      claim: { id: x.claim.id, text: x.claim.text, speaker: { name: x.claim.speaker.name }, section: x.claim.source.section },
+    })),
   };
 }
 
@@ -120,6 +149,14 @@ export function toText(reports: FileReport[]): string {
     for (const f of r.findings) {
       const p = idx.positionAt(f.start);
       lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${reportMessage(f)} [${f.claim.id}]`);
+    }
+    for (const c of r.candidates ?? []) {
+      const p = idx.positionAt(c.start);
+      c.candidates.forEach((x, i) =>
+        lines.push(
+          `${r.path}:${p.line + 1}:${p.character + 1}: candidate ${i + 1}, score ${x.score.toFixed(3)}: ${x.claim.text} [${x.claim.id}]`,
+        ),
+      );
     }
   }
   const all = reports.flatMap((r) => r.findings);

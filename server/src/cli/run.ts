@@ -1,6 +1,6 @@
 // `factcheck` as a function: `run(argv, io)` parses the command line, checks, and writes through `io`.
 // The bin (main.ts) wires it to the process; tests call it in-process.
-//   factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--max-file-size MB] FILE...
+//   factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--candidates K] [--max-file-size MB] FILE...
 //   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
 //   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
 //   factcheck extract SOURCE... [--out FILE] [--title T] [--format text|json] (cli/extract.ts)
@@ -26,7 +26,7 @@ import { draftFormatOf } from "../../../protocol/markdown.js";
 
 const VERSION = "0.1.0";
 const USAGE = `usage:
-  factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--max-file-size MB] FILE...
+  factcheck check [--claims FILE]... [--format text|json|sarif] [--min-score N] [--candidates K] [--max-file-size MB] FILE...
   factcheck claims list [--claims FILE]... [--format text|json] [--max-file-size MB]
   factcheck claims search [--claims FILE]... [--format text|json] [--max-file-size MB] QUERY
   factcheck extract SOURCE... [--out FILE.claims.json] [--title T] [--format text|json] [--max-file-size MB]
@@ -35,6 +35,8 @@ const USAGE = `usage:
 
 extract draws a claims database from each SOURCE (.txt, .md, .html) and writes NAME.claims.json with the
 source text NAME.txt beside it; over an existing --out file, claims marked "reviewed": true are kept.
+--min-score N (0-1) hides findings whose calibrated score (the estimated probability that the sentence
+restates the claim) is lower; --candidates K also lists each sentence's K most likely claims (text, json).
 import reads fact-check feeds (ClaimReview JSON-LD, a Fact Check Tools claims:search response, CSV with a header
 row) into one claims database of reviewed claims; bad records are reported with their place and skipped. export
 writes claims databases (the bundled one without DB) as schema.org ClaimReview / Claim JSON-LD. A feed given to
@@ -77,6 +79,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         claims: { type: "string", multiple: true },
         format: { type: "string", default: "text" },
         "min-score": { type: "string" },
+        candidates: { type: "string" },
         "max-file-size": { type: "string" },
         out: { type: "string" },
         title: { type: "string" },
@@ -127,14 +130,18 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (!rest.length) throw new UsageError("check needs at least one FILE");
     const minScore = values["min-score"] === undefined ? (cfg.minScore ?? 0) : Number(values["min-score"]);
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new UsageError("--min-score takes a number from 0 to 1");
+    const candidates = values.candidates === undefined ? undefined : Number(values.candidates);
+    if (candidates !== undefined && !(Number.isInteger(candidates) && candidates >= 1 && candidates <= 100))
+      throw new UsageError("--candidates takes a whole number from 1 to 100");
+    if (candidates !== undefined && format === "sarif") throw new UsageError("--candidates is for the text and json formats");
     const checker = createFactChecker({ databases, lexicon: createLexicon(), nlp: io.nlp });
     const reports: FileReport[] = [];
     for (const path of rest) {
       const text = await readInput(resolve(io.cwd, path), limits, path);
-      const findings = checker.checkText(text, draftFormatOf(path), { minScore }).findings;
+      const result = checker.checkText(text, draftFormatOf(path), { minScore, candidates });
       // As in the editor: a verdict set to "off" and an ignored claim are not reported.
-      const shown = findings.filter((f) => cfg.severity?.[f.verdict] !== "off" && !cfg.ignoredClaims?.includes(f.claim.id));
-      reports.push({ path, text, findings: shown });
+      const shown = result.findings.filter((f) => cfg.severity?.[f.verdict] !== "off" && !cfg.ignoredClaims?.includes(f.claim.id));
+      reports.push({ path, text, findings: shown, ...(result.candidates ? { candidates: result.candidates } : {}) });
     }
     if (format === "json") out(JSON.stringify(toJson(reports), null, 2) + "\n");
     else if (format === "sarif") out(JSON.stringify(toSarif(reports, VERSION), null, 2) + "\n");

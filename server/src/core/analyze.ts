@@ -249,7 +249,8 @@ function tokenize(nlp: Nlp, text: string): Token[] {
     out[i] = {
       text: values[i],
       lower: straighten(values[i].toLowerCase()),
-      lemma: straighten(lemmas[i].toLowerCase()),
+      // wink-nlp gives some contractions no lemma ("wouldnt’"): the word is its own lemma then.
+      lemma: straighten((lemmas[i] ?? values[i]).toLowerCase()),
       pos: poses[i],
       start: starts[i],
       end: ends[i],

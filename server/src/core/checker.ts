@@ -9,7 +9,23 @@ import { ClaimIndex } from "./claim-index.js";
 import { ClaimSearch } from "./claim-search.js";
 import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
-import { DEFAULT_TUNING, matchSentence, type MatchTuning, type SentenceMatch } from "./matcher.js";
+import { joinAnalyses } from "./passage-analysis.js";
+import type { Analysis } from "./analyze.js";
+import {
+  analyzeText,
+  DEFAULT_TUNING,
+  type MatchContext,
+  matchPassage,
+  matchSentence,
+  type MatchTuning,
+  type PassageMatch,
+  rankCandidates,
+  type SentenceMatch,
+  termPairs,
+} from "./matcher.js";
+import { reviewerSpeakers } from "./reviewers.js";
+import { SectionIndex, sectionTerms } from "./section-terms.js";
+import { normaliseSocialText, type NormalisedText } from "./social-text.js";
 import { ignoreDirectives, ignoredByMarker } from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
@@ -25,6 +41,15 @@ export type { DraftFormat };
 export interface CheckOptions {
   /** Findings scoring below this (0..1) are dropped. Default 0: the matcher's own threshold applies. */
   minScore?: number;
+  /** List each sentence's `candidates` most likely claims (CheckResult.candidates), whether or not one is reported. */
+  candidates?: number;
+}
+
+/** A sentence's most likely claims, as `check --candidates K` prints them. */
+export interface SentenceCandidates {
+  start: number;
+  end: number;
+  candidates: { claim: Claim; score: number; coverage: number; precision: number }[];
 }
 
 export interface CheckStats {
@@ -36,6 +61,8 @@ export interface CheckStats {
 export interface CheckResult {
   findings: Finding[];
   stats: CheckStats;
+  /** With CheckOptions.candidates: each checked sentence's best candidates. */
+  candidates?: SentenceCandidates[];
 }
 
 /** How `checkTextAsync` shares the thread (the language server passes a setImmediate-based pause). */
@@ -106,6 +133,12 @@ export class FactChecker {
   private readonly byId = new Map<string, Claim>();
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<SentenceMatch[]>;
+  private readonly passageCache: LruCache<PassageMatch[]>;
+  /** What matching needs beyond the index: which speakers are fact-checkers, and the claims' section terms (read lazily). */
+  private readonly context: MatchContext;
+  private readonly sections = new Map<number, Map<string, number>>();
+  private sectionIndex: SectionIndex | undefined;
+  private readonly pairs = new Map<number, Set<string>>();
   private readonly tuning: MatchTuning;
   /** The English pipeline this engine analyses with; pass it to the next engine (FactCheckerOptions.nlp). */
   readonly nlp: Nlp;
@@ -124,6 +157,31 @@ export class FactChecker {
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
     this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
+    this.passageCache = new LruCache(options.cacheSize ?? 50_000);
+    const reviewers = reviewerSpeakers(this.claims);
+    this.context = {
+      reviewers,
+      sectionTerms: (id) => {
+        let t = this.sections.get(id);
+        if (!t) {
+          t = sectionTerms(index.claims[id].claim.source.section ?? "", (term) => index.idf(term));
+          this.sections.set(id, t);
+        }
+        return t;
+      },
+      claimPairs: (id) => {
+        let t = this.pairs.get(id);
+        if (!t) {
+          t = termPairs(index.claims[id].analysis);
+          this.pairs.set(id, t);
+        }
+        return t;
+      },
+      sectionCandidates: (terms, k) => {
+        this.sectionIndex ??= new SectionIndex(index.claims.map((c) => c.claim.source.section ?? ""));
+        return this.sectionIndex.candidates(terms, k);
+      },
+    };
     this.tuning = options.tuning ?? DEFAULT_TUNING;
   }
 
@@ -135,6 +193,10 @@ export class FactChecker {
    */
   clearCaches(): void {
     this.cache.clear();
+    this.passageCache.clear();
+    this.sections.clear();
+    this.sectionIndex = undefined;
+    this.pairs.clear();
     this.segmenter.clearCaches();
   }
 
@@ -158,13 +220,65 @@ export class FactChecker {
   }
 
   /** Match one sentence (offsets in the result are relative to it). Cached by its text. */
-  checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean } {
+  checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean; analysis?: Analysis } {
     const hit = this.cache.get(text);
     if (hit) return { matches: hit, cached: true };
     // The lexical gate: most sentences of a long draft share no word with any claim (claim-index.ts).
-    const matches = this.index.mayMatch(text) ? matchSentence(text, this.index, this.speakers, this.tuning) : [];
+    const analysis = this.index.mayMatch(text) ? analyzeText(text, this.index) : undefined;
+    const matches = analysis ? matchSentence(text, this.index, this.speakers, this.tuning, this.context, analysis) : [];
     this.cache.set(text, matches);
-    return { matches, cached: false };
+    return { matches, cached: false, analysis };
+  }
+
+  /**
+   * Match a passage (a paragraph, a tweet) as a whole, for the claim its sentences do not find one by one.
+   * `found` are the claims its sentences restate. Cached by its text and those claims.
+   */
+  checkPassage(
+    texts: readonly string[],
+    found: ReadonlySet<number>,
+    analyses: readonly (Analysis | undefined)[] = [],
+  ): { text: string; matches: readonly PassageMatch[] } {
+    const text = texts.join(" ");
+    const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${text}`;
+    const hit = this.passageCache.get(key);
+    if (hit) return { text, matches: hit };
+    // The lexical gate, as for a sentence: a passage match needs three of a claim's terms (matchPassage).
+    if (!this.index.mayMatch(text)) {
+      this.passageCache.set(key, []);
+      return { text, matches: [] };
+    }
+    // The sentences' own analyses, joined: the paragraph is not read a second time.
+    const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? analyzeText(t, this.index)));
+    const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis);
+    this.passageCache.set(key, matches);
+    return { text, matches };
+  }
+
+  /**
+   * The `k` claims a passage most likely restates, with the features of their calibrated scores
+   * (for fitting the calibration, scripts/fit-calibration.mjs).
+   */
+  passageCandidates(text: string, k: number): (SentenceCandidates["candidates"][number] & { features: number[] })[] {
+    const norm = normaliseSocialText(text);
+    return rankCandidates(norm.text, this.index, this.speakers, this.context, k).map((c) => ({
+      claim: this.index.claims[c.claimIndex].claim,
+      score: c.score,
+      coverage: c.coverage,
+      precision: c.precision,
+      features: c.features,
+    }));
+  }
+
+  /** The `k` claims a sentence most likely restates, most likely first (`check --candidates K`). */
+  candidatesFor(text: string, k: number): SentenceCandidates["candidates"] {
+    const norm = normaliseSocialText(text);
+    return rankCandidates(norm.text, this.index, this.speakers, this.context, k).map((c) => ({
+      claim: this.index.claims[c.claimIndex].claim,
+      score: c.score,
+      coverage: c.coverage,
+      precision: c.precision,
+    }));
   }
 
   /** Check a whole draft. */
@@ -202,18 +316,46 @@ export class FactChecker {
     // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
     const lines = skip.size ? new LineIndex(text, "lf") : undefined;
     const findings: Finding[] = [];
+    const candidates: SentenceCandidates[] | undefined = options.candidates ? [] : undefined;
+    const minScore = options.minScore ?? 0;
     let cached = 0;
     // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts).
     const marks = ignoreDirectives(text, format);
+    // A paragraph's checked sentences, normalised, for the passage-level decision at its end.
+    let passage: PassagePart[] = [];
+    let found = new Set<number>();
+    let prevEnd = -1;
+    const closePassage = () => {
+      // Only for what the sentences left open (one of them matched nothing), and only for passages of
+      // a post's length: a long paragraph read as one text dilutes every claim, and costs a second reading.
+      const open = passage.some((p) => !p.matched);
+      const size = passage.reduce((n, p) => n + p.norm.text.length + 1, 0);
+      if (passage.length && open && size <= PASSAGE_MAX_CHARS) {
+        for (const f of this.passageFindings(text, passage, found)) if (f.score >= minScore) findings.push(f);
+      }
+      passage = [];
+      found = new Set();
+    };
     for (const s of sentences) {
+      // A blank line ends a paragraph (a tweet, a Markdown block): its sentences are decided together.
+      if (prevEnd >= 0 && /\n[ \t>]*\r?\n/.test(text.slice(prevEnd, s.start))) closePassage();
+      prevEnd = s.end;
       if (lines && skip.has(lines.positionAt(s.start).line)) continue;
       if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
       if (!marks.none && marks.skipsSentence(s.start, s.end)) continue;
-      // Inline code and link targets are blanked (same length), so offsets still hold.
-      const r = this.checkSentence(proseText(s));
+      // Inline code and link targets are blanked (same length), so offsets still hold; links, handles,
+      // hashtags, emoji and a tweet's trailer are read as what they say, and mapped back (social-text.ts).
+      const norm = normaliseSocialText(proseText(s));
+      const part: PassagePart = { start: s.start, end: s.end, norm, matched: false };
+      passage.push(part);
+      const back = (i: number) => s.start + norm.origin[Math.max(0, Math.min(i, norm.origin.length - 1))];
+      const r = this.checkSentence(norm.text);
       if (r.cached) cached++;
+      part.matched = r.matches.length > 0;
+      part.analysis = r.analysis;
       for (const m of r.matches) {
-        if (m.score < (options.minScore ?? 0)) continue;
+        found.add(m.claimIndex);
+        if (m.score < minScore) continue;
         const claim = this.index.claims[m.claimIndex].claim;
         if (!marks.none && marks.skips(s.start, s.end, claim.id)) continue;
         findings.push({
@@ -224,23 +366,77 @@ export class FactChecker {
           explanation: m.explanation,
           claim,
           namedSpeaker: m.namedSpeaker
-            ? { name: m.namedSpeaker.name, start: s.start + m.namedSpeaker.start, end: s.start + m.namedSpeaker.end }
+            ? { name: m.namedSpeaker.name, start: back(m.namedSpeaker.start), end: back(m.namedSpeaker.end) }
             : undefined,
           quoted: m.quoted
             ? {
-                start: s.start + m.quoted.start,
-                end: s.start + m.quoted.end,
-                open: s.start + m.quoted.open,
-                close: s.start + m.quoted.close,
+                start: back(m.quoted.start),
+                end: back(m.quoted.end),
+                open: back(m.quoted.open),
+                close: back(m.quoted.close),
                 ...(m.quoted.recorded !== undefined ? { recorded: m.quoted.recorded } : {}),
               }
             : undefined,
         });
       }
+      if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
       yield;
     }
-    return { findings, stats: { sentences: sentences.length, cached } };
+    closePassage();
+    return { findings, stats: { sentences: sentences.length, cached }, ...(candidates ? { candidates } : {}) };
+  }
+
+  /**
+   * The passage-level decision for one paragraph's sentences (matcher.ts, matchPassage): its text is
+   * the sentences' normalised texts joined by spaces; a finding covers the sentences holding the words
+   * the claim reaches.
+   */
+  private passageFindings(draft: string, parts: PassagePart[], found: ReadonlySet<number>): Finding[] {
+    let joined = "";
+    const origin: number[] = [];
+    for (const p of parts) {
+      if (joined) {
+        joined += " ";
+        origin.push(p.start);
+      }
+      joined += p.norm.text;
+      for (let i = 0; i < p.norm.text.length; i++) origin.push(p.start + p.norm.origin[i]);
+    }
+    origin.push(parts[parts.length - 1].end);
+    void draft;
+    const { matches } = this.checkPassage(
+      parts.map((p) => p.norm.text),
+      found,
+      parts.map((p) => p.analysis),
+    );
+    return matches.map((m) => {
+      const from = origin[m.reach.start];
+      const to = origin[Math.max(m.reach.start, m.reach.end - 1)];
+      const held = parts.filter((p) => p.end > from && p.start <= to);
+      const span = held.length ? held : parts;
+      return {
+        start: span[0].start,
+        end: span[span.length - 1].end,
+        verdict: m.verdict,
+        score: m.score,
+        explanation: m.explanation,
+        claim: this.index.claims[m.claimIndex].claim,
+      };
+    });
   }
 }
 
 export { DEFAULT_TUNING };
+
+/** One checked sentence of the paragraph being read: where it stands, what the matcher read, whether it matched. */
+interface PassagePart {
+  start: number;
+  end: number;
+  norm: NormalisedText;
+  matched: boolean;
+  /** Its analysis, when this check computed it (a cached sentence has none: the passage reads it again if needed). */
+  analysis?: Analysis;
+}
+
+/** Longest paragraph (normalised characters) matched as a whole: a long post or a short paragraph, not a page. */
+const PASSAGE_MAX_CHARS = 1200;

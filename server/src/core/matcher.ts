@@ -10,6 +10,7 @@ import { findNamedSpeaker, type NamedSpeaker, sameSpeaker, type SpeakerDirectory
 import type { Claim, Verdict } from "./types.js";
 import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
+import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
 export interface SentenceMatch {
@@ -38,34 +39,165 @@ export interface MatchTuning {
 
 export const DEFAULT_TUNING: MatchTuning = { candidates: 12, threshold: 0.45, minCoverage: 0.25, minPrecision: 0.35 };
 
+/**
+ * What the matcher needs to know about the loaded claims beyond the index (built once per engine by
+ * the FactChecker; see reviewers.ts and section-terms.ts).
+ */
+export interface MatchContext {
+  /** Speakers (by name) that stand for a fact-checker, not a claimant: names in a draft are what their claims are about. */
+  reviewers: ReadonlySet<string>;
+  /** The terms of claim `id`'s section (an article's title, for a fact-check feed), with their weights. */
+  sectionTerms(id: number): ReadonlyMap<string, number>;
+  /** Claims whose sections share the most with these terms, best first (section-terms.ts, SectionIndex). */
+  sectionCandidates?(terms: ReadonlySet<string>, k: number): number[];
+  /** Claim `id`'s adjacent term pairs (termPairs of its analysis), kept once computed. */
+  claimPairs?(id: number): ReadonlySet<string>;
+}
+
+/** Least claim terms a passage-level match shares (see matchPassage). */
+const PASSAGE_MIN_HITS = 3;
+
+export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
+
+/** A text analysed against the index, ready to score candidates. */
+interface Prepared {
+  a: Analysis;
+  named: NamedSpeaker | undefined;
+  links: TermLink[][];
+  speakerTokens: Set<number>;
+  /** The sentence's content weight without the named speaker, and with it (for a reviewer's claims, names are content). */
+  weight: number;
+  weightWithNames: number;
+  /** The sentence's terms (its own and those its words link to), for section overlap. */
+  terms: Set<string>;
+  /** Its adjacent term pairs, for phrase overlap. */
+  pairs: Set<string>;
+}
+
+function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, analysis?: Analysis): Prepared | undefined {
+  const a = analysis ?? analyze(index.nlp, text, index.spellFix);
+  if (!a.units.length) return undefined;
+  const named = findNamedSpeaker(a.tokens, speakers);
+  const links = a.units.map((u) => index.links(u));
+  const speakerTokens = speakers.knownMentions(a.tokens);
+  const terms = new Set<string>();
+  a.units.forEach((u, k) => {
+    if (u.isHedge || FRAME_LEMMAS.has(u.lemma) || speakerTokens.has(u.first)) return;
+    terms.add(u.term);
+    for (const l of links[k]) terms.add(l.term);
+  });
+  return {
+    a,
+    named,
+    links,
+    speakerTokens,
+    weight: contentWeight(a, links, index, named, speakerTokens),
+    weightWithNames: named
+      ? contentWeight(a, links, index, undefined, speakerTokens)
+      : contentWeight(a, links, index, named, speakerTokens),
+    terms,
+    pairs: termPairs(a, links),
+  };
+}
+
+/** The index's first cut, then every candidate scored, with its calibrated probability. */
+function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: number): Scored[] {
+  const shortlist = index.candidates(
+    p.links.flat().map((l) => ({ term: l.term, weight: l.weight })),
+    k,
+  );
+  // Titles name a story in words its claim may not use: a few candidates come through them.
+  if (ctx.sectionCandidates && k >= PASSAGE_CANDIDATES) {
+    const have = new Set(shortlist);
+    for (const id of ctx.sectionCandidates(p.terms, Math.ceil(k / 3))) if (!have.has(id)) shortlist.push(id);
+  }
+  const scored = shortlist.map((id, r) => {
+    const claim = index.claims[id];
+    const reviewer = ctx.reviewers.has(claim.claim.speaker.name);
+    // A fact-checker's claim is not anyone's words: the people a draft names are what it is about.
+    const named = reviewer ? undefined : p.named;
+    const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named);
+    s.reviewer = reviewer;
+    s.retrievalRank = r;
+    const sec = sectionReach(p.terms, ctx.sectionTerms(id));
+    s.section = sec.share;
+    s.sectionReached = sec.reached;
+    return s;
+  });
+  const unit = Math.log(1 + (index.size + 0.5) / 0.5);
+  for (const s of scored) {
+    s.features = featureVector({
+      coverage: s.coverage,
+      precision: s.precision,
+      section: s.section,
+      sectionRare: s.sectionReached / unit,
+      hits: s.hits.length,
+      conceptHits: s.conceptHits,
+      pairs: sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis)),
+      properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
+      reachedRare: s.reached / unit,
+      maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
+      retrievalRank: s.retrievalRank,
+    });
+    s.probability = restatementProbability(s.features);
+  }
+  return scored;
+}
+
+/** Adjacent content-word pairs of a text ("olive garden", "minecraft shut"), as terms, for phrase overlap. */
+export function termPairs(a: Analysis, links?: TermLink[][]): Set<string> {
+  const out = new Set<string>();
+  const kept: number[] = [];
+  a.units.forEach((u, k) => {
+    if (!u.isHedge && !FRAME_LEMMAS.has(u.lemma)) kept.push(k);
+  });
+  const termsAt = (k: number) => [a.units[k].term, ...(links ? links[k].map((l) => l.term) : [])];
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const right = termsAt(kept[i + 1]);
+    for (const x of termsAt(kept[i])) for (const y of right) out.add(`${x} ${y}`);
+  }
+  return out;
+}
+
+/** How many adjacent word pairs of the claim the text also has side by side. */
+function sharedPairs(textPairs: ReadonlySet<string>, claimPairs: ReadonlySet<string>): number {
+  let n = 0;
+  for (const pair of claimPairs) if (textPairs.has(pair)) n++;
+  return n;
+}
+
+/** Share of a claim's section weight the text reaches, and that weight. */
+function sectionReach(terms: ReadonlySet<string>, section: ReadonlyMap<string, number>): { share: number; reached: number } {
+  let all = 0;
+  let hit = 0;
+  for (const [t, w] of section) {
+    all += w;
+    if (terms.has(t)) hit += w;
+  }
+  return { share: all > 0 ? hit / all : 0, reached: hit };
+}
+
 export function matchSentence(
   text: string,
   index: ClaimIndex,
   speakers: SpeakerDirectory,
   tuning: MatchTuning = DEFAULT_TUNING,
+  ctx: MatchContext = NO_CONTEXT,
+  /** The text's analysis, when the caller has it (`analyzeText`). */
+  analysis?: Analysis,
 ): SentenceMatch[] {
-  const a = analyze(index.nlp, text, index.spellFix);
-  if (!a.units.length) return [];
-  const named = findNamedSpeaker(a.tokens, speakers);
-  const links = a.units.map((u) => index.links(u));
-  const speakerTokens = speakers.knownMentions(a.tokens);
-
-  // First cut through the index: a short list of claims that share the sentence's rarest words.
-  const shortlist = index.candidates(
-    links.flat().map((l) => ({ term: l.term, weight: l.weight })),
-    tuning.candidates,
+  const p = prepare(text, index, speakers, analysis);
+  if (!p) return [];
+  const { a, named, links, speakerTokens } = p;
+  const sentenceWeight = p.weight;
+  const scored = scoreCandidates(p, index, ctx, tuning.candidates);
+  let viable = scored.filter(
+    (s) =>
+      s.coverage >= tuning.minCoverage &&
+      // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
+      (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
+      s.conceptHits >= 1,
   );
-
-  const sentenceWeight = contentWeight(a, links, index, named, speakerTokens);
-  let viable = shortlist
-    .map((id) => score(id, index.claims[id], a, links, index, sentenceWeight, named))
-    .filter(
-      (s) =>
-        s.coverage >= tuning.minCoverage &&
-        // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
-        (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
-        s.conceptHits >= 1,
-    );
   // A sentence that names a speaker restates that speaker's claims when any of them matches:
   // others with the same words are theirs, not a misattribution.
   if (viable.some((s) => s.speakerMatches === true && passes(s, s.precision, tuning)))
@@ -75,43 +207,140 @@ export function matchSentence(
   viable.sort((x, y) => y.rank - x.rank);
 
   const chosen = selectClaims(viable, a, links, index, sentenceWeight, tuning);
+  const out = decideAll(chosen, p, index, text);
+  // Words in quotation marks are checked against the speaker's recorded words; a fact-checker's record
+  // holds none of anyone's (reviewers.ts), so its matches keep their verdicts.
+  const reviewed = out.filter((m) => ctx.reviewers.has(index.claims[m.claimIndex].claim.speaker.name));
+  const spoken = out.filter((m) => !reviewed.includes(m));
+  applyQuoteChecks(
+    spoken,
+    text,
+    a,
+    named,
+    index,
+    viable.filter((s) => !s.reviewer).map((s) => s.id),
+    ctx.reviewers,
+  );
+  void speakerTokens;
+  return [...spoken, ...reviewed];
+}
+
+/** A text analysed as the matcher reads it (typos corrected to the claims' words). */
+export function analyzeText(text: string, index: ClaimIndex): Analysis {
+  return analyze(index.nlp, text, index.spellFix);
+}
+
+/** A match found for a whole passage (paragraph, tweet): offsets relative to the passage text. */
+export interface PassageMatch extends SentenceMatch {
+  /** Where the words the claim reaches stand in the passage: the finding goes on the sentences holding them. */
+  reach: { start: number; end: number };
+}
+
+/**
+ * The claim a passage as a whole restates, when its sentences, read one by one, found none: a tweet
+ * cut into fragments, a long claim repeated in part across sentences. The passage's best candidate is
+ * taken when its calibrated probability reaches `accept`, and a second one only when it is as likely.
+ * Claims in `found` (those its sentences already restate) are not reported again.
+ */
+export function matchPassage(
+  text: string,
+  index: ClaimIndex,
+  speakers: SpeakerDirectory,
+  ctx: MatchContext,
+  found: ReadonlySet<number>,
+  accept: number = PASSAGE_ACCEPT,
+  k: number = PASSAGE_CANDIDATES,
+  /** The passage's analysis, when the caller has it (passage-analysis.ts, joinAnalyses). */
+  analysis?: Analysis,
+): PassageMatch[] {
+  const p = prepare(text, index, speakers, analysis);
+  if (!p) return [];
+  const scored = scoreCandidates(p, index, ctx, k)
+    // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
+    // a claim of another speaker than the one named is left to the sentences.
+    .filter((s) => s.speakerMatches !== false)
+    // A whole passage has words enough to share three with the claim it restates, two of them not names
+    // or places: fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
+    .filter((s) => s.hits.length >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1)
+    .sort((x, y) => y.probability - x.probability);
+  const top = scored[0];
+  if (!top || top.probability < accept || found.has(top.id)) return [];
+  const chosen = scored
+    .filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id)))
+    .slice(0, 2);
+  return decideAll(chosen, p, index, text).map((m, i) => {
+    const hits = chosen[i].hits;
+    const start = Math.min(...hits.map((h) => p.a.tokens[h.unit.first].start));
+    const end = Math.max(...hits.map((h) => p.a.tokens[h.unit.last].end));
+    return { ...m, reach: { start, end } };
+  });
+}
+
+/** One candidate as `check --candidates K` lists it. */
+export interface RankedCandidate {
+  claimIndex: number;
+  score: number;
+  coverage: number;
+  precision: number;
+  /** The features the score is computed from (calibration.ts, FEATURES), for fitting. */
+  features: number[];
+}
+
+/** The `k` claims most likely restated by a text, most likely first, whether or not any is accepted. */
+export function rankCandidates(
+  text: string,
+  index: ClaimIndex,
+  speakers: SpeakerDirectory,
+  ctx: MatchContext,
+  k: number,
+  pool: number = PASSAGE_CANDIDATES,
+): RankedCandidate[] {
+  const p = prepare(text, index, speakers);
+  if (!p) return [];
+  return scoreCandidates(p, index, ctx, Math.max(k, pool))
+    .sort((x, y) => y.probability - x.probability)
+    .slice(0, k)
+    .map((s) => ({
+      claimIndex: s.id,
+      score: round(s.probability),
+      coverage: round(s.coverage),
+      precision: round(s.precision),
+      features: s.features,
+    }));
+}
+
+/** Verdicts for the chosen claims of one text. */
+function decideAll(chosen: Scored[], p: Prepared, index: ClaimIndex, text: string): SentenceMatch[] {
+  const { a, named, speakerTokens } = p;
+  void text;
   // Token indices the chosen claims account for: their matched words and the speaker.
   const accounted = new Set<number>(speakerTokens);
   if (named) for (let i = named.first; i <= named.last; i++) accounted.add(i);
   for (const s of chosen) for (const h of s.hits) for (let i = h.unit.first; i <= h.unit.last; i++) accounted.add(i);
-
-  const out: SentenceMatch[] = chosen.map((s) => {
+  return chosen.map((s) => {
     const reached = new Set(s.hits.map((h) => h.term));
     const hitAt = new Map(s.hits.map((h) => [h.unit.first, h.term]));
-    const details = unbackedDetails(a, index.recordOf(s.id), accounted, reached, index.lexicon, hitAt);
+    const details = s.reviewer ? [] : unbackedDetails(a, index.recordOf(s.id), accounted, reached, index.lexicon, hitAt);
     const decided = decideVerdict({
       analysis: a,
       claim: s.claim,
       hits: s.hits,
-      named,
+      named: s.reviewer ? undefined : named,
       speakerMatches: s.speakerMatches,
       details,
       explained: s.explained,
+      reviewed: s.reviewer,
     });
     return {
       claimIndex: s.id,
       verdict: decided.verdict,
-      score: round(s.score),
+      score: round(s.probability),
       explanation: decided.explanation,
       coverage: round(s.coverage),
       precision: round(s.precision),
       namedSpeaker: decided.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
     };
   });
-  applyQuoteChecks(
-    out,
-    text,
-    a,
-    named,
-    index,
-    viable.map((s) => s.id),
-  );
-  return out;
 }
 
 /** Were two claims drawn from the same sentence of the same source? */
@@ -220,6 +449,7 @@ function applyQuoteChecks(
   named: NamedSpeaker | undefined,
   index: ClaimIndex,
   near: readonly number[],
+  reviewers: ReadonlySet<string>,
 ): void {
   const verdicts = checkQuotes(
     text,
@@ -230,6 +460,8 @@ function applyQuoteChecks(
     near,
   );
   for (const q of verdicts) {
+    // A fact-checker's record holds nobody's words (reviewers.ts): quotations are not checked against it.
+    if (reviewers.has(index.claims[q.claimIndex].claim.speaker.name)) continue;
     const quoted = {
       start: q.part.start,
       end: q.part.end,
@@ -282,6 +514,16 @@ interface Scored {
   speakerWeight: number;
   /** Terms whose clash another claim explains (see explainDenials). */
   explained: Set<string>;
+  /** The claim is a fact-checker's record (MatchContext.reviewers). */
+  reviewer: boolean;
+  /** Its place in the index's first cut. */
+  retrievalRank: number;
+  /** Share of its section's weight the text reaches, and that weight. */
+  section: number;
+  sectionReached: number;
+  features: number[];
+  /** Calibrated probability that the text restates it (calibration.ts). */
+  probability: number;
 }
 
 function score(
@@ -347,6 +589,12 @@ function score(
     reached,
     speakerWeight,
     explained: new Set(),
+    reviewer: false,
+    retrievalRank: 0,
+    section: 0,
+    sectionReached: 0,
+    features: [],
+    probability: 0,
   };
 }
 

@@ -27,6 +27,11 @@ export interface VerdictInput {
   details: Detail[];
   /** Terms whose clash another claim of the sentence explains. */
   explained?: ReadonlySet<string>;
+  /**
+   * The claim is a fact-checker's record of someone else's claim (reviewers.ts): it asserts nothing
+   * itself, so a draft repeating it is not judged for hedging or added details, only for denying it.
+   */
+  reviewed?: boolean;
 }
 
 /** How far before the first matched word a hedge still governs it: "could commit", "may be weary". */
@@ -55,7 +60,7 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; explanat
     return { verdict: "contradicted", explanation: `the record says "${recordSays}"; the draft says "${surfaceOf(a, swap)}"` };
   }
 
-  if (record.hedged) {
+  if (record.hedged && !input.reviewed) {
     const first = Math.min(...hits.map((h) => h.unit.first));
     const last = Math.max(...hits.map((h) => h.unit.last));
     const hedged = a.hedges.some((i) => i >= first - HEDGE_LOOKBEHIND && i <= last);
@@ -104,9 +109,58 @@ export function draftDenies(h: TermHit): boolean {
   return h.unit.negated !== h.link.flipped;
 }
 
+/** Plain negation words: "not", "n't", "no", "never" … (straight or curly apostrophe). */
+const PLAIN_NEGATIONS: ReadonlySet<string> = new Set([
+  "not",
+  "n't",
+  "n’t",
+  "no",
+  "never",
+  "cannot",
+  "nor",
+  "neither",
+  "none",
+  "nothing",
+  "nobody",
+]);
+/** How near its negation a word must be to be what a denial of a fact-checked claim is about. */
+const REVIEWED_NEGATION_REACH = 3;
+
+/**
+ * A fact-checker's record paraphrases someone else's claim, and a draft repeating it is social or web
+ * text: loose wording, negating verbs standing for other ones ("banned", "opposed" for "refused to
+ * allow"), questions, negations far from the claim's words. Only a plain denial ("not", "never", "no")
+ * within a few words of a matched word that is no proper name, in a sentence that asserts (no
+ * question), says the draft denies what the record claims, or the reverse.
+ */
+function plainClash(h: TermHit, claim: IndexedClaim, a: Analysis): boolean {
+  const t = claim.terms.get(h.term)!;
+  const tok = a.tokens[h.unit.first];
+  if (tok.pos === "PROPN" || h.link.flipped) return false;
+  if (inQuestion(a, h.unit.last)) return false;
+  const draftSide = h.unit.negated && PLAIN_NEGATIONS.has(cueWord(h.unit.negatedBy)) && h.unit.negationDistance <= REVIEWED_NEGATION_REACH;
+  const recordSide = t.negated && PLAIN_NEGATIONS.has(cueWord(t.negatedBy)) && t.negationDistance <= REVIEWED_NEGATION_REACH;
+  return draftSide !== recordSide && (h.unit.negated ? draftSide : recordSide);
+}
+
+function cueWord(cue: string | undefined): string {
+  return (cue ?? "").toLowerCase().split(/\s+/)[0] ?? "";
+}
+
+/** Does the sentence holding token `i` end with a question mark? */
+function inQuestion(a: Analysis, i: number): boolean {
+  for (let k = i + 1; k < a.tokens.length; k++) {
+    const t = a.tokens[k].text;
+    if (t === "?") return true;
+    if (t === "." || t === "!") return false;
+  }
+  return false;
+}
+
 /** A matched word whose polarity differs between record and draft, as an explanation. */
-function contradiction({ claim, hits, explained }: VerdictInput): string | undefined {
-  const clashes = clashingHits(claim, hits, explained);
+function contradiction({ analysis, claim, hits, explained, reviewed }: VerdictInput): string | undefined {
+  let clashes = clashingHits(claim, hits, explained);
+  if (reviewed) clashes = clashes.filter((h) => plainClash(h, claim, analysis));
   if (!clashes.length) return undefined;
   // Name the word a negation is about — the nearest to its cue ("not … acceptable", not "not … include").
   const nearness = (c: TermHit) => (c.link.flipped ? -1 : Math.min(claim.terms.get(c.term)!.negationDistance, c.unit.negationDistance));
