@@ -34,6 +34,11 @@ describe("matcher verdicts (harbor fixture)", () => {
     });
   }
 
+  it("a word wink gives no lemma (\"wouldnt’\") is its own lemma: the sentence is checked, not a crash", () => {
+    const ids = verdicts(checker, "Ruiz said the city wouldnt’ raise property taxes next year.").map((v) => v.split(":")[0]);
+    assert.deepEqual(ids, ["harbor-no-tax-rise"]);
+  });
+
   it("explains a contradiction by naming its cue", () => {
     const [m] = checker.checkSentence("Ruiz said the city would raise property taxes next year.").matches;
     assert.match(m.explanation, /the record says "not … raise"; the draft says "raise"/);

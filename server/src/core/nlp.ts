@@ -86,10 +86,11 @@ export class Nlp {
     const doc = this.sbd.readDoc(bounded);
     const { starts } = tokenOffsets(doc, bounded);
     const t = doc.tokens();
+    const values = t.out(its.value) as string[];
     return {
-      values: t.out(its.value) as string[],
+      values,
       normals: t.out(its.normal) as string[],
-      lemmas: t.out(its.lemma as never) as string[],
+      lemmas: lemmasOf(t, values),
       starts,
     };
   }
@@ -107,6 +108,13 @@ export class Nlp {
 
 /** Distinct words whose term an Nlp remembers; past it the memo starts again (a bound on memory). */
 const TERM_CACHE_LIMIT = 200_000;
+
+/** wink's lemmas, with the word itself where wink gives none (some contractions: "wouldnt’"). */
+function lemmasOf(t: { out(f: never): unknown }, values: readonly string[]): string[] {
+  const lemmas = t.out(its.lemma as never) as (string | undefined)[];
+  for (let i = 0; i < lemmas.length; i++) lemmas[i] ??= values[i];
+  return lemmas as string[];
+}
 
 /** The columns of a text's tokens that analysis reads (see Nlp.analysisTokens). */
 export interface AnalysisTokens {
@@ -132,9 +140,10 @@ function analysisTokensOf(wink: WinkMethods, text: string): AnalysisTokens {
   const entSpans = ents.out(its.span) as unknown as number[][];
   const entDetails = ents.out(its.detail) as unknown as { type: string }[];
   for (let k = 0; k < entSpans.length; k++) entities.push({ type: entDetails[k].type, first: entSpans[k][0], last: entSpans[k][1] });
+  const values = t.out(its.value) as string[];
   return {
-    values: t.out(its.value) as string[],
-    lemmas: t.out(its.lemma as never) as string[],
+    values,
+    lemmas: lemmasOf(t, values),
     poses: t.out(its.pos) as PartOfSpeech[],
     types: t.out(its.type) as string[],
     stops: t.out(its.stopWordFlag) as unknown as boolean[],
@@ -308,7 +317,7 @@ function annotationOf(wink: WinkMethods, text: string): Annotation {
   const t = doc.tokens();
   const values = t.out(its.value) as string[];
   const normals = t.out(its.normal) as string[];
-  const lemmas = t.out(its.lemma as never) as string[];
+  const lemmas = lemmasOf(t, values);
   const stems = t.out(its.stem as never) as string[];
   const poses = t.out(its.pos) as PartOfSpeech[];
   const types = t.out(its.type) as string[];
