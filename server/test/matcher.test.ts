@@ -34,7 +34,7 @@ describe("matcher verdicts (harbor fixture)", () => {
     });
   }
 
-  it("a word wink gives no lemma (\"wouldnt’\") is its own lemma: the sentence is checked, not a crash", () => {
+  it('a word wink gives no lemma ("wouldnt’") is its own lemma: the sentence is checked, not a crash', () => {
     const ids = verdicts(checker, "Ruiz said the city wouldnt’ raise property taxes next year.").map((v) => v.split(":")[0]);
     assert.deepEqual(ids, ["harbor-no-tax-rise"]);
   });
