@@ -4,9 +4,11 @@
 // No disk, no vscode: the CLI and the server read the source and write the files.
 import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
+import sourceModel from "./model/source-model.json" with { type: "json" };
 import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
 import { score, type LinearModel } from "./perceptron.js";
+import { chooseSource } from "./source-model.js";
 import { attributions, cueGroups, type RawAttribution } from "./spans.js";
 import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
@@ -67,6 +69,7 @@ export interface ClaimsFileJson {
 
 const MODEL = cueModel as LinearModel & { sourceNouns?: string[] };
 const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
+const SOURCE_MODEL = sourceModel as LinearModel;
 export const REPORTING_KEY = "reporting";
 
 /** Short capitalised lines without closing punctuation, followed by more text: the plain-text headings. */
@@ -108,7 +111,8 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
   for (let s = 0; s < doc.sentences.length; s++) {
     for (; r < raws.length && raws[r].sentence === s; r++) {
       const raw = raws[r];
-      if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
+      // who says it: the source model's choice among the sentence's noun phrases (or none)
+      raw.source = chooseSource(doc, raw.cue, raw.content, SOURCE_MODEL, SOURCE_NOUNS).span;
       const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
       if (!sp) continue;
       used.set(sp.key, sp);

@@ -44,7 +44,7 @@ export function cueGroups(doc: XDoc, isCue: (i: number) => boolean): [number, nu
 }
 
 /** The noun phrase ending at token `end` (inclusive), scanning back no further than `floor`: [first, last] or null. */
-function npEndingAt(doc: XDoc, end: number, floor: number): [number, number] | null {
+export function npEndingAt(doc: XDoc, end: number, floor: number): [number, number] | null {
   const tk = doc.tokens;
   let e = end;
   // a parenthetical right before the cue belongs to the source: "Sen. Lindsey Graham (R-SC)"
