@@ -87,3 +87,20 @@ if (args.includes("--cues")) {
   console.log(`gold cues ${n}, untouched by any predicted cue ${missed}`);
   console.log([...miss].sort((a, b) => b[1] - a[1]).slice(0, 80).map(([w, c]) => `${c} ${w}`).join("\n"));
 }
+
+// --contents: gold attributions whose cue a prediction touches but whose content it does not cover
+if (args.includes("--contents")) {
+  const touch = (a, b) => a && b && a.start < b.end && b.start < a.end;
+  const chars = (sp) => sp.reduce((n, c) => n + c.end - c.start, 0);
+  const over = (x, y) => x.reduce((n, a) => n + y.reduce((m, b) => m + Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)), 0), 0);
+  let n = 0;
+  gold.forEach((g, k) => {
+    for (const q of g.attributions) {
+      const p = preds[k].attributions.find((p) => touch(p.cue, q.cue));
+      if (!p || over(p.content, q.content) * 2 >= chars(q.content)) continue;
+      n++;
+      console.log(`CONTENT cue ${JSON.stringify(q.cue.text)} [${p.cue.text}]\n  gold ${JSON.stringify(q.content.map((c) => c.text).join(" … ").slice(0, 160))}\n  pred ${JSON.stringify(p.content.map((c) => c.text).join(" … ").slice(0, 160))}`);
+    }
+  });
+  console.log(`contents missed with the cue found: ${n}`);
+}

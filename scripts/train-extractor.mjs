@@ -2,13 +2,15 @@
 // Trains the extractor's models from PolNeAR's training articles (../shared/eval/attribution/train.jsonl):
 //   model/cue-model.json     an averaged perceptron that marks the tokens of attribution cues
 //                            ("said", "according to", "ruled out"), over cueFeatures (features.ts);
+//   model/pronoun-model.json an averaged ranking perceptron that picks the named mention a pronoun
+//                            source refers to (pronoun-model.ts), from PolNeAR's coreference antecedents;
 //   model/source-model.json  an averaged ranking perceptron that picks a cue's source among the noun
 //                            phrases and pronouns of its sentence, or none (source-model.ts).
 //
 // Deterministic: articles in file order, a fixed number of passes, no randomness. train-40.jsonl, the
 // `heldout` slice and the `dev` slice (scripts/extract-slices.mjs) are never trained on.
 // Needs a build first (it reads the compiled tokenizer and features from out/):
-//   npm run build && node scripts/train-extractor.mjs [--data DIR] [--passes N] [--only cue|source]
+//   npm run build && node scripts/train-extractor.mjs [--data DIR] [--passes N] [--only cue|source|pronoun]
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { tokenizeDoc } = await import(join(root, "out/server/src/core/extract/tokens.js"));
 const { cueFeatures } = await import(join(root, "out/server/src/core/extract/features.js"));
 const { sourceCandidates, sourceFeatures } = await import(join(root, "out/server/src/core/extract/source-model.js"));
+const { mentionsOf, antecedentCandidates, antecedentFeatures } = await import(join(root, "out/server/src/core/extract/pronoun-model.js"));
+const { attributions } = await import(join(root, "out/server/src/core/extract/spans.js"));
 const { createNlp } = await import(join(root, "out/server/src/core/nlp.js"));
 
 const args = process.argv.slice(2);
@@ -27,6 +31,7 @@ const opt = (name, dflt) => {
 };
 const dataDir = opt("--data", join(root, "..", "shared", "eval", "attribution"));
 const passes = Number(opt("--passes", "6"));
+const cuePasses = Number(opt("--cue-passes", "10"));
 const only = opt("--only");
 const { head, isPronoun } = await import(join(dataDir, "text.mjs"));
 const modelDir = join(root, "server", "src", "core", "extract", "model");
@@ -81,23 +86,41 @@ for (const { a, doc } of train)
 const sourceNouns = [...sourceHeads].filter(([, n]) => n >= 2).map(([l]) => l).sort();
 const nounSet = new Set(sourceNouns);
 
-if (only !== "source") trainCues();
-if (only !== "cue") trainSources();
+if (!only || only === "cue") trainCues();
+if (!only || only === "source") trainSources();
+if (!only || only === "pronoun") trainPronouns();
 console.error(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 function trainCues() {
+  // the cue lexicon: for each lemma seen 3 times or more, how often it is (part of) a cue, bucketed
+  const seen = new Map(),
+    asCue = new Map();
+  for (const { a, doc } of train) {
+    const cue = new Uint8Array(a.text.length);
+    for (const at of a.attributions) for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) cue.fill(1, f.start, f.end);
+    for (const t of doc.tokens) {
+      if (t.inQuote) continue;
+      seen.set(t.lemma, (seen.get(t.lemma) ?? 0) + 1);
+      if (cue[t.start]) asCue.set(t.lemma, (asCue.get(t.lemma) ?? 0) + 1);
+    }
+  }
+  const lexicon = {};
+  for (const [l, n] of [...seen].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    const r = (asCue.get(l) ?? 0) / n;
+    if (n >= 3 && r >= 0.02) lexicon[l] = r < 0.1 ? "1" : r < 0.25 ? "2" : r < 0.5 ? "3" : r < 0.75 ? "4" : "5";
+  }
   const examples = ({ a, doc }) => {
     const cue = new Uint8Array(a.text.length);
     for (const at of a.attributions) for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) cue.fill(1, f.start, f.end);
     return doc.tokens.map((t, i) => {
       let y = 0;
       for (let c = t.start; c < t.end; c++) if (cue[c]) y = 1;
-      return { f: cueFeatures(doc, i), y };
+      return { f: cueFeatures(doc, i, lexicon), y };
     });
   };
   const data = train.map(examples);
   const m = new Averaged();
-  for (let pass = 0; pass < passes; pass++) {
+  for (let pass = 0; pass < cuePasses; pass++) {
     let errors = 0;
     for (const d of data)
       for (const { f, y } of d) {
@@ -114,7 +137,7 @@ function trainCues() {
   // dev token scores at a few thresholds, to pick one
   const held = dev.map(examples);
   let best = { t: 0, f1: -1 };
-  for (const t of [-3, -2, -1.5, -1, -0.5, 0]) {
+  for (const t of [-8, -6, -5, -4, -3, -2, -1, 0]) {
     let tp = 0,
       fp = 0,
       fn = 0;
@@ -137,6 +160,7 @@ function trainCues() {
     about:
       "Averaged perceptron over cueFeatures (features.ts): score > threshold marks a token of an attribution cue. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
     threshold: best.t,
+    lexicon,
     // nouns that head a source at least twice: a noun phrase headed by another noun names no source
     sourceNouns,
     weights,
@@ -149,6 +173,16 @@ function trainCues() {
 /** Per gold attribution with a cue: the candidates' features and which candidate is the gold source (or -1). */
 function sourceExamples({ a, doc }) {
   const out = [];
+  // what the span rules say for the gold cues, as the source model sees it at extraction
+  const groups = [];
+  for (const at of a.attributions) {
+    const cf = at.cue ? (at.cue.fragments ?? [at.cue]) : [];
+    const ct = doc.tokens.map((t, i) => i).filter((i) => cf.some((f) => doc.tokens[i].start < f.end && doc.tokens[i].end > f.start));
+    if (ct.length) groups.push([ct[0], ct.filter((i) => doc.tokens[i].sentence === doc.tokens[ct[0]].sentence).at(-1)]);
+  }
+  groups.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const disjoint = groups.filter((g, k) => k === 0 || g[0] > groups[k - 1][1]);
+  const ruled = new Map(attributions(doc, disjoint).map((r) => [r.cue[0], r]));
   const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/'s$|'$/, "");
   for (const at of a.attributions) {
     if (!at.cue || !at.content?.length) continue;
@@ -157,7 +191,7 @@ function sourceExamples({ a, doc }) {
     if (!ct.length) continue;
     const s = doc.tokens[ct[0]].sentence;
     const cue = [ct[0], ct.filter((i) => doc.tokens[i].sentence === s).at(-1)];
-    const content = [Math.min(...at.content.map((c) => c.start)), Math.max(...at.content.map((c) => c.end))];
+    const content = at.content.map((c) => [c.start, c.end]);
     const cands = sourceCandidates(doc, cue, content);
     let y = -1;
     if (!at.source) y = 0;
@@ -173,7 +207,9 @@ function sourceExamples({ a, doc }) {
       });
     }
     if (y < 0) continue;
-    out.push({ f: cands.map((c) => sourceFeatures(doc, cue, content, c, nounSet)), y });
+    const r = ruled.get(cue[0]);
+    const rule = r ? r.source : undefined;
+    out.push({ f: cands.map((c) => sourceFeatures(doc, cue, content, c, nounSet, rule)), y });
   }
   return out;
 }
@@ -216,6 +252,71 @@ function trainSources() {
     weights,
   };
   const out = join(modelDir, "source-model.json");
+  writeFileSync(out, JSON.stringify(model) + "\n");
+  console.error(`wrote ${out}: ${Object.keys(weights).length} weights`);
+}
+
+/** Per gold pronoun source with a named antecedent: the candidates' features and which are right (same head word). */
+function pronounExamples({ a, doc }) {
+  const out = [];
+  const m = mentionsOf(doc);
+  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/'s$|'$/, "");
+  for (const at of a.attributions) {
+    if (!at.source?.pronounSource && !at.pronounSource) continue;
+    const ante = at.source.antecedent;
+    if (!ante) continue;
+    const p = doc.tokens.findIndex((t) => t.start >= at.source.start && t.end <= at.source.end && t.pos === "PRON");
+    if (p < 0) continue;
+    const h = head(ante.text);
+    const cands = antecedentCandidates(m.mentions, p);
+    const ys = cands.map((k) => norm(doc.tokens[m.mentions[k].head].value) === h);
+    if (!ys.some(Boolean)) continue;
+    out.push({ f: cands.map((k, rank) => antecedentFeatures(doc, p, m, k, rank)), ys });
+  }
+  return out;
+}
+
+function trainPronouns() {
+  const data = train.flatMap(pronounExamples);
+  const held = dev.flatMap(pronounExamples);
+  console.error(`pronoun examples: ${data.length} training, ${held.length} dev`);
+  const m = new Averaged();
+  const argmax = (fs, sc, only) => {
+    let best = -1,
+      bs = -Infinity;
+    fs.forEach((f, k) => {
+      if (only && !only[k]) return;
+      const s = sc(f);
+      if (s > bs) (bs = s), (best = k);
+    });
+    return best;
+  };
+  const nearest = held.filter(({ ys }) => ys[0]).length;
+  for (let pass = 0; pass < passes; pass++) {
+    let errors = 0;
+    for (const { f, ys } of data) {
+      m.time++;
+      const g = argmax(f, (x) => m.score(x));
+      if (!ys[g]) {
+        errors++;
+        // the right candidate the model likes best (latent: any mention with the antecedent's head word)
+        m.update(f[argmax(f, (x) => m.score(x), ys)], 1);
+        m.update(f[g], -1);
+      }
+    }
+    console.error(`pronoun pass ${pass + 1}: ${errors} errors of ${data.length}`);
+  }
+  const weights = m.averaged(0.05);
+  const sc = (x) => x.reduce((s, k) => s + (weights[k] ?? 0), 0);
+  const right = held.filter(({ f, ys }) => ys[argmax(f, sc)]).length;
+  console.error(`dev: antecedent right ${right} of ${held.length} (${((100 * right) / held.length).toFixed(1)}%; the nearest mention: ${nearest})`);
+  const model = {
+    about:
+      "Averaged ranking perceptron over antecedentFeatures (pronoun-model.ts): the mention with the highest score is the pronoun's antecedent. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
+    threshold: 0,
+    weights,
+  };
+  const out = join(modelDir, "pronoun-model.json");
   writeFileSync(out, JSON.stringify(model) + "\n");
   console.error(`wrote ${out}: ${Object.keys(weights).length} weights`);
 }

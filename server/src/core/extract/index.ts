@@ -5,10 +5,12 @@
 import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
 import sourceModel from "./model/source-model.json" with { type: "json" };
+import pronounModel from "./model/pronoun-model.json" with { type: "json" };
 import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
 import { score, type LinearModel } from "./perceptron.js";
 import { chooseSource } from "./source-model.js";
+import { mentionsOf, resolvePronoun } from "./pronoun-model.js";
 import { attributions, cueGroups, type RawAttribution } from "./spans.js";
 import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
@@ -67,9 +69,12 @@ export interface ClaimsFileJson {
   claims: ClaimJson[];
 }
 
-const MODEL = cueModel as LinearModel & { sourceNouns?: string[] };
+const MODEL = cueModel as LinearModel & { sourceNouns?: string[]; lexicon?: Record<string, string> };
 const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
 const SOURCE_MODEL = sourceModel as LinearModel;
+const PRONOUN_MODEL = pronounModel as LinearModel;
+/** Pronouns whose referent the pronoun model finds among the named mentions before them. */
+const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
 export const REPORTING_KEY = "reporting";
 
 /** Short capitalised lines without closing punctuation, followed by more text: the plain-text headings. */
@@ -108,11 +113,18 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
   const claims: Omit<ClaimJson, "id">[] = [];
   const attributedSentences = new Set<number>();
   let r = 0;
+  let mentions: ReturnType<typeof mentionsOf> | undefined;
   for (let s = 0; s < doc.sentences.length; s++) {
     for (; r < raws.length && raws[r].sentence === s; r++) {
       const raw = raws[r];
       // who says it: the source model's choice among the sentence's noun phrases (or none)
-      raw.source = chooseSource(doc, raw.cue, raw.content, SOURCE_MODEL, SOURCE_NOUNS).span;
+      raw.source = chooseSource(doc, raw.cue, raw.pieces ?? [raw.content], SOURCE_MODEL, SOURCE_NOUNS, raw.source).span;
+      if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
+      // a pronoun names the person it refers to: the named mention the pronoun model picks
+      if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
+        const m = resolvePronoun(doc, raw.source[0], (mentions ??= mentionsOf(doc)), PRONOUN_MODEL);
+        if (m) raw.source = [m.first, m.head];
+      }
       const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
       if (!sp) continue;
       used.set(sp.key, sp);
@@ -166,7 +178,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
 function cueMarks(doc: XDoc): Uint8Array {
   const out = new Uint8Array(doc.tokens.length);
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (score(MODEL, cueFeatures(doc, i)) > MODEL.threshold) out[i] = 1;
+    if (score(MODEL, cueFeatures(doc, i, MODEL.lexicon)) > MODEL.threshold) out[i] = 1;
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     for (const seq of MULTIWORD_CUES) {

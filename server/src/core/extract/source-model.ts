@@ -22,8 +22,12 @@ const REACH = 30;
 
 const bucket = (d: number) => (d <= 3 ? String(d) : d <= 5 ? "4-5" : d <= 8 ? "6-8" : d <= 12 ? "9-12" : d <= 20 ? "13-20" : "21+");
 
-/** The candidate sources of the cue [a, b] whose content is the character range `content`. */
-export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: [number, number]): SourceCandidate[] {
+/** Content pieces: character ranges [start, end) ("“…,” she said. “…”" has two). */
+export type Pieces = readonly (readonly [number, number])[];
+const inside = (pieces: Pieces, s: number, e: number) => pieces.some(([ps, pe]) => s >= ps && e <= pe);
+
+/** The candidate sources of the cue [a, b] whose content is `content`. */
+export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: Pieces): SourceCandidate[] {
   const tk = doc.tokens;
   const sent = doc.sentences[tk[a].sentence];
   const out: SourceCandidate[] = [{ span: null, head: -1 }];
@@ -32,7 +36,7 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: [
   for (let i = lo; i <= hi; i++) {
     if (i >= a && i <= b) continue;
     const t = tk[i];
-    if (t.inQuote || (t.start >= content[0] && t.end <= content[1])) continue;
+    if (t.inQuote || inside(content, t.start, t.end)) continue;
     if (t.pos === "PRON") {
       if (PERSONAL_PRONOUNS.has(t.lower)) out.push({ span: [i, i], head: i });
       continue;
@@ -40,22 +44,37 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: [
     if (!NOUNISH.has(t.pos)) continue;
     const next = tk[i + 1];
     // the last noun of a run ("press secretary Karoline Leavitt" → Leavitt); "Trump 's" stays a candidate
-    if (next && next.sentence === t.sentence && NOUNISH.has(next.pos) && !(next.start >= content[0] && next.end <= content[1])) continue;
+    if (next && next.sentence === t.sentence && NOUNISH.has(next.pos) && !inside(content, next.start, next.end)) continue;
     const np = npEndingAt(doc, i, i < a ? sent.first : b + 1) ?? [i, i];
     out.push({ span: np, head: i });
   }
   return out;
 }
 
-/** Feature strings of candidate `c` for the cue [a, b] with content `content`. */
-export function sourceFeatures(doc: XDoc, [a, b]: [number, number], content: [number, number], c: SourceCandidate, nouns: ReadonlySet<string>): string[] {
+/**
+ * Feature strings of candidate `c` for the cue [a, b] with content `pieces`. `rule` is the source the
+ * span rules (spans.ts) found: a token range, null for "no source", undefined when they found no
+ * attribution; the model learns how far to trust them.
+ */
+export function sourceFeatures(
+  doc: XDoc,
+  [a, b]: [number, number],
+  pieces: Pieces,
+  c: SourceCandidate,
+  nouns: ReadonlySet<string>,
+  rule?: [number, number] | null,
+): string[] {
   const tk = doc.tokens;
+  const content = [Math.min(...pieces.map((p) => p[0])), Math.max(...pieces.map((p) => p[1]))];
   const cueLemma = tk[b].pos === "ADP" || tk[b].pos === "PART" ? tk[a].lemma : tk[b].lemma;
   const sent = doc.sentences[tk[a].sentence];
   const contentBefore = content[1] <= tk[a].start;
   const passive = a - 1 >= sent.first && tk[a - 1].lemma === "be" && /ed$|wn$|en$/.test(tk[a].lower);
+  const ruleTag = rule === undefined ? "absent" : rule === null ? "none" : "some";
   if (!c.span) {
     return [
+      `none|rule=${ruleTag}`,
+      `none|rule=${ruleTag}|passive=${passive}`,
       "none",
       `none|cue=${cueLemma}`,
       `none|passive=${passive}`,
@@ -120,6 +139,8 @@ export function sourceFeatures(doc: XDoc, [a, b]: [number, number], content: [nu
     `passive=${passive}|${dir}`,
     `pp=${prev ? prev.lower : "<s>"}|${dir}|${adjacent}`,
   ];
+  const byRule = !!rule && i >= rule[0] && i <= rule[1];
+  f.push(`rule=${ruleTag}|${byRule}`, `rule=${byRule}|${dir}|${t.pos}`, `rule=${byRule}|adj=${adjacent}`);
   if (prev?.lower === "to" && tk[s0 - 2]?.lower === "according") f.push("according-to");
   if (prev?.lower === "by") f.push(`by|${passive}`);
   if (t.pos === "PRON") f.push(`pron=${t.lower}|${dir}|${adjacent}`);
@@ -130,14 +151,15 @@ export function sourceFeatures(doc: XDoc, [a, b]: [number, number], content: [nu
 export function chooseSource(
   doc: XDoc,
   cue: [number, number],
-  content: [number, number],
+  content: Pieces,
   model: LinearModel,
   nouns: ReadonlySet<string>,
+  rule?: [number, number] | null,
 ): SourceCandidate {
   let best: SourceCandidate | undefined;
   let bestScore = -Infinity;
   for (const c of sourceCandidates(doc, cue, content)) {
-    const s = score(model, sourceFeatures(doc, cue, content, c, nouns));
+    const s = score(model, sourceFeatures(doc, cue, content, c, nouns, rule));
     if (s > bestScore) {
       bestScore = s;
       best = c;
