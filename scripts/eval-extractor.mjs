@@ -29,7 +29,8 @@ const { adaptClaims } = await import(join(dataDir, "adapt.mjs"));
 const { score, report, lastLine } = await import(join(dataDir, "score.mjs"));
 
 let gold;
-if (set === "bundled") gold = [JSON.parse(readFileSync(join(dataDir, "european-led-security-guarantees.gold.jsonl"), "utf8").split("\n")[0])];
+if (set === "bundled")
+  gold = [JSON.parse(readFileSync(join(dataDir, "european-led-security-guarantees.gold.jsonl"), "utf8").split("\n")[0])];
 else gold = slices(dataDir)[set];
 if (!gold) throw new Error(`unknown --set ${set}`);
 if (limit) gold = gold.slice(0, limit);
@@ -53,7 +54,8 @@ console.log(lastLine(s));
 if (args.includes("--sources")) {
   const { head, isPronoun } = await import(join(dataDir, "text.mjs"));
   const chars = (sp) => sp.reduce((n, c) => n + c.end - c.start, 0);
-  const over = (x, y) => x.reduce((n, a) => n + y.reduce((m, b) => m + Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)), 0), 0);
+  const over = (x, y) =>
+    x.reduce((n, a) => n + y.reduce((m, b) => m + Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)), 0), 0);
   gold.forEach((g, k) => {
     for (const q of g.attributions) {
       const need = chars(q.content);
@@ -63,7 +65,9 @@ if (args.includes("--sources")) {
       const gh = gs && !(q.pronounSource && !q.source.antecedent) ? head(gs) : q.source ? "*" : null;
       const ph = new Set([p.source?.name, p.source?.text].filter((s) => s && !isPronoun(s)).map(head));
       if (gh === "*" ? ph.size : gh ? ph.has(gh) : !p.source) continue;
-      console.log(`SRC gold ${JSON.stringify(q.source?.text ?? null)}${q.pronounSource ? ` (=${q.source.antecedent?.text})` : ""} | pred ${JSON.stringify(p.source?.name ?? null)} [${p.source?.text ?? ""}] | cue ${q.cue?.text}`);
+      console.log(
+        `SRC gold ${JSON.stringify(q.source?.text ?? null)}${q.pronounSource ? ` (=${q.source.antecedent?.text})` : ""} | pred ${JSON.stringify(p.source?.name ?? null)} [${p.source?.text ?? ""}] | cue ${q.cue?.text}`,
+      );
     }
   });
 }
@@ -71,7 +75,9 @@ if (args.includes("--sources")) {
 // --cues: gold attributions whose cue no prediction's cue touches, by the cue's words
 if (args.includes("--cues")) {
   const miss = new Map();
-  let n = 0, missed = 0, coveredButMissed = 0;
+  let n = 0,
+    missed = 0,
+    coveredButMissed = 0;
   const touch = (a, b) => a && b && a.start < b.end && b.start < a.end;
   gold.forEach((g, k) => {
     for (const q of g.attributions) {
@@ -85,21 +91,40 @@ if (args.includes("--cues")) {
     }
   });
   console.log(`gold cues ${n}, untouched by any predicted cue ${missed}`);
-  console.log([...miss].sort((a, b) => b[1] - a[1]).slice(0, 80).map(([w, c]) => `${c} ${w}`).join("\n"));
+  console.log(
+    [...miss]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 80)
+      .map(([w, c]) => `${c} ${w}`)
+      .join("\n"),
+  );
 }
 
 // --contents: gold attributions whose cue a prediction touches but whose content it does not cover
 if (args.includes("--contents")) {
   const touch = (a, b) => a && b && a.start < b.end && b.start < a.end;
   const chars = (sp) => sp.reduce((n, c) => n + c.end - c.start, 0);
-  const over = (x, y) => x.reduce((n, a) => n + y.reduce((m, b) => m + Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)), 0), 0);
+  const over = (x, y) =>
+    x.reduce((n, a) => n + y.reduce((m, b) => m + Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)), 0), 0);
   let n = 0;
   gold.forEach((g, k) => {
     for (const q of g.attributions) {
       const p = preds[k].attributions.find((p) => touch(p.cue, q.cue));
       if (!p || over(p.content, q.content) * 2 >= chars(q.content)) continue;
       n++;
-      console.log(`CONTENT cue ${JSON.stringify(q.cue.text)} [${p.cue.text}]\n  gold ${JSON.stringify(q.content.map((c) => c.text).join(" … ").slice(0, 160))}\n  pred ${JSON.stringify(p.content.map((c) => c.text).join(" … ").slice(0, 160))}`);
+      console.log(
+        `CONTENT cue ${JSON.stringify(q.cue.text)} [${p.cue.text}]\n  gold ${JSON.stringify(
+          q.content
+            .map((c) => c.text)
+            .join(" … ")
+            .slice(0, 160),
+        )}\n  pred ${JSON.stringify(
+          p.content
+            .map((c) => c.text)
+            .join(" … ")
+            .slice(0, 160),
+        )}`,
+      );
     }
   });
   console.log(`contents missed with the cue found: ${n}`);

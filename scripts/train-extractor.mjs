@@ -41,7 +41,9 @@ const sl = slices(dataDir);
 const tokenized = (arts) => arts.map((a) => ({ a, doc: tokenizeDoc(nlp, a.text) }));
 const train = tokenized(sl.train);
 const dev = tokenized(sl.dev);
-console.error(`read and tokenised ${train.length} training and ${dev.length} dev articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.error(
+  `read and tokenised ${train.length} training and ${dev.length} dev articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 
 /** An averaged perceptron's weights, with lazy averaging: total[f] accumulates w[f] × time. */
 class Averaged {
@@ -78,12 +80,17 @@ const sourceHeads = new Map();
 for (const { a, doc } of train)
   for (const at of a.attributions)
     if (at.source && !at.pronounSource) {
-      const toks = doc.tokens.filter((t) => t.start >= at.source.start && t.end <= at.source.end && (t.pos === "NOUN" || t.pos === "PROPN"));
+      const toks = doc.tokens.filter(
+        (t) => t.start >= at.source.start && t.end <= at.source.end && (t.pos === "NOUN" || t.pos === "PROPN"),
+      );
       const cut = toks.findIndex((t) => /[,(]/.test(a.text.slice(at.source.start, t.start).slice(-2)));
       const h = (cut > 0 ? toks.slice(0, cut) : toks).at(-1);
       if (h && h.pos === "NOUN") sourceHeads.set(h.lemma, (sourceHeads.get(h.lemma) ?? 0) + 1);
     }
-const sourceNouns = [...sourceHeads].filter(([, n]) => n >= 2).map(([l]) => l).sort();
+const sourceNouns = [...sourceHeads]
+  .filter(([, n]) => n >= 2)
+  .map(([l]) => l)
+  .sort();
 const nounSet = new Set(sourceNouns);
 
 if (!only || only === "cue") trainCues();
@@ -183,7 +190,11 @@ function sourceExamples({ a, doc }) {
   groups.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const disjoint = groups.filter((g, k) => k === 0 || g[0] > groups[k - 1][1]);
   const ruled = new Map(attributions(doc, disjoint).map((r) => [r.cue[0], r]));
-  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/'s$|'$/, "");
+  const norm = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/'s$|'$/, "");
   for (const at of a.attributions) {
     if (!at.cue || !at.content?.length) continue;
     const cf = at.cue.fragments ?? [at.cue];
@@ -224,7 +235,7 @@ function trainSources() {
       bs = -Infinity;
     fs.forEach((f, k) => {
       const s = sc(f);
-      if (s > bs) (bs = s), (best = k);
+      if (s > bs) ((bs = s), (best = k));
     });
     return best;
   };
@@ -260,7 +271,11 @@ function trainSources() {
 function pronounExamples({ a, doc }) {
   const out = [];
   const m = mentionsOf(doc);
-  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/'s$|'$/, "");
+  const norm = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/'s$|'$/, "");
   for (const at of a.attributions) {
     if (!at.source?.pronounSource && !at.pronounSource) continue;
     const ante = at.source.antecedent;
@@ -287,7 +302,7 @@ function trainPronouns() {
     fs.forEach((f, k) => {
       if (only && !only[k]) return;
       const s = sc(f);
-      if (s > bs) (bs = s), (best = k);
+      if (s > bs) ((bs = s), (best = k));
     });
     return best;
   };
@@ -309,7 +324,9 @@ function trainPronouns() {
   const weights = m.averaged(0.05);
   const sc = (x) => x.reduce((s, k) => s + (weights[k] ?? 0), 0);
   const right = held.filter(({ f, ys }) => ys[argmax(f, sc)]).length;
-  console.error(`dev: antecedent right ${right} of ${held.length} (${((100 * right) / held.length).toFixed(1)}%; the nearest mention: ${nearest})`);
+  console.error(
+    `dev: antecedent right ${right} of ${held.length} (${((100 * right) / held.length).toFixed(1)}%; the nearest mention: ${nearest})`,
+  );
   const model = {
     about:
       "Averaged ranking perceptron over antecedentFeatures (pronoun-model.ts): the mention with the highest score is the pronoun's antecedent. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",

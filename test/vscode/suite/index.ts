@@ -5,6 +5,7 @@ import "./basics.js";
 import "./diagnostics.js";
 import "./code-actions.js";
 import "./claims-files.js";
+import "./draw-claims.js";
 import "./commands.js"; // ends with Restart Language Server
 import { runAll } from "./runner.js";
 

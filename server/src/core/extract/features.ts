@@ -76,7 +76,18 @@ export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<stri
     let k = i - 1;
     while (inS(k) && (doc.tokens[k].pos === "AUX" || doc.tokens[k].pos === "ADV" || doc.tokens[k].pos === "PART")) k--;
     const subj = inS(k) ? doc.tokens[k].pos : "<b>";
-    f.push(`x=${x}`, `xq=${x}|${q}`, `xp=${x}|${t.pos}`, `x-1=${xp}`, `x+1=${xn}`, `x|x-1=${x}|${xp}`, `x|x+1=${x}|${xn}`, `xs=${x}|${subj}`, `xsq=${x}|${subj}|${quoteInSentence}`, `xw+1=${x}|${w(i + 1)}`);
+    f.push(
+      `x=${x}`,
+      `xq=${x}|${q}`,
+      `xp=${x}|${t.pos}`,
+      `x-1=${xp}`,
+      `x+1=${xn}`,
+      `x|x-1=${x}|${xp}`,
+      `x|x+1=${x}|${xn}`,
+      `xs=${x}|${subj}`,
+      `xsq=${x}|${subj}|${quoteInSentence}`,
+      `xw+1=${x}|${w(i + 1)}`,
+    );
   }
   const next = doc.tokens[i + 1];
   const prev = doc.tokens[i - 1];

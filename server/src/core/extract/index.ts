@@ -119,6 +119,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
       const raw = raws[r];
       // who says it: the source model's choice among the sentence's noun phrases (or none)
       raw.source = chooseSource(doc, raw.cue, raw.pieces ?? [raw.content], SOURCE_MODEL, SOURCE_NOUNS, raw.source).span;
+      const appositive = raw.source ? appositiveAfter(doc, raw.source[1], raw.cue[0]) : undefined;
       if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
       // a pronoun names the person it refers to: the named mention the pronoun model picks
       if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
@@ -128,7 +129,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
       const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
       if (!sp) continue;
       used.set(sp.key, sp);
-      claims.push(claimOf(doc, raw, sp, headings, input.title));
+      claims.push(claimOf(doc, raw, sp, headings, input.title, appositive));
       attributedSentences.add(s);
     }
     notePeople(doc, s, registry);
@@ -246,7 +247,28 @@ function plain(s: string): string {
     .trim();
 }
 
-function claimOf(doc: XDoc, raw: RawAttribution, sp: ExtractedSpeaker, headings: Heading[], title: string): Omit<ClaimJson, "id"> {
+/**
+ * "Tomas Reyes, a Democrat from the fourth ward, said …": the words set off by commas between a
+ * source ending at token `e` and its cue starting at `cue`, or undefined.
+ */
+function appositiveAfter(doc: XDoc, e: number, cue: number): string | undefined {
+  const tk = doc.tokens;
+  if (tk[e + 1]?.value !== "," || cue - e > 20 || cue <= e) return undefined;
+  let close = cue - 1;
+  while (close > e + 1 && (tk[close].pos === "AUX" || tk[close].pos === "ADV" || tk[close].pos === "PART")) close--;
+  if (tk[close].value !== "," || close <= e + 2) return undefined;
+  if (tk.slice(e + 2, close).some((t) => t.inQuote || t.value === "," || t.sentence !== tk[e].sentence)) return undefined;
+  return doc.text.slice(tk[e + 2].start, tk[close - 1].end);
+}
+
+function claimOf(
+  doc: XDoc,
+  raw: RawAttribution,
+  sp: ExtractedSpeaker,
+  headings: Heading[],
+  title: string,
+  appositive?: string,
+): Omit<ClaimJson, "id"> {
   const { text } = doc;
   let [start, end] = raw.content;
   let quoteKind: "direct" | "reported" = "reported";
@@ -274,10 +296,13 @@ function claimOf(doc: XDoc, raw: RawAttribution, sp: ExtractedSpeaker, headings:
       .slice(cueTokens[k].start, cueTokens[cueTokens.length - 1].end)
       .replace(/[,:]$/, "")
       .trim() || ":";
-  const who = sp.key === REPORTING_KEY ? "" : sp.person ? (sp.name.split(/\s+/).at(-1) ?? sp.name) : sp.name;
+  const named = sp.key === REPORTING_KEY ? "" : sp.person ? (sp.name.split(/\s+/).at(-1) ?? sp.name) : sp.name;
+  // the statement keeps what the source says of the speaker ("a Democrat from the fourth ward"), so a
+  // sentence repeating it restates the record rather than adding to it
+  const who = named && appositive ? `${named}, ${appositive},` : named;
   let body = plain(quote);
   // "he"/"she" opening the content is the speaker: resolved
-  if (who) body = body.replace(/^(he|she)\b/i, who);
+  if (named) body = body.replace(/^(he|she)\b/i, named);
   const verbWord = /^[:]$/.test(verb) ? "said" : /^according/i.test(verb) ? "said" : verb;
   const statement = who ? `${who} ${verbWord} ${body}` : `${capitalise(body)}`;
   const negative = NEGATING_CUES.test(verb) || NEGATION.test(firstClause(body));

@@ -15,7 +15,20 @@ export interface Mention {
 
 /** How many mentions back a pronoun's antecedent is looked for. */
 const BACK = 12;
-const HONORIFIC: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "miss", "sen", "rep", "gov", "dr", "president", "senator", "secretary", "judge"]);
+const HONORIFIC: ReadonlySet<string> = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "sen",
+  "rep",
+  "gov",
+  "dr",
+  "president",
+  "senator",
+  "secretary",
+  "judge",
+]);
 
 const bucket = (d: number) => (d <= 2 ? String(d) : d <= 4 ? "3-4" : d <= 8 ? "5-8" : "9+");
 

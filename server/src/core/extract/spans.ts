@@ -298,14 +298,7 @@ function continued(doc: XDoc, got: Got, from: number): Got {
   return { ...got, content: [got.content[0], end], pieces: [got.content, [t.start, end]] };
 }
 
-function one(
-  doc: XDoc,
-  a: number,
-  b: number,
-  floor: number,
-  ceil: number,
-  nextCue: [number, number] | undefined,
-): Got | null {
+function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextCue: [number, number] | undefined): Got | null {
   const tk = doc.tokens;
   const sent = doc.sentences[tk[a].sentence];
   const cueText = tk
@@ -346,7 +339,8 @@ function one(
   if (closeBeforeCue !== null) {
     const qs = quoteStartBefore(doc, closeBeforeCue);
     const src = npStartingAt(doc, b + 1, ceil);
-    if (qs !== null) return continued(doc, { source: src, content: [qs, tk[closeBeforeCue].end], inherit: !src }, Math.max(b, src ? src[1] : b));
+    if (qs !== null)
+      return continued(doc, { source: src, content: [qs, tk[closeBeforeCue].end], inherit: !src }, Math.max(b, src ? src[1] : b));
   }
 
   // SOURCE CUE CONTENT: the content starts after the cue (past a recipient and a comma or colon)
@@ -357,6 +351,14 @@ function one(
     else if (rec && tk[rec[1] + 1] && ["about", "of", "on"].includes(tk[rec[1] + 1].lower)) c = rec[1] + 2;
   }
   while (c <= ceil && (tk[c].value === "," || tk[c].value === ":")) c++;
+  // "said on Tuesday that …", "told reporters last week that …": the content starts at "that"
+  for (let k = c + 1; c <= ceil && ["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(tk[c].pos) && k <= Math.min(ceil, c + 5); k++) {
+    if (tk[k].lower === "that") {
+      c = k;
+      break;
+    }
+    if (!["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(tk[k].pos) && tk[k].value !== ",") break;
+  }
   // a quotation opened right after the cue runs to its closing mark, across sentences
   if (c <= ceil && (tk[c].value === "“" || (tk[c].value === '"' && tk[c].inQuote))) {
     const end = quoteEndAfter(doc, c);
