@@ -129,3 +129,35 @@ if (args.includes("--contents")) {
   });
   console.log(`contents missed with the cue found: ${n}`);
 }
+
+// --spurious: predictions that match no gold attribution, split by whether their cue touches a gold cue
+if (args.includes("--spurious")) {
+  const touch = (a, b) => a && b && a.start < b.end && b.start < a.end;
+  let real = 0,
+    noCue = 0;
+  const words = new Map();
+  gold.forEach((g, k) => {
+    for (const p of preds[k].attributions) {
+      if (!p.cue) {
+        noCue++;
+        continue;
+      }
+      if (g.attributions.some((q) => touch(p.cue, q.cue))) real++;
+      else {
+        const w = p.cue.text.toLowerCase();
+        words.set(w, (words.get(w) ?? 0) + 1);
+      }
+    }
+  });
+  const spurious = [...words.values()].reduce((x, y) => x + y, 0);
+  console.log(
+    `predictions ${preds.reduce((n, p) => n + p.attributions.length, 0)}: cue touches a gold cue ${real}, touches none ${spurious}, no cue ${noCue}`,
+  );
+  console.log(
+    [...words]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 60)
+      .map(([w, c]) => `${c} ${w}`)
+      .join(" | "),
+  );
+}

@@ -31,8 +31,7 @@ export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<stri
   const w = (j: number) => (inS(j) ? word(doc, j) : "<b>");
   const l = (j: number) => (inS(j) ? lemma(doc, j) : "<b>");
   const p = (j: number) => (inS(j) ? pos(doc, j) : "<b>");
-  let quoteInSentence = false;
-  for (let j = s.first; j <= s.last; j++) if (doc.tokens[j].inQuote) quoteInSentence = true;
+  const quoteInSentence = s.quoted;
   const q = t.inQuote ? "Q" : "-";
   const f = [
     "b",

@@ -8,7 +8,7 @@ import sourceModel from "./model/source-model.json" with { type: "json" };
 import pronounModel from "./model/pronoun-model.json" with { type: "json" };
 import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
-import { score, type LinearModel } from "./perceptron.js";
+import { compile, score, type LinearModel } from "./perceptron.js";
 import { chooseSource } from "./source-model.js";
 import { mentionsOf, resolvePronoun } from "./pronoun-model.js";
 import { attributions, cueGroups, type RawAttribution } from "./spans.js";
@@ -71,8 +71,9 @@ export interface ClaimsFileJson {
 
 const MODEL = cueModel as LinearModel & { sourceNouns?: string[]; lexicon?: Record<string, string> };
 const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
-const SOURCE_MODEL = sourceModel as LinearModel;
-const PRONOUN_MODEL = pronounModel as LinearModel;
+const SOURCE_MODEL = compile(sourceModel as LinearModel);
+const PRONOUN_MODEL = compile(pronounModel as LinearModel);
+const CUE_MODEL = compile(MODEL);
 /** Pronouns whose referent the pronoun model finds among the named mentions before them. */
 const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
 export const REPORTING_KEY = "reporting";
@@ -120,6 +121,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
       // who says it: the source model's choice among the sentence's noun phrases (or none)
       raw.source = chooseSource(doc, raw.cue, raw.pieces ?? [raw.content], SOURCE_MODEL, SOURCE_NOUNS, raw.source).span;
       const appositive = raw.source ? appositiveAfter(doc, raw.source[1], raw.cue[0]) : undefined;
+      const mention = raw.source ? mentionAsWritten(doc, raw.source, appositive) : undefined;
       if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
       // a pronoun names the person it refers to: the named mention the pronoun model picks
       if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
@@ -128,6 +130,8 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
       }
       const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
       if (!sp) continue;
+      // the mention as the source writes it ("Sen. Jack Reed (D-R.I.)") is one more way to name the speaker
+      if (mention && sp.key !== REPORTING_KEY && mention.length <= 80 && mention !== sp.name) sp.aliases.add(mention);
       used.set(sp.key, sp);
       claims.push(claimOf(doc, raw, sp, headings, input.title, appositive));
       attributedSentences.add(s);
@@ -179,7 +183,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
 function cueMarks(doc: XDoc): Uint8Array {
   const out = new Uint8Array(doc.tokens.length);
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (score(MODEL, cueFeatures(doc, i, MODEL.lexicon)) > MODEL.threshold) out[i] = 1;
+    if (score(CUE_MODEL, cueFeatures(doc, i, MODEL.lexicon)) > CUE_MODEL.threshold) out[i] = 1;
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     for (const seq of MULTIWORD_CUES) {
@@ -259,6 +263,20 @@ function appositiveAfter(doc: XDoc, e: number, cue: number): string | undefined 
   if (tk[close].value !== "," || close <= e + 2) return undefined;
   if (tk.slice(e + 2, close).some((t) => t.inQuote || t.value === "," || t.sentence !== tk[e].sentence)) return undefined;
   return doc.text.slice(tk[e + 2].start, tk[close - 1].end);
+}
+
+/** The source mention with a parenthetical right after it ("(R-S.C.)") and a short appositive. */
+function mentionAsWritten(doc: XDoc, [a, b]: [number, number], appositive: string | undefined): string | undefined {
+  const tk = doc.tokens;
+  let e = b;
+  if (tk[e + 1]?.value === "(") {
+    let k = e + 2;
+    while (k < tk.length && k <= e + 8 && tk[k].value !== ")" && tk[k].sentence === tk[b].sentence) k++;
+    if (tk[k]?.value === ")") e = k;
+  }
+  const text = doc.text.slice(tk[a].start, tk[e].end);
+  if (appositive && e === b && appositive.split(/\s+/).length <= 8) return `${text}, ${appositive}`;
+  return e === b ? undefined : text;
 }
 
 function claimOf(

@@ -4,7 +4,7 @@
 // are distances (in mentions, sentences and paragraphs), the mention's place in its sentence, its
 // title ("Mrs.", "Sen."), and the pronoun paired with the person's first name, which is how the model
 // learns that "she" is rarely Bernie. The same functions feed training and extraction.
-import { score, type LinearModel } from "./perceptron.js";
+import { score, type ScoringModel } from "./perceptron.js";
 import type { XDoc } from "./tokens.js";
 
 /** A proper-noun mention: the last token of a run of proper nouns, and where the run starts. */
@@ -132,7 +132,7 @@ export function resolvePronoun(
   doc: XDoc,
   p: number,
   m: { mentions: Mention[]; firstNames: Map<string, string> },
-  model: LinearModel,
+  model: ScoringModel,
 ): Mention | undefined {
   let best: number | undefined;
   let bestScore = -Infinity;

@@ -4,7 +4,7 @@
 // outside the content; each gets features relative to the cue (side, distance, what lies between,
 // the words around it), and the highest-scoring one wins, "none" included (a passive without an agent).
 // The same functions feed training and extraction, so a change here needs the model retrained.
-import { score, type LinearModel } from "./perceptron.js";
+import { score, type ScoringModel } from "./perceptron.js";
 import { npEndingAt } from "./spans.js";
 import type { XDoc } from "./tokens.js";
 import { PERSONAL_PRONOUNS, VERB_GROUP } from "./words.js";
@@ -33,9 +33,13 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
   const out: SourceCandidate[] = [{ span: null, head: -1 }];
   const lo = Math.max(sent.first, a - REACH);
   const hi = Math.min(sent.last, b + REACH);
+  let paren = 0;
   for (let i = lo; i <= hi; i++) {
-    if (i >= a && i <= b) continue;
     const t = tk[i];
+    // "Sen. Jack Reed (D-R.I.)": what a parenthesis holds describes the noun before it
+    if (t.value === "(") paren++;
+    else if (t.value === ")") paren = Math.max(0, paren - 1);
+    if (paren || (i >= a && i <= b)) continue;
     if (t.inQuote || inside(content, t.start, t.end)) continue;
     if (t.pos === "PRON") {
       if (PERSONAL_PRONOUNS.has(t.lower)) out.push({ span: [i, i], head: i });
@@ -152,7 +156,7 @@ export function chooseSource(
   doc: XDoc,
   cue: [number, number],
   content: Pieces,
-  model: LinearModel,
+  model: ScoringModel,
   nouns: ReadonlySet<string>,
   rule?: [number, number] | null,
 ): SourceCandidate {
