@@ -37,6 +37,14 @@ export function cueGroups(doc: XDoc, isCue: (i: number) => boolean): [number, nu
     if (!isCue(i)) continue;
     let j = i;
     while (j + 1 < doc.tokens.length && doc.tokens[j + 1].sentence === doc.tokens[i].sentence && isCue(j + 1)) j++;
+    // a group that ends on an auxiliary or adverb goes on over the verb it belongs to ("also took")
+    while (
+      j + 1 < doc.tokens.length &&
+      doc.tokens[j + 1].sentence === doc.tokens[i].sentence &&
+      doc.tokens[j + 1].pos === "VERB" &&
+      (doc.tokens[j].pos === "AUX" || doc.tokens[j].pos === "ADV" || VERB_GROUP.has(doc.tokens[j].lower))
+    )
+      j++;
     // a lone quotation mark or comma is never a cue; a colon is (“Graham: Trump’s …”)
     const real = doc.tokens.slice(i, j + 1).filter((t) => !isPunct(t) || t.value === ":");
     if (real.length) out.push([i, j]);
@@ -369,7 +377,10 @@ function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextC
   if (nextCue) {
     const nextSrc = sourceBefore(doc, nextCue[0], c);
     const stop = nextSrc ? nextSrc[0] - 1 : nextCue[0] - 1;
-    e = Math.min(e, stop);
+    // only where a new clause starts (after a comma, a semicolon or "and"/"but"): a cue further inside
+    // the content ("pointed out that veterans' issues were ignored") is nested in it, not a new attribution
+    const before = tk[stop];
+    if (before && (/^[,;—–]$/.test(before.value) || before.pos === "CCONJ")) e = Math.min(e, stop);
   }
   // stop at ", according to" and at ", SOURCE said" tails
   for (let k = c; k <= e; k++) if (tk[k].value === "," && tk[k + 1]?.lower === "according") e = k - 1;
