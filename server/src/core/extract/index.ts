@@ -322,7 +322,18 @@ function claimOf(
   // "he"/"she" opening the content is the speaker: resolved
   if (named) body = body.replace(/^(he|she)\b/i, named);
   const verbWord = /^[:]$/.test(verb) ? "said" : /^according/i.test(verb) ? "said" : verb;
-  const statement = who ? `${who} ${verbWord} ${body}` : `${capitalise(body)}`;
+  // what stands between the cue and the content ("on Tuesday", "reporters") stays in the statement, so
+  // the source's own sentence restates the record rather than adding a date or a recipient to it
+  const cueEnd = cueTokens[cueTokens.length - 1].end;
+  const gap =
+    cueEnd < start
+      ? text
+          .slice(cueEnd, start)
+          .replace(/[\s,:]+$/, "")
+          .trim()
+      : "";
+  const link = gap && gap.split(/\s+/).length <= 6 && !/[“”"]/.test(gap) ? `${gap} ` : "";
+  const statement = who ? `${who} ${verbWord} ${link}${body}` : `${capitalise(body)}`;
   const negative = NEGATING_CUES.test(verb) || NEGATION.test(firstClause(body));
   return {
     text: /[.!?]$/.test(statement) ? statement : statement + ".",
