@@ -360,12 +360,16 @@ function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextC
   }
   while (c <= ceil && (tk[c].value === "," || tk[c].value === ":")) c++;
   // "said on Tuesday that …", "told reporters last week that …": the content starts at "that"
-  for (let k = c + 1; c <= ceil && ["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(tk[c].pos) && k <= Math.min(ceil, c + 5); k++) {
+  for (
+    let k = c + 1;
+    c <= ceil && ["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ", "ADV", "PRON"].includes(tk[c].pos) && k <= Math.min(ceil, c + 5);
+    k++
+  ) {
     if (tk[k].lower === "that") {
       c = k;
       break;
     }
-    if (!["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(tk[k].pos) && tk[k].value !== ",") break;
+    if (!["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ", "ADV", "PRON"].includes(tk[k].pos) && tk[k].value !== ",") break;
   }
   // a quotation opened right after the cue runs to its closing mark, across sentences
   if (c <= ceil && (tk[c].value === "“" || (tk[c].value === '"' && tk[c].inQuote))) {
