@@ -21,6 +21,7 @@ const SOURCE_TEXT = [
 ].join("\n");
 const QUOTED = "“We will keep the children’s room open in a temporary space downtown,” Okafor said.";
 const GIVEN_TO_ADEYEMI = "Adeyemi said: “We will keep the children’s room open in a temporary space downtown.”";
+const EMPTY_DB = `{ "version": 1, "title": "emptied by the test", "speakers": {}, "claims": [] }\n`;
 const DRAFT_TEXT = `# Notes on the library\n\n${QUOTED}\n\n${GIVEN_TO_ADEYEMI}\n`;
 
 interface DrawnClaim {
@@ -36,6 +37,8 @@ const write = (name: string, text: string) => vscode.workspace.fs.writeFile(fixt
 const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name)));
 
 test("Draw Claims from Source: writes NAME.claims.json, reports what it drew, and a draft re-checks against it", async () => {
+  const before = await vscode.commands.executeCommand<StatusParams | undefined>("factcheck.reloadClaims");
+  assert.ok(before, "reloadClaims returned nothing (is the server running?)");
   await write(SOURCE, SOURCE_TEXT);
   const draftUri = fixtureUri(DRAFT);
   try {
@@ -93,12 +96,26 @@ test("Draw Claims from Source: writes NAME.claims.json, reports what it drew, an
       { timeoutMs: 30_000, describe: () => describeDiagnostics(factcheckDiagnostics(draftUri)) },
     );
   } finally {
+    // VS Code keeps a closed document open for a while, and the server goes on using an open claims
+    // document's text: empty it first, so what lingers holds no claims, then remove the files
+    const claimsDoc = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith(`/${CLAIMS}`));
+    if (claimsDoc) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(claimsDoc.uri, new vscode.Range(0, 0, claimsDoc.lineCount, 0), EMPTY_DB);
+      await vscode.workspace.applyEdit(edit);
+      await claimsDoc.save();
+    }
     await closeAllEditors();
     for (const name of [CLAIMS, SOURCE, DRAFT]) await vscode.workspace.fs.delete(fixtureUri(name)).then(undefined, () => undefined);
   }
-  // the drawn claims are unloaded with their file
-  await waitFor("the drawn claims file gone from the loaded claims", async () => {
-    const status = await vscode.commands.executeCommand<StatusParams | undefined>("factcheck.reloadClaims");
-    return !!status && !status.files.some((f) => f.uri.endsWith(`/${CLAIMS}`));
-  });
+  // the drawn claims are unloaded: the workspace holds the claims it held before
+  let last: StatusParams | undefined;
+  await waitFor(
+    "the claims loaded before the draw, and no error",
+    async () => {
+      last = await vscode.commands.executeCommand<StatusParams | undefined>("factcheck.reloadClaims");
+      return !!last && last.state === "ready" && last.totalClaims === before.totalClaims;
+    },
+    { describe: () => JSON.stringify(last) },
+  );
 });
