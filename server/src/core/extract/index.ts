@@ -10,7 +10,7 @@ import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
 import { compile, score, type LinearModel } from "./perceptron.js";
 import { chooseSource } from "./source-model.js";
-import { mentionsOf, resolvePronoun } from "./pronoun-model.js";
+import { mentionsOf, namesPerson, resolvePronoun } from "./pronoun-model.js";
 import { attributions, cueGroups, type RawAttribution } from "./spans.js";
 import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
@@ -76,6 +76,7 @@ const PRONOUN_MODEL = compile(pronounModel as LinearModel);
 const CUE_MODEL = compile(MODEL);
 /** Pronouns whose referent the pronoun model finds among the named mentions before them. */
 const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
+const GENDERED: ReadonlySet<string> = new Set(["he", "she", "him", "her"]);
 export const REPORTING_KEY = "reporting";
 
 /** Short capitalised lines without closing punctuation, followed by more text: the plain-text headings. */
@@ -123,12 +124,19 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
       const appositive = raw.source ? appositiveAfter(doc, raw.source[1], raw.cue[0]) : undefined;
       const mention = raw.source ? mentionAsWritten(doc, raw.source, appositive) : undefined;
       if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
+      let personal: ExtractedSpeaker | undefined;
       // a pronoun names the person it refers to: the named mention the pronoun model picks
       if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
+        const pron = doc.tokens[raw.source[0]].lower;
         const m = resolvePronoun(doc, raw.source[0], (mentions ??= mentionsOf(doc)), PRONOUN_MODEL);
-        if (m) raw.source = [m.first, m.head];
+        // "he"/"she" is a person: when the model's pick names no one as a person ("Ukraine"), the person
+        // last named as a source or subject (maybe by role: "The U.S. president") is meant
+        if (m && !namesPerson(doc, mentions, m) && GENDERED.has(pron) && registry.person()) personal = registry.person();
+        else if (m) raw.source = [m.first, m.head];
       }
-      const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
+      const sp =
+        personal ??
+        (raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting);
       if (!sp) continue;
       // the mention as the source writes it ("Sen. Jack Reed (D-R.I.)") is one more way to name the speaker
       if (mention && sp.key !== REPORTING_KEY && mention.length <= 80 && mention !== sp.name) sp.aliases.add(mention);

@@ -145,3 +145,9 @@ export function resolvePronoun(
   });
   return best === undefined ? undefined : m.mentions[best];
 }
+
+/** Whether the mention names a person: in full somewhere in the text ("Donald Trump"), or with a title ("Sen. Graham"). */
+export function namesPerson(doc: XDoc, m: { firstNames: Map<string, string> }, men: Mention): boolean {
+  const tk = doc.tokens;
+  return men.head > men.first || m.firstNames.has(tk[men.head].lower) || HONORIFIC.has(tk[men.first].lower.replace(/\.$/, ""));
+}
