@@ -14,7 +14,7 @@ export interface Mention {
 }
 
 /** How many mentions back a pronoun's antecedent is looked for. */
-const BACK = 12;
+const BACK = 20;
 const HONORIFIC: ReadonlySet<string> = new Set([
   "mr",
   "mrs",
