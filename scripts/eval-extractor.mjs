@@ -76,8 +76,7 @@ if (args.includes("--sources")) {
 if (args.includes("--cues")) {
   const miss = new Map();
   let n = 0,
-    missed = 0,
-    coveredButMissed = 0;
+    missed = 0;
   const touch = (a, b) => a && b && a.start < b.end && b.start < a.end;
   gold.forEach((g, k) => {
     for (const q of g.attributions) {

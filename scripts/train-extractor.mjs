@@ -182,7 +182,10 @@ function trainCues() {
           letters ||= /\p{L}/u.test(doc.tokens[j].value);
           j++;
         }
-        if (letters) (runs++, hit && right++);
+        if (letters) {
+          runs++;
+          if (hit) right++;
+        }
         i = j - 1;
       }
     }
@@ -264,7 +267,10 @@ function trainSources() {
       bs = -Infinity;
     fs.forEach((f, k) => {
       const s = sc(f);
-      if (s > bs) ((bs = s), (best = k));
+      if (s > bs) {
+        bs = s;
+        best = k;
+      }
     });
     return best;
   };
@@ -331,7 +337,10 @@ function trainPronouns() {
     fs.forEach((f, k) => {
       if (only && !only[k]) return;
       const s = sc(f);
-      if (s > bs) ((bs = s), (best = k));
+      if (s > bs) {
+        bs = s;
+        best = k;
+      }
     });
     return best;
   };
