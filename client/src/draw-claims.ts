@@ -45,40 +45,43 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
 
 export function registerDrawClaims(context: vscode.ExtensionContext, server: FactCheckServer): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(DRAW_CLAIMS_COMMAND, async (arg?: unknown): Promise<DrawClaimsResult | undefined> => {
-      let source;
-      try {
-        source = await pickSource(arg);
-      } catch (e) {
-        void vscode.window.showErrorMessage(`Fact Check: could not read the source: ${errorMessage(e)}`);
-        return undefined;
-      }
-      if (!source) return undefined;
-      const client = await server.require();
-      if (!client) return undefined;
-      const dir = vscode.Uri.joinPath(source.uri, "..");
-      const name = source.uri.path.split("/").pop() ?? "source.txt";
-      try {
-        const base = name.replace(/\.[^.]+$/, "");
-        const previous = await readIfExists(vscode.Uri.joinPath(dir, `${base}.claims.json`));
-        const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Fact Check: drawing claims from ${name}…` },
-          () => client.sendRequest(DrawClaimsRequest, { file: name, content: source.text, languageId: source.languageId, previous }),
-        );
-        const enc = new TextEncoder();
-        if (!result.sourceIsInput)
-          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, result.sourceFileName), enc.encode(result.sourceText));
-        const claimsUri = vscode.Uri.joinPath(dir, result.claimsFileName);
-        await vscode.workspace.fs.writeFile(claimsUri, enc.encode(result.claimsJson));
-        await vscode.window.showTextDocument(claimsUri, { preview: false });
-        void vscode.window.showInformationMessage(
-          `Fact Check: ${result.claimsFileName}: ${result.summary}${result.keptReviewed ? `; ${result.keptReviewed} reviewed claims kept` : ""}. Mark a claim "reviewed": true once checked; drawing again keeps it.`,
-        );
-        return result;
-      } catch (e) {
-        void vscode.window.showErrorMessage(`Fact Check: drawing claims from ${name} failed: ${errorMessage(e)}`);
-        return undefined;
-      }
-    }),
+    vscode.commands.registerCommand(
+      DRAW_CLAIMS_COMMAND,
+      async (arg?: unknown): Promise<(DrawClaimsResult & { message: string }) | undefined> => {
+        let source;
+        try {
+          source = await pickSource(arg);
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Fact Check: could not read the source: ${errorMessage(e)}`);
+          return undefined;
+        }
+        if (!source) return undefined;
+        const client = await server.require();
+        if (!client) return undefined;
+        const dir = vscode.Uri.joinPath(source.uri, "..");
+        const name = source.uri.path.split("/").pop() ?? "source.txt";
+        try {
+          const base = name.replace(/\.[^.]+$/, "");
+          const previous = await readIfExists(vscode.Uri.joinPath(dir, `${base}.claims.json`));
+          const result = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Fact Check: drawing claims from ${name}…` },
+            () => client.sendRequest(DrawClaimsRequest, { file: name, content: source.text, languageId: source.languageId, previous }),
+          );
+          const enc = new TextEncoder();
+          if (!result.sourceIsInput)
+            await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, result.sourceFileName), enc.encode(result.sourceText));
+          const claimsUri = vscode.Uri.joinPath(dir, result.claimsFileName);
+          await vscode.workspace.fs.writeFile(claimsUri, enc.encode(result.claimsJson));
+          await vscode.window.showTextDocument(claimsUri, { preview: false });
+          const message = `Fact Check: ${result.claimsFileName}: ${result.summary}${result.keptReviewed ? `; ${result.keptReviewed} reviewed claims kept` : ""}. Mark a claim "reviewed": true once checked; drawing again keeps it.`;
+          void vscode.window.showInformationMessage(message);
+          // the message goes back to the caller too, so the extension-host suite can see what the user was told
+          return { ...result, message };
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Fact Check: drawing claims from ${name} failed: ${errorMessage(e)}`);
+          return undefined;
+        }
+      },
+    ),
   );
 }

@@ -6,6 +6,7 @@ import "./diagnostics.js";
 import "./code-actions.js";
 import "./claims-files.js";
 import "./ux.js";
+import "./draw-claims.js";
 import "./commands.js"; // ends with Restart Language Server
 import { runAll } from "./runner.js";
 

@@ -19,16 +19,19 @@ function pos(doc: XDoc, i: number): string {
   return t ? t.pos : "<none>";
 }
 
-/** Feature strings of token `i` of `doc`. Tokens outside the token's sentence read as <none>. */
-export function cueFeatures(doc: XDoc, i: number): string[] {
+/**
+ * Feature strings of token `i` of `doc`. Tokens outside the token's sentence read as <none>. `lexicon`
+ * maps a lemma to how often it is a cue in the training articles (a bucket: "1" rarely … "5" nearly
+ * always), which generalises over the contexts a word was not seen in.
+ */
+export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<string, string>>): string[] {
   const t = doc.tokens[i];
   const s = doc.sentences[t.sentence];
   const inS = (j: number) => j >= s.first && j <= s.last;
   const w = (j: number) => (inS(j) ? word(doc, j) : "<b>");
   const l = (j: number) => (inS(j) ? lemma(doc, j) : "<b>");
   const p = (j: number) => (inS(j) ? pos(doc, j) : "<b>");
-  let quoteInSentence = false;
-  for (let j = s.first; j <= s.last; j++) if (doc.tokens[j].inQuote) quoteInSentence = true;
+  const quoteInSentence = s.quoted;
   const q = t.inQuote ? "Q" : "-";
   const f = [
     "b",
@@ -64,6 +67,27 @@ export function cueFeatures(doc: XDoc, i: number): string[] {
     `last=${i >= s.last - 1}`,
     `cap=${/^\p{Lu}/u.test(t.value)}`,
   ];
+  if (lexicon) {
+    const x = lexicon[t.lemma] ?? "0";
+    const xp = inS(i - 1) ? (lexicon[doc.tokens[i - 1].lemma] ?? "0") : "b";
+    const xn = inS(i + 1) ? (lexicon[doc.tokens[i + 1].lemma] ?? "0") : "b";
+    // the subject right before (past auxiliaries and adverbs): "Trump has repeatedly said"
+    let k = i - 1;
+    while (inS(k) && (doc.tokens[k].pos === "AUX" || doc.tokens[k].pos === "ADV" || doc.tokens[k].pos === "PART")) k--;
+    const subj = inS(k) ? doc.tokens[k].pos : "<b>";
+    f.push(
+      `x=${x}`,
+      `xq=${x}|${q}`,
+      `xp=${x}|${t.pos}`,
+      `x-1=${xp}`,
+      `x+1=${xn}`,
+      `x|x-1=${x}|${xp}`,
+      `x|x+1=${x}|${xn}`,
+      `xs=${x}|${subj}`,
+      `xsq=${x}|${subj}|${quoteInSentence}`,
+      `xw+1=${x}|${w(i + 1)}`,
+    );
+  }
   const next = doc.tokens[i + 1];
   const prev = doc.tokens[i - 1];
   if (next && OPEN.has(next.value)) f.push("next-open", `l|next-open=${t.lemma}`);

@@ -4,9 +4,13 @@
 // No disk, no vscode: the CLI and the server read the source and write the files.
 import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
+import sourceModel from "./model/source-model.json" with { type: "json" };
+import pronounModel from "./model/pronoun-model.json" with { type: "json" };
 import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
-import { score, type LinearModel } from "./perceptron.js";
+import { compile, score, type LinearModel } from "./perceptron.js";
+import { chooseSource } from "./source-model.js";
+import { mentionsOf, namesPerson, resolvePronoun } from "./pronoun-model.js";
 import { attributions, cueGroups, type RawAttribution } from "./spans.js";
 import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
@@ -65,8 +69,14 @@ export interface ClaimsFileJson {
   claims: ClaimJson[];
 }
 
-const MODEL = cueModel as LinearModel & { sourceNouns?: string[] };
+const MODEL = cueModel as LinearModel & { sourceNouns?: string[]; lexicon?: Record<string, string> };
 const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
+const SOURCE_MODEL = compile(sourceModel as LinearModel);
+const PRONOUN_MODEL = compile(pronounModel as LinearModel);
+const CUE_MODEL = compile(MODEL);
+/** Pronouns whose referent the pronoun model finds among the named mentions before them. */
+const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
+const GENDERED: ReadonlySet<string> = new Set(["he", "she", "him", "her"]);
 export const REPORTING_KEY = "reporting";
 
 /** Short capitalised lines without closing punctuation, followed by more text: the plain-text headings. */
@@ -105,14 +115,33 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
   const claims: Omit<ClaimJson, "id">[] = [];
   const attributedSentences = new Set<number>();
   let r = 0;
+  let mentions: ReturnType<typeof mentionsOf> | undefined;
   for (let s = 0; s < doc.sentences.length; s++) {
     for (; r < raws.length && raws[r].sentence === s; r++) {
       const raw = raws[r];
+      // who says it: the source model's choice among the sentence's noun phrases (or none)
+      raw.source = chooseSource(doc, raw.cue, raw.pieces ?? [raw.content], SOURCE_MODEL, SOURCE_NOUNS, raw.source).span;
+      const appositive = raw.source ? appositiveAfter(doc, raw.source[1], raw.cue[0]) : undefined;
+      const mention = raw.source ? mentionAsWritten(doc, raw.source, appositive) : undefined;
       if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
-      const sp = raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting;
+      let personal: ExtractedSpeaker | undefined;
+      // a pronoun names the person it refers to: the named mention the pronoun model picks
+      if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
+        const pron = doc.tokens[raw.source[0]].lower;
+        const m = resolvePronoun(doc, raw.source[0], (mentions ??= mentionsOf(doc)), PRONOUN_MODEL);
+        // "he"/"she" is a person: when the model's pick names no one as a person ("Ukraine"), the person
+        // last named as a source or subject (maybe by role: "The U.S. president") is meant
+        if (m && !namesPerson(doc, mentions, m) && GENDERED.has(pron) && registry.person()) personal = registry.person();
+        else if (m) raw.source = [m.first, m.head];
+      }
+      const sp =
+        personal ??
+        (raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting);
       if (!sp) continue;
+      // the mention as the source writes it ("Sen. Jack Reed (D-R.I.)") is one more way to name the speaker
+      if (mention && sp.key !== REPORTING_KEY && mention.length <= 80 && mention !== sp.name) sp.aliases.add(mention);
       used.set(sp.key, sp);
-      claims.push(claimOf(doc, raw, sp, headings, input.title));
+      claims.push(claimOf(doc, raw, sp, headings, input.title, appositive));
       attributedSentences.add(s);
     }
     notePeople(doc, s, registry);
@@ -162,7 +191,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
 function cueMarks(doc: XDoc): Uint8Array {
   const out = new Uint8Array(doc.tokens.length);
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (score(MODEL, cueFeatures(doc, i)) > MODEL.threshold) out[i] = 1;
+    if (score(CUE_MODEL, cueFeatures(doc, i, MODEL.lexicon)) > CUE_MODEL.threshold) out[i] = 1;
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     for (const seq of MULTIWORD_CUES) {
@@ -230,7 +259,42 @@ function plain(s: string): string {
     .trim();
 }
 
-function claimOf(doc: XDoc, raw: RawAttribution, sp: ExtractedSpeaker, headings: Heading[], title: string): Omit<ClaimJson, "id"> {
+/**
+ * "Tomas Reyes, a Democrat from the fourth ward, said …": the words set off by commas between a
+ * source ending at token `e` and its cue starting at `cue`, or undefined.
+ */
+function appositiveAfter(doc: XDoc, e: number, cue: number): string | undefined {
+  const tk = doc.tokens;
+  if (tk[e + 1]?.value !== "," || cue - e > 20 || cue <= e) return undefined;
+  let close = cue - 1;
+  while (close > e + 1 && (tk[close].pos === "AUX" || tk[close].pos === "ADV" || tk[close].pos === "PART")) close--;
+  if (tk[close].value !== "," || close <= e + 2) return undefined;
+  if (tk.slice(e + 2, close).some((t) => t.inQuote || t.value === "," || t.sentence !== tk[e].sentence)) return undefined;
+  return doc.text.slice(tk[e + 2].start, tk[close - 1].end);
+}
+
+/** The source mention with a parenthetical right after it ("(R-S.C.)") and a short appositive. */
+function mentionAsWritten(doc: XDoc, [a, b]: [number, number], appositive: string | undefined): string | undefined {
+  const tk = doc.tokens;
+  let e = b;
+  if (tk[e + 1]?.value === "(") {
+    let k = e + 2;
+    while (k < tk.length && k <= e + 8 && tk[k].value !== ")" && tk[k].sentence === tk[b].sentence) k++;
+    if (tk[k]?.value === ")") e = k;
+  }
+  const text = doc.text.slice(tk[a].start, tk[e].end);
+  if (appositive && e === b && appositive.split(/\s+/).length <= 8) return `${text}, ${appositive}`;
+  return e === b ? undefined : text;
+}
+
+function claimOf(
+  doc: XDoc,
+  raw: RawAttribution,
+  sp: ExtractedSpeaker,
+  headings: Heading[],
+  title: string,
+  appositive?: string,
+): Omit<ClaimJson, "id"> {
   const { text } = doc;
   let [start, end] = raw.content;
   let quoteKind: "direct" | "reported" = "reported";
@@ -258,12 +322,26 @@ function claimOf(doc: XDoc, raw: RawAttribution, sp: ExtractedSpeaker, headings:
       .slice(cueTokens[k].start, cueTokens[cueTokens.length - 1].end)
       .replace(/[,:]$/, "")
       .trim() || ":";
-  const who = sp.key === REPORTING_KEY ? "" : sp.person ? (sp.name.split(/\s+/).at(-1) ?? sp.name) : sp.name;
+  const named = sp.key === REPORTING_KEY ? "" : sp.person ? (sp.name.split(/\s+/).at(-1) ?? sp.name) : sp.name;
+  // the statement keeps what the source says of the speaker ("a Democrat from the fourth ward"), so a
+  // sentence repeating it restates the record rather than adding to it
+  const who = named && appositive ? `${named}, ${appositive},` : named;
   let body = plain(quote);
   // "he"/"she" opening the content is the speaker: resolved
-  if (who) body = body.replace(/^(he|she)\b/i, who);
+  if (named) body = body.replace(/^(he|she)\b/i, named);
   const verbWord = /^[:]$/.test(verb) ? "said" : /^according/i.test(verb) ? "said" : verb;
-  const statement = who ? `${who} ${verbWord} ${body}` : `${capitalise(body)}`;
+  // what stands between the cue and the content ("on Tuesday", "reporters") stays in the statement, so
+  // the source's own sentence restates the record rather than adding a date or a recipient to it
+  const cueEnd = cueTokens[cueTokens.length - 1].end;
+  const gap =
+    cueEnd < start
+      ? text
+          .slice(cueEnd, start)
+          .replace(/[\s,:]+$/, "")
+          .trim()
+      : "";
+  const link = gap && gap.split(/\s+/).length <= 6 && !/[“”"]/.test(gap) ? `${gap} ` : "";
+  const statement = who ? `${who} ${verbWord} ${link}${body}` : `${capitalise(body)}`;
   const negative = NEGATING_CUES.test(verb) || NEGATION.test(firstClause(body));
   return {
     text: /[.!?]$/.test(statement) ? statement : statement + ".",

@@ -10,11 +10,21 @@ export interface LinearModel {
   weights: Record<string, number>;
 }
 
-export function score(model: LinearModel, features: readonly string[]): number {
+/** A model ready for scoring: its weights in a Map (a lookup per feature string, faster than an object of 100,000 keys). */
+export interface ScoringModel {
+  threshold: number;
+  weights: ReadonlyMap<string, number>;
+}
+
+export function compile(model: LinearModel): ScoringModel {
+  return { threshold: model.threshold, weights: new Map(Object.entries(model.weights)) };
+}
+
+export function score(model: ScoringModel, features: readonly string[]): number {
   let s = 0;
   const w = model.weights;
   for (const f of features) {
-    const v = w[f];
+    const v = w.get(f);
     if (v !== undefined) s += v;
   }
   return s;

@@ -20,6 +20,8 @@ export interface RawAttribution {
   sentence: number;
   /** No source in the clause, but the cue is active ("…, and noted that …"): the speaker is the one last named. */
   inherit?: boolean;
+  /** The content's pieces when it surrounds the cue ("“…,” she said. “…”", "Voters, she said, …"); `content` spans them all. */
+  pieces?: [number, number][];
 }
 
 const OPEN_Q: ReadonlySet<string> = new Set(["“", "‘"]);
@@ -35,6 +37,14 @@ export function cueGroups(doc: XDoc, isCue: (i: number) => boolean): [number, nu
     if (!isCue(i)) continue;
     let j = i;
     while (j + 1 < doc.tokens.length && doc.tokens[j + 1].sentence === doc.tokens[i].sentence && isCue(j + 1)) j++;
+    // a group that ends on an auxiliary or adverb goes on over the verb it belongs to ("also took")
+    while (
+      j + 1 < doc.tokens.length &&
+      doc.tokens[j + 1].sentence === doc.tokens[i].sentence &&
+      doc.tokens[j + 1].pos === "VERB" &&
+      (doc.tokens[j].pos === "AUX" || doc.tokens[j].pos === "ADV" || VERB_GROUP.has(doc.tokens[j].lower))
+    )
+      j++;
     // a lone quotation mark or comma is never a cue; a colon is (“Graham: Trump’s …”)
     const real = doc.tokens.slice(i, j + 1).filter((t) => !isPunct(t) || t.value === ":");
     if (real.length) out.push([i, j]);
@@ -44,7 +54,7 @@ export function cueGroups(doc: XDoc, isCue: (i: number) => boolean): [number, nu
 }
 
 /** The noun phrase ending at token `end` (inclusive), scanning back no further than `floor`: [first, last] or null. */
-function npEndingAt(doc: XDoc, end: number, floor: number): [number, number] | null {
+export function npEndingAt(doc: XDoc, end: number, floor: number): [number, number] | null {
   const tk = doc.tokens;
   let e = end;
   // a parenthetical right before the cue belongs to the source: "Sen. Lindsey Graham (R-SC)"
@@ -218,7 +228,7 @@ export function attributions(doc: XDoc, groups: [number, number][]): RawAttribut
     const ceil = sent.last;
     const got = one(doc, a, b, floor, ceil, nextCue);
     if (!got) continue;
-    out.push({ cue: [a, b], source: got.source, content: got.content, sentence: sIdx, inherit: got.inherit });
+    out.push({ cue: [a, b], source: got.source, content: got.content, sentence: sIdx, inherit: got.inherit, pieces: got.pieces });
     [coveredFrom, coveredUntil] = got.content;
   }
   return out;
@@ -256,20 +266,47 @@ function participleSubject(doc: XDoc, a: number, b: number, first: number): [num
 }
 
 /** "were cited as", "is expected to": a passive cue without an agent has no source. */
-function passive(doc: XDoc, a: number, floor: number): boolean {
+function passive(doc: XDoc, a: number, b: number, floor: number): boolean {
+  const tk = doc.tokens;
+  // the cue group may hold the auxiliary itself ("were cited")
+  if (tk[a].lemma === "be" && tk.slice(a + 1, b + 1).some((t) => t.pos === "VERB" && /ed$|wn$|en$/.test(t.lower))) return true;
   let i = a - 1;
   while (i >= floor && doc.tokens[i].pos === "ADV") i--;
   return i >= floor && doc.tokens[i].lemma === "be" && /ed$|wn$|en$/.test(doc.tokens[a].lower);
 }
 
-function one(
-  doc: XDoc,
-  a: number,
-  b: number,
-  floor: number,
-  ceil: number,
-  nextCue: [number, number] | undefined,
-): { source: [number, number] | null; content: [number, number]; inherit?: boolean } | null {
+interface Got {
+  source: [number, number] | null;
+  content: [number, number];
+  inherit?: boolean;
+  pieces?: [number, number][];
+}
+
+/**
+ * “…,” she said. “…” — a quotation interrupted by its cue goes on in the quotation that opens right
+ * after the cue's clause (in the same sentence after a comma, or as the next sentence of the
+ * paragraph): the content then runs over both pieces.
+ */
+function continued(doc: XDoc, got: Got, from: number): Got {
+  const tk = doc.tokens;
+  const para = doc.sentences[tk[from].sentence].paragraph;
+  let k = from + 1;
+  while (k < tk.length && k <= from + 12 && !isQuoteMark(tk[k]) && tk[k].value !== "“") {
+    // the clause of the cue ends at its sentence's end; a new sentence that does not open a quote ends the search
+    if (tk[k].sentence !== tk[from].sentence) break;
+    k++;
+  }
+  while (k < tk.length && tk[k].sentence !== tk[from].sentence && /^[.,;]$/.test(tk[k].value)) k++;
+  const t = tk[k];
+  if (!t || doc.sentences[t.sentence].paragraph !== para) return got;
+  if (!(t.value === "“" || (t.value === '"' && (k === 0 || !tk[k - 1].inQuote || tk[k - 1].value === '"')))) return got;
+  // only punctuation, the source and the cue between the two pieces
+  const end = quoteEndAfter(doc, k);
+  if (end === null || end <= t.start) return got;
+  return { ...got, content: [got.content[0], end], pieces: [got.content, [t.start, end]] };
+}
+
+function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextCue: [number, number] | undefined): Got | null {
   const tk = doc.tokens;
   const sent = doc.sentences[tk[a].sentence];
   const cueText = tk
@@ -292,7 +329,7 @@ function one(
 
   // a passive without an agent ("France and Germany were cited as countries that …"): no source, and
   // the content is the whole clause, subject included
-  if (passive(doc, a, floor) && tk[b + 1]?.lower !== "by") {
+  if (passive(doc, a, b, floor) && tk[b + 1]?.lower !== "by") {
     const whole = charRange(doc, floor, nextCue ? nextCue[0] - 1 : ceil);
     return whole ? { source: null, content: whole } : null;
   }
@@ -303,14 +340,15 @@ function one(
     if (close !== null && !tk[a].inQuote) {
       const qs = quoteStartBefore(doc, close);
       // “…,” Trump said, “…” — the first piece; a quote right after continues it
-      if (qs !== null) return { source: srcBefore, content: [qs, tk[close].end] };
+      if (qs !== null) return continued(doc, { source: srcBefore, content: [qs, tk[close].end] }, Math.max(b, srcBefore[1]));
     }
   }
   const closeBeforeCue = srcBefore ? null : lastOfQuoteBefore(doc, a, Math.max(0, sent.first - 1));
   if (closeBeforeCue !== null) {
     const qs = quoteStartBefore(doc, closeBeforeCue);
     const src = npStartingAt(doc, b + 1, ceil);
-    if (qs !== null) return { source: src, content: [qs, tk[closeBeforeCue].end], inherit: !src };
+    if (qs !== null)
+      return continued(doc, { source: src, content: [qs, tk[closeBeforeCue].end], inherit: !src }, Math.max(b, src ? src[1] : b));
   }
 
   // SOURCE CUE CONTENT: the content starts after the cue (past a recipient and a comma or colon)
@@ -321,6 +359,18 @@ function one(
     else if (rec && tk[rec[1] + 1] && ["about", "of", "on"].includes(tk[rec[1] + 1].lower)) c = rec[1] + 2;
   }
   while (c <= ceil && (tk[c].value === "," || tk[c].value === ":")) c++;
+  // "said on Tuesday that …", "told reporters last week that …": the content starts at "that"
+  for (
+    let k = c + 1;
+    c <= ceil && ["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ", "ADV", "PRON"].includes(tk[c].pos) && k <= Math.min(ceil, c + 5);
+    k++
+  ) {
+    if (tk[k].lower === "that") {
+      c = k;
+      break;
+    }
+    if (!["ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ", "ADV", "PRON"].includes(tk[k].pos) && tk[k].value !== ",") break;
+  }
   // a quotation opened right after the cue runs to its closing mark, across sentences
   if (c <= ceil && (tk[c].value === "“" || (tk[c].value === '"' && tk[c].inQuote))) {
     const end = quoteEndAfter(doc, c);
@@ -331,7 +381,10 @@ function one(
   if (nextCue) {
     const nextSrc = sourceBefore(doc, nextCue[0], c);
     const stop = nextSrc ? nextSrc[0] - 1 : nextCue[0] - 1;
-    e = Math.min(e, stop);
+    // only where a new clause starts (after a comma, a semicolon or "and"/"but"): a cue further inside
+    // the content ("pointed out that veterans' issues were ignored") is nested in it, not a new attribution
+    const before = tk[stop];
+    if (before && (/^[,;—–]$/.test(before.value) || before.pos === "CCONJ")) e = Math.min(e, stop);
   }
   // stop at ", according to" and at ", SOURCE said" tails
   for (let k = c; k <= e; k++) if (tk[k].value === "," && tk[k + 1]?.lower === "according") e = k - 1;
@@ -349,5 +402,12 @@ function one(
     if (before) return { source: srcBefore, content: before };
   }
   if (!after) return null;
-  return { source: srcBefore, content: after, inherit: !srcBefore && !passive(doc, a, floor) };
+  // “Voters, she suggested, don’t have to worry”: a cue set off by commas inside its content
+  if (srcBefore && tk[srcBefore[0] - 1]?.value === "," && tk[b + 1]?.value === ",") {
+    const before = srcBefore[0] - 2 >= floor ? charRange(doc, floor, srcBefore[0] - 2) : null;
+    const words = tk.slice(floor, srcBefore[0] - 1).filter((t) => !isPunct(t)).length;
+    if (before && words >= 1 && !tk.slice(floor, srcBefore[0]).some((t) => t.lower === "according"))
+      return { source: srcBefore, content: [before[0], after[1]], pieces: [before, after] };
+  }
+  return { source: srcBefore, content: after, inherit: !srcBefore && !passive(doc, a, b, floor) };
 }

@@ -48,6 +48,11 @@ export class SpeakerRegistry {
     if (sp) this.lastPerson = sp;
   }
 
+  /** The last person named as a source or a subject. */
+  person(): ExtractedSpeaker | undefined {
+    return this.lastPerson;
+  }
+
   /** The speaker a cue without a source of its own belongs to: the last one named. */
   current(): ExtractedSpeaker | undefined {
     return this.lastAny ?? this.lastPerson;

@@ -26,6 +26,8 @@ export interface XSentence {
   end: number;
   /** Index of the paragraph the sentence lies in. */
   paragraph: number;
+  /** Some token of the sentence lies inside quotation marks. */
+  quoted: boolean;
 }
 
 export interface XDoc {
@@ -106,8 +108,13 @@ export function tokenizeDoc(nlp: Nlp, text: string): XDoc {
     for (const [first, last] of spans) {
       if (first === undefined || last === undefined || last < first) continue;
       const k = sentences.length;
-      for (let i = first; i <= last; i++) tokens[offset + i].sentence = k;
+      let quoted = false;
+      for (let i = first; i <= last; i++) {
+        tokens[offset + i].sentence = k;
+        quoted ||= tokens[offset + i].inQuote;
+      }
       sentences.push({
+        quoted,
         first: offset + first,
         last: offset + last,
         start: tokens[offset + first].start,

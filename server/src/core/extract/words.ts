@@ -6,8 +6,8 @@ export const TITLES: ReadonlySet<string> = new Set(
   (
     "president vice sen senator rep representative gov governor mayor secretary minister prime chancellor " +
     "mr mrs ms miss dr prof professor gen general adm admiral lt col colonel sgt capt captain judge justice chief " +
-    "speaker leader chairman chairwoman chair director ambassador attorney candidate nominee former sheriff commissioner " +
-    "rev pope king queen prince princess lord lady sir dame deputy assistant acting press spokesman spokeswoman spokesperson " +
+    "speaker leader chairman chairwoman chair councillor councilor councilman councilwoman director ambassador attorney candidate nominee former sheriff commissioner " +
+    "rev pastor reverend bishop rabbi father pope king queen prince princess lord lady sir dame deputy assistant acting press spokesman spokeswoman spokesperson " +
     "u.s. us state house senate white foreign defense democratic republican gop presidential hopeful businessman billionaire " +
     "first first-lady lady senior advisor adviser strategist manager pollster analyst economist officer official"
   ).split(" "),

@@ -1,0 +1,51 @@
+// A source checked against the claims database drawn from it must give only `supported` findings:
+// anything else would flag the source's own words (a faithful quotation called "misquoted", a
+// sentence called "unsupported"), the false alarm the extractor must never cause. Run on the
+// bundled article and on the extract fixtures (plain text, Markdown, HTML), through the CLI as a
+// writer would use it.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { run } from "../src/cli/run.js";
+import { readClaimsFile } from "../src/node/claims-disk.js";
+import { createFactChecker } from "../src/core/checker.js";
+import { createLexicon } from "../src/node/lexicon.js";
+import { fixture, nlp, ROOT } from "./helpers.js";
+
+const AREA = realpathSync(mkdtempSync(join(tmpdir(), "factcheck-extract-selfcheck-")));
+after(() => rmSync(AREA, { recursive: true, force: true }));
+
+const SOURCES: [string, string][] = [
+  ["the bundled article", join(ROOT, "claims", "european-led-security-guarantees.txt")],
+  ["the plain-text fixture", fixture("extract", "harbor-dredging.txt")],
+  ["the Markdown fixture", fixture("extract", "harbor-dredging.md")],
+  ["the HTML fixture", fixture("extract", "harbor-dredging.html")],
+];
+
+describe("a source checked against its own extracted database", () => {
+  SOURCES.forEach(([what, path], k) => {
+    it(`${what}: every finding is supported, and there are findings`, async () => {
+      const name = `source-${k}${path.slice(path.lastIndexOf("."))}`;
+      copyFileSync(path, join(AREA, name));
+      let err = "";
+      const code = await run(["extract", name], { out: () => {}, err: (t) => (err += t), nlp, cwd: AREA });
+      assert.equal(code, 0, err);
+      const claimsPath = join(AREA, `source-${k}.claims.json`);
+      const db = await readClaimsFile(claimsPath);
+      const stored = JSON.parse(readFileSync(claimsPath, "utf8")) as { source: { file: string }; claims: unknown[] };
+      // the text the quotes were cut from, as a draft: every sentence of it restates the record
+      const text = readFileSync(join(AREA, stored.source.file), "utf8");
+      const checker = createFactChecker({ databases: [db], lexicon: createLexicon(), nlp });
+      const findings = checker.checkText(text, "plaintext").findings;
+      assert.ok(findings.length >= 3, `only ${findings.length} findings for ${stored.claims.length} claims`);
+      const bad = findings.filter((f) => f.verdict !== "supported");
+      assert.deepEqual(
+        bad.map((f) => `${f.verdict}: ${text.slice(f.start, f.end)}`),
+        [],
+        "findings other than supported",
+      );
+    });
+  });
+});
