@@ -10,25 +10,14 @@ import { readClaimsFile } from "../node/claims-disk.js";
 import { createNlp } from "../core/nlp.js";
 import { InputErrors } from "../core/types.js";
 import { drawClaims, summarise } from "../extract-source.js";
-import { readRegularFile, type ReadLimits } from "../node/safe-read.js";
+import type { ReadLimits } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
+import { inputError, readInput } from "./read-input.js";
 
 export interface ExtractOptions {
   out?: string;
   title?: string;
   format: string;
-}
-
-const inputError = (file: string, message: string) =>
-  new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
-
-async function readOrFail(abs: string, shown: string, limits: ReadLimits): Promise<string> {
-  try {
-    return await readRegularFile(abs, limits);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw inputError(shown, `cannot read: ${code === "ENOENT" ? "ENOENT (file not found)" : (code ?? (e as Error).message)}`);
-  }
 }
 
 /** Runs the extract command; returns the exit code (0 written, 2 bad input — thrown as InputErrors). */
@@ -47,7 +36,7 @@ export async function runExtract(
   const nlp = io.nlp ?? createNlp(); // one English pipeline for every source
   for (const source of sources) {
     const abs = path.resolve(io.cwd, source);
-    const content = await readOrFail(abs, source, limits);
+    const content = await readInput(abs, limits, source);
     const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : undefined;
     const dir = outAbs ? path.dirname(outAbs) : path.dirname(abs);
     const base = outAbs ? path.basename(outAbs, ".claims.json") : undefined;
@@ -56,7 +45,7 @@ export async function runExtract(
     if (outAbs && existsSync(outAbs)) {
       const shown = opts.out ?? outAbs;
       try {
-        previous = JSON.parse(await readOrFail(outAbs, shown, limits));
+        previous = JSON.parse(await readInput(outAbs, limits, shown));
       } catch (e) {
         if (e instanceof InputErrors) throw e;
         throw inputError(shown, `cannot re-extract over it: not valid JSON (${(e as Error).message}); fix or remove it first`);

@@ -9,28 +9,17 @@ import * as path from "node:path";
 import { exportClaimReview } from "../core/claimreview/export.js";
 import { importFeed } from "../core/claimreview/import.js";
 import { mergeDatabases } from "../core/claimreview/to-database.js";
-import { formatInputError, InputErrors } from "../core/types.js";
+import { formatInputError } from "../core/types.js";
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
-import { readRegularFile, type ReadLimits } from "../node/safe-read.js";
+import type { ReadLimits } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
+import { readInput } from "./read-input.js";
 
 export interface FeedsOptions {
   out?: string;
   title?: string;
   /** --format as given, or undefined when the command line has none. */
   format?: string;
-}
-
-const inputError = (file: string, message: string) =>
-  new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
-
-async function readOrFail(abs: string, shown: string, limits: ReadLimits): Promise<string> {
-  try {
-    return await readRegularFile(abs, limits);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw inputError(shown, `cannot read: ${code === "ENOENT" ? "ENOENT (file not found)" : (code ?? (e as Error).message)}`);
-  }
 }
 
 export async function runImport(
@@ -48,7 +37,7 @@ export async function runImport(
   const parts = [];
   let skipped = 0;
   for (const file of files) {
-    const text = await readOrFail(path.resolve(io.cwd, file), file, limits);
+    const text = await readInput(path.resolve(io.cwd, file), limits, file);
     const feed = importFeed(text, file, files.length === 1 && opts.title ? { title: opts.title } : {});
     for (const w of feed.warnings) io.err(formatInputError(w) + "\n");
     skipped += feed.warnings.filter((w) => w.message.endsWith("skipped")).length;

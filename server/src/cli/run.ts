@@ -14,12 +14,12 @@ import { parseArgs } from "node:util";
 import { validateClaimIdsUnique } from "../core/claims/loader.js";
 import { createFactChecker } from "../core/checker.js";
 import { ratingWords } from "../core/claimreview/rating.js";
-import { isReadRefused } from "../core/refused-read.js";
 import { type ClaimsDatabase, formatInputError, type InputError, InputErrors } from "../core/types.js";
 import { cliClaimsRoot, readBundledClaims, readClaimsFile } from "../node/claims-disk.js";
 import { createLexicon } from "../node/lexicon.js";
-import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits, readRegularFile } from "../node/safe-read.js";
+import { DEFAULT_MAX_FILE_BYTES, MB, type ReadLimits } from "../node/safe-read.js";
 import type { CliIo } from "./io.js";
+import { readInput } from "./read-input.js";
 import { type FoundConfig, findProjectConfig, projectClaimsFiles } from "./project.js";
 import { type FileReport, isProblem, toJson, toSarif, toText } from "./report.js";
 import { draftFormatOf } from "../../../protocol/markdown.js";
@@ -188,22 +188,6 @@ function readLimits(value: string | undefined): ReadLimits {
 }
 
 /** A draft: any path the user names, but only a regular file within the limit (a FIFO would hang the check). */
-async function readInput(path: string, limits: ReadLimits, shown: string): Promise<string> {
-  try {
-    return await readRegularFile(path, limits);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = isReadRefused(e)
-      ? e.message
-      : code === "ENOENT"
-        ? "ENOENT (file not found)"
-        : code === "EACCES"
-          ? "EACCES (permission denied)"
-          : (code ?? (e as Error).message);
-    throw new InputErrors([{ file: shown, line: 0, character: 0, offset: 0, length: 0, path: "", message: `cannot read: ${why}` }]);
-  }
-}
-
 async function loadDatabases(files: string[], limits: ReadLimits, cwd: string, project?: FoundConfig): Promise<ClaimsDatabase[]> {
   const dbs = files.length
     ? await Promise.all(files.map((f) => readClaimsFile(f, { ...limits, cwd, root: cliClaimsRoot(f, cwd) })))
