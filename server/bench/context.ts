@@ -110,7 +110,7 @@ export function benchLog(t0: number = now()): (message: string) => void {
 }
 
 /** The article's sentences (headings are the lines that do not end a sentence). */
-function articleSentences(nlp: Nlp): string[] {
+export function articleSentences(nlp: Nlp): string[] {
   const text = readFileSync(join(CLAIMS_DIR, "european-led-security-guarantees.txt"), "utf8");
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {

@@ -19,6 +19,7 @@ import type { ClaimsDatabase, Finding } from "../src/core/types.js";
 import { readBundledClaims } from "../src/node/claims-disk.js";
 import { CLAIMS_DIR } from "../src/node/install-paths.js";
 import { createLexicon } from "../src/node/lexicon.js";
+import { articleSentences } from "./context.js";
 import { feedDatabase, generateClaims, restateClaim } from "./claims-gen.js";
 import { distinctSentences, fillerSentence, generateDraft, varyArticleSentence } from "./draft-gen.js";
 import { Rng } from "./timing.js";
@@ -53,14 +54,7 @@ export function findingsDigest(findings: readonly Finding[]): string {
 }
 
 function articleBases(nlp: Nlp, bundled: ClaimsDatabase): string[] {
-  const text = readFileSync(join(CLAIMS_DIR, "european-led-security-guarantees.txt"), "utf8");
-  const out: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!/[.!?]\s*$/.test(line)) continue;
-    const spans = nlp.sentenceSpans(line);
-    for (let k = 0; k < spans.length; k += 2) out.push(line.slice(spans[k], spans[k + 1]));
-  }
-  return out.concat(bundled.claims.map((c) => c.text));
+  return articleSentences(nlp).concat(bundled.claims.map((c) => c.text));
 }
 
 /** Edits one word into a few sentences, re-checks each through `checker` (incremental), returns every result's findings. */

@@ -4,7 +4,7 @@ import { LineIndex } from "../core/line-index.js";
 import type { SentenceCandidates } from "../core/checker.js";
 import { type Finding, type Verdict, VERDICTS } from "../core/types.js";
 import { attributionLine } from "../../../protocol/claim-text.js";
-import { reviewExplanation, reviewHeadline, reviewReading } from "../core/claimreview/finding.js";
+import { type ReviewReading, reviewExplanation, reviewHeadline, reviewReading } from "../core/claimreview/finding.js";
 
 export interface FileReport {
   path: string;
@@ -71,18 +71,7 @@ export function isProblem(f: Finding): boolean {
 }
 
 /** The review of a reviewed claim's finding, as JSON and SARIF carry it. */
-export interface JsonReview {
-  stance: "repeats" | "denies";
-  rating: string;
-  ratingClass: string;
-  reviewer: string;
-  site?: string;
-  date?: string;
-  url: string;
-  claimant?: string;
-  /** Whether this finding is one to act on (it makes the exit code 1). */
-  problem: boolean;
-}
+export type JsonReview = Omit<ReviewReading, "severityClass">;
 
 function jsonReview(f: Finding): { review?: JsonReview } {
   const r = reviewReading(f);

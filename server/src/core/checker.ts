@@ -20,6 +20,7 @@ import {
   type MatchTuning,
   type PassageMatch,
   rankCandidates,
+  type RankedCandidate,
   type SentenceMatch,
   termPairs,
 } from "./matcher.js";
@@ -260,25 +261,20 @@ export class FactChecker {
    * (for fitting the calibration, scripts/fit-calibration.mjs).
    */
   passageCandidates(text: string, k: number): (SentenceCandidates["candidates"][number] & { features: number[] })[] {
-    const norm = normaliseSocialText(text);
-    return rankCandidates(norm.text, this.index, this.speakers, this.context, k).map((c) => ({
-      claim: this.index.claims[c.claimIndex].claim,
-      score: c.score,
-      coverage: c.coverage,
-      precision: c.precision,
-      features: c.features,
-    }));
+    return this.ranked(text, k).map((c) => ({ ...this.candidateOf(c), features: c.features }));
   }
 
   /** The `k` claims a sentence most likely restates, most likely first (`check --candidates K`). */
   candidatesFor(text: string, k: number): SentenceCandidates["candidates"] {
-    const norm = normaliseSocialText(text);
-    return rankCandidates(norm.text, this.index, this.speakers, this.context, k).map((c) => ({
-      claim: this.index.claims[c.claimIndex].claim,
-      score: c.score,
-      coverage: c.coverage,
-      precision: c.precision,
-    }));
+    return this.ranked(text, k).map((c) => this.candidateOf(c));
+  }
+
+  private ranked(text: string, k: number): RankedCandidate[] {
+    return rankCandidates(normaliseSocialText(text).text, this.index, this.speakers, this.context, k);
+  }
+
+  private candidateOf(c: RankedCandidate): SentenceCandidates["candidates"][number] {
+    return { claim: this.index.claims[c.claimIndex].claim, score: c.score, coverage: c.coverage, precision: c.precision };
   }
 
   /** Check a whole draft. */
