@@ -17,6 +17,7 @@ import {
   type MatchContext,
   matchPassage,
   matchSentence,
+  PASSAGE_MIN_HITS,
   type MatchTuning,
   type PassageMatch,
   rankCandidates,
@@ -244,8 +245,9 @@ export class FactChecker {
     const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${text}`;
     const hit = this.passageCache.get(key);
     if (hit) return { text, matches: hit };
-    // The lexical gate, as for a sentence: a passage match needs three of a claim's terms (matchPassage).
-    if (!this.index.mayMatch(text)) {
+    // The lexical gate, as for a sentence: a passage match needs PASSAGE_MIN_HITS distinct terms of a claim
+    // its sentences have not reported (matchPassage).
+    if (!this.index.mayMatchPassage(text, PASSAGE_MIN_HITS, found)) {
       this.passageCache.set(key, []);
       return { text, matches: [] };
     }

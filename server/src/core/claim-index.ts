@@ -184,6 +184,25 @@ export class ClaimIndex {
    * of its words.
    */
   mayMatch(text: string): boolean {
+    const reached = this.reachedTerms(text);
+    if (!reached.size) return false;
+    // checkQuotes looks up the words of these (quote-check.ts), with one term enough.
+    if (QUOTE_MARKS.test(text) && quotedParts(text).some((p) => wordCount(p.words) > SCARE_QUOTE_MAX_WORDS)) return true;
+    return this.someClaimHas(reached, 2);
+  }
+
+  /**
+   * The gate for a passage (matcher.ts, matchPassage): can it reach `minTerms` distinct terms of one claim
+   * that is not in `exclude` (the claims its sentences already report)? matchPassage accepts a claim only
+   * with that many distinct terms hit, each hit a term this reach is a superset of.
+   */
+  mayMatchPassage(text: string, minTerms: number, exclude: ReadonlySet<number>): boolean {
+    const reached = this.reachedTerms(text);
+    return reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude);
+  }
+
+  /** The claim terms a text can reach (see mayMatch). */
+  private reachedTerms(text: string): Set<string> {
     const bounded = boundTokens(text);
     let unseen: string[] | undefined;
     const reached = new Set<string>();
@@ -194,14 +213,14 @@ export class ClaimIndex {
       else for (const t of known) reached.add(t);
     }
     if (unseen) for (const terms of this.learnChunks(unseen)) for (const t of terms) reached.add(t);
-    if (!reached.size) return false;
-    // checkQuotes looks up the words of these (quote-check.ts), with one term enough.
-    if (QUOTE_MARKS.test(text) && quotedParts(text).some((p) => wordCount(p.words) > SCARE_QUOTE_MAX_WORDS)) return true;
-    return this.someClaimHasTwo(reached);
+    return reached;
   }
 
-  /** Does a claim hold two of these terms (or, having fewer than two terms, all of its own)? */
-  private someClaimHasTwo(terms: ReadonlySet<string>): boolean {
+  /**
+   * Does a claim (not in `exclude`) hold `n` of these terms? With n = 2, a claim of fewer than two terms
+   * counts when it holds its one (the sentence matcher's rule).
+   */
+  private someClaimHas(terms: ReadonlySet<string>, n: number, exclude?: ReadonlySet<number>): boolean {
     const lists: number[][] = [];
     let total = 0;
     for (const t of terms) {
@@ -216,10 +235,11 @@ export class ClaimIndex {
     let found = false;
     for (const list of lists) {
       for (const id of list) {
+        if (exclude?.has(id)) continue;
         const c = counts[id];
         if (c === 0) touched.push(id);
-        if (c + 1 >= 2 || this.claims[id].terms.size <= 1) found = true;
-        counts[id] = c + 1;
+        if (c + 1 >= n || (n === 2 && this.claims[id].terms.size <= 1)) found = true;
+        counts[id] = Math.min(255, c + 1);
       }
       if (found) break;
     }

@@ -55,7 +55,7 @@ export interface MatchContext {
 }
 
 /** Least claim terms a passage-level match shares (see matchPassage). */
-const PASSAGE_MIN_HITS = 3;
+export const PASSAGE_MIN_HITS = 3;
 
 export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
 
