@@ -36,18 +36,22 @@ const USAGE = `usage:
 extract draws a claims database from each SOURCE (.txt, .md, .html) and writes NAME.claims.json with the
 source text NAME.txt beside it; over an existing --out file, claims marked "reviewed": true are kept.
 --min-score N (0-1) hides findings whose calibrated score (the estimated probability that the sentence
-restates the claim) is lower; --candidates K also lists each sentence's K most likely claims (text, json).
+restates the claim) is lower (default: the config file's minScore, else 0); --candidates K (1-100) also lists
+each sentence's K most likely claims, reported or not (text and json only).
 import reads fact-check feeds (ClaimReview JSON-LD, a Fact Check Tools claims:search response, CSV with a header
 row) into one claims database of reviewed claims; bad records are reported with their place and skipped. export
 writes claims databases (the bundled one without DB) as schema.org ClaimReview / Claim JSON-LD. A feed given to
 --claims is loaded directly, as import would read it.
-Without --claims, the bundled database (claims/european-led-security-guarantees.claims.json) is used.
+Without --claims, the bundled database (claims/european-led-security-guarantees.claims.json) is used, with
+the claims files of the project config file (factcheck.config.json or .factcheckrc.json, the first found from
+the working directory upward); with --claims, only the files named. The config file's ignoredClaims,
+severity "off" and minScore apply either way.
 A claims file and its source.file must resolve (after symlinks) inside the working directory when the claims
 file is inside it, else inside the claims file's own folder. Drafts, claims and sources must be regular
 files of at most --max-file-size MB (default ${DEFAULT_MAX_FILE_BYTES / MB}).
-Exit codes: 0 no findings or all supported; 1 any other verdict (contradicted, misattributed, overstated,
-misquoted, unsupported); 2 bad usage or
-input, or output that could not be written (a reader closing the pipe early keeps the findings' code).`;
+Exit codes: 0 nothing to act on; 1 a finding to act on: any verdict but supported, or for a reviewed claim
+as its review reads (repeating a false claim is one, denying it is not); 2 bad usage or input, or output
+that could not be written (a reader closing the pipe early keeps the findings' code).`;
 
 const LIMIT_NAME = "--max-file-size";
 
