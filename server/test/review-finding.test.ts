@@ -13,7 +13,7 @@ import { createFactChecker } from "../src/core/checker.js";
 import type { Finding } from "../src/core/types.js";
 import { findingDiagnostic } from "../src/diagnostics.js";
 import { findingCard } from "../src/hover.js";
-import { readClaimsFile } from "../src/node/claims-disk.js";
+import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import { findingSeverity } from "../src/review-card.js";
 import { normalizeSettings } from "../src/settings.js";
@@ -189,5 +189,29 @@ describe("the command line", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a reviewed claim beside other databases", () => {
+  test("is judged as a review record whatever other databases say of its claimant: naming someone else is no misattribution", async () => {
+    const feed = await readClaimsFile(fixture("claimreview", "findings.claims.json"));
+    const [first] = feed.claims;
+    // Another database in which the feed's claimant speaks with a verb of saying, and the bundled article (Karoline Leavitt).
+    const spoken = {
+      ...feed,
+      claims: [
+        {
+          ...first,
+          id: "spoken-claimant",
+          review: undefined,
+          verb: "said",
+          text: `${first.speaker.name} said the ferry would run on Sundays.`,
+        },
+      ],
+    };
+    const checker = createFactChecker({ databases: [feed, await readBundledClaims(), spoken], lexicon: createLexicon(), nlp });
+    const text = `Karoline Leavitt said ${REPEAT_FALSE.charAt(0).toLowerCase()}${REPEAT_FALSE.slice(1)}`;
+    const verdicts = checker.checkText(text, "plaintext").findings.map((f) => `${f.claim.id}:${f.verdict}`);
+    assert.deepEqual(verdicts, [`${first.id}:supported`]);
   });
 });

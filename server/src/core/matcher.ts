@@ -59,6 +59,14 @@ export const PASSAGE_MIN_HITS = 3;
 
 export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
 
+/**
+ * Is this claim a fact-checker's record (reviewers.ts)? A claim with a review always is, whoever else
+ * of that name another loaded database quotes; otherwise its speaker decides.
+ */
+function isRecordOfReview(ctx: Pick<MatchContext, "reviewers">, claim: Claim): boolean {
+  return claim.review !== undefined || ctx.reviewers.has(claim.speaker.name);
+}
+
 /** A text analysed against the index, ready to score candidates. */
 interface Prepared {
   a: Analysis;
@@ -113,7 +121,7 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
   }
   const scored = shortlist.map((id, r) => {
     const claim = index.claims[id];
-    const reviewer = ctx.reviewers.has(claim.claim.speaker.name);
+    const reviewer = isRecordOfReview(ctx, claim.claim);
     // A fact-checker's claim is not anyone's words: the people a draft names are what it is about.
     const named = reviewer ? undefined : p.named;
     const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named);
@@ -210,7 +218,7 @@ export function matchSentence(
   const out = decideAll(chosen, p, index, text);
   // Words in quotation marks are checked against the speaker's recorded words; a fact-checker's record
   // holds none of anyone's (reviewers.ts), so its matches keep their verdicts.
-  const reviewed = out.filter((m) => ctx.reviewers.has(index.claims[m.claimIndex].claim.speaker.name));
+  const reviewed = out.filter((m) => isRecordOfReview(ctx, index.claims[m.claimIndex].claim));
   const spoken = out.filter((m) => !reviewed.includes(m));
   applyQuoteChecks(
     spoken,
@@ -219,7 +227,7 @@ export function matchSentence(
     named,
     index,
     viable.filter((s) => !s.reviewer).map((s) => s.id),
-    ctx.reviewers,
+    ctx,
   );
   void speakerTokens;
   return [...spoken, ...reviewed];
@@ -449,7 +457,7 @@ function applyQuoteChecks(
   named: NamedSpeaker | undefined,
   index: ClaimIndex,
   near: readonly number[],
-  reviewers: ReadonlySet<string>,
+  ctx: Pick<MatchContext, "reviewers">,
 ): void {
   const verdicts = checkQuotes(
     text,
@@ -461,7 +469,7 @@ function applyQuoteChecks(
   );
   for (const q of verdicts) {
     // A fact-checker's record holds nobody's words (reviewers.ts): quotations are not checked against it.
-    if (reviewers.has(index.claims[q.claimIndex].claim.speaker.name)) continue;
+    if (isRecordOfReview(ctx, index.claims[q.claimIndex].claim)) continue;
     const quoted = {
       start: q.part.start,
       end: q.part.end,
