@@ -25,6 +25,9 @@ describe("matcher verdicts (harbor fixture)", () => {
     ["Baker welcomed the proposal to sell the old library.", ["harbor-library-sale:contradicted"]],
     ["Baker rejected the plan to sell the old library.", ["harbor-library-sale:supported"]],
     ["Ruiz said the city would not raise proprety taxes next year.", ["harbor-no-tax-rise:supported"]],
+    // Contractions written without the apostrophe, as social text often has them: wink reads "wont" as wo|nt.
+    ["Ruiz said the city wont raise property taxes next year.", ["harbor-no-tax-rise:supported"]],
+    ["Ruiz said the city didnt raise property taxes.", ["harbor-no-tax-rise:supported"]],
     ["The library hosts a book fair every spring.", []],
     ["Property prices near the harbor rose last year.", []],
   ];

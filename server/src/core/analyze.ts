@@ -248,7 +248,8 @@ function tokenize(nlp: Nlp, text: string): Token[] {
     const type = types[i];
     out[i] = {
       text: values[i],
-      lower: straighten(values[i].toLowerCase()),
+      // wink splits "dont", "wont", "didnt" into do|nt, wo|nt, did|nt, lemma "not": the "nt" is the n't it stands for.
+      lower: lemmas[i] === "not" && /^nt$/i.test(values[i]) ? "n't" : straighten(values[i].toLowerCase()),
       // wink-nlp gives some contractions no lemma ("wouldnt’"): the word is its own lemma then.
       lemma: straighten((lemmas[i] ?? values[i]).toLowerCase()),
       pos: poses[i],
