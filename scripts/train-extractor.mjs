@@ -257,49 +257,65 @@ function sourceExamples({ a, doc }) {
   return out;
 }
 
-function trainSources() {
-  const data = train.flatMap(sourceExamples);
-  const held = dev.flatMap(sourceExamples);
-  console.error(`source examples: ${data.length} training, ${held.length} dev`);
+/** The index of the best-scoring feature list (the first on a tie), among those `only` allows; -1 if none. */
+function argmax(fs, sc, only) {
+  let best = -1,
+    bs = -Infinity;
+  fs.forEach((f, k) => {
+    if (only && !only[k]) return;
+    const s = sc(f);
+    if (s > bs) {
+      bs = s;
+      best = k;
+    }
+  });
+  return best;
+}
+
+/**
+ * An averaged ranking perceptron over examples `{ f, ys }`: each example's candidates as feature lists,
+ * and which of them are right. A mistake moves the weights towards the right candidate the model likes
+ * best (latent, when several are right) and away from its pick. Returns the pruned averaged weights.
+ */
+function trainRanker(label, data) {
   const m = new Averaged();
-  const argmax = (fs, sc) => {
-    let best = 0,
-      bs = -Infinity;
-    fs.forEach((f, k) => {
-      const s = sc(f);
-      if (s > bs) {
-        bs = s;
-        best = k;
-      }
-    });
-    return best;
-  };
   for (let pass = 0; pass < passes; pass++) {
     let errors = 0;
-    for (const { f, y } of data) {
+    for (const { f, ys } of data) {
       m.time++;
       const g = argmax(f, (x) => m.score(x));
-      if (g !== y) {
+      if (!ys[g]) {
         errors++;
-        m.update(f[y], 1);
+        m.update(f[argmax(f, (x) => m.score(x), ys)], 1);
         m.update(f[g], -1);
       }
     }
-    console.error(`source pass ${pass + 1}: ${errors} errors of ${data.length}`);
+    console.error(`${label} pass ${pass + 1}: ${errors} errors of ${data.length}`);
   }
-  const weights = m.averaged(0.05);
+  return m.averaged(0.05);
+}
+
+/** How many dev examples a ranker's weights get right, and the ranker's model file written. */
+function finishRanker(file, about, weights, held) {
   const sc = (x) => x.reduce((s, k) => s + (weights[k] ?? 0), 0);
-  const right = held.filter(({ f, y }) => argmax(f, sc) === y).length;
-  console.error(`dev: source chosen right ${right} of ${held.length} (${((100 * right) / held.length).toFixed(1)}%)`);
-  const model = {
-    about:
-      "Averaged ranking perceptron over sourceFeatures (source-model.ts): the candidate with the highest score is the cue's source. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
-    threshold: 0,
-    weights,
-  };
-  const out = join(modelDir, "source-model.json");
-  writeFileSync(out, JSON.stringify(model) + "\n");
+  const right = held.filter(({ f, ys }) => ys[argmax(f, sc)]).length;
+  const out = join(modelDir, file);
+  writeFileSync(out, JSON.stringify({ about, threshold: 0, weights }) + "\n");
   console.error(`wrote ${out}: ${Object.keys(weights).length} weights`);
+  return { right, share: `${((100 * right) / held.length).toFixed(1)}%` };
+}
+
+function trainSources() {
+  // One right candidate per example: the gold source (or none).
+  const oneHot = ({ f, y }) => ({ f, ys: f.map((_, k) => k === y) });
+  const data = train.flatMap(sourceExamples).map(oneHot);
+  const held = dev.flatMap(sourceExamples).map(oneHot);
+  console.error(`source examples: ${data.length} training, ${held.length} dev`);
+  const weights = trainRanker("source", data);
+  const about =
+    "Averaged ranking perceptron over sourceFeatures (source-model.ts): the candidate with the highest score is the cue's source. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.";
+  const { right, share } = finishRanker("source-model.json", about, weights, held);
+  console.error(`dev: source chosen right ${right} of ${held.length} (${share})`);
 }
 
 /** Per gold pronoun source with a named antecedent: the candidates' features and which are right (same head word). */
@@ -330,48 +346,10 @@ function trainPronouns() {
   const data = train.flatMap(pronounExamples);
   const held = dev.flatMap(pronounExamples);
   console.error(`pronoun examples: ${data.length} training, ${held.length} dev`);
-  const m = new Averaged();
-  const argmax = (fs, sc, only) => {
-    let best = -1,
-      bs = -Infinity;
-    fs.forEach((f, k) => {
-      if (only && !only[k]) return;
-      const s = sc(f);
-      if (s > bs) {
-        bs = s;
-        best = k;
-      }
-    });
-    return best;
-  };
   const nearest = held.filter(({ ys }) => ys[0]).length;
-  for (let pass = 0; pass < passes; pass++) {
-    let errors = 0;
-    for (const { f, ys } of data) {
-      m.time++;
-      const g = argmax(f, (x) => m.score(x));
-      if (!ys[g]) {
-        errors++;
-        // the right candidate the model likes best (latent: any mention with the antecedent's head word)
-        m.update(f[argmax(f, (x) => m.score(x), ys)], 1);
-        m.update(f[g], -1);
-      }
-    }
-    console.error(`pronoun pass ${pass + 1}: ${errors} errors of ${data.length}`);
-  }
-  const weights = m.averaged(0.05);
-  const sc = (x) => x.reduce((s, k) => s + (weights[k] ?? 0), 0);
-  const right = held.filter(({ f, ys }) => ys[argmax(f, sc)]).length;
-  console.error(
-    `dev: antecedent right ${right} of ${held.length} (${((100 * right) / held.length).toFixed(1)}%; the nearest mention: ${nearest})`,
-  );
-  const model = {
-    about:
-      "Averaged ranking perceptron over antecedentFeatures (pronoun-model.ts): the mention with the highest score is the pronoun's antecedent. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
-    threshold: 0,
-    weights,
-  };
-  const out = join(modelDir, "pronoun-model.json");
-  writeFileSync(out, JSON.stringify(model) + "\n");
-  console.error(`wrote ${out}: ${Object.keys(weights).length} weights`);
+  const weights = trainRanker("pronoun", data);
+  const about =
+    "Averaged ranking perceptron over antecedentFeatures (pronoun-model.ts): the mention with the highest score is the pronoun's antecedent. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.";
+  const { right, share } = finishRanker("pronoun-model.json", about, weights, held);
+  console.error(`dev: antecedent right ${right} of ${held.length} (${share}; the nearest mention: ${nearest})`);
 }
