@@ -18,6 +18,16 @@ function verdicts(checker: FactChecker, sentence: string): string[] {
   return checker.checkSentence(sentence).matches.map((m) => `${checker.claims[m.claimIndex].id}:${m.verdict}`);
 }
 
+/** One test per case: the sentence gets exactly the expected `claim:verdict`, explained as the pattern says. */
+function verdictCases(checker: () => FactChecker, cases: readonly [string, string, RegExp?][]): void {
+  for (const [sentence, expected, explanation] of cases) {
+    it(`${sentence} → ${expected}`, () => {
+      assert.deepEqual(verdicts(checker(), sentence), [expected]);
+      if (explanation) assert.match(checker().checkSentence(sentence).matches[0].explanation, explanation);
+    });
+  }
+}
+
 describe("supported is earned (bundled article)", () => {
   let checker: FactChecker;
   before(async () => {
@@ -54,13 +64,7 @@ describe("supported is earned (bundled article)", () => {
       "esg-s1-europe-drives-guarantees:supported",
     ],
   ];
-  for (const [sentence, expected, explanation] of cases) {
-    it(`${sentence} → ${expected}`, () => {
-      const got = verdicts(checker, sentence);
-      assert.deepEqual(got, [expected]);
-      if (explanation) assert.match(checker.checkSentence(sentence).matches[0].explanation, explanation);
-    });
-  }
+  verdictCases(() => checker, cases);
 
   it("a sentence restating two claims of one source sentence is supported for both, not contradicted by the sibling", () => {
     const got = verdicts(checker, "Trump rejected NATO membership for Ukraine, calling it a step too far given Russia's opposition.");
@@ -139,12 +143,7 @@ describe("quotes are real (transit fixture, with direct quotes)", () => {
     ["Whitfield said the city will open the tram line by 2027.", "transit-open-2027:overstated"],
     ["Whitfield said the city could open the tram line by 2029.", "transit-open-2027:unsupported", /"2029"/],
   ];
-  for (const [sentence, expected, explanation] of cases) {
-    it(`${sentence} → ${expected}`, () => {
-      assert.deepEqual(verdicts(checker, sentence), [expected]);
-      if (explanation) assert.match(checker.checkSentence(sentence).matches[0].explanation, explanation);
-    });
-  }
+  verdictCases(() => checker, cases);
 
   it("a misquotation of a direct claim carries the quoted span and the recorded words for a fix", () => {
     const draft = 'Intro.\n\nWhitfield called the tram line "a vital lifeline for the east side."\n';
