@@ -199,7 +199,15 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       assert.equal(parts.markers.length, 1, "the hover shows the one diagnostic of this sentence");
       assert.match(parts.markers[0], /^Contradicted — the draft says "deployed"/);
       // The whole card fits at 1280×800: its link and VS Code's Quick Fix action show without scrolling.
-      const fit = await hoverFit(page);
+      // VS Code asks for the marker's code actions only once the hover shows, and fills in its
+      // "Quick Fix..." action when they arrive: wait for it rather than read the first frame.
+      const fit = await waitFor(
+        async () => {
+          const f = await hoverFit(page);
+          return f?.actions.some((x) => /^Quick Fix/.test(x.text)) && f;
+        },
+        { what: "the hover's Quick Fix action" },
+      );
       assert.deepEqual(fit.viewport, { width: 1280, height: 800 });
       assert.equal(fit.scrollTop, 0);
       assert.equal(fit.overflows, false, `the hover's contents overflow: ${JSON.stringify(fit)}`);
