@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector and file watcher are fixed when the client starts.
       if (config.affectsClientSetup(e) && s.state !== "failed") {
-        output.appendLine("[client] factcheck.languages or factcheck.claimsFiles changed: restarting the server");
+        output.appendLine("[client] factCheck.languages or factCheck.claimsFiles changed: restarting the server");
         void s.restart();
       }
     }),

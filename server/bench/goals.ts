@@ -30,7 +30,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..", "..");
 const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
 const SERVER = join(ROOT, "out", "server", "src", "main.js");
-const DEBOUNCE_MS = 150; // protocol/settings.ts DEFAULT_SETTINGS.debounceMs: what the server waits after a change
+const DEBOUNCE_MS = 150; // protocol/settings.ts DEFAULT_SETTINGS.checkDelay: what the server waits after a change
 
 const ms = (t0: number) => performance.now() - t0;
 
@@ -205,9 +205,9 @@ class LspClient {
       this.buf = this.buf.subarray(end + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) this.waiting.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined && msg.method === "workspace/configuration") {
-        // The 100,000-claim file is 42 MB: over the default factcheck.maxFileSizeMB (20).
+        // The 100,000-claim file is 42 MB: over the default factCheck.maximumFileSize (20).
         const items = (msg.params as { items?: unknown[] } | undefined)?.items ?? [];
-        this.send({ jsonrpc: "2.0", id: msg.id, result: items.map(() => ({ maxFileSizeMB: 200 })) });
+        this.send({ jsonrpc: "2.0", id: msg.id, result: items.map(() => ({ maximumFileSize: 200 })) });
       } else if (msg.id !== undefined && msg.method)
         this.send({ jsonrpc: "2.0", id: msg.id, result: null }); // other requests: no answer needed
       else for (const l of this.listeners) l(msg);

@@ -42,7 +42,7 @@ export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParam
     if (!settings.enable) continue;
     let text: string;
     try {
-      text = await ctx.fs.readFile(file, { maxBytes: settings.maxDraftBytes, limitName: "factcheck.maxDraftBytes" });
+      text = await ctx.fs.readFile(file, { maxBytes: settings.maximumDraftSize, limitName: "factCheck.maximumDraftSize" });
     } catch (e) {
       result.failed.push({ uri, message: (e as Error)?.message ?? String(e) });
       continue;
@@ -56,7 +56,7 @@ export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParam
       },
       due: () => performance.now() - sliceStart >= SLICE_MS,
     };
-    const checked = await ctx.store.checker.checkTextAsync(text, format, { minScore: settings.minScore }, control);
+    const checked = await ctx.store.checker.checkTextAsync(text, format, { minScore: settings.minimumScore }, control);
     if (!checked) continue;
     if (ctx.documents.state(uri)) continue; // opened meanwhile: its own check publishes
     const doc = TextDocument.create(uri, format === "markdown" ? "markdown" : "plaintext", 0, text);

@@ -42,6 +42,7 @@ import {
   StatusNotification,
   type StatusParams,
 } from "../../protocol/messages.js";
+import { LEGACY_SETTINGS_SECTION, withLegacyFallback } from "../../protocol/legacy-settings.js";
 import { SETTINGS_SECTION } from "../../protocol/settings.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
@@ -74,13 +75,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const settings = new SettingsCache(async (scopeUri) => {
     const fromFile = await projectConfigs.forResource(scopeUri, folders);
     if (!canAskConfiguration) return mergeSettings(fromFile, pushedSettings);
-    const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
-    return mergeSettings(fromFile, value);
+    // The old section too: a key set before the rename still counts where its new key is unset.
+    const [value, legacy] = await connection.workspace.getConfiguration([
+      { scopeUri, section: SETTINGS_SECTION },
+      { scopeUri, section: LEGACY_SETTINGS_SECTION },
+    ]);
+    return mergeSettings(fromFile, withLegacyFallback(value, legacy));
   });
   const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp);
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);
+  const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).checkDelay, logger);
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
   const publish = (params: PublishDiagnosticsParams): void => {
@@ -149,7 +154,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (canRegisterConfiguration)
       guard(
         "registering for configuration changes",
-        connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }),
+        connection.client.register(DidChangeConfigurationNotification.type, { section: [SETTINGS_SECTION, LEGACY_SETTINGS_SECTION] }),
       );
     // onDidChangeWorkspaceFolders throws unless the client announced workspace folder support.
     if (canFolderEvents) {
@@ -182,7 +187,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   }
 
   connection.onDidChangeConfiguration((params) => {
-    if (!canAskConfiguration) pushedSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+    if (!canAskConfiguration) {
+      const pushed = params.settings as Record<string, unknown> | null;
+      pushedSettings = withLegacyFallback(pushed?.[SETTINGS_SECTION], pushed?.[LEGACY_SETTINGS_SECTION]);
+    }
     settingsChanged();
   });
 

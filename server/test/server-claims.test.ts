@@ -358,5 +358,5 @@ test("a claims file typed in is reloaded once its edits pause for the debounce: 
       await h.sync();
       assert.equal(h.statuses.length, before + 1, "one reload for the three edits");
     },
-    { "": { debounceMs: DEBOUNCE_MS } },
+    { "": { checkDelay: DEBOUNCE_MS } },
   ));

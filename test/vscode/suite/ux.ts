@@ -101,10 +101,10 @@ test("factcheck.config.json at the folder's root: its severities apply; settings
     const contradicted = factcheckDiagnostics(document.uri).find((d) => verdictOf(d) === "contradicted");
     assert.equal(contradicted?.severity, vscode.DiagnosticSeverity.Error);
     // A workspace setting wins over the file.
-    await vscode.workspace.getConfiguration("factcheck").update("severity.overstated", "warning", vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration("factCheck").update("severity.overstated", "warning", vscode.ConfigurationTarget.Workspace);
     await waitFor("the setting over the file", () => verdicts(document.uri).includes("overstated"), { timeoutMs: 20_000 });
   } finally {
-    await vscode.workspace.getConfiguration("factcheck").update("severity.overstated", undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration("factCheck").update("severity.overstated", undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(config);
   }
   await waitFor(
