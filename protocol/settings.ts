@@ -112,8 +112,11 @@ export function withinBounds(value: number, b: NumberBounds): boolean {
   );
 }
 
-/** Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`. */
-export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off", "statusBar.show": true });
+/**
+ * Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`;
+ * the status bar item; the misattributed sentences' mark (client/src/misattributed-mark.ts).
+ */
+export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off", "statusBar.show": true, misattributedMark: true });
 
 /**
  * Every setting package.json contributes, by its full key (`factCheck.severity.supported`), with

@@ -11,7 +11,7 @@
 //      FACTCHECK_UPDATE_SCREENSHOT=1 (copy the hover screenshot to docs/screenshot.png).
 import assert from "node:assert/strict";
 import { copyFile, cp, mkdir, mkdtemp, rm } from "node:fs/promises";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -496,7 +496,65 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       await screenshot(page, "e2e-g2-claim-source");
     }),
   );
+
+  it(
+    "h. the Settings editor titles every Fact Check setting in plain words, under Fact Check",
+    { timeout: 120_000 },
+    step("h-settings", async () => {
+      await runCommand(page, "Preferences: Open Settings (UI)");
+      await page.locator(".settings-editor .settings-header .suggest-input-container").first().click();
+      await page.keyboard.type("@ext:factcheck.factcheck");
+      const rows = await settingsRows(page, (r) => r.some((x) => x.key === "factCheck.enable"));
+      await screenshot(page, "e2e-h-settings");
+      const manifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+      const current = Object.keys(manifest.contributes.configuration.properties).filter((k) => k.startsWith("factCheck."));
+      // Every current setting, and none of the old keys (deprecated and unset: VS Code hides them).
+      assert.deepEqual(rows.map((r) => r.key).sort(), current.sort(), JSON.stringify(rows));
+      const title = (key) => {
+        const r = rows.find((x) => x.key === key);
+        return r && `${r.category}${r.label}`;
+      };
+      assert.equal(title("factCheck.minimumScore"), "Fact Check: Minimum Score");
+      assert.equal(title("factCheck.checkDelay"), "Fact Check: Check Delay");
+      assert.equal(title("factCheck.maximumFileSize"), "Fact Check: Maximum File Size");
+      assert.equal(title("factCheck.maximumDraftSize"), "Fact Check: Maximum Draft Size");
+      assert.equal(title("factCheck.misattributedMark"), "Fact Check: Misattributed Mark");
+      assert.equal(title("factCheck.severity.misattributed"), "Fact Check › Severity: Misattributed");
+      for (const r of rows) {
+        assert.match(r.category, /^Fact Check(: | › )/, `${r.key} reads "${r.category}${r.label}"`);
+        assert.doesNotMatch(`${r.category}${r.label}`, /Factcheck|\b(Ms|Min|Max|MB)\b/, `${r.key} reads "${r.category}${r.label}"`);
+      }
+    }),
+  );
 });
+
+/**
+ * The rows of the Settings editor's list (key, category as shown with its ": ", label), collected
+ * while scrolling it to the end (it renders only the rows in view), once `ready(rows)` holds.
+ */
+async function settingsRows(page, ready) {
+  const visible = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll(".settings-editor .settings-tree-container [data-key]")].map((el) => ({
+        key: el.getAttribute("data-key"),
+        category: el.querySelector(".setting-item-category")?.textContent ?? "",
+        label: el.querySelector(".setting-item-label")?.textContent ?? "",
+      })),
+    );
+  await waitFor(async () => ready(await visible()), { what: "the Settings editor's rows for Fact Check", timeoutMs: 30_000 });
+  const seen = new Map();
+  const tree = await page.locator(".settings-editor .settings-tree-container").boundingBox();
+  await page.mouse.move(tree.x + tree.width / 2, tree.y + tree.height / 2);
+  for (let unchanged = 0; unchanged < 3;) {
+    const before = seen.size;
+    for (const r of await visible()) if (r.key) seen.set(r.key, r);
+    unchanged = seen.size === before ? unchanged + 1 : 0;
+    await page.mouse.wheel(0, tree.height / 2);
+    // The list renders the rows scrolled in on the next animation frame: wait for two.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  return [...seen.values()];
+}
 
 /** Closes what a step may have left open (quick input, hover, menus): Escape, mouse away. */
 async function settle(page) {
