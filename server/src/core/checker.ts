@@ -309,7 +309,7 @@ export class FactChecker {
 
   /** The check as steps: yields after each piece of segmentation and after each sentence. */
   private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, CheckResult, void> {
-    const { sentences, ignoredLines } = yield* this.segmenter.segmentDraftSteps(text, format);
+    const { sentences, ignoredLines, code } = yield* this.segmenter.segmentDraftSteps(text, format);
     const skip = new Set(ignoredLines);
     // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
     const lines = skip.size ? new LineIndex(text, "lf") : undefined;
@@ -318,7 +318,7 @@ export class FactChecker {
     const minScore = options.minScore ?? 0;
     let cached = 0;
     // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts).
-    const marks = ignoreDirectives(text, format);
+    const marks = ignoreDirectives(text, format, code);
     // A paragraph's checked sentences, normalised, for the passage-level decision at its end.
     let passage: PassagePart[] = [];
     let found = new Set<number>();

@@ -19,6 +19,8 @@
 //   `<!-- factcheck-ignore-file [id …] -->`        the whole file
 //   `<!-- factcheck-ignore id … -->` right after a sentence: only those claims, for that sentence
 // With ids, only findings about those claims are skipped; without, every finding.
+// A directive inside Markdown code (a fenced or indented code block, inline code) is an example
+// of one, shown to a reader, and does nothing: the segmentation says where code is.
 //
 // Pure functions over text; markdown-prose.ts and segment/ apply them, the checker skips
 // sentences that an ignore marker follows, and the quick fixes write the same forms.
@@ -89,10 +91,12 @@ interface Span {
 
 /**
  * The ignore directives of a draft (see the header), found in one pass over the text. In Markdown
- * a comment escaped with a backslash is literal text and does not count. Lookups cost a binary
- * search, so a draft full of directives still checks in time linear in its size (times a log).
+ * a comment escaped with a backslash is literal text and does not count, and neither does one in
+ * `code`: the flat, ascending [start, end) ranges of code the segmentation found (Segmentation.code).
+ * Lookups cost a binary search, so a draft full of directives still checks in time linear in its
+ * size (times a log).
  */
-export function ignoreDirectives(text: string, format: "markdown" | "plaintext"): IgnoreDirectives {
+export function ignoreDirectives(text: string, format: "markdown" | "plaintext", code: readonly number[] = []): IgnoreDirectives {
   if (text.indexOf("factcheck-") < 0) return NO_DIRECTIVES;
   const blocks: Span[] = []; // disable … enable, and next lines: sorted by start (a disable closes at the next enable)
   const lines: Span[] = [];
@@ -100,8 +104,11 @@ export function ignoreDirectives(text: string, format: "markdown" | "plaintext")
   let file: Span | undefined;
   let fileIds: Set<string> | undefined;
   let open: { start: number; ids?: ReadonlySet<string> } | undefined;
+  let c = 0; // the first code range not wholly before the current directive (both come in order)
   for (const m of text.matchAll(DIRECTIVE)) {
     if (format === "markdown" && m.index > 0 && text.charCodeAt(m.index - 1) === 92 /* \ */) continue;
+    while (c < code.length && code[c + 1] <= m.index) c += 2;
+    if (c < code.length && code[c] <= m.index) continue; // inside code: an example, not a directive
     const ids = m[2].trim() ? new Set(m[2].trim().split(/[ \t]+/)) : undefined;
     const end = m.index + m[0].length;
     switch (m[1]) {

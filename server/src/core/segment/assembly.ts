@@ -92,11 +92,13 @@ function* assemble(
 ): Generator<void, Segmentation, void> {
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
+  const code: number[] = [];
   // Blocks before this index are read on their own, never with the blocks after them (see below).
   let aloneUntil = 0;
   for (let i = 0; i < blocks.length;) {
     const b = blocks[i];
     if (b.kind === "code") {
+      code.push(b.start, b.end);
       i++;
       continue;
     }
@@ -164,10 +166,11 @@ function* assemble(
     }
     for (const s of r.absolute) sentences.push(s);
     for (const l of r.ignoreLines) ignored.push(b.line + l);
+    for (let k = 0; k < (r.code?.length ?? 0); k += 2) code.push(b.start + r.code![k], b.start + r.code![k + 1]);
     i = j;
     yield;
   }
-  return { sentences, ignoredLines: ignored };
+  return { sentences, ignoredLines: ignored, code };
 }
 
 /**
