@@ -45,7 +45,13 @@ test("the config file's schema (jsonValidation) accepts what the parser reads an
   assert.ok(validate({ minScore: 0.3 }));
   assert.match(schema.properties.minScore.deprecationMessage, /minimumScore/);
   assert.equal(parseProjectConfig('{ "minScore": 0.3 }', "f").config.minimumScore, 0.3);
-  const bads = [{ minimumScore: 2 }, { minScore: 2 }, { severity: { suported: "off" } }, { severity: { supported: "loud" } }, { colour: 1 }];
+  const bads = [
+    { minimumScore: 2 },
+    { minScore: 2 },
+    { severity: { suported: "off" } },
+    { severity: { supported: "loud" } },
+    { colour: 1 },
+  ];
   for (const bad of bads) {
     assert.ok(!validate(bad), JSON.stringify(bad));
     assert.notDeepEqual(parseProjectConfig(JSON.stringify(bad), "f").errors, [], JSON.stringify(bad));

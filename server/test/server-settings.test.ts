@@ -80,7 +80,10 @@ test("settings under their old keys (section factcheck: minScore, severity.*) ap
     assert.equal(scored.length, 3);
     const [weakest, low] = [...scored].sort((a, b) => a[1] - b[1])[0];
     n = h.published.length;
-    await h.changeSettings({ "": { severity: { overstated: "warning" } } }, { "": { severity: { contradicted: "error" }, minScore: low + 1e-9 } });
+    await h.changeSettings(
+      { "": { severity: { overstated: "warning" } } },
+      { "": { severity: { contradicted: "error" }, minScore: low + 1e-9 } },
+    );
     await h.until(() => h.published.length > n, "re-published diagnostics");
     assert.deepEqual(
       verdicts(h.published.at(-1)!).map(([v]) => v),

@@ -35,7 +35,8 @@ const key = (name: string) => `${SETTINGS_SECTION}.${name}`;
 test("package.json contributes exactly the protocol's settings, each with the protocol's default and a Markdown description", () => {
   const expected = contributedDefaults();
   assert.deepEqual(Object.keys(properties).sort(), Object.keys(expected).sort(), "contributed keys");
-  for (const [k, p] of Object.entries(properties)) assert.ok(p.markdownDescription && !p.deprecationMessage, `${k}: described, not deprecated`);
+  for (const [k, p] of Object.entries(properties))
+    assert.ok(p.markdownDescription && !p.deprecationMessage, `${k}: described, not deprecated`);
   for (const [k, value] of Object.entries(expected)) {
     assert.deepEqual(properties[k].default, value, `${k} default`);
     const type = Array.isArray(value) ? "array" : typeof value;
