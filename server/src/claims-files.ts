@@ -132,6 +132,12 @@ export class ClaimsFiles {
     });
   }
 
+  /** Whether a deleted file's URI is one of the loaded claims files (broken ones too): only then does its deletion change the claims. */
+  isLoadedClaimsFile(uri: string): boolean {
+    const file = uriToPath(uri);
+    return !!file && this.ctx.store.has(file);
+  }
+
   /** True when the document is (or, by the glob of its folder, should be) a workspace claims file. */
   isClaimsDocument(uri: string): boolean {
     const file = uriToPath(uri);

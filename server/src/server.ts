@@ -10,14 +10,16 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type Disposable,
+  FileChangeType,
   type FileSystemWatcher,
   type InitializeResult,
   MessageType,
   type PublishDiagnosticsParams,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  WatchKind,
 } from "vscode-languageserver";
-import { checkFiles } from "./check-workspace.js";
+import { checkFiles, forgetDeleted } from "./check-workspace.js";
 import { claimsFileFixes } from "./claims-fixes.js";
 import { CONFIG_FILE_NAMES, mergeSettings } from "./node/config-file.js";
 import { ProjectConfigs } from "./project-config.js";
@@ -57,6 +59,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const timers = deps.timers ?? realTimers;
   /** Every open document's state: drafts and claims files alike. */
   const documents = new OpenDocuments();
+  /** Files not open whose Check Workspace results are published (check-workspace.ts). */
+  const workspaceChecked = new Set<string>();
 
   // What the client told us at initialize.
   let folders: string[] = [];
@@ -178,6 +182,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         ? globs.map((g) => ({ globPattern: { baseUri: g.folderUri, pattern: g.glob } }))
         : [...new Set(globs.length ? globs.map((g) => g.glob) : [DEFAULT_SETTINGS.claimsFiles])].map((g) => ({ globPattern: g }))),
       { globPattern: `**/{${CONFIG_FILE_NAMES.join(",")}}` },
+      // Deletions anywhere (a file, a folder, a rename's old name): Check Workspace results of files that are gone go.
+      { globPattern: "**/*", kind: WatchKind.Delete },
     ];
     const key = JSON.stringify(watchers);
     if (key === watchedKey) return;
@@ -212,7 +218,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onDidChangeWatchedFiles((params) => {
     const config = params.changes.filter((c) => ProjectConfigs.isConfigFile(c.uri));
     if (config.length) settingsChanged();
-    const claims = params.changes.filter((c) => !ProjectConfigs.isConfigFile(c.uri));
+    const deleted = params.changes.filter((c) => c.type === FileChangeType.Deleted).map((c) => c.uri);
+    forgetDeleted({ checked: workspaceChecked, documents, publish }, deleted);
+    // The deletions watcher reports every file: only those of the claims globs (or loaded) concern the claims.
+    const claims = params.changes.filter(
+      (c) => !ProjectConfigs.isConfigFile(c.uri) && (c.type !== FileChangeType.Deleted || files.isLoadedClaimsFile(c.uri)),
+    );
     if (claims.length) guard("reloading changed claims files", files.watchedFilesChanged(claims));
   });
 
@@ -325,7 +336,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onRequest(CheckFilesRequest, async (params) => {
     await ready;
-    return checkFiles({ fs: deps.fs, documents, settings, store, publish, pause: deps.pause ?? yieldToEventLoop }, params);
+    const ctx = { fs: deps.fs, documents, settings, store, publish, pause: deps.pause ?? yieldToEventLoop, checked: workspaceChecked };
+    return checkFiles(ctx, params);
   });
 
   registerDrawClaims(connection, store.nlp);
