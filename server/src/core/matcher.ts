@@ -11,6 +11,8 @@ import type { Claim, Verdict } from "./types.js";
 import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
 import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
+import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
+import { rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
 export interface SentenceMatch {
@@ -52,10 +54,24 @@ export interface MatchContext {
   sectionCandidates?(terms: ReadonlySet<string>, k: number): number[];
   /** Claim `id`'s adjacent term pairs (termPairs of its analysis), kept once computed. */
   claimPairs?(id: number): ReadonlySet<string>;
+  /** Claim `id`'s character 4-grams, of its text and section (char-grams.ts), kept once computed. */
+  claimGrams?(id: number): GramVector;
+}
+
+/** The character 4-grams the reviewed-claim model compares a text with: the claim's text and its section title. */
+export function claimGramText(claim: Claim): string {
+  return `${claim.text} ${claim.source.section ?? ""}`;
 }
 
 /** Least claim terms a passage-level match shares (see matchPassage). */
 export const PASSAGE_MIN_HITS = 3;
+/**
+ * Least claim terms a passage shares with a reviewed claim it is reported to repeat (one of them not a name
+ * or place). The learned model ranks every candidate (a right claim that shares one rare word with a post
+ * still helps it rank the others), but one shared word is no evidence of a restatement in a database of
+ * any size.
+ */
+export const REVIEWED_MIN_HITS = 2;
 
 export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
 
@@ -263,25 +279,88 @@ export function matchPassage(
 ): PassageMatch[] {
   const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
-  const scored = scoreCandidates(p, index, ctx, k)
+  const all = scoreCandidates(p, index, ctx, k)
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
     // a claim of another speaker than the one named is left to the sentences.
-    .filter((s) => s.speakerMatches !== false)
-    // A whole passage has words enough to share three with the claim it restates, two of them not names
-    // or places: fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
-    .filter((s) => s.hits.length >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1)
-    .sort((x, y) => y.probability - x.probability);
-  const top = scored[0];
-  if (!top || top.probability < accept || found.has(top.id)) return [];
-  const chosen = scored
-    .filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id)))
-    .slice(0, 2);
+    .filter((s) => s.speakerMatches !== false);
+  // Reviewed claims (a fact-checker's records) are decided by the learned model; the others by the rules below.
+  const chosen = [...chooseByRules(all.filter((s) => !s.reviewer), found, accept), ...chooseReviewed(all.filter((s) => s.reviewer), p, ctx, found)];
   return decideAll(chosen, p, index, text).map((m, i) => {
     const hits = chosen[i].hits;
     const start = Math.min(...hits.map((h) => p.a.tokens[h.unit.first].start));
     const end = Math.max(...hits.map((h) => p.a.tokens[h.unit.last].end));
     return { ...m, reach: { start, end } };
   });
+}
+
+/** A passage's claims of what people said: its best candidate when likely enough, and a second one only when it is as likely. */
+function chooseByRules(candidates: Scored[], found: ReadonlySet<number>, accept: number): Scored[] {
+  const scored = candidates
+    // A whole passage has words enough to share three with the claim it restates, two of them not names
+    // or places: fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
+    .filter((s) => s.hits.length >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1)
+    .sort((x, y) => y.probability - x.probability);
+  const top = scored[0];
+  if (!top || top.probability < accept || found.has(top.id)) return [];
+  return scored
+    .filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id)))
+    .slice(0, 2);
+}
+
+/** A reviewed candidate as the learned model ranks it: its inputs, its ranking score, and whether it may be reported at all. */
+interface RankedReviewed {
+  s: Scored;
+  x: number[];
+  score: number;
+  reportable: boolean;
+}
+
+/** A passage's reviewed candidates, ranked by the learned model (restatement-model.ts), best first. */
+function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext): RankedReviewed[] {
+  const text = gramVector(p.a.text);
+  return candidates
+    .map((s) => {
+      const x = rankVector(s.features, gramOverlap(text, ctx.claimGrams?.(s.id) ?? gramVector(claimGramText(s.claim.claim))));
+      return { s, x, score: rankScore(x), reportable: s.hits.length >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
+    })
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+}
+
+/**
+ * The reviewed claims a passage repeats: its best candidate when the acceptance model finds it likely
+ * enough, and runners-up that are likely too; each gets that probability as its score. Claims its
+ * sentences already report are not reported again.
+ */
+function chooseReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, found: ReadonlySet<number>): Scored[] {
+  const m = RESTATEMENT_MODEL;
+  const ranked = rankReviewed(candidates, p, ctx);
+  const lead = ranked[0];
+  if (!lead) return [];
+  // Runners-up only beside a leader that is reported (here, or by the passage's sentences).
+  const leads = found.has(lead.s.id) || (lead.reportable && restatementChance(lead.score, ranked[1]?.score) >= m.threshold);
+  if (!leads) return [];
+  const out: Scored[] = [];
+  ranked.forEach((r, i) => {
+    const chance = restatementChance(r.score, i === 0 ? ranked[1]?.score : lead.score);
+    if (!r.reportable || chance < (i === 0 ? m.threshold : m.also) || found.has(r.s.id) || out.length >= m.maxFindings) return;
+    r.s.probability = chance;
+    out.push(r.s);
+  });
+  return out;
+}
+
+/** A passage's reviewed candidates as the learned model ranks them, with its inputs (for fitting it: scripts/fit-restatement.mjs). */
+export function reviewedCandidates(
+  text: string,
+  index: ClaimIndex,
+  speakers: SpeakerDirectory,
+  ctx: MatchContext,
+  analysis?: Analysis,
+): { claimIndex: number; x: number[]; score: number; reportable: boolean }[] {
+  const p = prepare(text, index, speakers, analysis);
+  if (!p) return [];
+  const all = scoreCandidates(p, index, ctx, PASSAGE_CANDIDATES).filter((s) => s.speakerMatches !== false && s.reviewer);
+  return rankReviewed(all, p, ctx).map((r) => ({ claimIndex: r.s.id, x: r.x, score: r.score, reportable: r.reportable }));
 }
 
 /** One candidate as `check --candidates K` lists it. */

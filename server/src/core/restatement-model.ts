@@ -1,0 +1,69 @@
+// Which fact-checked claim a paragraph repeats, and whether to say so: the learned decision for reviewed
+// claims (a claim with a ClaimReview `review`, or any claim of a fact-checker's database: reviewers.ts).
+//
+// A fact-check feed is a large database of short claims, and a post that repeats one is short, fragmentary
+// and worded its own way; the word-level acceptance rules that keep a news draft's findings exact (three
+// shared words, coverage and precision floors) throw away most right answers there. For these claims the
+// paragraph (a post, a Markdown block) is read as a whole, and two small models decide:
+//
+// - a ranking model (a conditional logit: among a paragraph's candidates, the right one should score
+//   highest) over the calibration's features (calibration.ts) and three shares of shared character 4-grams
+//   (char-grams.ts: hashtags in one lowercase run, clipped and compound words);
+// - an acceptance model (a logistic regression on the best candidate's ranking score and its lead over the
+//   next) that gives the probability that the best candidate is the claim the paragraph repeats. The same
+//   map, with the lead measured to the best candidate, scores the runners-up.
+//
+// A paragraph's best candidate is reported when that probability reaches `threshold`; a runner-up when its
+// own reaches `also` (at most `maxFindings` in all): a post close to two fact-checks shows both. Both models
+// and the thresholds are fit by `node scripts/fit-restatement.mjs` (deterministic) on the CheckThat! 2020
+// train tweets against their 10,375 Snopes claims, never on the dev tweets, which choose nothing but are
+// reported; the weights are in model/restatement-model.json.
+import model from "./model/restatement-model.json" with { type: "json" };
+import { FEATURES } from "./calibration.js";
+import type { GramOverlap } from "./char-grams.js";
+
+/** The ranking model's inputs, in order: the calibration's features without its bias, then the gram shares. */
+export const RANK_FEATURES: readonly string[] = [...FEATURES.slice(1), "gram cosine", "claim grams reached", "text grams reached"];
+
+export interface RestatementModel {
+  about: string;
+  features: string[];
+  /** One weight per RANK_FEATURES entry. */
+  rank: number[];
+  /** [bias, ranking score, lead over the rival]. */
+  accept: number[];
+  /** Least probability for a paragraph's best candidate to be reported. */
+  threshold: number;
+  /** Least probability for a runner-up to be reported beside it. */
+  also: number;
+  /** Most reviewed-claim findings one paragraph gets. */
+  maxFindings: number;
+}
+
+export const RESTATEMENT_MODEL: RestatementModel = model as RestatementModel;
+
+/** The ranking model's input vector for a candidate: its calibration features (with the bias first, as featureVector gives them) and its gram overlap. */
+export function rankVector(calibrationFeatures: readonly number[], grams: GramOverlap): number[] {
+  return [...calibrationFeatures.slice(1), grams.cosine, grams.reachOfB, grams.reachOfA];
+}
+
+/** The ranking score: higher is likelier, comparable among one paragraph's candidates. */
+export function rankScore(x: readonly number[], m: RestatementModel = RESTATEMENT_MODEL): number {
+  let z = 0;
+  for (let i = 0; i < m.rank.length; i++) z += m.rank[i] * (x[i] ?? 0);
+  return z;
+}
+
+/**
+ * Probability that a candidate is the claim the paragraph repeats, from its ranking score and the best
+ * score among the other candidates (for the leader, the runner-up's; for a runner-up, the leader's).
+ * A paragraph with one candidate has no rival: it is taken as far behind (RIVAL_GAP).
+ */
+export function restatementChance(score: number, rival: number | undefined, m: RestatementModel = RESTATEMENT_MODEL): number {
+  const lead = score - (rival ?? score - RIVAL_GAP);
+  const z = m.accept[0] + m.accept[1] * score + m.accept[2] * lead;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The lead a lone candidate is given (about the median lead of a right answer on the fitting data). */
+export const RIVAL_GAP = 5;
