@@ -31,14 +31,14 @@ const out = join(root, "server", "src", "core", "model", "restatement-model.json
 const { readClaimsFile } = await import(join(root, "out/server/src/node/claims-disk.js"));
 const { createLexicon } = await import(join(root, "out/server/src/node/lexicon.js"));
 const { createFactChecker } = await import(join(root, "out/server/src/core/checker.js"));
-const { RANK_FEATURES, RIVAL_GAP } = await import(join(root, "out/server/src/core/restatement-model.js"));
+const { RANK_FEATURES } = await import(join(root, "out/server/src/core/restatement-model.js"));
 const grader = await import(join(ct, "grade.mjs"));
 
 /** Out-of-fold precision the accepted leaders must reach on the train tweets. */
 const PRECISION = 0.92;
 /** A runner-up is shown beside an accepted leader when at least this likely; at most MAX_FINDINGS in all. */
 const ALSO = 0.25;
-const MAX_FINDINGS = 3;
+const MAX_FINDINGS = 2;
 const FOLDS = 5;
 const L2 = 1;
 
@@ -190,7 +190,8 @@ function ranked(g, rank) {
   return g.xs.map((x, j) => ({ j, s: dot(rank, x) })).sort((a, b) => b.s - a.s || a.j - b.j);
 }
 
-const acceptInput = (score, rival) => [1, score, score - (rival ?? score - RIVAL_GAP)];
+// As restatementChance reads them: a candidate with no rival has no lead.
+const acceptInput = (score, rival) => [1, score, rival === undefined ? 0 : score - rival];
 const chance = (accept, score, rival) => 1 / (1 + Math.exp(-dot(accept, acceptInput(score, rival))));
 
 /** What would be reported for a group: candidate positions, leader first (as matcher.ts chooseReviewed decides). */

@@ -375,8 +375,9 @@ export class FactChecker {
       const size = passage.reduce((n, p) => n + p.norm.text.length + 1, 0);
       if (passage.length && open && size <= PASSAGE_MAX_CHARS) {
         for (const f of this.passageFindings(text, passage, found)) {
-          // An ignore directive naming a claim holds for what the paragraph reports too.
-          if (f.score >= minScore && (marks.none || !marks.skips(f.start, f.end, f.claim.id))) findings.push(f);
+          // An ignore directive naming a claim after any sentence a paragraph's finding covers holds for it too.
+          const ignored = !marks.none && passage.some((p) => p.start >= f.start && p.end <= f.end && marks.skips(p.start, p.end, f.claim.id));
+          if (f.score >= minScore && !ignored) findings.push(f);
         }
       } else {
         for (const h of held) findings.push(h.finding);

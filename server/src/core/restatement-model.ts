@@ -56,14 +56,12 @@ export function rankScore(x: readonly number[], m: RestatementModel = RESTATEMEN
 
 /**
  * Probability that a candidate is the claim the paragraph repeats, from its ranking score and the best
- * score among the other candidates (for the leader, the runner-up's; for a runner-up, the leader's).
- * A paragraph with one candidate has no rival: it is taken as far behind (RIVAL_GAP).
+ * score among the other candidates (for the leader, the runner-up's; for a runner-up, the leader's). A
+ * candidate with no rival (a database of a handful of claims) is given no lead: in the fitting data every
+ * tweet has rivals, and a lead over nothing is no evidence.
  */
 export function restatementChance(score: number, rival: number | undefined, m: RestatementModel = RESTATEMENT_MODEL): number {
-  const lead = score - (rival ?? score - RIVAL_GAP);
+  const lead = rival === undefined ? 0 : score - rival;
   const z = m.accept[0] + m.accept[1] * score + m.accept[2] * lead;
   return 1 / (1 + Math.exp(-z));
 }
-
-/** The lead a lone candidate is given (about the median lead of a right answer on the fitting data). */
-export const RIVAL_GAP = 5;
