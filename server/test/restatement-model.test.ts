@@ -9,7 +9,14 @@ import { before, describe, it } from "node:test";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { FEATURES } from "../src/core/calibration.js";
 import { gramOverlap, gramVector } from "../src/core/char-grams.js";
-import { RANK_FEATURES, RESTATEMENT_MODEL, rankScore, restatementChance } from "../src/core/restatement-model.js";
+import {
+  posterShare,
+  posterWords,
+  RANK_FEATURES,
+  RESTATEMENT_MODEL,
+  rankScore,
+  restatementChance,
+} from "../src/core/restatement-model.js";
 import type { ClaimsDatabase, Finding } from "../src/core/types.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
@@ -46,11 +53,22 @@ describe("character 4-grams", () => {
   });
 });
 
+describe("who posted a pasted post", () => {
+  it("the poster's words the post does not use itself, and the share of them a claim names", () => {
+    assert.deepEqual(posterWords("Mara Quill", "Voted against the ferry today."), ["mara", "quill"]);
+    assert.deepEqual(posterWords("Mara Quill", "Quill here: voted against the ferry."), ["mara"]);
+    assert.deepEqual(posterWords(undefined, "anything"), []);
+    assert.equal(posterShare(["mara", "quill"], "Mara Quill voted against funding the harbor ferry."), 1);
+    assert.equal(posterShare(["mara", "quill"], "Did Quill Vote Against the Ferry?"), 0.5);
+    assert.equal(posterShare([], "Mara Quill"), 0);
+  });
+});
+
 describe("the stored reviewed-claim model", () => {
   it("has one ranking weight per input, in RANK_FEATURES order, and thresholds that are probabilities", () => {
     const stored = JSON.parse(readFileSync(`${ROOT}/server/src/core/model/restatement-model.json`, "utf8"));
     assert.deepEqual(stored.features, [...RANK_FEATURES]);
-    assert.equal(RANK_FEATURES.length, FEATURES.length - 1 + 3);
+    assert.equal(RANK_FEATURES.length, FEATURES.length - 1 + 4);
     assert.equal(RESTATEMENT_MODEL.rank.length, RANK_FEATURES.length);
     assert.ok(RESTATEMENT_MODEL.rank.every(Number.isFinite));
     assert.equal(RESTATEMENT_MODEL.accept.length, 3);
@@ -104,6 +122,21 @@ describe("reviewed claims decided per paragraph", () => {
     assert.equal(findings[1].score, round(restatementChance(ranked[1].score, ranked[0].score)));
     assert.ok(findings[0].score > findings[1].score);
     assert.ok(findings.length <= RESTATEMENT_MODEL.maxFindings);
+  });
+
+  it("a pasted post's trailer names its poster: a claim naming the poster ranks with that input, the trailer is not text", () => {
+    const post = "Voted against funding the harbor ferry today. Proud of it. — Mara Quill (@maraquill) May 2, 2021";
+    const ranked = checker.reviewedCandidatesOf(post);
+    const at = RANK_FEATURES.indexOf("poster named");
+    const ferry = ranked.find((c) => c.claim.id === "fd-quill-ferry");
+    assert.ok(ferry, JSON.stringify(ranked.map((c) => c.claim.id)));
+    assert.equal(ferry.x[at], 1);
+    assert.equal(ranked[0].claim.id, "fd-quill-ferry");
+    const { findings } = checker.checkText(post + "\n", "plaintext");
+    assert.deepEqual(shown(findings), ["fd-quill-ferry:supported"]);
+    // Without the trailer there is no poster, and the input is 0 for every candidate.
+    const bare = checker.reviewedCandidatesOf("Voted against funding the harbor ferry today. Proud of it.");
+    assert.ok(bare.length > 0 && bare.every((c) => c.x[at] === 0));
   });
 
   it("a paragraph sharing one word with a claim, or none, gets nothing", () => {

@@ -253,15 +253,17 @@ export class FactChecker {
 
   /**
    * Match a passage (a paragraph, a tweet) as a whole, for the claim its sentences do not find one by one.
-   * `found` are the claims its sentences restate. Cached by its text and those claims.
+   * `found` are the claims its sentences restate; `poster`, who posted it (a pasted post's trailer). Cached by
+   * its text, those claims and the poster.
    */
   checkPassage(
     texts: readonly string[],
     found: ReadonlySet<number>,
     analyses: readonly (Analysis | undefined)[] = [],
+    poster?: string,
   ): { text: string; matches: readonly PassageMatch[] } {
     const text = texts.join(" ");
-    const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${text}`;
+    const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${poster ?? ""}\u0000${text}`;
     const hit = this.passageCache.get(key);
     if (hit) return { text, matches: hit };
     // The lexical gate, as for a sentence: a passage match needs PASSAGE_MIN_HITS distinct terms of a claim
@@ -272,7 +274,7 @@ export class FactChecker {
     }
     // The sentences' own analyses, joined: the paragraph is not read a second time.
     const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? analyzeText(t, this.index)));
-    const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis);
+    const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis, poster);
     this.passageCache.set(key, matches);
     return { text, matches };
   }
@@ -291,10 +293,12 @@ export class FactChecker {
    * reads it: cut into sentences, each normalised (social-text.ts), their analyses joined.
    */
   reviewedCandidatesOf(paragraph: string): { claim: Claim; x: number[]; score: number; reportable: boolean }[] {
-    const texts = this.segmenter.segmentDraft(paragraph, "plaintext").map((s) => normaliseSocialText(proseText(s)).text);
-    if (!texts.length) return [];
+    const norms = this.segmenter.segmentDraft(paragraph, "plaintext").map((s) => normaliseSocialText(proseText(s)));
+    if (!norms.length) return [];
+    const texts = norms.map((n) => n.text);
     const analysis = joinAnalyses(texts.map((t) => analyzeText(t, this.index)));
-    return reviewedCandidates(texts.join(" "), this.index, this.speakers, this.context, analysis).map((c) => ({
+    const poster = norms.find((n) => n.poster !== undefined)?.poster;
+    return reviewedCandidates(texts.join(" "), this.index, this.speakers, this.context, analysis, poster).map((c) => ({
       claim: this.index.claims[c.claimIndex].claim,
       x: c.x,
       score: c.score,
@@ -461,6 +465,7 @@ export class FactChecker {
       parts.map((p) => p.norm.text),
       found,
       parts.map((p) => p.analysis),
+      parts.find((p) => p.norm.poster !== undefined)?.norm.poster,
     );
     return matches.map((m) => {
       const from = origin[m.reach.start];

@@ -12,7 +12,7 @@ import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
 import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
 import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
-import { rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
+import { posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
 export interface SentenceMatch {
@@ -125,15 +125,30 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
 }
 
 /** The index's first cut, then every candidate scored, with its calibrated probability. */
-function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: number): Scored[] {
-  const shortlist = index.candidates(
-    p.links.flat().map((l) => ({ term: l.term, weight: l.weight })),
-    k,
-  );
+function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: number, poster?: string): Scored[] {
+  const query = p.links.flat().map((l) => ({ term: l.term, weight: l.weight }));
+  const shortlist = index.candidates(query, k);
+  const have = new Set(shortlist);
   // Titles name a story in words its claim may not use: a few candidates come through them.
   if (ctx.sectionCandidates && k >= PASSAGE_CANDIDATES) {
-    const have = new Set(shortlist);
-    for (const id of ctx.sectionCandidates(p.terms, Math.ceil(k / 3))) if (!have.has(id)) shortlist.push(id);
+    for (const id of ctx.sectionCandidates(p.terms, Math.ceil(k / 3))) {
+      if (have.has(id)) continue;
+      shortlist.push(id);
+      have.add(id);
+    }
+  }
+  // A fact-check about a post often names who posted it, a name the post itself need not use: a few
+  // reviewed claims come through the text's words and the poster's together (restatement-model.ts, posterWords).
+  if (poster) {
+    const named = analyze(index.nlp, poster, index.spellFix).units.flatMap((u) => index.links(u));
+    if (named.length) {
+      const extra = index.candidates([...query, ...named.map((l) => ({ term: l.term, weight: l.weight }))], Math.ceil(k / 3));
+      for (const id of extra) {
+        if (have.has(id) || !isRecordOfReview(ctx, index.claims[id].claim)) continue;
+        shortlist.push(id);
+        have.add(id);
+      }
+    }
   }
   const scored = shortlist.map((id, r) => {
     const claim = index.claims[id];
@@ -276,15 +291,17 @@ export function matchPassage(
   k: number = PASSAGE_CANDIDATES,
   /** The passage's analysis, when the caller has it (passage-analysis.ts, joinAnalyses). */
   analysis?: Analysis,
+  /** Who posted it, when it is a pasted post with a trailer (NormalisedText.poster). */
+  poster?: string,
 ): PassageMatch[] {
   const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
-  const all = scoreCandidates(p, index, ctx, k)
+  const all = scoreCandidates(p, index, ctx, k, poster)
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
     // a claim of another speaker than the one named is left to the sentences.
     .filter((s) => s.speakerMatches !== false);
   // Reviewed claims (a fact-checker's records) are decided by the learned model; the others by the rules below.
-  const chosen = [...chooseByRules(all.filter((s) => !s.reviewer), found, accept), ...chooseReviewed(all.filter((s) => s.reviewer), p, ctx, found)];
+  const chosen = [...chooseByRules(all.filter((s) => !s.reviewer), found, accept), ...chooseReviewed(all.filter((s) => s.reviewer), p, ctx, found, poster)];
   return decideAll(chosen, p, index, text).map((m, i) => {
     const hits = chosen[i].hits;
     const start = Math.min(...hits.map((h) => p.a.tokens[h.unit.first].start));
@@ -316,11 +333,13 @@ interface RankedReviewed {
 }
 
 /** A passage's reviewed candidates, ranked by the learned model (restatement-model.ts), best first. */
-function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext): RankedReviewed[] {
+function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, poster: string | undefined): RankedReviewed[] {
   const text = gramVector(p.a.text);
+  const posted = posterWords(poster, p.a.text);
   return candidates
     .map((s) => {
-      const x = rankVector(s.features, gramOverlap(text, ctx.claimGrams?.(s.id) ?? gramVector(claimGramText(s.claim.claim))));
+      const grams = gramOverlap(text, ctx.claimGrams?.(s.id) ?? gramVector(claimGramText(s.claim.claim)));
+      const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)));
       return { s, x, score: rankScore(x), reportable: s.hits.length >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
@@ -331,9 +350,15 @@ function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext): Ran
  * enough, and runners-up that are likely too; each gets that probability as its score. Claims its
  * sentences already report are not reported again.
  */
-function chooseReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, found: ReadonlySet<number>): Scored[] {
+function chooseReviewed(
+  candidates: Scored[],
+  p: Prepared,
+  ctx: MatchContext,
+  found: ReadonlySet<number>,
+  poster: string | undefined,
+): Scored[] {
   const m = RESTATEMENT_MODEL;
-  const ranked = rankReviewed(candidates, p, ctx);
+  const ranked = rankReviewed(candidates, p, ctx, poster);
   const lead = ranked[0];
   if (!lead) return [];
   // Runners-up only beside a leader that is reported (here, or by the passage's sentences).
@@ -356,11 +381,12 @@ export function reviewedCandidates(
   speakers: SpeakerDirectory,
   ctx: MatchContext,
   analysis?: Analysis,
+  poster?: string,
 ): { claimIndex: number; x: number[]; score: number; reportable: boolean }[] {
   const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
-  const all = scoreCandidates(p, index, ctx, PASSAGE_CANDIDATES).filter((s) => s.speakerMatches !== false && s.reviewer);
-  return rankReviewed(all, p, ctx).map((r) => ({ claimIndex: r.s.id, x: r.x, score: r.score, reportable: r.reportable }));
+  const all = scoreCandidates(p, index, ctx, PASSAGE_CANDIDATES, poster).filter((s) => s.speakerMatches !== false && s.reviewer);
+  return rankReviewed(all, p, ctx, poster).map((r) => ({ claimIndex: r.s.id, x: r.x, score: r.score, reportable: r.reportable }));
 }
 
 /** One candidate as `check --candidates K` lists it. */

@@ -7,8 +7,9 @@
 // paragraph (a post, a Markdown block) is read as a whole, and two small models decide:
 //
 // - a ranking model (a conditional logit: among a paragraph's candidates, the right one should score
-//   highest) over the calibration's features (calibration.ts) and three shares of shared character 4-grams
-//   (char-grams.ts: hashtags in one lowercase run, clipped and compound words);
+//   highest) over the calibration's features (calibration.ts), three shares of shared character 4-grams
+//   (char-grams.ts: hashtags in one lowercase run, clipped and compound words), and the share of a pasted
+//   post's poster that the claim names (posterShare);
 // - an acceptance model (a logistic regression on the best candidate's ranking score and its lead over the
 //   next) that gives the probability that the best candidate is the claim the paragraph repeats. The same
 //   map, with the lead measured to the best candidate, scores the runners-up.
@@ -23,7 +24,13 @@ import { FEATURES } from "./calibration.js";
 import type { GramOverlap } from "./char-grams.js";
 
 /** The ranking model's inputs, in order: the calibration's features without its bias, then the gram shares. */
-export const RANK_FEATURES: readonly string[] = [...FEATURES.slice(1), "gram cosine", "claim grams reached", "text grams reached"];
+export const RANK_FEATURES: readonly string[] = [
+  ...FEATURES.slice(1),
+  "gram cosine",
+  "claim grams reached",
+  "text grams reached",
+  "poster named",
+];
 
 export interface RestatementModel {
   about: string;
@@ -42,9 +49,39 @@ export interface RestatementModel {
 
 export const RESTATEMENT_MODEL: RestatementModel = model as RestatementModel;
 
-/** The ranking model's input vector for a candidate: its calibration features (with the bias first, as featureVector gives them) and its gram overlap. */
-export function rankVector(calibrationFeatures: readonly number[], grams: GramOverlap): number[] {
-  return [...calibrationFeatures.slice(1), grams.cosine, grams.reachOfB, grams.reachOfA];
+/**
+ * The ranking model's input vector for a candidate: its calibration features (with the bias first, as
+ * featureVector gives them), its gram overlap, and how much of the post's poster the claim names.
+ */
+export function rankVector(calibrationFeatures: readonly number[], grams: GramOverlap, poster: number): number[] {
+  return [...calibrationFeatures.slice(1), grams.cosine, grams.reachOfB, grams.reachOfA, poster];
+}
+
+/** Words of three letters or more, lowercased: the unit `posterShare` compares. */
+function nameWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
+}
+
+/**
+ * The words of a pasted post's poster (its "— Name (@handle) date" trailer, social-text.ts) that the
+ * post's text does not use itself, as a list to look for in claims. Fact-checks are often about a post
+ * ("Donald Trump tweeted that …", "a whistleblower's account was suspended"): who posted it is evidence
+ * of which claim it is, though never a word of what it says (the trailer is not matched as text).
+ */
+export function posterWords(poster: string | undefined, text: string): string[] {
+  if (!poster) return [];
+  const own = new Set(nameWords(text));
+  return [...new Set(nameWords(poster))].filter((w) => !own.has(w));
+}
+
+/** Share of those words that a claim's text (and section) names. */
+export function posterShare(words: readonly string[], claimText: string): number {
+  if (!words.length) return 0;
+  const claim = new Set(nameWords(claimText));
+  return words.filter((w) => claim.has(w)).length / words.length;
 }
 
 /** The ranking score: higher is likelier, comparable among one paragraph's candidates. */
