@@ -193,13 +193,15 @@ function ranked(g, rank) {
 // As restatementChance reads them: a candidate with no rival has no lead.
 const acceptInput = (score, rival) => [1, score, rival === undefined ? 0 : score - rival];
 const chance = (accept, score, rival) => 1 / (1 + Math.exp(-dot(accept, acceptInput(score, rival))));
+/** Runners-up considered beside the leader (matcher.ts reports at most MAX_FINDINGS - 1 of them). */
+const RUNNERS_UP = 2;
 
 /** What would be reported for a group: candidate positions, leader first (as matcher.ts chooseReviewed decides). */
 function decide(g, m) {
   const o = ranked(g, m.rank);
   if (!o.length || !g.ok[o[0].j] || chance(m.accept, o[0].s, o[1]?.s) < m.threshold) return [];
   const list = [o[0].j];
-  for (let i = 1; i < o.length && list.length < MAX_FINDINGS; i++) if (g.ok[o[i].j] && chance(m.accept, o[i].s, o[0].s) >= ALSO) list.push(o[i].j);
+  for (let i = 1; i < o.length && list.length < MAX_FINDINGS; i++) if (g.ok[o[i].j] && chance(m.acceptRunnerUp, o[i].s, o[0].s) >= ALSO) list.push(o[i].j);
   return list;
 }
 
@@ -228,8 +230,8 @@ function figures(groups, lists) {
   };
 }
 
-/** The acceptance model and threshold, from out-of-fold leader scores. */
-function fitAcceptance(leaders) {
+/** The acceptance models and threshold, from out-of-fold leader and runner-up scores. */
+function fitAcceptance(leaders, runnersUp) {
   const accept = fitLogistic(
     leaders.map((l) => acceptInput(l.s0, l.s1)),
     leaders.map((l) => l.y),
@@ -244,12 +246,17 @@ function fitAcceptance(leaders) {
     if (taken.filter((q) => q.y).length / taken.length >= PRECISION) threshold = t / 100;
     else break;
   }
-  return { accept, threshold };
+  const acceptRunnerUp = fitLogistic(
+    runnersUp.map((r) => acceptInput(r.s, r.s0)),
+    runnersUp.map((r) => r.y),
+  );
+  return { accept, acceptRunnerUp, threshold };
 }
 
-/** Out-of-fold leaders: each tweet's leader and runner-up scored by a ranking model fit without its fold. */
+/** Out-of-fold leaders and runners-up: each tweet's candidates scored by a ranking model fit without its fold. */
 function outOfFold(groups) {
   const leaders = [];
+  const runnersUp = [];
   const folds = [];
   for (let f = 0; f < FOLDS; f++) {
     const rank = fitRanking(groups.filter((_, i) => i % FOLDS !== f));
@@ -258,23 +265,26 @@ function outOfFold(groups) {
       if (i % FOLDS !== f || !g.xs.length) return;
       const o = ranked(g, rank);
       leaders.push({ i, s0: o[0].s, s1: o[1]?.s, y: g.y[o[0].j], ok: g.ok[o[0].j] });
+      for (const q of o.slice(1, 1 + RUNNERS_UP)) runnersUp.push({ i, s: q.s, s0: o[0].s, y: g.y[q.j] });
     });
   }
-  return { leaders: leaders.sort((a, b) => a.i - b.i), folds };
+  const byTweet = (a, b) => a.i - b.i;
+  return { leaders: leaders.sort(byTweet), runnersUp: runnersUp.sort(byTweet), folds };
 }
 
 const r4 = (v) => Number(v.toFixed(4));
 const train = groupsOf("train");
 const dev = groupsOf("dev");
 const rank = fitRanking(train);
-const { leaders, folds } = outOfFold(train);
-const { accept, threshold } = fitAcceptance(leaders);
+const { leaders, runnersUp, folds } = outOfFold(train);
+const { accept, acceptRunnerUp, threshold } = fitAcceptance(leaders, runnersUp);
 const model = {
   about:
-    "Reviewed-claim decision (restatement-model.ts): rank = conditional-logit weights over features; accept = logistic [bias, score, lead over the rival]; threshold and also are probabilities. Fit by scripts/fit-restatement.mjs on the CheckThat! 2020 train tweets.",
+    "Reviewed-claim decision (restatement-model.ts): rank = conditional-logit weights over features; accept (the leader) and acceptRunnerUp = logistic [bias, score, lead over the rival]; threshold and also are probabilities. Fit by scripts/fit-restatement.mjs on the CheckThat! 2020 train tweets.",
   features: [...RANK_FEATURES],
   rank: rank.map(r4),
   accept: accept.map(r4),
+  acceptRunnerUp: acceptRunnerUp.map(r4),
   threshold,
   also: ALSO,
   maxFindings: MAX_FINDINGS,
@@ -284,15 +294,19 @@ const stored = { ...model };
 // Cross-validated: a fold's tweets are decided by the ranking and acceptance models fit on the other four.
 const cvLists = [];
 for (let f = 0; f < FOLDS; f++) {
-  const rest = leaders.filter((l) => l.i % FOLDS !== f);
-  const a = fitAcceptance(rest);
+  const a = fitAcceptance(
+    leaders.filter((l) => l.i % FOLDS !== f),
+    runnersUp.filter((r) => r.i % FOLDS !== f),
+  );
   train.forEach((g, i) => {
-    if (i % FOLDS === f) cvLists[i] = decide(g, { rank: folds[f], accept: a.accept, threshold: a.threshold });
+    if (i % FOLDS === f) cvLists[i] = decide(g, { rank: folds[f], ...a });
   });
 }
 console.log("ranking weights (" + RANK_FEATURES.join(", ") + "):");
 console.log("  [" + model.rank.join(", ") + "]");
-console.log(`acceptance [bias, score, lead]: [${model.accept.join(", ")}], threshold ${threshold}, also ${ALSO}, at most ${MAX_FINDINGS}`);
+console.log(
+  `acceptance [bias, score, lead]: leader [${model.accept.join(", ")}], runner-up [${model.acceptRunnerUp.join(", ")}]; threshold ${threshold}, also ${ALSO}, at most ${MAX_FINDINGS}`,
+);
 const show = (name, f) =>
   console.log(`${name}: ${f.tweets} tweets; coverage ${f.coverage}, leader right ${f.precision}, MAP@5 ${f.map5}, findings per answered tweet ${f.findingsPerAnswered}`);
 const pool = (groups, w) => {

@@ -72,12 +72,13 @@ describe("the stored reviewed-claim model", () => {
     assert.equal(RESTATEMENT_MODEL.rank.length, RANK_FEATURES.length);
     assert.ok(RESTATEMENT_MODEL.rank.every(Number.isFinite));
     assert.equal(RESTATEMENT_MODEL.accept.length, 3);
+    assert.equal(RESTATEMENT_MODEL.acceptRunnerUp.length, 3);
     assert.ok(RESTATEMENT_MODEL.threshold > 0 && RESTATEMENT_MODEL.threshold < 1);
     assert.ok(RESTATEMENT_MODEL.also > 0 && RESTATEMENT_MODEL.also <= RESTATEMENT_MODEL.threshold);
     assert.ok(Number.isInteger(RESTATEMENT_MODEL.maxFindings) && RESTATEMENT_MODEL.maxFindings >= 1);
   });
 
-  it("the chance grows with the score and with the lead over the rival; a lone candidate has no lead", () => {
+  it("the leader's chance grows with its score and its lead over the rival; a lone leader has no lead", () => {
     assert.ok(restatementChance(8, 2) > restatementChance(6, 2));
     assert.ok(restatementChance(8, 2) > restatementChance(8, 6));
     assert.equal(restatementChance(8, undefined), restatementChance(8, 8));
@@ -113,15 +114,24 @@ describe("reviewed claims decided per paragraph", () => {
     assert.equal(findings[0].start, 0);
   });
 
-  it("a paragraph that repeats two reviewed claims shows both, the runner-up scored against the leader", () => {
-    const para =
-      "Mara Quill said the new bridge toll would pay for free school lunches. Also the harbor ferry lost its funding because Quill voted against it.";
+  it("a paragraph of two statements shows both: the paragraph's leader, and the other sentence's own finding", () => {
+    const first = "Mara Quill said the new bridge toll would pay for free school lunches.";
+    const second = "Also the harbor ferry lost its funding because Quill voted against it.";
+    const para = `${first} ${second}`;
     const { findings } = checker.checkText(para + "\n", "plaintext");
     assert.deepEqual(shown(findings), ["fd-bridge-toll-lunches:supported", "fd-quill-ferry:supported"]);
     const ranked = checker.reviewedCandidatesOf(para);
-    assert.equal(findings[1].score, round(restatementChance(ranked[1].score, ranked[0].score)));
-    assert.ok(findings[0].score > findings[1].score);
-    assert.ok(findings.length <= RESTATEMENT_MODEL.maxFindings);
+    assert.equal(ranked[0].claim.id, "fd-bridge-toll-lunches");
+    assert.equal(findings[0].score, round(restatementChance(ranked[0].score, ranked[1]?.score)));
+    // The paragraph's model reads the ferry claim as an unlikely alternative to the leader ...
+    assert.ok(restatementChance(ranked[1].score, ranked[0].score, false) < RESTATEMENT_MODEL.also);
+    // ... but its own sentence restates it, beside a sentence that restates the leader: it stands, as that sentence found it.
+    const own = checker.checkSentence(second).matches.find((m) => m.claimIndex >= 0 && checker.claims[m.claimIndex].id === "fd-quill-ferry");
+    assert.ok(own);
+    assert.equal(findings[1].score, own.score);
+    assert.deepEqual([findings[1].start, findings[1].end], [first.length + 1, para.length]);
+    // One statement alone is the paragraph's decision only.
+    assert.deepEqual(shown(checker.checkText(`${first} It was said on the radio.\n`, "plaintext").findings), ["fd-bridge-toll-lunches:supported"]);
   });
 
   it("a pasted post's trailer names its poster: a claim naming the poster ranks with that input, the trailer is not text", () => {

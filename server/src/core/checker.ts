@@ -378,10 +378,19 @@ export class FactChecker {
       const open = passage.some((p) => !p.matched) || held.length > 0;
       const size = passage.reduce((n, p) => n + p.norm.text.length + 1, 0);
       if (passage.length && open && size <= PASSAGE_MAX_CHARS) {
-        for (const f of this.passageFindings(text, passage, found)) {
+        const decided = this.passageFindings(text, passage, found);
+        for (const f of decided) {
           // An ignore directive naming a claim after any sentence a paragraph's finding covers holds for it too.
           const ignored = !marks.none && passage.some((p) => p.start >= f.start && p.end <= f.end && marks.skips(p.start, p.end, f.claim.id));
           if (f.score >= minScore && !ignored) findings.push(f);
+        }
+        // A paragraph of two statements: when another of its sentences restates, by itself, a claim the
+        // paragraph reports, a sentence's own finding on a further claim stands beside it (the paragraph's
+        // decision ranks its candidates as alternatives, and would call the second a near-duplicate).
+        for (const h of held) {
+          if (decided.some((f) => f.claim.id === h.finding.claim.id)) continue;
+          const seconded = held.some((o) => o.finding.start !== h.finding.start && decided.some((f) => f.claim.id === o.finding.claim.id));
+          if (seconded) findings.push(h.finding);
         }
       } else {
         for (const h of held) findings.push(h.finding);

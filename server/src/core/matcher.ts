@@ -366,7 +366,7 @@ function chooseReviewed(
   if (!leads) return [];
   const out: Scored[] = [];
   ranked.forEach((r, i) => {
-    const chance = restatementChance(r.score, i === 0 ? ranked[1]?.score : lead.score);
+    const chance = i === 0 ? restatementChance(r.score, ranked[1]?.score) : restatementChance(r.score, lead.score, false);
     if (!r.reportable || chance < (i === 0 ? m.threshold : m.also) || found.has(r.s.id) || out.length >= m.maxFindings) return;
     r.s.probability = chance;
     out.push(r.s);

@@ -11,8 +11,10 @@
 //   (char-grams.ts: hashtags in one lowercase run, clipped and compound words), and the share of a pasted
 //   post's poster that the claim names (posterShare);
 // - an acceptance model (a logistic regression on the best candidate's ranking score and its lead over the
-//   next) that gives the probability that the best candidate is the claim the paragraph repeats. The same
-//   map, with the lead measured to the best candidate, scores the runners-up.
+//   next) that gives the probability that the best candidate is the claim the paragraph repeats, and one of
+//   the same form for a runner-up (its score and its distance behind the leader): a runner-up close behind a
+//   strong leader is most often a near-duplicate of it, not a second claim, and the leader's map would call
+//   it likely.
 //
 // A paragraph's best candidate is reported when that probability reaches `threshold`; a runner-up when its
 // own reaches `also` (at most `maxFindings` in all): a post close to two fact-checks shows both. Both models
@@ -37,8 +39,10 @@ export interface RestatementModel {
   features: string[];
   /** One weight per RANK_FEATURES entry. */
   rank: number[];
-  /** [bias, ranking score, lead over the rival]. */
+  /** For the leader: [bias, ranking score, lead over the runner-up]. */
   accept: number[];
+  /** For a runner-up: [bias, ranking score, lead over the leader (≤ 0)]. */
+  acceptRunnerUp: number[];
   /** Least probability for a paragraph's best candidate to be reported. */
   threshold: number;
   /** Least probability for a runner-up to be reported beside it. */
@@ -93,12 +97,13 @@ export function rankScore(x: readonly number[], m: RestatementModel = RESTATEMEN
 
 /**
  * Probability that a candidate is the claim the paragraph repeats, from its ranking score and the best
- * score among the other candidates (for the leader, the runner-up's; for a runner-up, the leader's). A
- * candidate with no rival (a database of a handful of claims) is given no lead: in the fitting data every
- * tweet has rivals, and a lead over nothing is no evidence.
+ * score among the other candidates: for the leader, the runner-up's; for a runner-up (`leader` false), the
+ * leader's. A leader with no rival (a database of a handful of claims) is given no lead: in the fitting
+ * data every tweet has rivals, and a lead over nothing is no evidence.
  */
-export function restatementChance(score: number, rival: number | undefined, m: RestatementModel = RESTATEMENT_MODEL): number {
+export function restatementChance(score: number, rival: number | undefined, leader = true, m: RestatementModel = RESTATEMENT_MODEL): number {
   const lead = rival === undefined ? 0 : score - rival;
-  const z = m.accept[0] + m.accept[1] * score + m.accept[2] * lead;
+  const w = leader ? m.accept : m.acceptRunnerUp;
+  const z = w[0] + w[1] * score + w[2] * lead;
   return 1 / (1 + Math.exp(-z));
 }
