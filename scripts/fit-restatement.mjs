@@ -201,7 +201,8 @@ function decide(g, m) {
   const o = ranked(g, m.rank);
   if (!o.length || !g.ok[o[0].j] || chance(m.accept, o[0].s, o[1]?.s) < m.threshold) return [];
   const list = [o[0].j];
-  for (let i = 1; i < o.length && list.length < MAX_FINDINGS; i++) if (g.ok[o[i].j] && chance(m.acceptRunnerUp, o[i].s, o[0].s) >= ALSO) list.push(o[i].j);
+  for (let i = 1; i < o.length && list.length < MAX_FINDINGS; i++)
+    if (g.ok[o[i].j] && chance(m.acceptRunnerUp, o[i].s, o[0].s) >= ALSO) list.push(o[i].j);
   return list;
 }
 
@@ -308,7 +309,9 @@ console.log(
   `acceptance [bias, score, lead]: leader [${model.accept.join(", ")}], runner-up [${model.acceptRunnerUp.join(", ")}]; threshold ${threshold}, also ${ALSO}, at most ${MAX_FINDINGS}`,
 );
 const show = (name, f) =>
-  console.log(`${name}: ${f.tweets} tweets; coverage ${f.coverage}, leader right ${f.precision}, MAP@5 ${f.map5}, findings per answered tweet ${f.findingsPerAnswered}`);
+  console.log(
+    `${name}: ${f.tweets} tweets; coverage ${f.coverage}, leader right ${f.precision}, MAP@5 ${f.map5}, findings per answered tweet ${f.findingsPerAnswered}`,
+  );
 const pool = (groups, w) => {
   const inPool = groups.filter((g) => g.y.includes(1)).length;
   const first = groups.filter((g) => g.xs.length && g.y[ranked(g, w)[0].j]).length;
@@ -316,8 +319,20 @@ const pool = (groups, w) => {
 };
 console.log(`ranking alone: train (in sample) ${pool(train, rank)}; dev ${pool(dev, rank)}`);
 show("train tweets, 5-fold cross-validated", figures(train, cvLists));
-show("train tweets, fit (in sample)", figures(train, train.map((g) => decide(g, stored))));
-show("dev tweets (held out)", figures(dev, dev.map((g) => decide(g, stored))));
+show(
+  "train tweets, fit (in sample)",
+  figures(
+    train,
+    train.map((g) => decide(g, stored)),
+  ),
+);
+show(
+  "dev tweets (held out)",
+  figures(
+    dev,
+    dev.map((g) => decide(g, stored)),
+  ),
+);
 
 const text = JSON.stringify(model) + "\n";
 if (process.argv.includes("--check")) {

@@ -9,14 +9,7 @@ import { before, describe, it } from "node:test";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { FEATURES } from "../src/core/calibration.js";
 import { gramOverlap, gramVector } from "../src/core/char-grams.js";
-import {
-  posterShare,
-  posterWords,
-  RANK_FEATURES,
-  RESTATEMENT_MODEL,
-  rankScore,
-  restatementChance,
-} from "../src/core/restatement-model.js";
+import { posterShare, posterWords, RANK_FEATURES, RESTATEMENT_MODEL, rankScore, restatementChance } from "../src/core/restatement-model.js";
 import type { ClaimsDatabase, Finding } from "../src/core/types.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
@@ -82,7 +75,11 @@ describe("the stored reviewed-claim model", () => {
     assert.ok(restatementChance(8, 2) > restatementChance(6, 2));
     assert.ok(restatementChance(8, 2) > restatementChance(8, 6));
     assert.equal(restatementChance(8, undefined), restatementChance(8, 8));
-    for (const [s, r] of [[-20, 0], [0, 0], [30, -5]]) {
+    for (const [s, r] of [
+      [-20, 0],
+      [0, 0],
+      [30, -5],
+    ]) {
       const p = restatementChance(s, r);
       assert.ok(p > 0 && p < 1, String(p));
     }
@@ -126,12 +123,16 @@ describe("reviewed claims decided per paragraph", () => {
     // The paragraph's model reads the ferry claim as an unlikely alternative to the leader ...
     assert.ok(restatementChance(ranked[1].score, ranked[0].score, false) < RESTATEMENT_MODEL.also);
     // ... but its own sentence restates it, beside a sentence that restates the leader: it stands, as that sentence found it.
-    const own = checker.checkSentence(second).matches.find((m) => m.claimIndex >= 0 && checker.claims[m.claimIndex].id === "fd-quill-ferry");
+    const own = checker
+      .checkSentence(second)
+      .matches.find((m) => m.claimIndex >= 0 && checker.claims[m.claimIndex].id === "fd-quill-ferry");
     assert.ok(own);
     assert.equal(findings[1].score, own.score);
     assert.deepEqual([findings[1].start, findings[1].end], [first.length + 1, para.length]);
     // One statement alone is the paragraph's decision only.
-    assert.deepEqual(shown(checker.checkText(`${first} It was said on the radio.\n`, "plaintext").findings), ["fd-bridge-toll-lunches:supported"]);
+    assert.deepEqual(shown(checker.checkText(`${first} It was said on the radio.\n`, "plaintext").findings), [
+      "fd-bridge-toll-lunches:supported",
+    ]);
   });
 
   it("a pasted post's trailer names its poster: a claim naming the poster ranks with that input, the trailer is not text", () => {
@@ -156,7 +157,8 @@ describe("reviewed claims decided per paragraph", () => {
   });
 
   it("an ignore directive naming the claim after the sentence holds for the paragraph's finding", () => {
-    const draft = "Breaking: the space agency blew two billion on a secret moon base. <!-- factcheck-ignore fd-moon-base-budget --> Unreal.\n";
+    const draft =
+      "Breaking: the space agency blew two billion on a secret moon base. <!-- factcheck-ignore fd-moon-base-budget --> Unreal.\n";
     assert.deepEqual(checker.checkText(draft, "plaintext").findings, []);
     const other = draft.replace("fd-moon-base-budget", "fd-cats-vote");
     assert.deepEqual(shown(checker.checkText(other, "plaintext").findings), ["fd-moon-base-budget:supported"]);

@@ -370,7 +370,7 @@ export class FactChecker {
     let prevEnd = -1;
     // A sentence's findings on reviewed claims, held until its paragraph is decided: in a paragraph of a
     // post's length the paragraph as a whole decides which reviewed claims it repeats (matchPassage).
-    let held: { finding: Finding; claimIndex: number }[] = [];
+    let held: { finding: Finding }[] = [];
     const closePassage = () => {
       // Only for what the sentences left open (one of them matched nothing, or matched a reviewed claim),
       // and only for passages of a post's length: a long paragraph read as one text dilutes every claim,
@@ -381,7 +381,8 @@ export class FactChecker {
         const decided = this.passageFindings(text, passage, found);
         for (const f of decided) {
           // An ignore directive naming a claim after any sentence a paragraph's finding covers holds for it too.
-          const ignored = !marks.none && passage.some((p) => p.start >= f.start && p.end <= f.end && marks.skips(p.start, p.end, f.claim.id));
+          const ignored =
+            !marks.none && passage.some((p) => p.start >= f.start && p.end <= f.end && marks.skips(p.start, p.end, f.claim.id));
           if (f.score >= minScore && !ignored) findings.push(f);
         }
         // A paragraph of two statements: when another of its sentences restates, by itself, a claim the
@@ -442,7 +443,7 @@ export class FactChecker {
               }
             : undefined,
         };
-        if (reviewed) held.push({ finding, claimIndex: m.claimIndex });
+        if (reviewed) held.push({ finding });
         else findings.push(finding);
       }
       if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });

@@ -277,9 +277,11 @@ export interface PassageMatch extends SentenceMatch {
 
 /**
  * The claim a passage as a whole restates, when its sentences, read one by one, found none: a tweet
- * cut into fragments, a long claim repeated in part across sentences. The passage's best candidate is
- * taken when its calibrated probability reaches `accept`, and a second one only when it is as likely.
- * Claims in `found` (those its sentences already restate) are not reported again.
+ * cut into fragments, a long claim repeated in part across sentences. Among claims of what people said,
+ * the passage's best candidate is taken when its calibrated probability reaches `accept`, and a second one
+ * only when it is as likely. Reviewed claims (a fact-checker's records) are decided by the learned model
+ * (restatement-model.ts, chooseReviewed). Claims in `found` (those its sentences already restate) are not
+ * reported again.
  */
 export function matchPassage(
   text: string,
@@ -301,7 +303,20 @@ export function matchPassage(
     // a claim of another speaker than the one named is left to the sentences.
     .filter((s) => s.speakerMatches !== false);
   // Reviewed claims (a fact-checker's records) are decided by the learned model; the others by the rules below.
-  const chosen = [...chooseByRules(all.filter((s) => !s.reviewer), found, accept), ...chooseReviewed(all.filter((s) => s.reviewer), p, ctx, found, poster)];
+  const chosen = [
+    ...chooseByRules(
+      all.filter((s) => !s.reviewer),
+      found,
+      accept,
+    ),
+    ...chooseReviewed(
+      all.filter((s) => s.reviewer),
+      p,
+      ctx,
+      found,
+      poster,
+    ),
+  ];
   return decideAll(chosen, p, index, text).map((m, i) => {
     const hits = chosen[i].hits;
     const start = Math.min(...hits.map((h) => p.a.tokens[h.unit.first].start));
@@ -347,8 +362,8 @@ function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, post
 
 /**
  * The reviewed claims a passage repeats: its best candidate when the acceptance model finds it likely
- * enough, and runners-up that are likely too; each gets that probability as its score. Claims its
- * sentences already report are not reported again.
+ * enough and it shares REVIEWED_MIN_HITS words with the passage, and runners-up that their own model finds
+ * likely too; each gets that probability as its score. Claims in `found` are not reported again.
  */
 function chooseReviewed(
   candidates: Scored[],

@@ -17,15 +17,16 @@
 //   it likely.
 //
 // A paragraph's best candidate is reported when that probability reaches `threshold`; a runner-up when its
-// own reaches `also` (at most `maxFindings` in all): a post close to two fact-checks shows both. Both models
-// and the thresholds are fit by `node scripts/fit-restatement.mjs` (deterministic) on the CheckThat! 2020
+// own reaches `also` (at most `maxFindings` in all; on the CheckThat! tweets no runner-up is that likely, so
+// a post gets one finding — a paragraph holding two statements keeps its sentences' own findings instead,
+// checker.ts). The models and the thresholds are fit by `node scripts/fit-restatement.mjs` (deterministic) on the CheckThat! 2020
 // train tweets against their 10,375 Snopes claims, never on the dev tweets, which choose nothing but are
 // reported; the weights are in model/restatement-model.json.
 import model from "./model/restatement-model.json" with { type: "json" };
 import { FEATURES } from "./calibration.js";
 import type { GramOverlap } from "./char-grams.js";
 
-/** The ranking model's inputs, in order: the calibration's features without its bias, then the gram shares. */
+/** The ranking model's inputs, in order: the calibration's features without its bias, the gram shares, the poster's share. */
 export const RANK_FEATURES: readonly string[] = [
   ...FEATURES.slice(1),
   "gram cosine",
@@ -101,7 +102,12 @@ export function rankScore(x: readonly number[], m: RestatementModel = RESTATEMEN
  * leader's. A leader with no rival (a database of a handful of claims) is given no lead: in the fitting
  * data every tweet has rivals, and a lead over nothing is no evidence.
  */
-export function restatementChance(score: number, rival: number | undefined, leader = true, m: RestatementModel = RESTATEMENT_MODEL): number {
+export function restatementChance(
+  score: number,
+  rival: number | undefined,
+  leader = true,
+  m: RestatementModel = RESTATEMENT_MODEL,
+): number {
   const lead = rival === undefined ? 0 : score - rival;
   const w = leader ? m.accept : m.acceptRunnerUp;
   const z = w[0] + w[1] * score + w[2] * lead;
