@@ -317,7 +317,8 @@ const pool = (groups, w) => {
   const first = groups.filter((g) => g.xs.length && g.y[ranked(g, w)[0].j]).length;
   return `right claim among the candidates ${(inPool / groups.length).toFixed(3)}, ranked first ${(first / groups.length).toFixed(3)}`;
 };
-console.log(`ranking alone: train (in sample) ${pool(train, rank)}; dev ${pool(dev, rank)}`);
+const firstCv = train.filter((g, i) => g.xs.length && g.y[ranked(g, folds[i % FOLDS])[0].j]).length / train.length;
+console.log(`ranking alone: train (in sample) ${pool(train, rank)} (cross-validated ${firstCv.toFixed(3)}); dev ${pool(dev, rank)}`);
 show("train tweets, 5-fold cross-validated", figures(train, cvLists));
 show(
   "train tweets, fit (in sample)",
