@@ -150,6 +150,16 @@ describe("reviewed claims decided per paragraph", () => {
     assert.ok(bare.length > 0 && bare.every((c) => c.x[at] === 0));
   });
 
+  it("a number is no shared word: a paragraph sharing a year and one word with a claim gets nothing", () => {
+    const text = "In 2019 the agency hired a new director.";
+    const ranked = checker.reviewedCandidatesOf(text);
+    assert.equal(ranked[0]?.claim.id, "fd-moon-base-budget");
+    assert.equal(ranked[0].reportable, false);
+    assert.deepEqual(checker.checkText(text + "\n", "plaintext").findings, []);
+    // Two words and the year: reportable.
+    assert.equal(checker.reviewedCandidatesOf("In 2019 the agency built a moon base.")[0].reportable, true);
+  });
+
   it("a paragraph sharing one word with a claim, or none, gets nothing", () => {
     for (const text of ["The ferry was late again this morning.", "We had pasta for dinner and watched a film."]) {
       assert.deepEqual(checker.checkText(text + "\n", "plaintext").findings, [], text);

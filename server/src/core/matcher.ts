@@ -347,6 +347,11 @@ interface RankedReviewed {
   reportable: boolean;
 }
 
+/** Shared terms that are words, not numbers ("42", "2012", "5th"): a number alone ties a text to a claim by chance. */
+function wordHits(s: Scored, p: Prepared): number {
+  return s.hits.filter((h) => p.a.tokens[h.unit.first].pos !== "NUM" && !/^\p{N}/u.test(h.term)).length;
+}
+
 /** A passage's reviewed candidates, ranked by the learned model (restatement-model.ts), best first. */
 function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, poster: string | undefined): RankedReviewed[] {
   const text = gramVector(p.a.text);
@@ -355,7 +360,7 @@ function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, post
     .map((s) => {
       const grams = gramOverlap(text, ctx.claimGrams?.(s.id) ?? gramVector(claimGramText(s.claim.claim)));
       const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)));
-      return { s, x, score: rankScore(x), reportable: s.hits.length >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
+      return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
 }
