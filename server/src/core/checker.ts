@@ -18,6 +18,9 @@ import {
   matchPassage,
   matchSentence,
   PASSAGE_MIN_HITS,
+  REVIEWED_MIN_HITS,
+  reviewedCandidates,
+  claimGramText,
   type MatchTuning,
   type PassageMatch,
   rankCandidates,
@@ -26,6 +29,7 @@ import {
   termPairs,
 } from "./matcher.js";
 import { reviewerSpeakers } from "./reviewers.js";
+import { type GramVector, gramVector } from "./char-grams.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
 import { ignoreDirectives, ignoredByMarker } from "./draft-marks.js";
@@ -141,6 +145,10 @@ export class FactChecker {
   private readonly sections = new Map<number, Map<string, number>>();
   private sectionIndex: SectionIndex | undefined;
   private readonly pairs = new Map<number, Set<string>>();
+  /** Claims' character 4-grams (claimGrams), a bounded cache: only the few a paragraph comes close to are read. */
+  private readonly grams = new LruCache<GramVector>(8192);
+  /** Some loaded claim is a fact-checker's record: passages may then report one on REVIEWED_MIN_HITS shared terms. */
+  private readonly hasReviewed: boolean;
   private readonly tuning: MatchTuning;
   /** The English pipeline this engine analyses with; pass it to the next engine (FactCheckerOptions.nlp). */
   readonly nlp: Nlp;
@@ -179,12 +187,22 @@ export class FactChecker {
         }
         return t;
       },
+      claimGrams: (id) => {
+        const key = String(id);
+        let g = this.grams.get(key);
+        if (!g) {
+          g = gramVector(claimGramText(index.claims[id].claim));
+          this.grams.set(key, g);
+        }
+        return g;
+      },
       sectionCandidates: (terms, k) => {
         this.sectionIndex ??= new SectionIndex(index.claims.map((c) => c.claim.source.section ?? ""));
         return this.sectionIndex.candidates(terms, k);
       },
     };
     this.tuning = options.tuning ?? DEFAULT_TUNING;
+    this.hasReviewed = this.claims.some((c) => c.review !== undefined || reviewers.has(c.speaker.name));
   }
 
   /**
@@ -199,6 +217,7 @@ export class FactChecker {
     this.sections.clear();
     this.sectionIndex = undefined;
     this.pairs.clear();
+    this.grams.clear();
     this.segmenter.clearCaches();
   }
 
@@ -234,26 +253,28 @@ export class FactChecker {
 
   /**
    * Match a passage (a paragraph, a tweet) as a whole, for the claim its sentences do not find one by one.
-   * `found` are the claims its sentences restate. Cached by its text and those claims.
+   * `found` are the claims its sentences restate; `poster`, who posted it (a pasted post's trailer). Cached by
+   * its text, those claims and the poster.
    */
   checkPassage(
     texts: readonly string[],
     found: ReadonlySet<number>,
     analyses: readonly (Analysis | undefined)[] = [],
+    poster?: string,
   ): { text: string; matches: readonly PassageMatch[] } {
     const text = texts.join(" ");
-    const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${text}`;
+    const key = `${[...found].sort((x, y) => x - y).join(",")}\u0000${poster ?? ""}\u0000${text}`;
     const hit = this.passageCache.get(key);
     if (hit) return { text, matches: hit };
     // The lexical gate, as for a sentence: a passage match needs PASSAGE_MIN_HITS distinct terms of a claim
     // its sentences have not reported (matchPassage).
-    if (!this.index.mayMatchPassage(text, PASSAGE_MIN_HITS, found)) {
+    if (!this.index.mayMatchPassage(text, this.hasReviewed ? REVIEWED_MIN_HITS : PASSAGE_MIN_HITS, found)) {
       this.passageCache.set(key, []);
       return { text, matches: [] };
     }
     // The sentences' own analyses, joined: the paragraph is not read a second time.
     const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? analyzeText(t, this.index)));
-    const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis);
+    const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis, poster);
     this.passageCache.set(key, matches);
     return { text, matches };
   }
@@ -264,6 +285,25 @@ export class FactChecker {
    */
   passageCandidates(text: string, k: number): (SentenceCandidates["candidates"][number] & { features: number[] })[] {
     return this.ranked(text, k).map((c) => ({ ...this.candidateOf(c), features: c.features }));
+  }
+
+  /**
+   * The reviewed claims a paragraph of plain text may repeat, as the passage decision ranks them, with the
+   * ranking model's inputs (for fitting it, scripts/fit-restatement.mjs). The paragraph is read as a check
+   * reads it: cut into sentences, each normalised (social-text.ts), their analyses joined.
+   */
+  reviewedCandidatesOf(paragraph: string): { claim: Claim; x: number[]; score: number; reportable: boolean }[] {
+    const norms = this.segmenter.segmentDraft(paragraph, "plaintext").map((s) => normaliseSocialText(proseText(s)));
+    if (!norms.length) return [];
+    const texts = norms.map((n) => n.text);
+    const analysis = joinAnalyses(texts.map((t) => analyzeText(t, this.index)));
+    const poster = norms.find((n) => n.poster !== undefined)?.poster;
+    return reviewedCandidates(texts.join(" "), this.index, this.speakers, this.context, analysis, poster).map((c) => ({
+      claim: this.index.claims[c.claimIndex].claim,
+      x: c.x,
+      score: c.score,
+      reportable: c.reportable,
+    }));
   }
 
   /** The `k` claims a sentence most likely restates, most likely first (`check --candidates K`). */
@@ -277,6 +317,11 @@ export class FactChecker {
 
   private candidateOf(c: RankedCandidate): SentenceCandidates["candidates"][number] {
     return { claim: this.index.claims[c.claimIndex].claim, score: c.score, coverage: c.coverage, precision: c.precision };
+  }
+
+  /** Is this claim a fact-checker's record (reviewers.ts): decided by the learned model, per paragraph? */
+  private isReviewed(claim: Claim): boolean {
+    return claim.review !== undefined || this.context.reviewers.has(claim.speaker.name);
   }
 
   /** Check a whole draft. */
@@ -323,16 +368,37 @@ export class FactChecker {
     let passage: PassagePart[] = [];
     let found = new Set<number>();
     let prevEnd = -1;
+    // A sentence's findings on reviewed claims, held until its paragraph is decided: in a paragraph of a
+    // post's length the paragraph as a whole decides which reviewed claims it repeats (matchPassage).
+    let held: { finding: Finding }[] = [];
     const closePassage = () => {
-      // Only for what the sentences left open (one of them matched nothing), and only for passages of
-      // a post's length: a long paragraph read as one text dilutes every claim, and costs a second reading.
-      const open = passage.some((p) => !p.matched);
+      // Only for what the sentences left open (one of them matched nothing, or matched a reviewed claim),
+      // and only for passages of a post's length: a long paragraph read as one text dilutes every claim,
+      // and costs a second reading.
+      const open = passage.some((p) => !p.matched) || held.length > 0;
       const size = passage.reduce((n, p) => n + p.norm.text.length + 1, 0);
       if (passage.length && open && size <= PASSAGE_MAX_CHARS) {
-        for (const f of this.passageFindings(text, passage, found)) if (f.score >= minScore) findings.push(f);
+        const decided = this.passageFindings(text, passage, found);
+        for (const f of decided) {
+          // An ignore directive naming a claim after any sentence a paragraph's finding covers holds for it too.
+          const ignored =
+            !marks.none && passage.some((p) => p.start >= f.start && p.end <= f.end && marks.skips(p.start, p.end, f.claim.id));
+          if (f.score >= minScore && !ignored) findings.push(f);
+        }
+        // A paragraph of two statements: when another of its sentences restates, by itself, a claim the
+        // paragraph reports, a sentence's own finding on a further claim stands beside it (the paragraph's
+        // decision ranks its candidates as alternatives, and would call the second a near-duplicate).
+        for (const h of held) {
+          if (decided.some((f) => f.claim.id === h.finding.claim.id)) continue;
+          const seconded = held.some((o) => o.finding.start !== h.finding.start && decided.some((f) => f.claim.id === o.finding.claim.id));
+          if (seconded) findings.push(h.finding);
+        }
+      } else {
+        for (const h of held) findings.push(h.finding);
       }
       passage = [];
       found = new Set();
+      held = [];
     };
     for (const s of sentences) {
       // A blank line ends a paragraph (a tweet, a Markdown block): its sentences are decided together.
@@ -352,11 +418,12 @@ export class FactChecker {
       part.matched = r.matches.length > 0;
       part.analysis = r.analysis;
       for (const m of r.matches) {
-        found.add(m.claimIndex);
-        if (m.score < minScore) continue;
         const claim = this.index.claims[m.claimIndex].claim;
+        const reviewed = this.isReviewed(claim);
+        if (!reviewed) found.add(m.claimIndex);
+        if (m.score < minScore) continue;
         if (!marks.none && marks.skips(s.start, s.end, claim.id)) continue;
-        findings.push({
+        const finding: Finding = {
           start: s.start,
           end: s.end,
           verdict: m.verdict,
@@ -375,7 +442,9 @@ export class FactChecker {
                 ...(m.quoted.recorded !== undefined ? { recorded: m.quoted.recorded } : {}),
               }
             : undefined,
-        });
+        };
+        if (reviewed) held.push({ finding });
+        else findings.push(finding);
       }
       if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
       yield;
@@ -406,6 +475,7 @@ export class FactChecker {
       parts.map((p) => p.norm.text),
       found,
       parts.map((p) => p.analysis),
+      parts.find((p) => p.norm.poster !== undefined)?.norm.poster,
     );
     return matches.map((m) => {
       const from = origin[m.reach.start];

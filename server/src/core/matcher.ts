@@ -11,6 +11,8 @@ import type { Claim, Verdict } from "./types.js";
 import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
 import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
+import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
+import { posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
 export interface SentenceMatch {
@@ -52,10 +54,24 @@ export interface MatchContext {
   sectionCandidates?(terms: ReadonlySet<string>, k: number): number[];
   /** Claim `id`'s adjacent term pairs (termPairs of its analysis), kept once computed. */
   claimPairs?(id: number): ReadonlySet<string>;
+  /** Claim `id`'s character 4-grams, of its text and section (char-grams.ts), kept once computed. */
+  claimGrams?(id: number): GramVector;
+}
+
+/** The character 4-grams the reviewed-claim model compares a text with: the claim's text and its section title. */
+export function claimGramText(claim: Claim): string {
+  return `${claim.text} ${claim.source.section ?? ""}`;
 }
 
 /** Least claim terms a passage-level match shares (see matchPassage). */
 export const PASSAGE_MIN_HITS = 3;
+/**
+ * Least claim terms a passage shares with a reviewed claim it is reported to repeat (one of them not a name
+ * or place). The learned model ranks every candidate (a right claim that shares one rare word with a post
+ * still helps it rank the others), but one shared word is no evidence of a restatement in a database of
+ * any size.
+ */
+export const REVIEWED_MIN_HITS = 2;
 
 export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
 
@@ -109,15 +125,30 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
 }
 
 /** The index's first cut, then every candidate scored, with its calibrated probability. */
-function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: number): Scored[] {
-  const shortlist = index.candidates(
-    p.links.flat().map((l) => ({ term: l.term, weight: l.weight })),
-    k,
-  );
+function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: number, poster?: string): Scored[] {
+  const query = p.links.flat().map((l) => ({ term: l.term, weight: l.weight }));
+  const shortlist = index.candidates(query, k);
+  const have = new Set(shortlist);
   // Titles name a story in words its claim may not use: a few candidates come through them.
   if (ctx.sectionCandidates && k >= PASSAGE_CANDIDATES) {
-    const have = new Set(shortlist);
-    for (const id of ctx.sectionCandidates(p.terms, Math.ceil(k / 3))) if (!have.has(id)) shortlist.push(id);
+    for (const id of ctx.sectionCandidates(p.terms, Math.ceil(k / 3))) {
+      if (have.has(id)) continue;
+      shortlist.push(id);
+      have.add(id);
+    }
+  }
+  // A fact-check about a post often names who posted it, a name the post itself need not use: a few
+  // reviewed claims come through the text's words and the poster's together (restatement-model.ts, posterWords).
+  if (poster) {
+    const named = analyze(index.nlp, poster, index.spellFix).units.flatMap((u) => index.links(u));
+    if (named.length) {
+      const extra = index.candidates([...query, ...named.map((l) => ({ term: l.term, weight: l.weight }))], Math.ceil(k / 3));
+      for (const id of extra) {
+        if (have.has(id) || !isRecordOfReview(ctx, index.claims[id].claim)) continue;
+        shortlist.push(id);
+        have.add(id);
+      }
+    }
   }
   const scored = shortlist.map((id, r) => {
     const claim = index.claims[id];
@@ -246,9 +277,11 @@ export interface PassageMatch extends SentenceMatch {
 
 /**
  * The claim a passage as a whole restates, when its sentences, read one by one, found none: a tweet
- * cut into fragments, a long claim repeated in part across sentences. The passage's best candidate is
- * taken when its calibrated probability reaches `accept`, and a second one only when it is as likely.
- * Claims in `found` (those its sentences already restate) are not reported again.
+ * cut into fragments, a long claim repeated in part across sentences. Among claims of what people said,
+ * the passage's best candidate is taken when its calibrated probability reaches `accept`, and a second one
+ * only when it is as likely. Reviewed claims (a fact-checker's records) are decided by the learned model
+ * (restatement-model.ts, chooseReviewed). Claims in `found` (those its sentences already restate) are not
+ * reported again.
  */
 export function matchPassage(
   text: string,
@@ -260,28 +293,120 @@ export function matchPassage(
   k: number = PASSAGE_CANDIDATES,
   /** The passage's analysis, when the caller has it (passage-analysis.ts, joinAnalyses). */
   analysis?: Analysis,
+  /** Who posted it, when it is a pasted post with a trailer (NormalisedText.poster). */
+  poster?: string,
 ): PassageMatch[] {
   const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
-  const scored = scoreCandidates(p, index, ctx, k)
+  const all = scoreCandidates(p, index, ctx, k, poster)
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
     // a claim of another speaker than the one named is left to the sentences.
-    .filter((s) => s.speakerMatches !== false)
-    // A whole passage has words enough to share three with the claim it restates, two of them not names
-    // or places: fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
-    .filter((s) => s.hits.length >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1)
-    .sort((x, y) => y.probability - x.probability);
-  const top = scored[0];
-  if (!top || top.probability < accept || found.has(top.id)) return [];
-  const chosen = scored
-    .filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id)))
-    .slice(0, 2);
+    .filter((s) => s.speakerMatches !== false);
+  // Reviewed claims (a fact-checker's records) are decided by the learned model; the others by the rules below.
+  const chosen = [
+    ...chooseByRules(
+      all.filter((s) => !s.reviewer),
+      found,
+      accept,
+    ),
+    ...chooseReviewed(
+      all.filter((s) => s.reviewer),
+      p,
+      ctx,
+      found,
+      poster,
+    ),
+  ];
   return decideAll(chosen, p, index, text).map((m, i) => {
     const hits = chosen[i].hits;
     const start = Math.min(...hits.map((h) => p.a.tokens[h.unit.first].start));
     const end = Math.max(...hits.map((h) => p.a.tokens[h.unit.last].end));
     return { ...m, reach: { start, end } };
   });
+}
+
+/** A passage's claims of what people said: its best candidate when likely enough, and a second one only when it is as likely. */
+function chooseByRules(candidates: Scored[], found: ReadonlySet<number>, accept: number): Scored[] {
+  const scored = candidates
+    // A whole passage has words enough to share three with the claim it restates, two of them not names
+    // or places: fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
+    .filter((s) => s.hits.length >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1)
+    .sort((x, y) => y.probability - x.probability);
+  const top = scored[0];
+  if (!top || top.probability < accept || found.has(top.id)) return [];
+  return scored
+    .filter((s, i) => i === 0 || (s.probability >= accept && s.probability >= top.probability - 0.05 && !found.has(s.id)))
+    .slice(0, 2);
+}
+
+/** A reviewed candidate as the learned model ranks it: its inputs, its ranking score, and whether it may be reported at all. */
+interface RankedReviewed {
+  s: Scored;
+  x: number[];
+  score: number;
+  reportable: boolean;
+}
+
+/** Shared terms that are words, not numbers ("42", "2012", "5th"): a number alone ties a text to a claim by chance. */
+function wordHits(s: Scored, p: Prepared): number {
+  return s.hits.filter((h) => p.a.tokens[h.unit.first].pos !== "NUM" && !/^\p{N}/u.test(h.term)).length;
+}
+
+/** A passage's reviewed candidates, ranked by the learned model (restatement-model.ts), best first. */
+function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, poster: string | undefined): RankedReviewed[] {
+  const text = gramVector(p.a.text);
+  const posted = posterWords(poster, p.a.text);
+  return candidates
+    .map((s) => {
+      const grams = gramOverlap(text, ctx.claimGrams?.(s.id) ?? gramVector(claimGramText(s.claim.claim)));
+      const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)));
+      return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
+    })
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+}
+
+/**
+ * The reviewed claims a passage repeats: its best candidate when the acceptance model finds it likely
+ * enough and it shares REVIEWED_MIN_HITS words with the passage, and runners-up that their own model finds
+ * likely too; each gets that probability as its score. Claims in `found` are not reported again.
+ */
+function chooseReviewed(
+  candidates: Scored[],
+  p: Prepared,
+  ctx: MatchContext,
+  found: ReadonlySet<number>,
+  poster: string | undefined,
+): Scored[] {
+  const m = RESTATEMENT_MODEL;
+  const ranked = rankReviewed(candidates, p, ctx, poster);
+  const lead = ranked[0];
+  if (!lead) return [];
+  // Runners-up only beside a leader that is reported (here, or by the passage's sentences).
+  const leads = found.has(lead.s.id) || (lead.reportable && restatementChance(lead.score, ranked[1]?.score) >= m.threshold);
+  if (!leads) return [];
+  const out: Scored[] = [];
+  ranked.forEach((r, i) => {
+    const chance = i === 0 ? restatementChance(r.score, ranked[1]?.score) : restatementChance(r.score, lead.score, false);
+    if (!r.reportable || chance < (i === 0 ? m.threshold : m.also) || found.has(r.s.id) || out.length >= m.maxFindings) return;
+    r.s.probability = chance;
+    out.push(r.s);
+  });
+  return out;
+}
+
+/** A passage's reviewed candidates as the learned model ranks them, with its inputs (for fitting it: scripts/fit-restatement.mjs). */
+export function reviewedCandidates(
+  text: string,
+  index: ClaimIndex,
+  speakers: SpeakerDirectory,
+  ctx: MatchContext,
+  analysis?: Analysis,
+  poster?: string,
+): { claimIndex: number; x: number[]; score: number; reportable: boolean }[] {
+  const p = prepare(text, index, speakers, analysis);
+  if (!p) return [];
+  const all = scoreCandidates(p, index, ctx, PASSAGE_CANDIDATES, poster).filter((s) => s.speakerMatches !== false && s.reviewer);
+  return rankReviewed(all, p, ctx, poster).map((r) => ({ claimIndex: r.s.id, x: r.x, score: r.score, reportable: r.reportable }));
 }
 
 /** One candidate as `check --candidates K` lists it. */
