@@ -28,10 +28,11 @@ import {
 import { reviewerSpeakers } from "./reviewers.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
-import { ignoreDirectives, ignoredByMarker } from "./draft-marks.js";
+import { type DirectiveMatch, directiveMatches, directivesFrom, ignoredByMarker, type IgnoreDirectives } from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
-import { proseText } from "./segment/sentence.js";
+import type { Assembled } from "./segment/assembly.js";
+import { type ProseSentence, proseText } from "./segment/sentence.js";
 import { runSteps } from "./steps.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
@@ -309,20 +310,68 @@ export class FactChecker {
 
   /** The check as steps: yields after each piece of segmentation and after each sentence. */
   private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, CheckResult, void> {
-    const { sentences, ignoredLines } = yield* this.segmenter.segmentDraftSteps(text, format);
-    const skip = new Set(ignoredLines);
-    // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
-    const lines = skip.size ? new LineIndex(text, "lf") : undefined;
-    const findings: Finding[] = [];
-    const candidates: SentenceCandidates[] | undefined = options.candidates ? [] : undefined;
-    const minScore = options.minScore ?? 0;
-    let cached = 0;
+    return (yield* this.checkDraftSteps(text, format, options)).result;
+  }
+
+  /**
+   * The whole check with what an incremental re-check starts from (draft-session.ts): the segmentation,
+   * the paragraph runs and where each one's findings begin.
+   * @internal
+   */
+  *checkDraftSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, DraftCheck, void> {
+    const seg = yield* this.segmenter.assembledSteps(text, format);
     // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts).
-    const marks = ignoreDirectives(text, format);
+    const directives = directiveMatches(text, format);
+    const marks = directivesFrom(text, directives);
+    // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
+    const lines = seg.ignoredLines.length ? new LineIndex(text, "lf") : undefined;
+    const skipLines = lines && { lines: new Set(seg.ignoredLines), lineOf: (offset: number) => lines.positionAt(offset).line };
+    const candidates: SentenceCandidates[] | undefined = options.candidates ? [] : undefined;
+    const fold = yield* this.checkRunsSteps(
+      text,
+      format,
+      seg.sentences,
+      0,
+      seg.sentences.length,
+      options.minScore ?? 0,
+      marks,
+      skipLines,
+      (s) => {
+        if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
+      },
+    );
+    const result: CheckResult = {
+      findings: fold.findings,
+      stats: { sentences: seg.sentences.length, cached: fold.cached },
+      ...(candidates ? { candidates } : {}),
+    };
+    return { result, seg, runs: fold.runs, directives };
+  }
+
+  /**
+   * Checks the sentences [from, to) of a draft, which must start a paragraph run at `from` and end one at `to`
+   * (a blank line before `from` and after `to - 1`, or the draft's ends): the findings, in order, and the runs.
+   * A run is the sentences between blank lines (a paragraph, a tweet), decided together by the passage pass;
+   * nothing outside it changes its findings. `each` is called with every sentence checked.
+   * @internal
+   */
+  *checkRunsSteps(
+    text: string,
+    format: DraftFormat,
+    sentences: readonly ProseSentence[],
+    from: number,
+    to: number,
+    minScore: number,
+    marks: IgnoreDirectives,
+    skipLines: SkipLines | undefined,
+    each?: (s: ProseSentence) => void,
+  ): Generator<void, RunsCheck, void> {
+    const findings: Finding[] = [];
+    const runs: Runs = { firsts: [], finds: [] };
+    let cached = 0;
     // A paragraph's checked sentences, normalised, for the passage-level decision at its end.
     let passage: PassagePart[] = [];
     let found = new Set<number>();
-    let prevEnd = -1;
     const closePassage = () => {
       // Only for what the sentences left open (one of them matched nothing), and only for passages of
       // a post's length: a long paragraph read as one text dilutes every claim, and costs a second reading.
@@ -334,11 +383,15 @@ export class FactChecker {
       passage = [];
       found = new Set();
     };
-    for (const s of sentences) {
+    for (let k = from; k < to; k++) {
+      const s = sentences[k];
       // A blank line ends a paragraph (a tweet, a Markdown block): its sentences are decided together.
-      if (prevEnd >= 0 && /\n[ \t>]*\r?\n/.test(text.slice(prevEnd, s.start))) closePassage();
-      prevEnd = s.end;
-      if (lines && skip.has(lines.positionAt(s.start).line)) continue;
+      if (k === from || endsRun(text, sentences[k - 1].end, s.start)) {
+        if (k > from) closePassage();
+        runs.firsts.push(k);
+        runs.finds.push(findings.length);
+      }
+      if (skipLines && skipLines.lines.has(skipLines.lineOf(s.start))) continue; // after `<!-- factcheck-ignore-next-line -->`
       if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
       if (!marks.none && marks.skipsSentence(s.start, s.end)) continue;
       // Inline code and link targets are blanked (same length), so offsets still hold; links, handles,
@@ -377,11 +430,11 @@ export class FactChecker {
             : undefined,
         });
       }
-      if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
+      each?.(s);
       yield;
     }
     closePassage();
-    return { findings, stats: { sentences: sentences.length, cached }, ...(candidates ? { candidates } : {}) };
+    return { findings, runs, cached };
   }
 
   /**
@@ -434,6 +487,41 @@ interface PassagePart {
   matched: boolean;
   /** Its analysis, when this check computed it (a cached sentence has none: the passage reads it again if needed). */
   analysis?: Analysis;
+}
+
+/** A blank line between two sentences (`\n`, spaces or block-quote marks, `\n`) ends a paragraph run. */
+export function endsRun(text: string, prevEnd: number, start: number): boolean {
+  return RUN_BREAK.test(text.slice(prevEnd, start));
+}
+const RUN_BREAK = /\n[ \t>]*\r?\n/;
+
+/** Paragraph runs of a checked draft: run r starts at sentence `firsts[r]`, and its findings at `finds[r]`. */
+export interface Runs {
+  firsts: number[];
+  finds: number[];
+}
+
+/** What checkRunsSteps found. @internal */
+export interface RunsCheck {
+  findings: Finding[];
+  runs: Runs;
+  /** Sentences whose result came from the per-sentence cache. */
+  cached: number;
+}
+
+/** A whole check and what it was made of (checkDraftSteps). @internal */
+export interface DraftCheck {
+  result: CheckResult;
+  seg: Assembled;
+  runs: Runs;
+  /** The draft's ignore directives (draft-marks.ts). */
+  directives: DirectiveMatch[];
+}
+
+/** The lines whose sentences are skipped (the segmenter's ignoredLines), and the line of an offset as it numbers them. @internal */
+export interface SkipLines {
+  lines: ReadonlySet<number>;
+  lineOf(offset: number): number;
 }
 
 /** Longest paragraph (normalised characters) matched as a whole: a long post or a short paragraph, not a page. */
