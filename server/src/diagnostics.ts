@@ -1,6 +1,7 @@
 // Findings and claims-file errors as LSP diagnostics. A finding's diagnostic carries what the editor shows
 // (range, severity, message, the claim's id as its code, a link to the recorded words) and, in `data`, its
-// verdict only: a 1 MB draft has over a thousand findings, and every publish sends them all. What the quick
+// verdict only: a 1 MB draft has over a thousand findings, and every publish sends them all. The link to the
+// recorded words is the related information (the code links only a reviewed claim's review). What the quick
 // fixes need to find their place (FindingData: the sentence as checked, the named speaker, the quoted
 // words) is rebuilt from the document's published findings when code actions are asked for
 // (DocumentState.findingData); the words they write come from the loaded claim. The parts of a diagnostic
@@ -8,7 +9,7 @@
 // (ClaimParts).
 import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
+import { claimDefinition, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
 import { reviewData, reviewDiagnosticMessage, reviewLink } from "./review-card.js";
 import type { Finding, InputError } from "./core/types.js";
@@ -112,11 +113,10 @@ function claimPart(f: Finding): ClaimPart {
   // and a hover that repeats them does not fit the first screen.
   const quote = quoteLocation(f.claim);
   // No source text shipped with this database: link to the claim in its claims file instead.
+  // The place is the related information's alone: a code link to it too would say it twice, in every
+  // diagnostic of every publish (the hover card links it as well).
   const place = quote ?? claimDefinition(f.claim);
-  if (place) {
-    part.codeDescription = { href: fileLink(place) };
-    part.relatedInformation = [{ location: place, message: quote ? RECORDED_WORDS_HERE : CLAIM_HERE }];
-  }
+  if (place) part.relatedInformation = [{ location: place, message: quote ? RECORDED_WORDS_HERE : CLAIM_HERE }];
   const review = reviewLink(f); // a reviewed claim's code opens its review (review-card.ts)
   if (review) part.codeDescription = { href: review };
   return part;

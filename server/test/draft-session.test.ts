@@ -155,6 +155,11 @@ function replay(
     const expected = reference.checkText(text, format, options);
     assert.deepEqual(plain(got.findings), plain(expected.findings), `edit ${k} (${name}), seed ${seed}, ${session.lastPath} path`);
     assert.equal(got.stats.sentences, expected.stats.sentences, `edit ${k} (${name}): sentences`);
+    assert.deepEqual(
+      got.findings.map((f) => Object.keys(f)),
+      expected.findings.map((f) => Object.keys(f)),
+      `edit ${k} (${name}): the findings' shape`,
+    );
     if (session.lastPath === "whole")
       out.reasons.set(`${name}: ${session.lastReason}`, (out.reasons.get(`${name}: ${session.lastReason}`) ?? 0) + 1);
     if (session.lastPath === "incremental") {
@@ -199,6 +204,30 @@ function replay(
   }
   return out;
 }
+
+describe("diffEdit: the one edit between two texts", () => {
+  it("finds the common prefix and suffix a character-by-character scan finds", () => {
+    const rng = new Rng(8);
+    const naive = (a: string, b: string) => {
+      let i = 0;
+      const n = Math.min(a.length, b.length);
+      while (i < n && a[i] === b[i]) i++;
+      let k = 0;
+      while (k < n - i && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+      return { start: i, oldEnd: a.length - k, newEnd: b.length - k };
+    };
+    for (let r = 0; r < 400; r++) {
+      // Few letters, so runs repeat and the stretches compared in one piece straddle the edit.
+      const len = rng.int(r < 200 ? 300 : 30_000);
+      let a = "";
+      while (a.length < len) a += "abc"[rng.int(3)];
+      const at = rng.int(a.length + 1);
+      const b = a.slice(0, at) + "ab".slice(0, rng.int(3)) + a.slice(at + rng.int(40));
+      if (a === b) assert.equal(diffEdit(a, b), undefined);
+      else assert.deepEqual(diffEdit(a, b), naive(a, b), `${a.length} → ${b.length} at ${at}`);
+    }
+  });
+});
 
 describe("DraftSession: an edited draft re-checked block by block", () => {
   it("gives a whole check's findings after every edit of a random sequence on a Markdown draft", async () => {
@@ -258,6 +287,28 @@ describe("DraftSession: an edited draft re-checked block by block", () => {
       assert.deepEqual(plain(got.findings), plain(fresh.check(next, "markdown").findings));
       session.check(text, "markdown");
     }
+  });
+
+  it("re-checks incrementally next to a directive, with what it skips unchanged", async () => {
+    const checker = await articleChecker();
+    const session = new DraftSession(checker);
+    const [a, b] = checker.claims;
+    const filler = Array.from({ length: 10 }, (_, i) => `The ferry number ${i} left on time.`).join("\n\n");
+    const text = `${filler}\n\n<!-- factcheck-ignore-next-line -->\n${a.text}\n\n<!-- factcheck-disable ${b.id} -->\n\n${b.text}\n\n${a.text}\n\n${filler}\n`;
+    session.check(text, "markdown");
+    for (const next of [
+      text.replace(`-->\n${a.text}`, `-->\n${a.text} More words.`), // the line an ignore-next-line covers
+      text.replace(`\n\n${b.text}`, `\n\n${b.text} And more.`), // inside a disable span
+      text.replace("The ferry number 9", "The ferry number nine"),
+    ]) {
+      const got = session.check(next, "markdown");
+      assert.equal(session.lastPath, "incremental", next.slice(0, 80));
+      assert.deepEqual(plain(got.findings), plain(new DraftSession(checker).check(next, "markdown").findings));
+      session.check(text, "markdown");
+    }
+    // The directive itself edited: the whole path.
+    session.check(text.replace(`factcheck-disable ${b.id}`, "factcheck-disable"), "markdown");
+    assert.equal(session.lastPath, "whole");
   });
 
   it("takes the whole path where the whole draft matters: a directive typed, a link definition", async () => {

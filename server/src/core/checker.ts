@@ -137,6 +137,7 @@ export class FactChecker {
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<SentenceMatch[]>;
   private readonly passageCache: LruCache<PassageMatch[]>;
+  private readonly analyses = new LruCache<Analysis>(ANALYSIS_CACHE_SIZE);
   /** What matching needs beyond the index: which speakers are fact-checkers, and the claims' section terms (read lazily). */
   private readonly context: MatchContext;
   private readonly sections = new Map<number, Map<string, number>>();
@@ -197,6 +198,7 @@ export class FactChecker {
   clearCaches(): void {
     this.cache.clear();
     this.passageCache.clear();
+    this.analyses.clear();
     this.sections.clear();
     this.sectionIndex = undefined;
     this.pairs.clear();
@@ -222,12 +224,26 @@ export class FactChecker {
     return this.index.candidates(terms, limit).map((i) => this.index.claims[i].claim);
   }
 
+  /**
+   * A sentence's analysis, from a small cache of the last ones made: a keystroke re-reads the paragraph it
+   * changed as a whole (checkPassage), and its other sentences were analysed a keystroke ago. Analyses are
+   * never changed once made (joinAnalyses copies).
+   */
+  private analysisOf(text: string): Analysis {
+    let a = this.analyses.get(text);
+    if (!a) {
+      a = analyzeText(text, this.index);
+      this.analyses.set(text, a);
+    }
+    return a;
+  }
+
   /** Match one sentence (offsets in the result are relative to it). Cached by its text. */
   checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean; analysis?: Analysis } {
     const hit = this.cache.get(text);
     if (hit) return { matches: hit, cached: true };
     // The lexical gate: most sentences of a long draft share no word with any claim (claim-index.ts).
-    const analysis = this.index.mayMatch(text) ? analyzeText(text, this.index) : undefined;
+    const analysis = this.index.mayMatch(text) ? this.analysisOf(text) : undefined;
     const matches = analysis ? matchSentence(text, this.index, this.speakers, this.tuning, this.context, analysis) : [];
     this.cache.set(text, matches);
     return { matches, cached: false, analysis };
@@ -253,7 +269,7 @@ export class FactChecker {
       return { text, matches: [] };
     }
     // The sentences' own analyses, joined: the paragraph is not read a second time.
-    const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? analyzeText(t, this.index)));
+    const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? this.analysisOf(t)));
     const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis);
     this.passageCache.set(key, matches);
     return { text, matches };
@@ -523,6 +539,9 @@ export interface SkipLines {
   lines: ReadonlySet<number>;
   lineOf(offset: number): number;
 }
+
+/** Sentence analyses kept (FactChecker.analysisOf): a few paragraphs' worth. */
+const ANALYSIS_CACHE_SIZE = 512;
 
 /** Longest paragraph (normalised characters) matched as a whole: a long post or a short paragraph, not a page. */
 const PASSAGE_MAX_CHARS = 1200;

@@ -12,7 +12,7 @@
 // The draft's headings play no part in matching (a claim's section is the claim's, not the draft's).
 // A session belongs to one engine (FactChecker): claims reloaded make a new engine, and a new session.
 import type { CheckControl, CheckOptions, CheckResult, DraftCheck, FactChecker, Runs } from "./checker.js";
-import { directiveMatches, directivesFrom } from "./draft-marks.js";
+import { type DirectiveMatch, directiveMatches, directivesFrom } from "./draft-marks.js";
 import type { DraftBlock } from "./segment/block-scanner.js";
 import { diffEdit, type DraftEdit } from "./segment/incremental.js";
 import type { Finding } from "./types.js";
@@ -104,10 +104,12 @@ export class DraftSession {
     edit: DraftEdit,
   ): Generator<void, SessionResult | undefined, void> {
     const prev = last.check;
-    // No directive on the lines the edit touched, or the line before them (an ignore-next-line's line), in the
-    // old text or the new: every directive is one of the last draft's, unchanged (moved, after the edit), and
-    // so is what it skips in every run not read again (see directivesFrom: each span moves with its ends).
-    if (directiveNear(last.text, edit.start, edit.oldEnd, format) || directiveNear(text, edit.start, edit.newEnd, format)) {
+    // The directives on the lines the edit touched and the line before them (an ignore-next-line's line) are
+    // the same in the old text and the new, none of them touching the edit: then every directive is one of the
+    // last draft's (moved, after the edit), and so is what it skips in every run not read again (directivesFrom:
+    // each span moves with its ends; an ignore-next-line's span changes only on an edited line, whose sentences
+    // are read again).
+    if (!sameDirectivesAround(last.text, text, edit, format)) {
       this.lastReason = "a directive at the edit";
       return undefined;
     }
@@ -116,9 +118,7 @@ export class DraftSession {
       this.lastReason = reseg;
       return undefined;
     }
-    const directives = prev.directives.map((m) =>
-      m.index < edit.start ? m : { ...m, index: m.index + reseg.delta, end: m.end + reseg.delta },
-    );
+    const directives = prev.directives.map((m) => (m.index < edit.start ? m : moveDirective(m, reseg.delta)));
     const marks = directivesFrom(text, directives);
     const ignored = reseg.draft.ignoredLines;
     const blocks = reseg.draft.blocks;
@@ -195,14 +195,50 @@ function runHolding(runs: Runs, k: number): number {
   return found;
 }
 
-/** A directive on the lines holding [from, to) of `text`, or on the line before them (a directive is one comment on one line). */
-function directiveNear(text: string, from: number, to: number, format: DraftFormat): boolean {
-  let a = from > 0 ? text.lastIndexOf("\n", from - 1) : -1;
-  a = a > 0 ? text.lastIndexOf("\n", a - 1) + 1 : 0;
-  let b = text.indexOf("\n", to);
-  if (b < 0) b = text.length;
-  // From a line start: the character before it (a backslash would escape the comment) is a line break.
-  return directiveMatches(text.slice(a, b), format).length > 0;
+/**
+ * The directives of the lines holding the edit, and of the line before them, in the old text and the new: the
+ * same ones, none touching the edit (those after it moved by its length).
+ */
+function sameDirectivesAround(oldText: string, text: string, edit: DraftEdit, format: DraftFormat): boolean {
+  const before = lineBefore(text, edit.start); // the same in both texts: it is before the edit
+  const oldM = directivesIn(oldText, before, lineEndAt(oldText, edit.oldEnd), format);
+  const newM = directivesIn(text, before, lineEndAt(text, edit.newEnd), format);
+  if (oldM.length !== newM.length) return false;
+  const delta = text.length - oldText.length;
+  for (let k = 0; k < oldM.length; k++) {
+    const o = oldM[k];
+    const n = newM[k];
+    if (o.index < edit.start ? o.end > edit.start : o.index < edit.oldEnd) return false; // touches the edit
+    const moved = o.index < edit.start ? 0 : delta;
+    if (n.index !== o.index + moved || n.end !== o.end + moved || n.kind !== o.kind || !sameIds(n.ids, o.ids)) return false;
+  }
+  return true;
+}
+
+/** The directives of text[from, to) (from a line start: the character before it is no backslash), at their offsets in `text`. */
+function directivesIn(text: string, from: number, to: number, format: DraftFormat): DirectiveMatch[] {
+  return directiveMatches(text.slice(from, to), format).map((m) => moveDirective(m, from));
+}
+
+function moveDirective(m: DirectiveMatch, by: number): DirectiveMatch {
+  return by === 0 ? m : { ...m, index: m.index + by, end: m.end + by };
+}
+
+function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** The start of the line before the one holding `at` (0 on the first two lines). */
+function lineBefore(text: string, at: number): number {
+  const a = at > 0 ? text.lastIndexOf("\n", at - 1) : -1;
+  return a > 0 ? text.lastIndexOf("\n", a - 1) + 1 : 0;
+}
+
+/** The end of the line holding `at`. */
+function lineEndAt(text: string, at: number): number {
+  const b = text.indexOf("\n", at);
+  return b < 0 ? text.length : b;
 }
 
 /** The line (counted by "\n", as the block scanner counts them) of an offset inside one of `blocks`. */
@@ -224,15 +260,21 @@ function lineOf(text: string, blocks: readonly DraftBlock[], offset: number): nu
 
 function shiftFinding(f: Finding, delta: number): Finding {
   if (delta === 0) return f;
-  const out: Finding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.namedSpeaker) out.namedSpeaker = { ...f.namedSpeaker, start: f.namedSpeaker.start + delta, end: f.namedSpeaker.end + delta };
-  if (f.quoted)
-    out.quoted = {
-      ...f.quoted,
-      start: f.quoted.start + delta,
-      end: f.quoted.end + delta,
-      open: f.quoted.open + delta,
-      close: f.quoted.close + delta,
-    };
+  // Written out, not spread: a keystroke moves every finding after it.
+  // The same shape as the checker's: its keys, present even when undefined.
+  const named = f.namedSpeaker;
+  const q = f.quoted;
+  const quoted = q && { start: q.start + delta, end: q.end + delta, open: q.open + delta, close: q.close + delta };
+  if (quoted && q.recorded !== undefined) (quoted as NonNullable<Finding["quoted"]>).recorded = q.recorded;
+  const out: Finding = {
+    start: f.start + delta,
+    end: f.end + delta,
+    verdict: f.verdict,
+    score: f.score,
+    explanation: f.explanation,
+    claim: f.claim,
+  };
+  if ("namedSpeaker" in f) out.namedSpeaker = named && { name: named.name, start: named.start + delta, end: named.end + delta };
+  if ("quoted" in f) out.quoted = quoted;
   return out;
 }

@@ -42,21 +42,42 @@ export function diffEdit(a: string, b: string): DraftEdit | undefined {
   return { start, oldEnd: a.length - tail, newEnd: b.length - tail };
 }
 
-/** Compared a chunk at a time (string equality runs in native code), then character by character within the first chunk that differs. */
-const CHUNK = 2048;
+/**
+ * Compared a stretch at a time (string equality runs in native code): stretches that double while equal,
+ * then halve to find the first difference, then character by character within the last few.
+ */
+const FIRST_STRETCH = 4096;
+const LAST_STRETCH = 64;
 
 function commonPrefix(a: string, b: string, n: number): number {
-  let i = 0;
-  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+  let at = 0;
+  let step = FIRST_STRETCH;
+  while (at + step <= n && a.slice(at, at + step) === b.slice(at, at + step)) {
+    at += step;
+    step *= 2;
+  }
+  for (step = Math.min(step, n - at); step > LAST_STRETCH; step >>= 1) {
+    const half = step >> 1;
+    if (a.slice(at, at + half) === b.slice(at, at + half)) at += half;
+  }
+  while (at < n && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
 }
 
 function commonSuffix(a: string, b: string, n: number): number {
-  let k = 0;
   const la = a.length;
   const lb = b.length;
-  while (k + CHUNK <= n && a.slice(la - k - CHUNK, la - k) === b.slice(lb - k - CHUNK, lb - k)) k += CHUNK;
+  const same = (k: number, len: number) => a.slice(la - k - len, la - k) === b.slice(lb - k - len, lb - k);
+  let k = 0;
+  let step = FIRST_STRETCH;
+  while (k + step <= n && same(k, step)) {
+    k += step;
+    step *= 2;
+  }
+  for (step = Math.min(step, n - k); step > LAST_STRETCH; step >>= 1) {
+    const half = step >> 1;
+    if (same(k, half)) k += half;
+  }
   while (k < n && a.charCodeAt(la - 1 - k) === b.charCodeAt(lb - 1 - k)) k++;
   return k;
 }
@@ -169,9 +190,9 @@ function blockStartingAt(blocks: readonly DraftBlock[], at: number, lo: number):
   return -1;
 }
 
+/** "]:" in text[from - 1, to) (searched in that stretch alone: indexOf would scan on to the end of the draft). */
 function hasDefinitionMark(text: string, from: number, to: number): boolean {
-  const at = text.indexOf("]:", Math.max(0, from - 1));
-  return at >= 0 && at < to;
+  return text.slice(Math.max(0, from - 1), to).includes("]:");
 }
 
 function countLines(text: string, from: number, to: number): number {
