@@ -12,7 +12,7 @@
 // Baselines: a plain BM25 over the same claims (regex words, no analysis), segmentation alone, a
 // lowercase + regex scan of the draft, an empty Node process, and a publish's ranges and messages alone.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,7 +32,9 @@ import { median } from "./timing.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..", "..");
-const CLI = join(ROOT, "out", "server", "src", "cli", "main.js");
+// The installed `factcheck` (package.json bin): the CLI bundle, when `npm run build` made it; else the tsc output.
+const CLI_BUNDLE = join(ROOT, "dist", "cli.cjs");
+const CLI = existsSync(CLI_BUNDLE) ? CLI_BUNDLE : join(ROOT, "out", "server", "src", "cli", "main.js");
 const SERVER = join(ROOT, "out", "server", "src", "main.js");
 const DEBOUNCE_MS = 150; // protocol/settings.ts DEFAULT_SETTINGS.debounceMs: what the server waits after a change
 

@@ -23,6 +23,8 @@ export interface Published {
   text: string;
   /** What the next publish may reuse (draft-checker.ts): each finding of the check's result, shown or not, with its diagnostic or undefined. */
   reuse?: PublishedReuse;
+  /** `findings` by claim id, made when code actions first ask (DocumentState.findingData). */
+  byClaim?: Map<string, Finding[]>;
 }
 
 /** A publish as the next one may reuse it: after an incremental re-check, the unchanged findings' diagnostics are taken from here. */
@@ -122,8 +124,17 @@ export class DocumentState {
     if (end <= start) return undefined;
     const sentence = this.doc.getText().slice(start, end);
     let best: Finding | undefined;
-    for (const f of p.findings) {
-      if (f.claim.id !== d.code || (verdict !== undefined && f.verdict !== verdict) || f.end - f.start !== end - start) continue;
+    // By claim: "Fix all in file" asks this for every diagnostic of the draft.
+    if (!p.byClaim) {
+      p.byClaim = new Map();
+      for (const f of p.findings) {
+        const list = p.byClaim.get(f.claim.id);
+        if (list) list.push(f);
+        else p.byClaim.set(f.claim.id, [f]);
+      }
+    }
+    for (const f of p.byClaim.get(d.code) ?? []) {
+      if ((verdict !== undefined && f.verdict !== verdict) || f.end - f.start !== end - start) continue;
       if (p.text.slice(f.start, f.end) !== sentence) continue;
       if (!best || Math.abs(f.start - start) < Math.abs(best.start - start)) best = f;
     }
