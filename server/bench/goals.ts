@@ -238,6 +238,7 @@ class LspClient {
   private nextId = 1;
   private readonly waiting = new Map<number, (r: unknown) => void>();
   private readonly listeners: ((msg: { method?: string; params?: unknown }) => void)[] = [];
+  private lastBytes = 0;
   readonly child;
   constructor(cwd: string) {
     const flags = process.env.GOALS_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? []; // e.g. --cpu-prof, to profile the server
@@ -258,6 +259,7 @@ class LspClient {
         result?: unknown;
       };
       this.buf = this.buf.subarray(end + 4 + len);
+      this.lastBytes = len; // the message's size, for its listeners (serialising it again would be timed with it)
       if (msg.id !== undefined && msg.method === undefined) this.waiting.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined && msg.method === "workspace/configuration") {
         // The 100,000-claim file is 42 MB: over the default factcheck.maxFileSizeMB (20).
@@ -289,7 +291,7 @@ class LspClient {
         const p = msg.params as { uri?: string; diagnostics?: unknown[] } | undefined;
         if (msg.method !== "textDocument/publishDiagnostics" || p?.uri !== uri) return;
         this.listeners.splice(this.listeners.indexOf(l), 1);
-        resolve({ count: p.diagnostics?.length ?? 0, bytes: JSON.stringify(msg).length });
+        resolve({ count: p.diagnostics?.length ?? 0, bytes: this.lastBytes });
       };
       this.listeners.push(l);
     });
