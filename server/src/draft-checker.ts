@@ -169,7 +169,8 @@ export class DraftChecker {
       findings: shown,
       diagnostics,
       text: checked,
-      reuse: { resultId: result.id, engine, settings, perFinding, lineCount: doc.lineCount },
+      // A partial check's text is not the document's: its lines are not the document's to move by.
+      ...(part.partial ? {} : { reuse: { resultId: result.id, engine, settings, perFinding, lineCount: doc.lineCount } }),
     };
     this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics });
     this.ctx.onCheck?.({ uri: doc.uri, version: doc.version, stats, findings: shown });
