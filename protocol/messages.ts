@@ -93,7 +93,7 @@ export const DIAGNOSTIC_SOURCE = "factcheck";
 /**
  * Client-side command behind the "Ignore claim <id> in this workspace" quick fix. The CLIENT registers it
  * (the server does not list it in executeCommandProvider, so vscode-languageclient does not claim the id):
- * it adds the claim id to the `factcheck.ignoredClaims` setting (workspace folder of `uri`, or the workspace),
+ * it adds the claim id to the `factCheck.ignoredClaims` setting (workspace folder of `uri`, or the workspace),
  * and the resulting workspace/didChangeConfiguration makes the server drop that claim's diagnostics.
  * Arguments: `[claimId: string, uri: string]`.
  */

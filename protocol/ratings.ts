@@ -1,7 +1,7 @@
 // Fact-checkers' ratings, normalised: every feed words its verdicts its own way ("Pants on Fire!", "Four
 // Pinocchios", "Mostly False", 1 of 5 stars), and the editor needs one scale to choose a severity on. The
 // classes are shared by the core (which normalises a review's rating: core/claimreview/rating.ts), the server
-// (which maps a class to the `factcheck.ratingSeverity.<class>` setting) and the client. Plain TypeScript with no
+// (which maps a class to the `factCheck.ratingSeverity.<class>` setting) and the client. Plain TypeScript with no
 // imports: the pure core may import it.
 
 /** The normalised ratings, from false to true, then `unrated` for a verdict that is not on that scale. */

@@ -1,4 +1,4 @@
-// The `factcheck.*` settings: their names, types, defaults and bounds, once. The server
+// The `factCheck.*` settings: their names, types, defaults and bounds, once. The server
 // normalises what the client sends against them (server/src/settings.ts), the client falls back
 // to them (client/src/config.ts), and package.json's `contributes.configuration` must say the
 // same: server/test/settings-manifest.test.ts compares every key, default, enum and bound.
@@ -6,8 +6,13 @@
 import { RATING_CLASSES, type RatingClass } from "./ratings.js";
 import { VERDICTS, type Verdict } from "./verdicts.js";
 
-/** The settings section; every setting is `factcheck.<name>`, resource-scoped (but the trace). */
-export const SETTINGS_SECTION = "factcheck";
+/**
+ * The settings section; every setting is `factCheck.<name>`, resource-scoped (but the trace and the
+ * status bar). VS Code titles a setting from its key ("factCheck.minimumScore" reads "Fact Check:
+ * Minimum Score"), so every name is plain words. The keys before the rename (`factcheck.minScore`, …)
+ * are still read where a new one is unset: legacy-settings.ts.
+ */
+export const SETTINGS_SECTION = "factCheck";
 
 /** How a verdict is shown: an LSP severity, or not at all. */
 export const SEVERITY_NAMES = ["error", "warning", "information", "hint", "off"] as const;
@@ -19,21 +24,22 @@ export interface Settings {
   languages: string[];
   /** Glob for workspace claims databases, relative to each workspace folder. */
   claimsFiles: string;
-  /** `factcheck.severity.<verdict>`. */
+  /** `factCheck.severity.<verdict>`. */
   severity: Record<Verdict, SeverityName>;
   /**
-   * `factcheck.ratingSeverity.<class>`: how a sentence repeating a reviewed claim is shown, by the review's
+   * `factCheck.ratingSeverity.<class>`: how a sentence repeating a reviewed claim is shown, by the review's
    * normalised rating (protocol/ratings.ts); a sentence denying one takes the opposite class's (DENIAL_CLASS).
    */
   ratingSeverity: Record<RatingClass, SeverityName>;
   /** Findings scoring below this are not shown. 0: the matcher's own threshold decides. */
-  minScore: number;
-  debounceMs: number;
+  minimumScore: number;
+  /** Milliseconds to wait after the last edit before re-checking a document. */
+  checkDelay: number;
   ignoredClaims: string[];
-  /** Largest claims or source file read from disk, in MB (server/src/claims-disk.ts). */
-  maxFileSizeMB: number;
+  /** Largest claims or source file read from disk, in megabytes (server/src/node/claims-disk.ts). */
+  maximumFileSize: number;
   /** Drafts longer than this many UTF-8 bytes are checked only up to it (server/src/draft-limit.ts). */
-  maxDraftBytes: number;
+  maximumDraftSize: number;
 }
 
 /** Settings nobody may change in place: the defaults are shared by every caller. */
@@ -75,11 +81,11 @@ export const DEFAULT_SETTINGS: ReadonlySettings = Object.freeze({
   claimsFiles: "**/*.claims.json",
   severity: DEFAULT_SEVERITY,
   ratingSeverity: DEFAULT_RATING_SEVERITY,
-  minScore: 0,
-  debounceMs: 150,
+  minimumScore: 0,
+  checkDelay: 150,
   ignoredClaims: Object.freeze([]),
-  maxFileSizeMB: 20,
-  maxDraftBytes: 5_000_000,
+  maximumFileSize: 20,
+  maximumDraftSize: 5_000_000,
 });
 
 /** The range a numeric setting accepts, in JSON Schema's words (as package.json declares it). */
@@ -89,13 +95,14 @@ export interface NumberBounds {
   maximum: number;
 }
 
-export const SETTING_BOUNDS: Readonly<Record<"minScore" | "debounceMs" | "maxFileSizeMB" | "maxDraftBytes", Readonly<NumberBounds>>> =
-  Object.freeze({
-    minScore: { minimum: 0, maximum: 1 },
-    debounceMs: { minimum: 0, maximum: 60_000 },
-    maxFileSizeMB: { exclusiveMinimum: 0, maximum: 4096 },
-    maxDraftBytes: { minimum: 10_000, maximum: 1_000_000_000 },
-  });
+export const SETTING_BOUNDS: Readonly<
+  Record<"minimumScore" | "checkDelay" | "maximumFileSize" | "maximumDraftSize", Readonly<NumberBounds>>
+> = Object.freeze({
+  minimumScore: { minimum: 0, maximum: 1 },
+  checkDelay: { minimum: 0, maximum: 60_000 },
+  maximumFileSize: { exclusiveMinimum: 0, maximum: 4096 },
+  maximumDraftSize: { minimum: 10_000, maximum: 1_000_000_000 },
+});
 
 export function withinBounds(value: number, b: NumberBounds): boolean {
   return (
@@ -105,11 +112,14 @@ export function withinBounds(value: number, b: NumberBounds): boolean {
   );
 }
 
-/** Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`. */
-export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off", "statusBar.show": true });
+/**
+ * Settings only the client reads: vscode-languageclient traces the traffic per `<id>.trace.server`;
+ * the status bar item; the misattributed sentences' mark (client/src/misattributed-mark.ts).
+ */
+export const CLIENT_SETTING_DEFAULTS = Object.freeze({ "trace.server": "off", "statusBar.show": true, misattributedMark: true });
 
 /**
- * Every setting package.json contributes, by its full key (`factcheck.severity.supported`), with
+ * Every setting package.json contributes, by its full key (`factCheck.severity.supported`), with
  * its default: the server's settings (one key per verdict for `severity`) and the client's.
  */
 export function contributedDefaults(): Record<string, unknown> {

@@ -3,9 +3,9 @@
 // vsce runs on the Node 24 that .ci/install-editors.sh installs:
 //   Node 24: $FACTCHECK_NODE24, else the env.sh that install-editors wrote, else its cache folder.
 //   vsce:    $FACTCHECK_VSCE (same lookup), else `npx --yes @vscode/vsce@VSCE_VERSION` on Node 24.
-// Usage: node scripts/package.mjs [--out FILE]
+// Usage: node scripts/package.mjs [--out FILE]   (env FACTCHECK_BASE_URL: see the README's images below)
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,11 +59,39 @@ if (existsSync(path.join(root, "dist/client.cjs.map"))) {
   fail("dist/ holds a development bundle (source maps): run `node scripts/bundle.mjs --production` first.");
 }
 
-// Relative links in README.md stay relative: the VSIX carries the README's images (docs/*.png, see
-// .vscodeignore) and VS Code resolves them inside the installed extension. Rewriting them would need a
-// public GitHub/GitLab repository URL, which this package does not have.
-// The marketplace page is the user-facing README.marketplace.md; the repository README (developer commands) stays out.
-const vsceArgs = ["package", "--no-dependencies", "--no-rewrite-relative-links", "--readme-path", "README.marketplace.md", "--out", out];
+// The package names no repository, bug tracker or home page: there is no public one yet, and a
+// placeholder would be a link that goes nowhere on the extension's page (--allow-missing-repository).
+// The marketplace page is the user-facing README.marketplace.md; the repository README (developer
+// commands) stays out.
+//
+// Its images: VS Code's extension page (1.139) shows only http(s) images — it drops relative ones and
+// data: URIs — and without a repository vsce cannot make relative links absolute. So:
+//   FACTCHECK_BASE_URL=https://…/  (where the repository's files are served, e.g. a raw GitHub URL at
+//     release): vsce prepends it to the README's relative links and images (--baseContentUrl,
+//     --baseImagesUrl), and the screenshot shows;
+//   without it: the packaged README leaves its images out (a copy in out/package/), rather than show a
+//     broken image with its alt text. The e2e test reads the installed README and checks each image loads.
+const baseUrl = process.env.FACTCHECK_BASE_URL?.trim();
+if (baseUrl && !/^https:\/\/\S+\/$/.test(baseUrl)) fail(`FACTCHECK_BASE_URL must be an https URL ending in "/" (got "${baseUrl}")`);
+let readme = "README.marketplace.md";
+if (!baseUrl) {
+  const text = readFileSync(path.join(root, readme), "utf8");
+  const withoutImages = text.replace(/^!\[[^\]]*\]\([^)\s]+\)[ \t]*\r?\n(?:[ \t]*\r?\n)?/gm, "");
+  if (/!\[[^\]]*\]\((?!https:)/.test(withoutImages)) fail(`${readme} has an image inside a paragraph: put each image on a line of its own`);
+  mkdirSync(path.join(root, "out", "package"), { recursive: true });
+  readme = path.join("out", "package", "README.md");
+  writeFileSync(path.join(root, readme), withoutImages);
+}
+const vsceArgs = [
+  "package",
+  "--no-dependencies",
+  "--allow-missing-repository",
+  ...(baseUrl ? ["--baseContentUrl", baseUrl, "--baseImagesUrl", baseUrl] : ["--no-rewrite-relative-links"]),
+  "--readme-path",
+  readme,
+  "--out",
+  out,
+];
 const vsce = [
   process.env.FACTCHECK_VSCE,
   fromFile.FACTCHECK_VSCE,

@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import { CheckFilesRequest } from "../../protocol/messages.js";
 import { errorMessage, type FactCheckServer } from "./server.js";
 
-/** File names checked, by the languages `factcheck.languages` names by default. */
+/** File names checked, by the languages `factCheck.languages` names by default. */
 const DRAFT_GLOB = "**/*.{md,markdown,mdx,txt}";
 /** Sent to the server in batches, so a progress notification can move and a cancel can stop between them. */
 const BATCH = 50;

@@ -185,12 +185,12 @@ export function registerCommands(context: vscode.ExtensionContext, server: FactC
       const where = config.describeTarget(target);
       void vscode.window.showInformationMessage(
         added
-          ? `Fact Check: claim ${text} is now ignored (factcheck.ignoredClaims in ${where}).`
+          ? `Fact Check: claim ${text} is now ignored (factCheck.ignoredClaims in ${where}).`
           : `Fact Check: claim ${text} was already ignored (${where}).`,
       );
       return true;
     } catch (e) {
-      void vscode.window.showErrorMessage(`Fact Check: could not update factcheck.ignoredClaims: ${errorMessage(e)}`);
+      void vscode.window.showErrorMessage(`Fact Check: could not update factCheck.ignoredClaims: ${errorMessage(e)}`);
       return false;
     }
   });

@@ -1,31 +1,48 @@
-// Access to the `factcheck.*` settings. The server reads most of them itself (the client
+// Access to the `factCheck.*` settings. The server reads most of them itself (the client
 // synchronizes the whole section); the client needs only the few that shape the client:
 // which languages to attach to, where claims files are, and the ignore list it writes.
-// Defaults are the protocol's (protocol/settings.ts), the same the server falls back to.
+// Each is what the user set (an old `factcheck.*` key filling in where its new key is unset:
+// explicit-settings.ts), else the protocol's default (protocol/settings.ts), as on the server.
 import * as vscode from "vscode";
+import { LEGACY_SETTINGS_SECTION } from "../../protocol/legacy-settings.js";
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from "../../protocol/settings.js";
+import { explicitSettings, userSettings } from "./explicit-settings.js";
 
 export const SECTION = SETTINGS_SECTION;
+/** The section before the rename: a change there concerns Fact Check too. */
+export const LEGACY_SECTION = LEGACY_SETTINGS_SECTION;
 
 function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION, scope);
 }
 
-/** Language ids the server checks (`factcheck.languages`), never empty. */
+/** Language ids the server checks (`factCheck.languages`), never empty. */
 export function languages(): string[] {
-  const value = section().get<unknown>("languages");
+  const value = userSettings().languages;
   const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
   return list.length ? [...new Set(list)] : [...DEFAULT_SETTINGS.languages];
 }
 
-/** `factcheck.statusBar.show`: whether the status bar item is shown at all. */
+/** `factCheck.statusBar.show`: whether the status bar item is shown at all. */
 export function showStatusBar(): boolean {
-  return section().get<unknown>("statusBar.show") !== false;
+  const group = userSettings().statusBar;
+  return !(typeof group === "object" && group !== null && (group as Record<string, unknown>).show === false);
 }
 
-/** Glob of workspace claims files (`factcheck.claimsFiles`). */
+/**
+ * The old `factcheck.trace.server`, while `factCheck.trace.server` is unset (undefined otherwise):
+ * vscode-languageclient reads only the new key itself.
+ */
+export function legacyTraceServer(): string | undefined {
+  if (explicitSettings(undefined).trace !== undefined) return undefined;
+  const group = userSettings().trace;
+  const value = typeof group === "object" && group !== null ? (group as Record<string, unknown>).server : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Glob of workspace claims files (`factCheck.claimsFiles`). */
 export function claimsFilesGlob(): string {
-  const value = section().get<unknown>("claimsFiles");
+  const value = userSettings().claimsFiles;
   return typeof value === "string" && value.trim() ? value.trim() : DEFAULT_SETTINGS.claimsFiles;
 }
 
@@ -40,12 +57,12 @@ export function claimsFilesGlobAnywhere(): string {
 
 /** Does a configuration change concern settings the client is built from (so it must restart)? */
 export function affectsClientSetup(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(`${SECTION}.languages`) || e.affectsConfiguration(`${SECTION}.claimsFiles`);
+  return [SECTION, LEGACY_SECTION].some((s) => e.affectsConfiguration(`${s}.languages`) || e.affectsConfiguration(`${s}.claimsFiles`));
 }
 
 /** Does a configuration change concern Fact Check at all? */
 export function affectsFactCheck(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(SECTION);
+  return e.affectsConfiguration(SECTION) || e.affectsConfiguration(LEGACY_SECTION);
 }
 
 export interface IgnoreResult {
@@ -55,7 +72,7 @@ export interface IgnoreResult {
 }
 
 /**
- * Adds a claim id to `factcheck.ignoredClaims` in the workspace settings (the folder's settings
+ * Adds a claim id to `factCheck.ignoredClaims` in the workspace settings (the folder's settings
  * in a multi-root workspace, when the finding's document belongs to a folder). Without any
  * workspace open there is nowhere else to write it, so it goes to the user settings.
  */
@@ -68,13 +85,16 @@ export async function addIgnoredClaim(claimId: string, resource?: vscode.Uri): P
   else target = vscode.ConfigurationTarget.Global;
 
   const config = section(folder?.uri ?? resource);
-  const inspected = config.inspect<string[]>("ignoredClaims");
-  const current =
+  const at = (i: ReturnType<typeof config.inspect<string[]>>) =>
     target === vscode.ConfigurationTarget.WorkspaceFolder
-      ? inspected?.workspaceFolderValue
+      ? i?.workspaceFolderValue
       : target === vscode.ConfigurationTarget.Workspace
-        ? inspected?.workspaceValue
-        : inspected?.globalValue;
+        ? i?.workspaceValue
+        : i?.globalValue;
+  // The list there, or, while the new key is unset there, the old key's list (which the new one then replaces).
+  const current =
+    at(config.inspect<string[]>("ignoredClaims")) ??
+    at(vscode.workspace.getConfiguration(LEGACY_SECTION, folder?.uri ?? resource).inspect<string[]>("ignoredClaims"));
   const list = Array.isArray(current) ? current.filter((v) => typeof v === "string") : [];
   if (list.includes(claimId)) return { added: false, target };
   await config.update("ignoredClaims", [...list, claimId], target);

@@ -8,12 +8,19 @@ import { registerCommands } from "./commands.js";
 import * as config from "./config.js";
 import { registerDrawClaims } from "./draw-claims.js";
 import { leveledOutput } from "./log-channel.js";
+import { MisattributedMark } from "./misattributed-mark.js";
 import { FactCheckServer } from "./server.js";
 import { StatusBar } from "./status-bar.js";
 
 let server: FactCheckServer | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate returns (extension.exports): read by the extension-host suite. */
+export interface FactCheckApi {
+  /** The ranges that carry the misattributed mark in a document's editors. */
+  misattributedMarks(uri: vscode.Uri): readonly vscode.Range[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<FactCheckApi> {
   const log = vscode.window.createOutputChannel("Fact Check", { log: true });
   const output = leveledOutput(log);
   context.subscriptions.push(log);
@@ -33,12 +40,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(new StatusBar(s));
   registerClaimsView(context, s);
   registerCheckWorkspace(context, s);
+  const mark = new MisattributedMark();
+  context.subscriptions.push(mark);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector and file watcher are fixed when the client starts.
       if (config.affectsClientSetup(e) && s.state !== "failed") {
-        output.appendLine("[client] factcheck.languages or factcheck.claimsFiles changed: restarting the server");
+        output.appendLine("[client] factCheck.languages or factCheck.claimsFiles changed: restarting the server");
         void s.restart();
       }
     }),
@@ -56,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Not awaited: activation must not wait for the server; failures are shown by start() itself.
   void s.start();
+  return { misattributedMarks: (uri) => mark.ranges(uri) };
 }
 
 export async function deactivate(): Promise<void> {

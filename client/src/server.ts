@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
   State,
+  Trace,
   TransportKind,
 } from "vscode-languageclient/node.js";
 import {
@@ -144,7 +145,20 @@ export class FactCheckServer implements vscode.Disposable {
     }
     if (this.client !== client) return false;
     this.setState("running");
+    this.applyLegacyTrace(client);
+    // After the library's own listener (registered by start()), which reads only the new key.
+    this.clientDisposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affectsFactCheck(e) && this.client === client) this.applyLegacyTrace(client);
+      }),
+    );
     return true;
+  }
+
+  /** The library traces per `factCheck.trace.server`; while that is unset, the old `factcheck.trace.server` still counts. */
+  private applyLegacyTrace(client: LanguageClient): void {
+    const trace = config.legacyTraceServer();
+    if (trace !== undefined) void client.setTrace(Trace.fromString(trace)).catch(() => undefined);
   }
 
   private createClient(module: string): LanguageClient {
@@ -170,18 +184,23 @@ export class FactCheckServer implements vscode.Disposable {
       documentSelector,
       initializationOptions,
       synchronize: {
-        configurationSection: config.SECTION,
+        configurationSection: [config.SECTION, config.LEGACY_SECTION],
         fileEvents: claimsWatcher,
       },
       outputChannel: this.output,
       diagnosticCollectionName: "factcheck",
       middleware: {
         workspace: {
-          // Only what the user set: the server puts it over the project config file (explicit-settings.ts).
+          // Only what the user set: the server puts it over the project config file (explicit-settings.ts),
+          // and reads the old section's keys where the new ones are unset.
           configuration: async (params, token, next) => {
             const base = await next(params, token);
             if (!Array.isArray(base)) return base;
-            return params.items.map((item, i) => (item.section === config.SECTION ? explicitSettings(item.scopeUri) : base[i]));
+            return params.items.map((item, i) =>
+              item.section === config.SECTION || item.section === config.LEGACY_SECTION
+                ? explicitSettings(item.scopeUri, item.section)
+                : base[i],
+            );
           },
         },
       },
@@ -216,7 +235,8 @@ export class FactCheckServer implements vscode.Disposable {
         },
       },
     };
-    const client: LanguageClient = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
+    // The id names the trace setting the library reads: `factCheck.trace.server`.
+    const client: LanguageClient = new LanguageClient(config.SECTION, "Fact Check", serverOptions, clientOptions);
     client.onNotification(StatusNotification, (params) => {
       if (this.client === client) this.setStatus(params);
     });

@@ -2,7 +2,7 @@
 // need a look (every verdict but supported) and those that check out; an error mark when a claims
 // file failed to load (the counts stay: the last good version of that database is still in use);
 // the loaded claims files and the counts by verdict in the tooltip. Clicking it opens the Problems
-// view. `factcheck.statusBar.show: false` hides it (so does its own context menu).
+// view. `factCheck.statusBar.show: false` hides it (so does its own context menu).
 //
 // The counts are the server's own, typed (factcheck/documentCounts, sent with each publish of a
 // document's diagnostics): nothing is read back out of diagnostic messages.

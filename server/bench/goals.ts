@@ -36,7 +36,7 @@ const ROOT = join(HERE, "..", "..", "..");
 const CLI_BUNDLE = join(ROOT, "dist", "cli.cjs");
 const CLI = existsSync(CLI_BUNDLE) ? CLI_BUNDLE : join(ROOT, "out", "server", "src", "cli", "main.js");
 const SERVER = join(ROOT, "out", "server", "src", "main.js");
-const DEBOUNCE_MS = 150; // protocol/settings.ts DEFAULT_SETTINGS.debounceMs: what the server waits after a change
+const DEBOUNCE_MS = 150; // protocol/settings.ts DEFAULT_SETTINGS.checkDelay: what the server waits after a change
 
 const ms = (t0: number) => performance.now() - t0;
 
@@ -262,9 +262,9 @@ class LspClient {
       this.lastBytes = len; // the message's size, for its listeners (serialising it again would be timed with it)
       if (msg.id !== undefined && msg.method === undefined) this.waiting.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined && msg.method === "workspace/configuration") {
-        // The 100,000-claim file is 42 MB: over the default factcheck.maxFileSizeMB (20).
+        // The 100,000-claim file is 42 MB: over the default factCheck.maximumFileSize (20).
         const items = (msg.params as { items?: unknown[] } | undefined)?.items ?? [];
-        this.send({ jsonrpc: "2.0", id: msg.id, result: items.map(() => ({ maxFileSizeMB: 200 })) });
+        this.send({ jsonrpc: "2.0", id: msg.id, result: items.map(() => ({ maximumFileSize: 200 })) });
       } else if (msg.id !== undefined && msg.method)
         this.send({ jsonrpc: "2.0", id: msg.id, result: null }); // other requests: no answer needed
       else for (const l of this.listeners) l(msg);

@@ -2,7 +2,9 @@
 // publishes their diagnostics so the Problems view lists every finding of the workspace. An open
 // document is skipped: the editor's text, checked as it is typed, is the truth for it. Each file is
 // read as a regular file within the draft size limit, checked in slices like an open draft, and
-// published without a version (no document version to tie it to).
+// published without a version (no document version to tie it to). Those results stay until the file
+// is opened (its own check takes over), checked again, or deleted or renamed (forgetDeleted, on the
+// file watcher's delete events): then they are withdrawn, so Problems lists no file that is gone.
 import { performance } from "node:perf_hooks";
 import type { Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -24,6 +26,8 @@ export interface CheckFilesContext {
   store: ClaimsStore;
   publish(params: PublishDiagnosticsParams): void;
   pause(): Promise<void>;
+  /** The URIs whose Check Workspace results are published: filled here, emptied by forgetDeleted. */
+  checked: Set<string>;
 }
 
 /** At most this many files per request: a workspace of drafts, not a disk. */
@@ -42,7 +46,7 @@ export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParam
     if (!settings.enable) continue;
     let text: string;
     try {
-      text = await ctx.fs.readFile(file, { maxBytes: settings.maxDraftBytes, limitName: "factcheck.maxDraftBytes" });
+      text = await ctx.fs.readFile(file, { maxBytes: settings.maximumDraftSize, limitName: "factCheck.maximumDraftSize" });
     } catch (e) {
       result.failed.push({ uri, message: (e as Error)?.message ?? String(e) });
       continue;
@@ -56,7 +60,7 @@ export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParam
       },
       due: () => performance.now() - sliceStart >= SLICE_MS,
     };
-    const checked = await ctx.store.checker.checkTextAsync(text, format, { minScore: settings.minScore }, control);
+    const checked = await ctx.store.checker.checkTextAsync(text, format, { minScore: settings.minimumScore }, control);
     if (!checked) continue;
     if (ctx.documents.state(uri)) continue; // opened meanwhile: its own check publishes
     const doc = TextDocument.create(uri, format === "markdown" ? "markdown" : "plaintext", 0, text);
@@ -68,9 +72,24 @@ export async function checkFiles(ctx: CheckFilesContext, params: CheckFilesParam
       diagnostics.push(findingDiagnostic(doc, f, severity));
     }
     ctx.publish({ uri, diagnostics });
+    ctx.checked.add(uri);
     result.checked++;
     result.findings += diagnostics.length;
     await ctx.pause();
   }
   return result;
+}
+
+/**
+ * Files (or folders) deleted, a rename's old name included: the Check Workspace results of every
+ * checked file that was one of them, or inside one, are withdrawn (an empty publish, which also
+ * clears the Claims view's counts for it). A document open in the editor keeps its own results.
+ */
+export function forgetDeleted(ctx: Pick<CheckFilesContext, "checked" | "documents" | "publish">, deleted: readonly string[]): void {
+  if (!ctx.checked.size || !deleted.length) return;
+  for (const uri of [...ctx.checked]) {
+    if (!deleted.some((d) => uri === d || uri.startsWith(d.endsWith("/") ? d : `${d}/`))) continue;
+    ctx.checked.delete(uri);
+    if (!ctx.documents.state(uri)) ctx.publish({ uri, diagnostics: [] });
+  }
 }

@@ -1,5 +1,5 @@
 // Keeps the ClaimsStore in step with the claims files: the bundled database, files in the workspace
-// folders matching `factcheck.claimsFiles`, file-watcher events, and claims files open in the editor
+// folders matching `factCheck.claimsFiles`, file-watcher events, and claims files open in the editor
 // (their unsaved text is used, so errors show while typing). After every change it publishes each
 // file's errors as diagnostics in that file, sends factcheck/status, and re-checks open drafts.
 // All store mutations run one at a time through a queue, so loads never interleave. Every read a
@@ -8,7 +8,7 @@
 //
 // Each claims file is confined to its workspace folder (the innermost one holding it; outside every folder,
 // its own folder; the bundled database, the bundled claims folder): it and its source.file must resolve
-// inside after symlinks, and be regular files within factcheck.maxFileSizeMB (node/claims-disk.ts). In VS Code's
+// inside after symlinks, and be regular files within factCheck.maximumFileSize (node/claims-disk.ts). In VS Code's
 // Restricted Mode (`trusted()` false) no workspace claims file is loaded at all; the bundled database is.
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -132,6 +132,12 @@ export class ClaimsFiles {
     });
   }
 
+  /** Whether a deleted file's URI is one of the loaded claims files (broken ones too): only then does its deletion change the claims. */
+  isLoadedClaimsFile(uri: string): boolean {
+    const file = uriToPath(uri);
+    return !!file && this.ctx.store.has(file);
+  }
+
   /** True when the document is (or, by the glob of its folder, should be) a workspace claims file. */
   isClaimsDocument(uri: string): boolean {
     const file = uriToPath(uri);
@@ -216,7 +222,7 @@ export class ClaimsFiles {
     const bundled = !!this.ctx.bundledClaimsPath && file === this.ctx.bundledClaimsPath;
     const folder = bundled ? undefined : this.folderOf(file);
     const settings = await this.ctx.settings.get(folder?.uri);
-    return { root: bundled || !folder ? path.dirname(file) : folder.root, maxBytes: Math.floor(settings.maxFileSizeMB * MB) };
+    return { root: bundled || !folder ? path.dirname(file) : folder.root, maxBytes: Math.floor(settings.maximumFileSize * MB) };
   }
 
   /** The current status, after whatever is queued, with nothing reloaded (Restricted Mode). */

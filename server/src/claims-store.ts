@@ -107,7 +107,7 @@ export class ClaimsStore {
     const confined = confinedLoaderHost({
       root: opts.root ?? dirname(path),
       maxBytes: opts.maxBytes,
-      limitName: "factcheck.maxFileSizeMB",
+      limitName: "factCheck.maximumFileSize",
       fs: { readFile: (p, limits) => fs.readFile(p, limits), realPath: (p) => (fs.realPath ? fs.realPath(p) : Promise.resolve(p)) },
       ...(opts.text !== undefined ? { claimsText: { path, text: opts.text } } : {}),
     });

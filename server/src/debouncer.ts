@@ -1,5 +1,5 @@
 // The one debouncer of the server: work on a document (re-check a draft, reload a claims file from
-// the editor's text) waits until its edits pause for the document's `factcheck.debounceMs`. Each
+// the editor's text) waits until its edits pause for the document's `factCheck.checkDelay`. Each
 // document has at most one piece of work pending (DocumentState.pending): a newer schedule replaces
 // it, and a check started meanwhile or the document's close cancels it.
 import type { Logger, Timers } from "./deps.js";

@@ -5,7 +5,7 @@
 // (core/draft-session.ts), and the diagnostics of the findings it kept are the last publish's, moved.
 // A check runs in slices of at most SLICE_MS, handing the thread back between them (a cold 1 MB
 // draft takes seconds), and is abandoned at the next slice once the document or the claims change.
-// Drafts over `maxDraftBytes` are checked up to the limit, and say so (draft-limit.ts).
+// Drafts over `maximumDraftSize` are checked up to the limit, and say so (draft-limit.ts).
 import { performance } from "node:perf_hooks";
 import { type Diagnostic, DiagnosticSeverity, type PublishDiagnosticsParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -98,8 +98,8 @@ export class DraftChecker {
     }
     const format: DraftFormat = isMarkdown(doc) ? "markdown" : "plaintext";
     const text = doc.getText();
-    const part = draftPart(text, settings.maxDraftBytes);
-    if (part.partial) this.tellTooLarge(state, text, settings.maxDraftBytes);
+    const part = draftPart(text, settings.maximumDraftSize);
+    if (part.partial) this.tellTooLarge(state, text, settings.maximumDraftSize);
     let sliceStart = performance.now();
     const control: CheckControl = {
       pause: async () => {
@@ -114,7 +114,7 @@ export class DraftChecker {
     // The draft's own incremental checker (core/draft-session.ts): after an edit, only the blocks it reaches
     // are segmented and checked again, and the other findings are the last check's.
     if (state.session?.engine !== engine) state.session = new DraftSession(engine);
-    const result = await state.session.checkAsync(checked, format, { minScore: settings.minScore }, control);
+    const result = await state.session.checkAsync(checked, format, { minScore: settings.minimumScore }, control);
     if (!result || stale()) return false;
     const { findings, stats } = result;
     const ignored = new Set(settings.ignoredClaims);
@@ -162,7 +162,7 @@ export class DraftChecker {
       shown.push(findings[i]);
       diagnostics.push(d);
     }
-    if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maxDraftBytes));
+    if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maximumDraftSize));
     state.published = {
       version: doc.version,
       revision: ticket.revision,
@@ -189,7 +189,7 @@ export class DraftChecker {
     if (!state.firstNotice("too-large")) return;
     const message =
       `Fact Check: ${state.uri} is ${formatBytes(Buffer.byteLength(text))}, over the ${formatBytes(limit)} limit ` +
-      `(setting factcheck.maxDraftBytes): only its first ${formatBytes(limit)} are checked; nothing after that is.`;
+      `(setting factCheck.maximumDraftSize): only its first ${formatBytes(limit)} are checked; nothing after that is.`;
     this.ctx.logger.warn(message);
     this.ctx.notify(message);
   }
@@ -220,6 +220,6 @@ function stoppedHere(doc: TextDocument, offset: number, limit: number): Diagnost
     range: { start: doc.positionAt(from), end: doc.positionAt(Math.max(to, from)) },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
-    message: `Fact Check stopped here: this draft is over the ${formatBytes(limit)} limit (factcheck.maxDraftBytes), and nothing from here on is checked.`,
+    message: `Fact Check stopped here: this draft is over the ${formatBytes(limit)} limit (factCheck.maximumDraftSize), and nothing from here on is checked.`,
   };
 }

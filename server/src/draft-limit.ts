@@ -1,4 +1,4 @@
-// How much of a draft the server checks. A draft over `factcheck.maxDraftBytes` (UTF-8 bytes) is
+// How much of a draft the server checks. A draft over `factCheck.maximumDraftSize` (UTF-8 bytes) is
 // checked only up to a paragraph break before the limit: checking costs time in proportion to
 // the text (seconds per megabyte, cold), and a 50 MB log pasted into an editor must not keep the
 // server busy for minutes. The part left unchecked is always announced, never silently dropped.
@@ -48,7 +48,7 @@ export function utf16PrefixWithin(text: string, maxBytes: number): number {
   return text.length;
 }
 
-/** "5 MB", "512 KB", "800 bytes": a size as a person reads it (decimal units, as `maxDraftBytes` counts). */
+/** "5 MB", "512 KB", "800 bytes": a size as a person reads it (decimal units, as `maximumDraftSize` counts). */
 export function formatBytes(n: number): string {
   if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)} MB`;
   if (n >= 1_000) return `${+(n / 1_000).toFixed(1)} KB`;

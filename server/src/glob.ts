@@ -1,4 +1,4 @@
-// Glob patterns for the `factcheck.claimsFiles` setting, matched against paths relative to a
+// Glob patterns for the `factCheck.claimsFiles` setting, matched against paths relative to a
 // workspace folder with "/" separators. Dependency-free on purpose: the server is bundled into one
 // file, and the subset VS Code users write in settings is small.
 //   **  any number of path segments (also none)    *  anything but "/"    ?  one character but "/"

@@ -2,7 +2,7 @@
 // folder, at the folder's root, read through ServerFs and cached until a watched change or a
 // reload. Its values sit under the user's settings (the client sends only the settings the user
 // set: client/src/server.ts, explicitSettings). In Restricted Mode its `claims` globs are ignored,
-// as `factcheck.claimsFiles` is.
+// as `factCheck.claimsFiles` is.
 import * as path from "node:path";
 import { uriToPath } from "./claims-files.js";
 import type { Logger, ServerFs } from "./deps.js";

@@ -1,6 +1,6 @@
 // How the editor shows a finding about a reviewed claim (a claim from a fact-check feed, core/claimreview): its
 // diagnostic message ("repeats a claim rated False by PolitiFact (2024-05-01) — …"), its severity (by the review's
-// rating, `factcheck.ratingSeverity.<class>`), what its diagnostic `data` carries, and its hover card. diagnostics.ts,
+// rating, `factCheck.ratingSeverity.<class>`), what its diagnostic `data` carries, and its hover card. diagnostics.ts,
 // hover.ts and draft-checker.ts call in here with one line each, so the review's wording lives in one place.
 //
 // Feed text is untrusted: in the card every string is escaped (protocol/markdown.ts) and the only link is the

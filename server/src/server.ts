@@ -10,14 +10,16 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type Disposable,
+  FileChangeType,
   type FileSystemWatcher,
   type InitializeResult,
   MessageType,
   type PublishDiagnosticsParams,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  WatchKind,
 } from "vscode-languageserver";
-import { checkFiles } from "./check-workspace.js";
+import { checkFiles, forgetDeleted } from "./check-workspace.js";
 import { claimsFileFixes } from "./claims-fixes.js";
 import { CONFIG_FILE_NAMES, mergeSettings } from "./node/config-file.js";
 import { ProjectConfigs } from "./project-config.js";
@@ -42,6 +44,7 @@ import {
   StatusNotification,
   type StatusParams,
 } from "../../protocol/messages.js";
+import { LEGACY_SETTINGS_SECTION, withLegacyFallback } from "../../protocol/legacy-settings.js";
 import { SETTINGS_SECTION } from "../../protocol/settings.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
@@ -56,6 +59,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const timers = deps.timers ?? realTimers;
   /** Every open document's state: drafts and claims files alike. */
   const documents = new OpenDocuments();
+  /** Files not open whose Check Workspace results are published (check-workspace.ts). */
+  const workspaceChecked = new Set<string>();
 
   // What the client told us at initialize.
   let folders: string[] = [];
@@ -74,13 +79,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const settings = new SettingsCache(async (scopeUri) => {
     const fromFile = await projectConfigs.forResource(scopeUri, folders);
     if (!canAskConfiguration) return mergeSettings(fromFile, pushedSettings);
-    const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
-    return mergeSettings(fromFile, value);
+    // The old section too: a key set before the rename still counts where its new key is unset.
+    const [value, legacy] = await connection.workspace.getConfiguration([
+      { scopeUri, section: SETTINGS_SECTION },
+      { scopeUri, section: LEGACY_SETTINGS_SECTION },
+    ]);
+    return mergeSettings(fromFile, withLegacyFallback(value, legacy));
   });
   const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp);
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);
+  const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).checkDelay, logger);
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
   const publish = (params: PublishDiagnosticsParams): void => {
@@ -149,7 +158,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (canRegisterConfiguration)
       guard(
         "registering for configuration changes",
-        connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }),
+        connection.client.register(DidChangeConfigurationNotification.type, { section: [SETTINGS_SECTION, LEGACY_SETTINGS_SECTION] }),
       );
     // onDidChangeWorkspaceFolders throws unless the client announced workspace folder support.
     if (canFolderEvents) {
@@ -173,6 +182,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         ? globs.map((g) => ({ globPattern: { baseUri: g.folderUri, pattern: g.glob } }))
         : [...new Set(globs.length ? globs.map((g) => g.glob) : [DEFAULT_SETTINGS.claimsFiles])].map((g) => ({ globPattern: g }))),
       { globPattern: `**/{${CONFIG_FILE_NAMES.join(",")}}` },
+      // Deletions anywhere (a file, a folder, a rename's old name): Check Workspace results of files that are gone go.
+      { globPattern: "**/*", kind: WatchKind.Delete },
     ];
     const key = JSON.stringify(watchers);
     if (key === watchedKey) return;
@@ -182,7 +193,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   }
 
   connection.onDidChangeConfiguration((params) => {
-    if (!canAskConfiguration) pushedSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+    if (!canAskConfiguration) {
+      const pushed = params.settings as Record<string, unknown> | null;
+      pushedSettings = withLegacyFallback(pushed?.[SETTINGS_SECTION], pushed?.[LEGACY_SETTINGS_SECTION]);
+    }
     settingsChanged();
   });
 
@@ -204,7 +218,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onDidChangeWatchedFiles((params) => {
     const config = params.changes.filter((c) => ProjectConfigs.isConfigFile(c.uri));
     if (config.length) settingsChanged();
-    const claims = params.changes.filter((c) => !ProjectConfigs.isConfigFile(c.uri));
+    const deleted = params.changes.filter((c) => c.type === FileChangeType.Deleted).map((c) => c.uri);
+    forgetDeleted({ checked: workspaceChecked, documents, publish }, deleted);
+    // The deletions watcher reports every file: only those of the claims globs (or loaded) concern the claims.
+    const claims = params.changes.filter(
+      (c) => !ProjectConfigs.isConfigFile(c.uri) && (c.type !== FileChangeType.Deleted || files.isLoadedClaimsFile(c.uri)),
+    );
     if (claims.length) guard("reloading changed claims files", files.watchedFilesChanged(claims));
   });
 
@@ -320,7 +339,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onRequest(CheckFilesRequest, async (params) => {
     await ready;
-    return checkFiles({ fs: deps.fs, documents, settings, store, publish, pause: deps.pause ?? yieldToEventLoop }, params);
+    const ctx = { fs: deps.fs, documents, settings, store, publish, pause: deps.pause ?? yieldToEventLoop, checked: workspaceChecked };
+    return checkFiles(ctx, params);
   });
 
   registerDrawClaims(connection, store.nlp);

@@ -1,4 +1,4 @@
-// The `factcheck.*` settings. They are resource-scoped (a folder may turn a verdict off), so they are
+// The `factCheck.*` settings. They are resource-scoped (a folder may turn a verdict off), so they are
 // fetched per document URI through workspace/configuration and cached per URI until the client
 // says they changed. Whatever the client sends is normalised: a bad value falls back to its default.
 // The names, defaults and bounds are the protocol's (protocol/settings.ts), shared with the client.
@@ -28,7 +28,7 @@ export function ratingSeverityOf(settings: Settings, c: RatingClass): Diagnostic
   return name === "off" ? undefined : SEVERITIES[name];
 }
 
-/** Turns what workspace/configuration returned for section "factcheck" into complete settings. */
+/** Turns what workspace/configuration returned for section "factCheck" (old keys already filled in: legacy-settings.ts) into complete settings. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = isObject(raw) ? raw : {};
   // VS Code nests dotted keys ("severity.supported" → severity: { supported }); accept flat keys too.
@@ -58,11 +58,11 @@ export function normalizeSettings(raw: unknown): Settings {
     claimsFiles: typeof r.claimsFiles === "string" && r.claimsFiles.trim() ? r.claimsFiles.trim() : DEFAULT_SETTINGS.claimsFiles,
     severity,
     ratingSeverity,
-    minScore: number("minScore"),
-    debounceMs: number("debounceMs"),
+    minimumScore: number("minimumScore"),
+    checkDelay: number("checkDelay"),
     ignoredClaims: strings(r.ignoredClaims) ?? [],
-    maxFileSizeMB: number("maxFileSizeMB"),
-    maxDraftBytes: Math.floor(number("maxDraftBytes")),
+    maximumFileSize: number("maximumFileSize"),
+    maximumDraftSize: Math.floor(number("maximumDraftSize")),
   };
 }
 

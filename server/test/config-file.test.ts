@@ -25,9 +25,9 @@ const SUPPORTED = "Trump ruled out deploying American troops to Ukraine.";
 const OVERSTATED = "Germany, France and the United Kingdom will commit ground forces.";
 const TOWN = "Mayor Jane Alvarez announced that the central library will close for renovation in June.";
 
-test("parseProjectConfig: claims, ignoredClaims, severity and minScore; each bad value an error at its line and column", () => {
+test("parseProjectConfig: claims, ignoredClaims, severity and minimumScore; each bad value an error at its line and column", () => {
   const good = parseProjectConfig(
-    '{\n  "$schema": "https://x/factcheck.config.schema.json",\n  "claims": ["claims/**/*.claims.json", "more/*.claims.json"],\n  "ignoredClaims": ["a-b"],\n  "severity": { "supported": "off", "overstated": "warning" },\n  "minScore": 0.5\n}\n',
+    '{\n  "$schema": "https://x/factcheck.config.schema.json",\n  "claims": ["claims/**/*.claims.json", "more/*.claims.json"],\n  "ignoredClaims": ["a-b"],\n  "severity": { "supported": "off", "overstated": "warning" },\n  "minimumScore": 0.5\n}\n',
     "factcheck.config.json",
   );
   assert.deepEqual(good.errors, []);
@@ -35,11 +35,11 @@ test("parseProjectConfig: claims, ignoredClaims, severity and minScore; each bad
     claimsFiles: "{claims/**/*.claims.json,more/*.claims.json}",
     ignoredClaims: ["a-b"],
     severity: { supported: "off", overstated: "warning" },
-    minScore: 0.5,
+    minimumScore: 0.5,
   });
   assert.deepEqual(parseProjectConfig('{ "claims": "*.claims.json" }', "f").config, { claims: ["*.claims.json"] });
   const bad = parseProjectConfig(
-    '{\n  "severity": { "suported": "off", "contradicted": "loud" },\n  "minScore": 2,\n  "colour": 1\n}',
+    '{\n  "severity": { "suported": "off", "contradicted": "loud" },\n  "minimumScore": 2,\n  "colour": 1\n}',
     "f.json",
   );
   assert.deepEqual(
@@ -47,9 +47,17 @@ test("parseProjectConfig: claims, ignoredClaims, severity and minScore; each bad
     [
       '2:17 /severity/suported unknown verdict "suported"',
       '2:52 /severity/contradicted severity must be one of "error", "warning", "information", "hint", "off"',
-      '3:15 /minScore "minScore" must be a number from 0 to 1',
-      '4:3 /colour unknown property "colour" (claims, ignoredClaims, severity, minScore)',
+      '3:19 /minimumScore "minimumScore" must be a number from 0 to 1',
+      '4:3 /colour unknown property "colour" (claims, ignoredClaims, severity, minimumScore)',
     ],
+  );
+  // The old name "minScore" is still read (the schema marks it deprecated); "minimumScore" wins when both are there.
+  assert.equal(parseProjectConfig('{ "minScore": 0.3 }', "f").config.minimumScore, 0.3);
+  assert.equal(parseProjectConfig('{ "minScore": 0.3, "minimumScore": 0.6 }', "f").config.minimumScore, 0.6);
+  assert.equal(parseProjectConfig('{ "minimumScore": 0.6, "minScore": 0.3 }', "f").config.minimumScore, 0.6);
+  assert.deepEqual(
+    parseProjectConfig('{ "minScore": "high" }', "f").errors.map((e) => e.message),
+    ['"minScore" must be a number from 0 to 1'],
   );
   assert.match(parseProjectConfig("{ oops", "f.json").errors[0].message, /^syntax error/);
 });
@@ -57,7 +65,7 @@ test("parseProjectConfig: claims, ignoredClaims, severity and minScore; each bad
 test("settings the user set win over the file, verdict by verdict; ignore lists add up; defaults fill the rest", () => {
   const merged = normalizeSettings(
     mergeSettings(
-      { severity: { supported: "off", overstated: "warning" }, ignoredClaims: ["a"], minScore: 0.4 },
+      { severity: { supported: "off", overstated: "warning" }, ignoredClaims: ["a"], minimumScore: 0.4 },
       { severity: { supported: "error" }, ignoredClaims: ["b"] },
     ),
   );
@@ -65,7 +73,7 @@ test("settings the user set win over the file, verdict by verdict; ignore lists 
   assert.equal(merged.severity.overstated, "warning");
   assert.equal(merged.severity.contradicted, "warning", "the default");
   assert.deepEqual(merged.ignoredClaims, ["a", "b"]);
-  assert.equal(merged.minScore, 0.4);
+  assert.equal(merged.minimumScore, 0.4);
   assert.deepEqual(foldersUpward("/a/b").slice(0, 3), ["/a/b", "/a", "/"]);
 });
 
@@ -128,10 +136,10 @@ test("the CLI finds factcheck.config.json from the working directory upward and 
     );
     assert.equal(code, 0, "only supported findings remain");
     // A bad config file is an error naming the file and the place (exit 2).
-    writeFileSync(path.join(root, "factcheck.config.json"), '{ "minScore": "high" }');
+    writeFileSync(path.join(root, "factcheck.config.json"), '{ "minimumScore": "high" }');
     const io2 = captureIo(path.join(root, "drafts"));
     assert.equal(await run(["check", "d.md"], io2), 2);
-    assert.match(io2.stderr(), /factcheck\.config\.json:1:15: "minScore" must be a number from 0 to 1/);
+    assert.match(io2.stderr(), /factcheck\.config\.json:1:19: "minimumScore" must be a number from 0 to 1/);
     // --claims names the databases explicitly: the config's claims globs are not used.
     const io3 = captureIo(path.join(root, "drafts"));
     writeFileSync(path.join(root, "factcheck.config.json"), "{}");

@@ -190,11 +190,11 @@ describe("only regular files within the size limit are read", () => {
     const text = claimsText("big.txt");
     const fs = recordingFs();
     const e = assertAtSourceFile(
-      await loadErrors(writeClaims("big.claims.json", text), { fs, limitName: "factcheck.maxFileSizeMB" }),
+      await loadErrors(writeClaims("big.claims.json", text), { fs, limitName: "factCheck.maximumFileSize" }),
       text,
       "big.txt",
     );
-    assert.equal(e.message, `cannot read source file "big.txt" (${big}): it is larger than the 20 MB limit (factcheck.maxFileSizeMB)`);
+    assert.equal(e.message, `cannot read source file "big.txt" (${big}): it is larger than the 20 MB limit (factCheck.maximumFileSize)`);
     // Exactly at the limit is fine as far as size goes (then it is not UTF-8 text the quote is in).
     truncateSync(big, DEFAULT_MAX_FILE_BYTES);
     const [atLimit] = await loadErrors(writeClaims("big.claims.json", text));

@@ -105,6 +105,19 @@ const EDITS: [string, Edit][] = [
       ),
   ],
   [
+    "type a directive inside code (an example, not a directive)",
+    (t, r) =>
+      insertAt(
+        t,
+        lineStartFrom(t, r.int(t.length)),
+        r.pick([
+          "```\n<!-- factcheck-disable -->\n```\n\n",
+          "Write `<!-- factcheck-ignore-file -->` to skip a file.\n\n",
+          "    <!-- factcheck-disable -->\n\n",
+        ]),
+      ),
+  ],
+  [
     "type a link definition or reference",
     (t, r) =>
       r.chance(0.5)

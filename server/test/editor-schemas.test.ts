@@ -38,10 +38,21 @@ test("the config file's schema (jsonValidation) accepts what the parser reads an
   assert.deepEqual(entry.fileMatch, ["factcheck.config.json", ".factcheckrc.json"]);
   const schema = read(entry.url);
   const validate = new Ajv({ strict: false }).compile(schema);
-  const good = { claims: ["claims/*.claims.json"], ignoredClaims: ["x"], severity: { supported: "off" }, minScore: 0.3 };
+  const good = { claims: ["claims/*.claims.json"], ignoredClaims: ["x"], severity: { supported: "off" }, minimumScore: 0.3 };
   assert.ok(validate(good));
   assert.deepEqual(parseProjectConfig(JSON.stringify(good), "f").errors, []);
-  for (const bad of [{ minScore: 2 }, { severity: { suported: "off" } }, { severity: { supported: "loud" } }, { colour: 1 }]) {
+  // The old name still validates (VS Code strikes it through: deprecated) and is still read.
+  assert.ok(validate({ minScore: 0.3 }));
+  assert.match(schema.properties.minScore.deprecationMessage, /minimumScore/);
+  assert.equal(parseProjectConfig('{ "minScore": 0.3 }', "f").config.minimumScore, 0.3);
+  const bads = [
+    { minimumScore: 2 },
+    { minScore: 2 },
+    { severity: { suported: "off" } },
+    { severity: { supported: "loud" } },
+    { colour: 1 },
+  ];
+  for (const bad of bads) {
     assert.ok(!validate(bad), JSON.stringify(bad));
     assert.notDeepEqual(parseProjectConfig(JSON.stringify(bad), "f").errors, [], JSON.stringify(bad));
   }

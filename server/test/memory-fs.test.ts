@@ -88,11 +88,11 @@ test("MemoryFs fails and refuses like the real file system", async () => {
   });
   assert.deepEqual(
     await same("readFile over the limit", (fs, at) =>
-      fs.readFile(at("sub/c.txt"), { maxBytes: 1000, limitName: "factcheck.maxFileSizeMB" }),
+      fs.readFile(at("sub/c.txt"), { maxBytes: 1000, limitName: "factCheck.maximumFileSize" }),
     ),
     {
       refused: "too-large",
-      message: "it is larger than the 1000 bytes limit (factcheck.maxFileSizeMB)",
+      message: "it is larger than the 1000 bytes limit (factCheck.maximumFileSize)",
     },
   );
   assert.deepEqual(await same("readFile at the limit", (fs, at) => fs.readFile(at("sub/c.txt"), { maxBytes: 1500 })), {

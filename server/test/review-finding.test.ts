@@ -71,7 +71,7 @@ describe("a sentence repeating a reviewed claim", () => {
     assert.equal(findingSeverity(settings, of(fs, DENY_FALSE)), DiagnosticSeverity.Hint);
   });
 
-  test("the severity is configurable per rating (factcheck.ratingSeverity.<class>), nested or flat, and can be off", async () => {
+  test("the severity is configurable per rating (factCheck.ratingSeverity.<class>), nested or flat, and can be off", async () => {
     const fs = await findings();
     assert.equal(
       findingSeverity(normalizeSettings({ ratingSeverity: { false: "error" } }), of(fs, REPEAT_FALSE)),

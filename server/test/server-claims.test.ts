@@ -138,10 +138,12 @@ test("workspace claims files are loaded beside the bundled database, watched, an
     assert.equal(status.totalClaims, BUNDLED_COUNT + 1);
     await h.until(() => h.registrations.some((r) => r.method === "workspace/didChangeWatchedFiles"), "file watcher registration");
     const watch = h.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles")!;
-    // The claims files, and the project config file (factcheck.config.json) whose change re-reads the settings.
+    // The claims files, the project config file (factcheck.config.json) whose change re-reads the settings,
+    // and deletions anywhere (Check Workspace's results for a file that is gone are withdrawn; WatchKind.Delete = 4).
     const CONFIG_WATCHER = { globPattern: "**/{factcheck.config.json,.factcheckrc.json}" };
+    const DELETIONS = { globPattern: "**/*", kind: 4 };
     assert.deepEqual(watch.registerOptions, {
-      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "**/*.claims.json" } }, CONFIG_WATCHER],
+      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "**/*.claims.json" } }, CONFIG_WATCHER, DELETIONS],
     });
 
     const draft = await openDraft(h, ws);
@@ -159,7 +161,7 @@ test("workspace claims files are loaded beside the bundled database, watched, an
       "a second watcher registration",
     );
     assert.deepEqual(h.registrations.at(-1)!.registerOptions, {
-      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }, CONFIG_WATCHER],
+      watchers: [{ globPattern: { baseUri: uriOf(ws), pattern: "elsewhere/**/*.claims.json" } }, CONFIG_WATCHER, DELETIONS],
     });
   }));
 
@@ -358,5 +360,5 @@ test("a claims file typed in is reloaded once its edits pause for the debounce: 
       await h.sync();
       assert.equal(h.statuses.length, before + 1, "one reload for the three edits");
     },
-    { "": { debounceMs: DEBOUNCE_MS } },
+    { "": { checkDelay: DEBOUNCE_MS } },
   ));

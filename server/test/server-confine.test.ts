@@ -1,5 +1,5 @@
 // The language server confines each workspace claims file to its workspace folder, never lets a source's text
-// reach diagnostics, the log or factcheck/status, honours factcheck.maxFileSizeMB, and in Restricted Mode
+// reach diagnostics, the log or factcheck/status, honours factCheck.maximumFileSize, and in Restricted Mode
 // (initializationOptions.workspaceTrusted false) loads no workspace claims file while the bundled database works.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -114,7 +114,7 @@ test("a quote that does not match its source: the diagnostic, the log and the st
   });
 });
 
-test("factcheck.maxFileSizeMB limits a workspace source, and says where the limit is set", async () => {
+test("factCheck.maximumFileSize limits a workspace source, and says where the limit is set", async () => {
   const ws = makeWorkspace("workspace");
   writeFileSync(path.join(ws, "town-notes.txt"), "x".repeat(3000) + "\nthe central library will close for renovation in June\n");
   await withServer(
@@ -123,10 +123,10 @@ test("factcheck.maxFileSizeMB limits a workspace source, and says where the limi
       const { diagnostics } = await h.diagnostics(uriOf(path.join(ws, "town.claims.json")), (p) => p.diagnostics.length > 0);
       assert.equal(
         diagnostics[0].message,
-        `cannot read source file "town-notes.txt" (${path.join(ws, "town-notes.txt")}): it is larger than the 2097 bytes limit (factcheck.maxFileSizeMB) (at /source/file)`,
+        `cannot read source file "town-notes.txt" (${path.join(ws, "town-notes.txt")}): it is larger than the 2097 bytes limit (factCheck.maximumFileSize) (at /source/file)`,
       );
     },
-    { settings: { "": { maxFileSizeMB: 0.002 } } },
+    { settings: { "": { maximumFileSize: 0.002 } } },
   );
 });
 
@@ -191,12 +191,13 @@ test("a trusted workspace (or a client that says nothing, like Neovim) loads its
   }
 });
 
-test("factcheck.maxFileSizeMB: 20 by default, in package.json too; a bad value falls back", () => {
-  assert.equal(DEFAULT_SETTINGS.maxFileSizeMB, 20);
-  assert.equal(normalizeSettings({ maxFileSizeMB: 0.5 }).maxFileSizeMB, 0.5);
-  for (const bad of [0, -1, "big", 1e9, Number.NaN]) assert.equal(normalizeSettings({ maxFileSizeMB: bad }).maxFileSizeMB, 20, String(bad));
+test("factCheck.maximumFileSize: 20 by default, in package.json too; a bad value falls back", () => {
+  assert.equal(DEFAULT_SETTINGS.maximumFileSize, 20);
+  assert.equal(normalizeSettings({ maximumFileSize: 0.5 }).maximumFileSize, 0.5);
+  for (const bad of [0, -1, "big", 1e9, Number.NaN])
+    assert.equal(normalizeSettings({ maximumFileSize: bad }).maximumFileSize, 20, String(bad));
   const pkg = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8"));
-  assert.equal(pkg.contributes.configuration.properties["factcheck.maxFileSizeMB"].default, DEFAULT_SETTINGS.maxFileSizeMB);
+  assert.equal(pkg.contributes.configuration.properties["factCheck.maximumFileSize"].default, DEFAULT_SETTINGS.maximumFileSize);
 });
 
 test("package.json declares limited support for untrusted workspaces, naming settings that exist, and none for virtual ones", () => {
@@ -204,7 +205,13 @@ test("package.json declares limited support for untrusted workspaces, naming set
   const { untrustedWorkspaces, virtualWorkspaces } = pkg.capabilities;
   assert.equal(untrustedWorkspaces.supported, "limited");
   assert.match(untrustedWorkspaces.description, /Restricted Mode/);
-  assert.deepEqual(untrustedWorkspaces.restrictedConfigurations, ["factcheck.claimsFiles", "factcheck.maxFileSizeMB"]);
+  // The old keys too: their values are still read where the new keys are unset (protocol/legacy-settings.ts).
+  assert.deepEqual(untrustedWorkspaces.restrictedConfigurations, [
+    "factCheck.claimsFiles",
+    "factCheck.maximumFileSize",
+    "factcheck.claimsFiles",
+    "factcheck.maxFileSizeMB",
+  ]);
   for (const key of untrustedWorkspaces.restrictedConfigurations) {
     assert.ok(pkg.contributes.configuration.properties[key], `${key} is not a contributed setting`);
     assert.ok(untrustedWorkspaces.description.includes(key), `the description does not name ${key}`);

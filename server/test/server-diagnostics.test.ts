@@ -128,7 +128,7 @@ test("an incremental edit updates diagnostics and re-matches only the changed se
       assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was superseded within the debounce");
       assert.ok(!h.events.some((e) => e.uri === uri && e.version === v3), "v3 was never checked");
     },
-    { settings: { "": { debounceMs: DEBOUNCE_MS } } },
+    { settings: { "": { checkDelay: DEBOUNCE_MS } } },
   ));
 
 test("after edits that move lines, the diagnostics the draft's session kept are those of a fresh open of the same text", () =>
@@ -182,7 +182,7 @@ test("closing a draft while its re-check waits for the debounce: the re-check ne
       assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2), "v2 was never checked");
       assert.deepEqual(h.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, [], "the last publish cleared the draft");
     },
-    { settings: { "": { debounceMs: DEBOUNCE_MS } } },
+    { settings: { "": { checkDelay: DEBOUNCE_MS } } },
   ));
 
 test("results computed for an outdated version are dropped", async () => {

@@ -42,6 +42,7 @@ import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import { createNlp } from "../src/core/nlp.js";
 import { ClaimByIdRequest, type FindingData, type StatusParams, StatusNotification } from "../../protocol/messages.js";
+import { LEGACY_SETTINGS_SECTION } from "../../protocol/legacy-settings.js";
 import { DocumentState } from "../src/document-state.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { startServer } from "../src/server.js";
@@ -108,6 +109,8 @@ export interface StartOptions {
    */
   workspace?: MemoryWorkspace | string;
   settings?: SettingsTable;
+  /** What the client answers for the settings' old section (`factcheck`, old key names): nothing by default. */
+  legacySettings?: SettingsTable;
   bundled?: boolean;
   /** Sent as initialize's initializationOptions (the VS Code client sends `{ workspaceTrusted }`). */
   initializationOptions?: unknown;
@@ -134,6 +137,7 @@ export class Harness {
   /** The workspace folder's path, if there is one. */
   readonly workspace: string | undefined;
   settings: SettingsTable;
+  legacySettings: SettingsTable;
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
   private readonly streams: PassThrough[];
@@ -141,6 +145,7 @@ export class Harness {
 
   constructor(private readonly opts: StartOptions = {}) {
     this.settings = opts.settings ?? {};
+    this.legacySettings = opts.legacySettings ?? {};
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     this.streams = [toServer, toClient];
@@ -166,7 +171,7 @@ export class Harness {
       return Promise.all(
         params.items.map(async (item) => {
           await this.opts.holdConfiguration?.(item.scopeUri);
-          return this.settingsFor(item.scopeUri);
+          return item.section === LEGACY_SETTINGS_SECTION ? merged(this.legacySettings, item.scopeUri) : this.settingsFor(item.scopeUri);
         }),
       );
     });
@@ -208,15 +213,12 @@ export class Harness {
 
   /** Merged settings for a scope: "" defaults, then the folder's, then the document's. */
   settingsFor(scopeUri: string | undefined): Record<string, unknown> {
-    const out: Record<string, unknown> = { debounceMs: 0, ...this.settings[""] };
-    for (const [scope, values] of Object.entries(this.settings)) {
-      if (scope && scopeUri?.startsWith(scope)) Object.assign(out, values);
-    }
-    return out;
+    return { checkDelay: 0, ...merged(this.settings, scopeUri) };
   }
 
-  async changeSettings(settings: SettingsTable): Promise<void> {
+  async changeSettings(settings: SettingsTable, legacySettings: SettingsTable = this.legacySettings): Promise<void> {
     this.settings = settings;
+    this.legacySettings = legacySettings;
     await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
@@ -325,4 +327,13 @@ export class Harness {
 
 export async function startHarness(opts: StartOptions = {}): Promise<Harness> {
   return new Harness(opts).start();
+}
+
+/** A settings table's values for a scope: "" first, then each scope the URI is in. */
+function merged(table: SettingsTable, scopeUri: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...table[""] };
+  for (const [scope, values] of Object.entries(table)) {
+    if (scope && scopeUri?.startsWith(scope)) Object.assign(out, values);
+  }
+  return out;
 }

@@ -57,6 +57,46 @@ test("severity per verdict, off, ignored claims, languages and enable follow the
   }
 });
 
+test("settings under their old keys (section factcheck: minScore, severity.*) apply where the new key is unset; the new key wins", async () => {
+  const h = await startHarness({ legacySettings: { "": { severity: { contradicted: "error", overstated: "off" }, minScore: 0 } } });
+  try {
+    const uri = "file:///drafts/legacy.md";
+    await h.open(uri, "markdown", TEXT);
+    assert.deepEqual(verdicts(await h.diagnostics(uri)), [
+      ["supported", DiagnosticSeverity.Hint],
+      ["contradicted", DiagnosticSeverity.Error],
+    ]);
+    // The new key for overstated is set: it wins over the old one; contradicted still follows the old key.
+    let n = h.published.length;
+    await h.changeSettings({ "": { severity: { overstated: "warning" } } });
+    await h.until(() => h.published.length > n, "re-published diagnostics");
+    assert.deepEqual(verdicts(h.published.at(-1)!), [
+      ["supported", DiagnosticSeverity.Hint],
+      ["contradicted", DiagnosticSeverity.Error],
+      ["overstated", DiagnosticSeverity.Warning],
+    ]);
+    // The old minScore: just over the weakest finding's score hides that one finding, and only it.
+    const scored = h.events.at(-1)!.findings.map((f) => [f.verdict, f.score] as const);
+    assert.equal(scored.length, 3);
+    const [weakest, low] = [...scored].sort((a, b) => a[1] - b[1])[0];
+    n = h.published.length;
+    await h.changeSettings(
+      { "": { severity: { overstated: "warning" } } },
+      { "": { severity: { contradicted: "error" }, minScore: low + 1e-9 } },
+    );
+    await h.until(() => h.published.length > n, "re-published diagnostics");
+    assert.deepEqual(
+      verdicts(h.published.at(-1)!).map(([v]) => v),
+      scored.map(([v]) => v).filter((v) => v !== weakest),
+    );
+    // Both registered for change notifications.
+    const reg = h.registrations.find((r) => r.method === "workspace/didChangeConfiguration");
+    assert.deepEqual((reg?.registerOptions as { section?: unknown })?.section, ["factCheck", "factcheck"]);
+  } finally {
+    await h.dispose();
+  }
+});
+
 test("settings are per resource: a folder's settings apply to its documents only", async () => {
   const h = await startHarness({ settings: { "file:///quiet/": { severity: { contradicted: "off" } } } });
   try {

@@ -45,15 +45,15 @@ test("settings: defaults, nested and flat severity keys, bad values fall back", 
     claimsFiles: "  data/*.json ",
     severity: { supported: "Hint", contradicted: "loud" },
     "severity.overstated": "off",
-    minScore: 1.5,
-    debounceMs: 0,
+    minimumScore: 1.5,
+    checkDelay: 0,
     ignoredClaims: ["a"],
   });
   assert.deepEqual(s, {
     ...DEFAULT_SETTINGS,
     claimsFiles: "data/*.json",
     severity: { ...DEFAULT_SETTINGS.severity, supported: "hint", contradicted: "warning", misattributed: "warning", overstated: "off" },
-    debounceMs: 0,
+    checkDelay: 0,
     ignoredClaims: ["a"],
   });
 });

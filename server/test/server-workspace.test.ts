@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
+import { FileChangeType } from "vscode-languageserver-protocol";
 import { CheckFilesRequest, type FindingData, ListClaimsRequest } from "../../protocol/messages.js";
 import { memoryWorkspace, startHarness, uriOf } from "./server-harness.js";
 
@@ -46,6 +47,46 @@ test("listClaims: each database with its claims (bundled first); checkFiles: dra
     assert.deepEqual(verdicts(uriOf(b)), ["supported"]);
     assert.equal(h.published.filter((p) => p.uri === open).length, 1, "the open document is not re-published by checkFiles");
     assert.ok(!h.published.some((p) => p.uri === source), "the claims' source text is not checked");
+  } finally {
+    await h.dispose();
+  }
+});
+
+test("checkFiles results are withdrawn when the file, or a folder holding it, is deleted or renamed; an open document keeps its own", async () => {
+  const ws = memoryWorkspace("workspace");
+  const CONTRADICTED = "Trump said American troops would be deployed to Ukraine.\n";
+  const [a, b, c, d, e] = ["a.md", "drafts/b.md", "drafts/c.md", "d.md", "drafts2/e.md"].map((f) => path.join(ws.root, f));
+  for (const f of [a, b, c, d, e]) ws.fs.writeFile(f, CONTRADICTED);
+  const h = await startHarness({ workspace: ws });
+  try {
+    const result = await h.client.sendRequest(CheckFilesRequest, { uris: [a, b, c, d, e].map(uriOf) });
+    assert.equal(result.findings, 5);
+    const last = (uri: string) => h.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.length;
+    for (const f of [a, b, c, d, e]) assert.equal(last(uriOf(f)), 1, f);
+    // d.md is opened afterwards: the editor's text is its truth from then on.
+    await h.open(uriOf(d), "markdown", CONTRADICTED);
+    await h.diagnostics(uriOf(d), (p) => p.version === 1, "the open document's own check");
+    const publishedForD = h.published.filter((p) => p.uri === uriOf(d)).length;
+
+    // a.md renamed (the deletions watcher reports its old name), the drafts/ folder deleted, d.md deleted while open.
+    const claimsStatuses = h.statuses.length;
+    await h.filesChanged([
+      { uri: uriOf(a), type: FileChangeType.Deleted },
+      { uri: uriOf(path.join(ws.root, "drafts")), type: FileChangeType.Deleted },
+      { uri: uriOf(d), type: FileChangeType.Deleted },
+    ]);
+    await h.until(() => [a, b, c].every((f) => last(uriOf(f)) === 0), "the deleted files' results withdrawn");
+    assert.equal(h.published.filter((p) => p.uri === uriOf(d)).length, publishedForD, "the open document's own results are left alone");
+    // drafts/ deleted is not drafts2/: e.md keeps its results. And deleting drafts reloads no claims.
+    await h.client.sendRequest(ListClaimsRequest, undefined); // a round trip: the notification was handled
+    assert.equal(last(uriOf(e)), 1, "drafts2/e.md is not in the deleted drafts/");
+    assert.equal(h.statuses.length, claimsStatuses, "deleting drafts does not reload the claims");
+    // Checked again: published again, and withdrawn again on the next deletion.
+    ws.fs.writeFile(a, CONTRADICTED);
+    await h.client.sendRequest(CheckFilesRequest, { uris: [uriOf(a)] });
+    assert.equal(last(uriOf(a)), 1);
+    await h.filesChanged([{ uri: uriOf(a), type: FileChangeType.Deleted }]);
+    await h.until(() => last(uriOf(a)) === 0, "withdrawn again");
   } finally {
     await h.dispose();
   }

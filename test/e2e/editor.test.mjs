@@ -11,7 +11,7 @@
 //      FACTCHECK_UPDATE_SCREENSHOT=1 (copy the hover screenshot to docs/screenshot.png).
 import assert from "node:assert/strict";
 import { copyFile, cp, mkdir, mkdtemp, rm } from "node:fs/promises";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -496,12 +496,135 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       await screenshot(page, "e2e-g2-claim-source");
     }),
   );
+
+  it(
+    "h. the Settings editor titles every Fact Check setting in plain words, under Fact Check",
+    { timeout: 120_000 },
+    step("h-settings", async () => {
+      await runCommand(page, "Preferences: Open Settings (UI)");
+      await page.locator(".settings-editor .settings-header .suggest-input-container").first().click();
+      await page.keyboard.type("@ext:factcheck.factcheck");
+      const visibleKeys = async () => (await visibleSettings(page)).map((r) => r.key);
+      await waitFor(async () => (await visibleKeys()).includes("factCheck.enable"), {
+        what: "the Settings editor's rows for Fact Check",
+        timeoutMs: 30_000,
+      });
+      await screenshot(page, "e2e-h-settings");
+      const rows = await settingsRows(page);
+      const manifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+      const current = Object.keys(manifest.contributes.configuration.properties).filter((k) => k.startsWith("factCheck."));
+      // Every current setting, and none of the old keys (deprecated and unset: VS Code hides them).
+      assert.deepEqual(rows.map((r) => r.key).sort(), current.sort(), JSON.stringify(rows));
+      const title = (key) => {
+        const r = rows.find((x) => x.key === key);
+        return r && `${r.category}${r.label}`;
+      };
+      assert.equal(title("factCheck.minimumScore"), "Fact Check: Minimum Score");
+      assert.equal(title("factCheck.checkDelay"), "Fact Check: Check Delay");
+      assert.equal(title("factCheck.maximumFileSize"), "Fact Check: Maximum File Size");
+      assert.equal(title("factCheck.maximumDraftSize"), "Fact Check: Maximum Draft Size");
+      assert.equal(title("factCheck.misattributedMark"), "Fact Check: Misattributed Mark");
+      assert.equal(title("factCheck.severity.misattributed"), "Fact Check › Severity: Misattributed");
+      for (const r of rows) {
+        assert.match(r.category, /^Fact Check(: | › )/, `${r.key} reads "${r.category}${r.label}"`);
+        assert.doesNotMatch(`${r.category}${r.label}`, /Factcheck|\b(Ms|Min|Max|MB)\b/, `${r.key} reads "${r.category}${r.label}"`);
+      }
+      // Close it (VS Code 1.139 shows the Settings editor as a modal: Escape closes it).
+      await page.keyboard.press("Escape");
+      await page.locator(".settings-editor").first().waitFor({ state: "hidden" });
+    }),
+  );
+
+  it(
+    "i. the extension's page: no placeholder links in the package, and no broken image",
+    { timeout: 120_000 },
+    step("i-extension-page", async () => {
+      // What VS Code installed from the VSIX: the manifest names no repository, bug tracker or home
+      // page (there is no public one: a placeholder would be a dead link), nothing links to the old
+      // example.invalid placeholder, and the README's images are http(s) ones (VS Code's extension
+      // page drops relative and data: images; scripts/package.mjs leaves them out without a base URL).
+      const dir = readdirSync(cs.extensionsDir).find((d) => d.startsWith("factcheck.factcheck-"));
+      assert.ok(dir, `the extension is installed in ${cs.extensionsDir}`);
+      const installed = path.join(cs.extensionsDir, dir);
+      const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8"));
+      for (const field of ["repository", "bugs", "homepage"]) assert.equal(manifest[field], undefined, `package.json "${field}"`);
+      const readmeName = readdirSync(installed).find((f) => /^readme\.md$/i.test(f));
+      assert.ok(readmeName, "the package has a README");
+      const readme = readFileSync(path.join(installed, readmeName), "utf8");
+      assert.match(readme, /^# Fact Check\n/, "the marketplace README, not the repository's");
+      for (const f of [readmeName, "package.json", "changelog.md"].filter((f) => existsSync(path.join(installed, f))))
+        assert.doesNotMatch(readFileSync(path.join(installed, f), "utf8"), /example\.invalid/, f);
+      for (const [, target] of readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g))
+        assert.match(target, /^https:\/\//, `an image VS Code would not show: ${target}`);
+      for (const [, target] of readme.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)\)/g))
+        assert.match(target, /^(https?:|mailto:|#)/, `a relative link VS Code would drop: ${target}`);
+
+      // And as a user sees it: the extension's page in the Extensions view, every image on it loaded.
+      await runCommand(page, "Extensions: Show Installed Extensions");
+      const row = page.locator(".extensions-viewlet .monaco-list-row", { hasText: "Fact Check" }).first();
+      await row.waitFor({ state: "visible", timeout: 30_000 });
+      await row.click();
+      const images = await waitFor(
+        async () => {
+          for (const frame of page.frames()) {
+            const found = await frame
+              .evaluate(() =>
+                [...document.querySelectorAll("h2")].some((h) => h.textContent === "What you see")
+                  ? [...document.querySelectorAll("img")].map((img) => ({
+                      src: img.getAttribute("src"),
+                      loaded: img.complete && img.naturalWidth > 0,
+                    }))
+                  : undefined,
+              )
+              .catch(() => undefined);
+            if (found) return found;
+          }
+          return false;
+        },
+        { what: "the README on the extension's page", timeoutMs: 60_000 },
+      );
+      await screenshot(page, "e2e-i-extension-page");
+      assert.deepEqual(
+        images.filter((img) => !img.loaded),
+        [],
+        "a broken image on the extension's page",
+      );
+    }),
+  );
 });
+
+/** The Settings editor's rows in view: key, category as shown (with its ": "), label. */
+function visibleSettings(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".settings-editor .settings-tree-container [data-key]")].map((el) => ({
+      key: el.getAttribute("data-key"),
+      category: el.querySelector(".setting-item-category")?.textContent ?? "",
+      label: el.querySelector(".setting-item-label")?.textContent ?? "",
+    })),
+  );
+}
+
+/** Every row of the Settings editor's list, collected while scrolling it to the end (it renders only the rows in view). */
+async function settingsRows(page) {
+  const seen = new Map();
+  const tree = await page.locator(".settings-editor .settings-tree-container").boundingBox();
+  await page.mouse.move(tree.x + tree.width / 2, tree.y + tree.height / 2);
+  for (let unchanged = 0; unchanged < 3;) {
+    const before = seen.size;
+    for (const r of await visibleSettings(page)) if (r.key) seen.set(r.key, r);
+    unchanged = seen.size === before ? unchanged + 1 : 0;
+    await page.mouse.wheel(0, tree.height / 2);
+    // The list renders the rows scrolled in on the next animation frame: wait for two.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  return [...seen.values()];
+}
 
 /** Closes what a step may have left open (quick input, hover, menus): Escape, mouse away. */
 async function settle(page) {
   await page.mouse.move(1, 1);
-  for (const sel of [".quick-input-widget", ".action-widget", ".monaco-hover:not(.hidden)"]) {
+  // (VS Code 1.139 shows the Settings editor as a modal: Escape closes it too.)
+  for (const sel of [".quick-input-widget", ".action-widget", ".monaco-hover:not(.hidden)", ".settings-editor"]) {
     if (await page.locator(sel).first().isVisible()) {
       await page.keyboard.press("Escape");
       await page.locator(sel).first().waitFor({ state: "hidden" });

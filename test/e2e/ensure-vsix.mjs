@@ -1,7 +1,8 @@
 // Makes sure factcheck.vsix is there and newer than what goes into it, so the end-to-end test
 // installs the extension as built from the current sources: runs `npm run package` when the VSIX
 // is missing or older than dist/ or any of its inputs (client/src, server/src, claims/,
-// package.json, .vscodeignore, the bundle/package scripts, README/LICENSE/CHANGELOG, docs/).
+// package.json, .vscodeignore, the bundle/package scripts, the READMEs, LICENSE, CHANGELOG, docs/,
+// images/, media/).
 // With FACTCHECK_VSIX=FILE nothing is built: FILE is used as it is (it must exist).
 // Usage: node test/e2e/ensure-vsix.mjs   (exit 0: the VSIX is up to date; 1: packaging failed)
 import { spawnSync } from "node:child_process";
@@ -27,6 +28,9 @@ const INPUTS = [
   "scripts/bundle.mjs",
   "scripts/package.mjs",
   "README.md",
+  "README.marketplace.md",
+  "images",
+  "media",
   "LICENSE",
   "CHANGELOG.md",
   "docs",

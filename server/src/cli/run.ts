@@ -36,7 +36,7 @@ const USAGE = `usage:
 extract draws a claims database from each SOURCE (.txt, .md, .html) and writes NAME.claims.json with the
 source text NAME.txt beside it; over an existing --out file, claims marked "reviewed": true are kept.
 --min-score N (0-1) hides findings whose calibrated score (the estimated probability that the sentence
-restates the claim) is lower (default: the config file's minScore, else 0); --candidates K (1-100) also lists
+restates the claim) is lower (default: the config file's minimumScore, else 0); --candidates K (1-100) also lists
 each sentence's K most likely claims, reported or not (text and json only).
 import reads fact-check feeds (ClaimReview JSON-LD, a Fact Check Tools claims:search response, CSV with a header
 row) into one claims database of reviewed claims; bad records are reported with their place and skipped. export
@@ -45,7 +45,7 @@ writes claims databases (the bundled one without DB) as schema.org ClaimReview /
 Without --claims, the bundled database (claims/european-led-security-guarantees.claims.json) is used, with
 the claims files of the project config file (factcheck.config.json or .factcheckrc.json, the first found from
 the working directory upward); with --claims, only the files named. The config file's ignoredClaims,
-severity "off" and minScore apply either way.
+severity "off" and minimumScore apply either way.
 A claims file and its source.file must resolve (after symlinks) inside the working directory when the claims
 file is inside it, else inside the claims file's own folder. Drafts, claims and sources must be regular
 files of at most --max-file-size MB (default ${DEFAULT_MAX_FILE_BYTES / MB}).
@@ -132,7 +132,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (command === "check") {
     if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
     if (!rest.length) throw new UsageError("check needs at least one FILE");
-    const minScore = values["min-score"] === undefined ? (cfg.minScore ?? 0) : Number(values["min-score"]);
+    const minScore = values["min-score"] === undefined ? (cfg.minimumScore ?? 0) : Number(values["min-score"]);
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new UsageError("--min-score takes a number from 0 to 1");
     const candidates = values.candidates === undefined ? undefined : Number(values.candidates);
     if (candidates !== undefined && !(Number.isInteger(candidates) && candidates >= 1 && candidates <= 100))

@@ -28,7 +28,14 @@ import {
 import { reviewerSpeakers } from "./reviewers.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
-import { type DirectiveMatch, directiveMatches, directivesFrom, ignoredByMarker, type IgnoreDirectives } from "./draft-marks.js";
+import {
+  type DirectiveMatch,
+  directiveMatches,
+  directivesFrom,
+  ignoredByMarker,
+  type IgnoreDirectives,
+  outsideCode,
+} from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
 import type { Assembled } from "./segment/assembly.js";
@@ -336,8 +343,9 @@ export class FactChecker {
    */
   *checkDraftSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, DraftCheck, void> {
     const seg = yield* this.segmenter.assembledSteps(text, format);
-    // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts).
-    const directives = directiveMatches(text, format);
+    // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts); not those in code.
+    const comments = directiveMatches(text, format);
+    const directives = outsideCode(comments, seg.code);
     const marks = directivesFrom(text, directives);
     // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
     const lines = seg.ignoredLines.length ? new LineIndex(text, "lf") : undefined;
@@ -361,7 +369,7 @@ export class FactChecker {
       stats: { sentences: seg.sentences.length, cached: fold.cached },
       ...(candidates ? { candidates } : {}),
     };
-    return { result, seg, runs: fold.runs, directives };
+    return { result, seg, runs: fold.runs, comments, directives };
   }
 
   /**
@@ -530,7 +538,9 @@ export interface DraftCheck {
   result: CheckResult;
   seg: Assembled;
   runs: Runs;
-  /** The draft's ignore directives (draft-marks.ts). */
+  /** The draft's directive comments (draft-marks.ts directiveMatches), in code or not. */
+  comments: DirectiveMatch[];
+  /** Those of them that are directives: not in code (outsideCode). */
   directives: DirectiveMatch[];
 }
 

@@ -19,6 +19,8 @@
 //   `<!-- factcheck-ignore-file [id …] -->`        the whole file
 //   `<!-- factcheck-ignore id … -->` right after a sentence: only those claims, for that sentence
 // With ids, only findings about those claims are skipped; without, every finding.
+// A directive inside Markdown code (a fenced or indented code block, inline code) is an example
+// of one, shown to a reader, and does nothing: the segmentation says where code is.
 //
 // Pure functions over text; markdown-prose.ts and segment/ apply them, the checker skips
 // sentences that an ignore marker follows, and the quick fixes write the same forms.
@@ -89,11 +91,13 @@ interface Span {
 
 /**
  * The ignore directives of a draft (see the header), found in one pass over the text. In Markdown
- * a comment escaped with a backslash is literal text and does not count. Lookups cost a binary
- * search, so a draft full of directives still checks in time linear in its size (times a log).
+ * a comment escaped with a backslash is literal text and does not count, and neither does one in
+ * `code`: the flat, ascending [start, end) ranges of code the segmentation found (Segmentation.code).
+ * Lookups cost a binary search, so a draft full of directives still checks in time linear in its
+ * size (times a log).
  */
-export function ignoreDirectives(text: string, format: "markdown" | "plaintext"): IgnoreDirectives {
-  return directivesFrom(text, directiveMatches(text, format));
+export function ignoreDirectives(text: string, format: "markdown" | "plaintext", code: readonly number[] = []): IgnoreDirectives {
+  return directivesFrom(text, outsideCode(directiveMatches(text, format), code));
 }
 
 /** One directive comment of a draft: where it stands, its kind, and the claim ids after it. */
@@ -106,9 +110,9 @@ export interface DirectiveMatch {
 
 /**
  * The directive comments of a draft, in order (in Markdown, not those escaped with a backslash; not the bare
- * `<!-- factcheck-ignore -->`, which is ignoredByMarker's). Each is one comment on one line: an edit that
- * leaves a line alone leaves its directives alone, so a host that re-checks an edited draft may keep the
- * others, moved (draft-session.ts).
+ * `<!-- factcheck-ignore -->`, which is ignoredByMarker's), code or not (outsideCode). Each is one comment on
+ * one line: an edit that leaves a line alone leaves its comments alone, so a host that re-checks an edited
+ * draft may keep the others, moved (draft-session.ts).
  */
 export function directiveMatches(text: string, format: "markdown" | "plaintext"): DirectiveMatch[] {
   if (text.indexOf("factcheck-") < 0) return [];
@@ -124,7 +128,20 @@ export function directiveMatches(text: string, format: "markdown" | "plaintext")
   return out;
 }
 
-/** What the directives `matches` (directiveMatches of `text`) skip. */
+/** The matches not starting inside `code` (flat, ascending [start, end) ranges, Segmentation.code): those are examples, not directives. */
+export function outsideCode(matches: readonly DirectiveMatch[], code: readonly number[]): DirectiveMatch[] {
+  if (!code.length || !matches.length) return [...matches];
+  const out: DirectiveMatch[] = [];
+  let c = 0; // the first code range not wholly before the current directive (both come in order)
+  for (const m of matches) {
+    while (c < code.length && code[c + 1] <= m.index) c += 2;
+    if (c < code.length && code[c] <= m.index) continue; // inside code: an example, not a directive
+    out.push(m);
+  }
+  return out;
+}
+
+/** What the directives `matches` (directiveMatches of `text`, outside code) skip. */
 export function directivesFrom(text: string, matches: readonly DirectiveMatch[]): IgnoreDirectives {
   if (!matches.length) return NO_DIRECTIVES;
   const blocks: Span[] = []; // disable … enable, and next lines: sorted by start (a disable closes at the next enable)

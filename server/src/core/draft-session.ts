@@ -12,7 +12,7 @@
 // The draft's headings play no part in matching (a claim's section is the claim's, not the draft's).
 // A session belongs to one engine (FactChecker): claims reloaded make a new engine, and a new session.
 import type { CheckControl, CheckOptions, CheckResult, DraftCheck, FactChecker, Runs } from "./checker.js";
-import { type DirectiveMatch, directiveMatches, directivesFrom } from "./draft-marks.js";
+import { type DirectiveMatch, directiveMatches, directivesFrom, outsideCode } from "./draft-marks.js";
 import type { DraftBlock } from "./segment/block-scanner.js";
 import { diffEdit, type DraftEdit } from "./segment/incremental.js";
 import type { Finding } from "./types.js";
@@ -118,7 +118,24 @@ export class DraftSession {
       this.lastReason = reseg;
       return undefined;
     }
-    const directives = prev.directives.map((m) => (m.index < edit.start ? m : moveDirective(m, reseg.delta)));
+    const movedTo = new Map<DirectiveMatch, DirectiveMatch>();
+    const comments = prev.comments.map((m) => {
+      const to = m.index < edit.start ? m : moveDirective(m, reseg.delta);
+      movedTo.set(m, to);
+      return to;
+    });
+    // Which of them are directives depends on what is code, which the edit may change (a fence opened): the
+    // same ones as before (the last draft's directives are some of its comments), or the whole path.
+    const directives = outsideCode(comments, reseg.draft.code);
+    if (
+      !sameMatches(
+        directives,
+        prev.directives.map((m) => movedTo.get(m)!),
+      )
+    ) {
+      this.lastReason = "code now holds a directive, or no longer does";
+      return undefined;
+    }
     const marks = directivesFrom(text, directives);
     const ignored = reseg.draft.ignoredLines;
     const blocks = reseg.draft.blocks;
@@ -159,6 +176,7 @@ export class DraftSession {
       result: { findings, stats: { sentences: sentences.length, cached: sentences.length - (j0 - i0) + fold.cached } },
       seg: reseg.draft,
       runs: newRuns,
+      comments,
       directives,
     };
     this.lastPath = "incremental";
@@ -218,6 +236,10 @@ function sameDirectivesAround(oldText: string, text: string, edit: DraftEdit, fo
 /** The directives of text[from, to) (from a line start: the character before it is no backslash), at their offsets in `text`. */
 function directivesIn(text: string, from: number, to: number, format: DraftFormat): DirectiveMatch[] {
   return directiveMatches(text.slice(from, to), format).map((m) => moveDirective(m, from));
+}
+
+function sameMatches(a: readonly DirectiveMatch[], b: readonly DirectiveMatch[]): boolean {
+  return a.length === b.length && a.every((m, k) => m === b[k]);
 }
 
 function moveDirective(m: DirectiveMatch, by: number): DirectiveMatch {

@@ -108,6 +108,8 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
   const classes = new Uint8Array(src.length);
   const units: number[] = [];
   const ignoreLines: number[] = [];
+  const code: number[] = []; // fenced code blocks (inline code reads as prose here)
+  let codeStart = -1;
   let unitStart = -1;
   let unitEnd = 0;
   const endUnit = () => {
@@ -162,7 +164,10 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
       }
       if (fenceChar) {
         const n = fenceLine(src, from, le, fenceChar);
-        if (n >= fenceLength && /^[ \t]*$/.test(src.slice(from + n, le))) fenceChar = 0;
+        if (n >= fenceLength && /^[ \t]*$/.test(src.slice(from + n, le))) {
+          fenceChar = 0;
+          code.push(codeStart, le);
+        }
         continue;
       }
       const c = src.charCodeAt(from);
@@ -171,6 +176,7 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
         endUnit();
         fenceChar = c;
         fenceLength = fence;
+        codeStart = lineStart;
         continue;
       }
       if (!HAS_WORD.test(src.slice(from, le))) {
@@ -219,6 +225,7 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
     if (heading) endUnit();
   }
   endUnit();
+  if (fenceChar) code.push(codeStart, src.length); // an unclosed fence runs to the end
   // Fact Check's own marks (draft-marks.ts), as in a parsed paragraph.
   const fill = (ranges: number[], c: number, where: (a: number, b: number) => boolean) => {
     for (let k = 0; k < ranges.length; k += 2) if (where(ranges[k], ranges[k + 1])) classes.fill(c, ranges[k], ranges[k + 1]);
@@ -227,7 +234,9 @@ export function plainMarkdownLayout(src: string, withFrontmatter = false): Prose
   fill(citationRanges(src, 0, src.length), OUTSIDE, always);
   fill(footnoteRefRanges(src, 0, src.length), MARKUP, (a, b) => !classes.subarray(a, b).includes(OUTSIDE));
   fill(factcheckDefinitionLines(src, 0, src.length), OUTSIDE, always);
-  return { classes, units, ignoreLines, openAtEnd: false };
+  const layout: ProseLayout = { classes, units, ignoreLines, openAtEnd: false };
+  if (code.length) layout.code = code;
+  return layout;
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;

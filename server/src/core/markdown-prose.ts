@@ -203,6 +203,11 @@ export function layoutMarkdownBatch(src: string, ranges: readonly number[], defi
       ignoreLines: layout.ignoreLines.filter((l) => l > firstLine && l <= lastLine + 1).map((l) => l - firstLine),
       openAtEnd: last ? layout.openAtEnd : false,
     };
+    const code: number[] = [];
+    for (let c = 0; c < (layout.code?.length ?? 0); c += 2) {
+      if (layout.code![c] >= a && layout.code![c + 1] <= b) code.push(layout.code![c] - a, layout.code![c + 1] - a);
+    }
+    if (code.length) piece.code = code;
     if (last && layout.open) {
       const blocks: number[] = [];
       for (let k = 0; k < layout.open.blocks.length; k += 2) {
@@ -221,6 +226,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
   const classes = new Uint8Array(src.length);
   const units: number[] = [];
   const ignoreLines: number[] = [];
+  const code: number[] = [];
   let openAtEnd = false;
   let openFrom = 0;
   let openNested = false;
@@ -303,6 +309,10 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
           // An autolink's text is its URL.
           if (src.charCodeAt(s) === 60 /* < */) continue;
           break;
+        case "inlineCode":
+          fill(s, e, MARKUP);
+          code.push(s, e);
+          continue;
         default:
           fill(s, e, MARKUP);
       }
@@ -404,6 +414,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
         case "html":
         case "code":
           if (node.type === "html") noteIgnores(node);
+          else code.push(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
           codeAndHtml.push(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
           if (node.type === "html" ? htmlOpenAtEnd(node) : codeOpenAtEnd(node)) {
             openAtEnd = true;
@@ -453,6 +464,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
 
   if (!blocks()) return undefined;
   const layout: ProseLayout = { classes, units, ignoreLines, openAtEnd };
+  if (code.length) layout.code = code;
   if (openAtEnd) layout.open = { from: openFrom, nested: openNested, blocks: codeAndHtml };
   return { layout, hasDefinition };
 }

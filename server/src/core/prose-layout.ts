@@ -11,6 +11,12 @@ export interface ProseLayout {
   /** 0-based lines (relative to the input) that follow a `<!-- factcheck-ignore-next-line -->` comment. */
   ignoreLines: number[];
   /**
+   * Flat [start, end) ranges of code, in document order: fenced and indented code blocks and
+   * inline code spans. Absent: none. What looks like a directive there is an example, not one
+   * (draft-marks.ts ignoreDirectives).
+   */
+  code?: number[];
+  /**
    * The input ends inside a construct that a following blank line does not close (an unclosed
    * fenced code block, HTML comment, `<script>` … block): the caller must parse it together
    * with what follows.

@@ -22,7 +22,7 @@ export interface ProjectConfig {
   claims?: string[];
   ignoredClaims?: string[];
   severity?: Partial<Record<Verdict, SeverityName>>;
-  minScore?: number;
+  minimumScore?: number;
 }
 
 /** Parses a config file's text; every problem is an InputError at its place (file:line:column), and is left out of the config. */
@@ -61,9 +61,11 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
     } else if (key === "ignoredClaims") {
       const v = strings(value, key);
       if (v) config.ignoredClaims = v;
-    } else if (key === "minScore") {
-      if (value.type === "number" && Number(value.value) >= 0 && Number(value.value) <= 1) config.minScore = Number(value.value);
-      else err(value.offset, value.length, "/minScore", '"minScore" must be a number from 0 to 1');
+    } else if (key === "minimumScore" || key === "minScore") {
+      // "minScore" is its old name (deprecated in the schema): still read, where "minimumScore" is absent.
+      if (!(value.type === "number" && Number(value.value) >= 0 && Number(value.value) <= 1))
+        err(value.offset, value.length, `/${key}`, `"${key}" must be a number from 0 to 1`);
+      else if (key === "minimumScore" || !hasKey(root, "minimumScore")) config.minimumScore = Number(value.value);
     } else if (key === "severity") {
       if (value.type !== "object") {
         err(value.offset, value.length, "/severity", '"severity" must be an object: { "supported": "hint", … }');
@@ -80,13 +82,13 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
         else severity[verdict] = v.value as SeverityName;
       }
       config.severity = severity;
-    } else err(keyNode.offset, keyNode.length, `/${key}`, `unknown property "${key}" (claims, ignoredClaims, severity, minScore)`);
+    } else err(keyNode.offset, keyNode.length, `/${key}`, `unknown property "${key}" (claims, ignoredClaims, severity, minimumScore)`);
   }
   return { config, errors };
 }
 
 /**
- * The config as raw `factcheck` settings (the shape workspace/configuration returns), for
+ * The config as raw `factCheck` settings (the shape workspace/configuration returns), for
  * normalizeSettings. Several claims globs become one `{a,b}` glob (glob.ts reads alternatives).
  */
 export function configAsSettings(config: ProjectConfig): Record<string, unknown> {
@@ -94,7 +96,7 @@ export function configAsSettings(config: ProjectConfig): Record<string, unknown>
   if (config.claims?.length) out.claimsFiles = config.claims.length === 1 ? config.claims[0] : `{${config.claims.join(",")}}`;
   if (config.ignoredClaims) out.ignoredClaims = config.ignoredClaims;
   if (config.severity) out.severity = config.severity;
-  if (config.minScore !== undefined) out.minScore = config.minScore;
+  if (config.minimumScore !== undefined) out.minimumScore = config.minimumScore;
   return out;
 }
 
@@ -119,6 +121,10 @@ export function foldersUpward(dir: string): string[] {
     out.push(d);
     if (path.dirname(d) === d) return out;
   }
+}
+
+function hasKey(object: JsonNode, key: string): boolean {
+  return (object.children ?? []).some((prop) => prop.children?.[0]?.value === key);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

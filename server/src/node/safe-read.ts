@@ -17,7 +17,7 @@ export const DEFAULT_MAX_FILE_BYTES = 20 * MB;
 export interface ReadLimits {
   /** Largest file read, in bytes. */
   maxBytes?: number;
-  /** Where the limit is set, for the message ("factcheck.maxFileSizeMB", "--max-file-size"). */
+  /** Where the limit is set, for the message ("factCheck.maximumFileSize", "--max-file-size"). */
   limitName?: string;
 }
 

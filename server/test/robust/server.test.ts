@@ -267,9 +267,9 @@ function holdMonitor(): { stop(): number } {
 // ---------------------------------------------------------------------------------------------
 // Size limit
 
-test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one notice and a marker where checking stopped", async () => {
+test("a draft over factCheck.maximumDraftSize is checked up to the limit, with one notice and a marker where checking stopped", async () => {
   const limit = 20_000;
-  await withHarness({ settings: { "": { maxDraftBytes: limit } } }, async (h) => {
+  await withHarness({ settings: { "": { maximumDraftSize: limit } } }, async (h) => {
     const uri = "file:///robust/over-limit.md";
     const filler = generateDraft({ bytes: 40_000, seed: 5, articleSentences: CLAIM_TEXTS, articleShare: 0 });
     const text = `${CONTRADICTED}\n\n${filler}\n${CONTRADICTED}\n`;
@@ -281,7 +281,7 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
     assert.equal(stops.length, 1, JSON.stringify(published.diagnostics.map((d) => d.message)));
     const stop = stops[0];
     assert.equal(stop.severity, DiagnosticSeverity.Information);
-    assert.match(stop.message, /maxDraftBytes/);
+    assert.match(stop.message, /maximumDraftSize/);
     const cut = doc.offsetAt(stop.range.start);
     // At the first word after the cut, which is a paragraph break at or before the limit.
     assert.ok(cut <= limit + 2 && cut > limit / 2, `checking stopped at ${cut}`);
@@ -293,9 +293,9 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
     for (const d of findings) assert.ok(doc.offsetAt(d.range.end) <= cut, `nothing after the cut is reported: ${d.message}`);
     // Told once: a window/showMessage and a log line, both naming the document and the setting.
     assert.equal(h.shown.length, 1);
-    assert.match(h.shown[0].message, /over the 20 KB limit.*maxDraftBytes/);
+    assert.match(h.shown[0].message, /over the 20 KB limit.*maximumDraftSize/);
     assert.ok(h.shown[0].message.includes(uri));
-    assert.ok(h.logs.some((l) => l.includes(uri) && /maxDraftBytes/.test(l)));
+    assert.ok(h.logs.some((l) => l.includes(uri) && /maximumDraftSize/.test(l)));
 
     const end = doc.positionAt(text.length);
     const v2 = await h.change(uri, [{ range: { start: end, end }, text: "More text.\n" }]);
@@ -317,8 +317,8 @@ test("a draft over factcheck.maxDraftBytes is checked up to the limit, with one 
 
 test("a draft far over the limit is cut to it and checked without holding the server", async (t) => {
   // Under --soak, the default limit (5 MB) and a 10 MB draft; otherwise the same at a fifth of the scale.
-  const limit = SOAK ? DEFAULT_SETTINGS.maxDraftBytes : 200_000;
-  await withHarness({ settings: SOAK ? {} : { "": { maxDraftBytes: limit } } }, async (h) => {
+  const limit = SOAK ? DEFAULT_SETTINGS.maximumDraftSize : 200_000;
+  await withHarness({ settings: SOAK ? {} : { "": { maximumDraftSize: limit } } }, async (h) => {
     const uri = "file:///robust/far-over.md";
     const text = generateDraft({ bytes: limit * 2, seed: 8, articleSentences: CLAIM_TEXTS, articleShare: 0.1 });
     const t0 = performance.now();

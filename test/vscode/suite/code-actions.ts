@@ -133,7 +133,7 @@ test("the plain-text citation quick fix adds a parenthetical citation", async ()
   }
 });
 
-test("the ignore-claim quick fix writes factcheck.ignoredClaims and the finding goes away", async () => {
+test("the ignore-claim quick fix writes factCheck.ignoredClaims and the finding goes away", async () => {
   const { document: doc } = await openFixture(DRAFT);
   await expectFindings(doc, DRAFT_FINDINGS, DRAFT_UNRELATED);
   const supported = finding("supported");
@@ -141,7 +141,7 @@ test("the ignore-claim quick fix writes factcheck.ignoredClaims and the finding 
   assert.equal(fix.command?.command, IGNORE_CLAIM_COMMAND);
   try {
     await applyFix(fix);
-    const inspected = vscode.workspace.getConfiguration("factcheck", doc.uri).inspect<string[]>("ignoredClaims");
+    const inspected = vscode.workspace.getConfiguration("factCheck", doc.uri).inspect<string[]>("ignoredClaims");
     assert.deepEqual(inspected?.workspaceValue, [supported.claimId]);
     await expectFindings(
       doc,
@@ -150,7 +150,7 @@ test("the ignore-claim quick fix writes factcheck.ignoredClaims and the finding 
     );
     // Running it again does not add the id twice.
     await vscode.commands.executeCommand(IGNORE_CLAIM_COMMAND, supported.claimId, doc.uri.toString());
-    assert.deepEqual(vscode.workspace.getConfiguration("factcheck", doc.uri).inspect<string[]>("ignoredClaims")?.workspaceValue, [
+    assert.deepEqual(vscode.workspace.getConfiguration("factCheck", doc.uri).inspect<string[]>("ignoredClaims")?.workspaceValue, [
       supported.claimId,
     ]);
   } finally {

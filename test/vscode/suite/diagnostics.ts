@@ -6,7 +6,7 @@ import { bundledClaim } from "./claims.js";
 import { DRAFT, DRAFT_FINDINGS, DRAFT_UNRELATED, NOTES, NOTES_FINDING, NOTES_UNRELATED } from "./fixture.js";
 import { expectFindings } from "./findings.js";
 import { test } from "./runner.js";
-import { hoverText, openFixture, rangeOf, setSetting, waitFor } from "./util.js";
+import { hoverText, openFixture, rangeOf, setLegacySetting, setSetting, waitFor } from "./util.js";
 
 test("draft.md: each checked sentence gets its verdict, at its exact range, with its severity", async () => {
   const { document } = await openFixture(DRAFT);
@@ -72,7 +72,22 @@ test("severity settings: a verdict can be shown as a hint or turned off, and bac
   await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED);
 });
 
-test("factcheck.languages: dropping plaintext stops checking notes.txt; restoring it brings the findings back", async () => {
+test("a setting under its old key (factcheck.severity.contradicted) still applies while the new key is unset; the new key wins", async () => {
+  const { document } = await openFixture(DRAFT);
+  const as = (severity: vscode.DiagnosticSeverity) => DRAFT_FINDINGS.map((f) => (f.verdict === "contradicted" ? { ...f, severity } : f));
+  try {
+    await setLegacySetting("severity.contradicted", "hint");
+    await expectFindings(document, as(vscode.DiagnosticSeverity.Hint), DRAFT_UNRELATED);
+    await setSetting("severity.contradicted", "error");
+    await expectFindings(document, as(vscode.DiagnosticSeverity.Error), DRAFT_UNRELATED);
+  } finally {
+    await setLegacySetting("severity.contradicted", undefined);
+    await setSetting("severity.contradicted", undefined);
+  }
+  await expectFindings(document, DRAFT_FINDINGS, DRAFT_UNRELATED);
+});
+
+test("factCheck.languages: dropping plaintext stops checking notes.txt; restoring it brings the findings back", async () => {
   const notes = (await openFixture(NOTES)).document;
   await expectFindings(notes, [NOTES_FINDING], NOTES_UNRELATED);
   try {

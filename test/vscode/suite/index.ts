@@ -7,6 +7,7 @@ import "./code-actions.js";
 import "./claims-files.js";
 import "./ux.js";
 import "./draw-claims.js";
+import "./misattributed-mark.js";
 import "./commands.js"; // ends with Restart Language Server
 import { runAll } from "./runner.js";
 

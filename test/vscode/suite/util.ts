@@ -2,7 +2,9 @@
 // paths, and reading back Fact Check diagnostics.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { LEGACY_SETTINGS_SECTION } from "../../../protocol/legacy-settings.js";
 import { DIAGNOSTIC_SOURCE } from "../../../protocol/messages.js";
+import { SETTINGS_SECTION } from "../../../protocol/settings.js";
 import { type Verdict, VERDICT_TITLES, VERDICTS } from "../../../protocol/verdicts.js";
 
 export const EXTENSION_ID = "factcheck.factcheck";
@@ -112,5 +114,10 @@ export async function setText(doc: vscode.TextDocument, text: string): Promise<v
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration("factcheck").update(key, value, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Sets a key under its name before the rename (`factcheck.<old name>`), as a user's old settings.json has it. */
+export async function setLegacySetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(LEGACY_SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Workspace);
 }

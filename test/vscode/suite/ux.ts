@@ -101,10 +101,10 @@ test("factcheck.config.json at the folder's root: its severities apply; settings
     const contradicted = factcheckDiagnostics(document.uri).find((d) => verdictOf(d) === "contradicted");
     assert.equal(contradicted?.severity, vscode.DiagnosticSeverity.Error);
     // A workspace setting wins over the file.
-    await vscode.workspace.getConfiguration("factcheck").update("severity.overstated", "warning", vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration("factCheck").update("severity.overstated", "warning", vscode.ConfigurationTarget.Workspace);
     await waitFor("the setting over the file", () => verdicts(document.uri).includes("overstated"), { timeoutMs: 20_000 });
   } finally {
-    await vscode.workspace.getConfiguration("factcheck").update("severity.overstated", undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration("factCheck").update("severity.overstated", undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(config);
   }
   await waitFor(
@@ -114,9 +114,10 @@ test("factcheck.config.json at the folder's root: its severities apply; settings
   );
 });
 
-test("Check Workspace checks a draft that is not open and fills Problems; the Claims view is there", async () => {
+test("Check Workspace checks a draft that is not open and fills Problems; its results go when it is renamed or deleted; the Claims view is there", async () => {
   await closeAllEditors();
   const unopened = fixtureUri("unopened-check.md");
+  const renamed = fixtureUri("renamed-check.md");
   await vscode.workspace.fs.writeFile(unopened, new TextEncoder().encode(`# Not open\n\n${CONTRADICTED}\n`));
   try {
     const total = await vscode.commands.executeCommand<{ checked: number; findings: number } | undefined>("factcheck.checkWorkspace");
@@ -126,8 +127,23 @@ test("Check Workspace checks a draft that is not open and fills Problems; the Cl
       describe: () => describeDiagnostics(factcheckDiagnostics(unopened)),
     });
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), "checked from disk, never opened");
+
+    // Renamed: the results under the old name go (the new name is checked by the next Check Workspace) …
+    await vscode.workspace.fs.rename(unopened, renamed);
+    await waitFor("no finding left for the old name once renamed", () => factcheckDiagnostics(unopened).length === 0, {
+      timeoutMs: 20_000,
+      describe: () => describeDiagnostics(factcheckDiagnostics(unopened)),
+    });
+    await vscode.commands.executeCommand("factcheck.checkWorkspace");
+    await waitFor("the renamed draft's finding", () => verdicts(renamed).includes("contradicted"), { timeoutMs: 20_000 });
+    // … and deleted: its results go too, without a reload.
+    await vscode.workspace.fs.delete(renamed);
+    await waitFor("no finding left for a deleted draft", () => factcheckDiagnostics(renamed).length === 0, {
+      timeoutMs: 20_000,
+      describe: () => describeDiagnostics(factcheckDiagnostics(renamed)),
+    });
   } finally {
-    await vscode.workspace.fs.delete(unopened);
+    for (const u of [unopened, renamed]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
   }
   // The Claims view is contributed and registered (VS Code makes a focus command per view).
   await vscode.commands.executeCommand("factcheck.claims.focus");

@@ -96,12 +96,12 @@ export function* assembleSteps(ctx: Assembly, text: string, format: SegmentForma
   } else {
     result = yield* assemble(ctx, text, blocks, format, defined, merged);
   }
-  const { sentences, ignoredLines, firsts, anyOpen } = result;
-  return { sentences, ignoredLines, blocks, firsts, defined, local: !merged.length && !anyOpen };
+  const { sentences, ignoredLines, code, firsts, anyOpen } = result;
+  return { sentences, ignoredLines, code, blocks, firsts, defined, local: !merged.length && !anyOpen };
 }
 
 /**
- * The sentences and ignored lines of `blocks` (a run of a draft's blocks, each read on its own with
+ * The sentences, ignored lines and code of `blocks` (a run of a draft's blocks, each read on its own with
  * `defined`), with where each block's sentences begin; undefined when one of them does not stand on its own
  * (it ends inside an open construct): then only a whole assembly gives the right result.
  */
@@ -114,20 +114,25 @@ export function* assembleLocalSteps(
 ): Generator<void, (Segmentation & { firsts: number[] }) | undefined, void> {
   const sentences: ProseSentence[] = [];
   const ignoredLines: number[] = [];
+  const code: number[] = [];
   const firsts: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     firsts.push(sentences.length);
-    if (b.kind === "code") continue;
+    if (b.kind === "code") {
+      code.push(b.start, b.end);
+      continue;
+    }
     if (b.kind === "frontmatter") return undefined;
     const r = yield* blockResult(ctx, text, b.start, b.end, format, false, defined, b.kind === "markdown" ? blocks : undefined, i);
     if (r.openAtEnd) return undefined;
     for (const s of rebased(r, b.start)) sentences.push(s);
     for (const l of r.ignoreLines) ignoredLines.push(b.line + l);
+    for (let k = 0; k < (r.code?.length ?? 0); k += 2) code.push(b.start + r.code![k], b.start + r.code![k + 1]);
     yield;
   }
   firsts.push(sentences.length);
-  return { sentences, ignoredLines, firsts };
+  return { sentences, ignoredLines, code, firsts };
 }
 
 /** A block's sentences at offset `start`, kept on the result so an unmoved block costs no allocation. */
@@ -160,6 +165,7 @@ function* assemble(
 ): Generator<void, AssembleResult, void> {
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
+  const code: number[] = [];
   const firsts: number[] = [];
   let anyOpen = false;
   // Blocks before this index are read on their own, never with the blocks after them (see below).
@@ -168,6 +174,7 @@ function* assemble(
     const b = blocks[i];
     if (b.kind === "code") {
       firsts.push(sentences.length);
+      code.push(b.start, b.end);
       i++;
       continue;
     }
@@ -231,11 +238,12 @@ function* assemble(
     // Re-based to where the block now starts.
     for (const s of rebased(r, b.start)) sentences.push(s);
     for (const l of r.ignoreLines) ignored.push(b.line + l);
+    for (let k = 0; k < (r.code?.length ?? 0); k += 2) code.push(b.start + r.code![k], b.start + r.code![k + 1]);
     i = j;
     yield;
   }
   firsts.push(sentences.length);
-  return { sentences, ignoredLines: ignored, firsts, anyOpen };
+  return { sentences, ignoredLines: ignored, code, firsts, anyOpen };
 }
 
 /**

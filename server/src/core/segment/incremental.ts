@@ -152,8 +152,16 @@ export function* resegmentSteps(
   for (const l of middle.ignoredLines) ignoredLines.push(l);
   if (j0 < old.length) for (const l of prev.ignoredLines) if (l >= old[j0].line) ignoredLines.push(l + lineDelta);
 
+  // Code ranges lie inside their blocks: those before old[i0] and from old[j0] on are the old ones.
+  const code: number[] = [];
+  for (let k = 0; k < prev.code.length && prev.code[k] < old[i0].start; k += 2) code.push(prev.code[k], prev.code[k + 1]);
+  for (const x of middle.code) code.push(x);
+  if (j0 < old.length)
+    for (let k = 0; k < prev.code.length; k += 2)
+      if (prev.code[k] >= old[j0].start) code.push(prev.code[k] + delta, prev.code[k + 1] + delta);
+
   return {
-    draft: { sentences, ignoredLines, blocks, firsts, defined: prev.defined, local: true },
+    draft: { sentences, ignoredLines, code, blocks, firsts, defined: prev.defined, local: true },
     from,
     removed: oldUntil - from,
     added,

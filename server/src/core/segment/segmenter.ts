@@ -104,7 +104,7 @@ export class Segmenter implements Assembly {
   }
 
   private remember(text: string, format: SegmentFormat, result: Assembled): void {
-    this.memo = { text, format, result, view: { sentences: result.sentences, ignoredLines: result.ignoredLines } };
+    this.memo = { text, format, result, view: { sentences: result.sentences, ignoredLines: result.ignoredLines, code: result.code } };
   }
 
   /** Top-level blocks of a draft (block-scanner.ts). Blank lines between blocks belong to none. */

@@ -22,6 +22,11 @@ export interface Segmentation {
   sentences: ProseSentence[];
   /** 0-based lines following a `<!-- factcheck-ignore-next-line -->` comment (Markdown only), ascending. */
   ignoredLines: number[];
+  /**
+   * Flat [start, end) ranges of code in the draft (Markdown only; fenced and indented code blocks,
+   * inline code), ascending and disjoint: a directive written there is an example, not a directive.
+   */
+  code: number[];
 }
 
 /** `sentence.text` with its masked ranges replaced by spaces (same length, so offsets still hold). */

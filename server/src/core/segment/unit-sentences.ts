@@ -23,6 +23,8 @@ export interface BlockResult {
   sentences: RelSentence[];
   /** Lines relative to the block's first line. */
   ignoreLines: number[];
+  /** Code ranges relative to the block (ProseLayout.code). */
+  code?: number[];
   openAtEnd: boolean;
   /** See ProseLayout.open. */
   open?: ProseLayout["open"];
@@ -38,6 +40,7 @@ export function computeBlock(own: string, layout: ProseLayout, spansOf: SpansOf)
   }
   const result: BlockResult = { sentences, ignoreLines: layout.ignoreLines, openAtEnd: layout.openAtEnd, base: -1, absolute: [] };
   if (layout.open) result.open = layout.open;
+  if (layout.code) result.code = layout.code;
   return result;
 }
 
