@@ -124,9 +124,11 @@ export interface QuotedData {
 }
 
 /**
- * What a diagnostic's `data` holds, for code actions. The texts a fix inserts are not in here:
- * the server builds them from the loaded claim when the fix is asked for, so data forged or
- * kept from an older claims file can never put words into the draft.
+ * What a finding's quick fixes need. A published diagnostic's `data` holds only `{ verdict }` (a publish
+ * of a long draft carries over a thousand diagnostics): the server rebuilds this from the findings it
+ * published when code actions are asked for (a client may also send it in `data`). The texts a fix
+ * inserts are not in here: the server builds them from the loaded claim when the fix is asked for, so
+ * data forged or kept from an older claims file can never put words into the draft.
  */
 export interface FindingData {
   claimId: string;

@@ -32,14 +32,26 @@ export function isFindingData(d: unknown): d is FindingData {
 const QUOTE_MARKS = new Set([..."\"'“”„‟‘’‚‛«»‹›「」『』"]);
 const DOUBLE_MARKS = new Set([...'"“”„‟«»「」『』']);
 
+/** What a diagnostic says its finding is: the FindingData a request carries (a client may send it), else none. */
+export type FindingDataOf = (diagnostic: Diagnostic) => FindingData | undefined;
+
+export const requestData: FindingDataOf = (d) => (isFindingData(d.data) ? d.data : undefined);
+
+/**
+ * The quick fixes of a finding's diagnostic. `dataOf` finds what the fixes need: the language server
+ * rebuilds it from the document's published findings (DocumentState.findingData), since diagnostics are
+ * published without it.
+ */
 export function quickFixes(
   doc: TextDocument,
   diagnostic: Diagnostic,
   markdown: boolean,
   claimById: (id: string) => Claim | undefined,
+  dataOf: FindingDataOf = requestData,
 ): CodeAction[] {
-  const data = diagnostic.data as unknown;
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isFindingData(data)) return [];
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
+  const data = dataOf(diagnostic);
+  if (!isFindingData(data)) return [];
   const range = offsets(doc, diagnostic.range);
   if (!range) return [];
   const text = doc.getText();
@@ -194,12 +206,13 @@ export function fixAll(
   diagnostics: readonly Diagnostic[],
   markdown: boolean,
   claimById: (id: string) => Claim | undefined,
+  dataOf: FindingDataOf = requestData,
 ): CodeAction | undefined {
   const taken: TextEdit[] = [];
   const overlaps = (e: TextEdit) =>
     taken.some((t) => doc.offsetAt(e.range.start) < doc.offsetAt(t.range.end) && doc.offsetAt(t.range.start) < doc.offsetAt(e.range.end));
   for (const d of diagnostics) {
-    const safe = quickFixes(doc, d, markdown, claimById).find((a) => (a.data as typeof SAFE_FIX | undefined)?.factcheckSafe);
+    const safe = quickFixes(doc, d, markdown, claimById, dataOf).find((a) => (a.data as typeof SAFE_FIX | undefined)?.factcheckSafe);
     const edits = safe?.edit?.changes?.[doc.uri] ?? [];
     if (edits.length && !edits.some(overlaps)) taken.push(...edits);
   }

@@ -1,9 +1,15 @@
-// Findings and claims-file errors as LSP diagnostics. A finding's diagnostic carries in `data`
-// what its quick fixes need to find their place (FindingData: the claim's id, the sentence as
-// checked, the named speaker, the quoted words); the words they write come from the loaded claim.
+// Findings and claims-file errors as LSP diagnostics. A finding's diagnostic carries what the editor shows
+// (range, severity, message, the claim's id as its code, a link to the recorded words) and, in `data`, its
+// verdict only: a 1 MB draft has over a thousand findings, and every publish sends them all. The link to the
+// recorded words is the related information (the code links only a reviewed claim's review). What the quick
+// fixes need to find their place (FindingData: the sentence as checked, the named speaker, the quoted
+// words) is rebuilt from the document's published findings when code actions are asked for
+// (DocumentState.findingData); the words they write come from the loaded claim. The parts of a diagnostic
+// that are the claim's alone (its recorded statement, the link to its words) are made once per claim
+// (ClaimParts).
 import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { claimDefinition, fileLink, quoteLocation } from "./claim-info.js";
+import { claimDefinition, quoteLocation } from "./claim-info.js";
 import { LineIndex } from "./core/line-index.js";
 import { reviewData, reviewDiagnosticMessage, reviewLink } from "./review-card.js";
 import type { Finding, InputError } from "./core/types.js";
@@ -53,13 +59,13 @@ export function capText(s: string, max: number): string {
  * speech, never in quotation marks; a direct claim with the speaker's quoted words). Each part is
  * capped so what differs survives a huge claim. (The command line keeps its own order: cli/report.ts.)
  */
-export function diagnosticMessage(f: Finding, quotedText?: string): string {
+export function diagnosticMessage(f: Finding, quotedText?: string, statement = capText(recordedStatement(f.claim), 620)): string {
   const reviewed = reviewDiagnosticMessage(f, MAX_MESSAGE_CHARS); // a claim from a fact-check feed: review-card.ts
   if (reviewed !== undefined) return reviewed;
   // A misquotation's explanation names the record's words; the draft's own go first.
   const lead = quotedText !== undefined && f.verdict === "misquoted" ? `the draft quotes "${capText(oneLine(quotedText), 120)}"; ` : "";
   const problem = capText(lead + problemFirst(f.explanation), 300);
-  return capText(`${VERDICT_TITLES[f.verdict]} — ${problem}; ${capText(recordedStatement(f.claim), 620)}`, MAX_MESSAGE_CHARS);
+  return capText(`${VERDICT_TITLES[f.verdict]} — ${problem}; ${statement}`, MAX_MESSAGE_CHARS);
 }
 
 /**
@@ -76,61 +82,93 @@ export function problemFirst(explanation: string): string {
 export const RECORDED_WORDS_HERE = "the recorded words, in the source";
 export const CLAIM_HERE = "the claim, in its claims file (no source text is shipped)";
 
-export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity): Diagnostic {
-  const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+/** What a finding's diagnostic takes from its claim alone: made once per claim, shared by its diagnostics. */
+interface ClaimPart {
+  /** The record as the message words it (recordedStatement, capped). */
+  statement: string;
+  codeDescription?: Diagnostic["codeDescription"];
+  relatedInformation?: Diagnostic["relatedInformation"];
+}
+
+/**
+ * The per-claim parts of diagnostics, made on first use. One per set of loaded claims (the draft checker
+ * keeps one per engine): a claim object is never reused across reloads, so an entry never goes stale.
+ */
+export class ClaimParts {
+  private readonly parts = new Map<Finding["claim"], ClaimPart>();
+
+  of(f: Finding): ClaimPart {
+    let p = this.parts.get(f.claim);
+    if (!p) {
+      p = claimPart(f);
+      this.parts.set(f.claim, p);
+    }
+    return p;
+  }
+}
+
+function claimPart(f: Finding): ClaimPart {
+  const part: ClaimPart = { statement: capText(recordedStatement(f.claim), 620) };
+  // The place only, in a few words: the hover card and the message already show the recorded words,
+  // and a hover that repeats them does not fit the first screen.
   const quote = quoteLocation(f.claim);
+  // No source text shipped with this database: link to the claim in its claims file instead.
+  // The place is the related information's alone: a code link to it too would say it twice, in every
+  // diagnostic of every publish (the hover card links it as well).
+  const place = quote ?? claimDefinition(f.claim);
+  if (place) part.relatedInformation = [{ location: place, message: quote ? RECORDED_WORDS_HERE : CLAIM_HERE }];
+  const review = reviewLink(f); // a reviewed claim's code opens its review (review-card.ts)
+  if (review) part.codeDescription = { href: review };
+  return part;
+}
+
+/** A finding's diagnostic as published (see the file comment); `parts`: the per-claim parts to share. */
+export function findingDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, parts?: ClaimParts): Diagnostic {
+  const part = parts ? parts.of(f) : claimPart(f);
+  const diagnostic: Diagnostic = {
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    code: f.claim.id,
+    message: diagnosticMessage(f, f.quoted ? doc.getText().slice(f.quoted.start, f.quoted.end) : undefined, part.statement),
+    // The verdict travels for the counts (document-counts.ts) and for clients that sort by it.
+    data: { verdict: f.verdict },
+  };
+  if (part.codeDescription) diagnostic.codeDescription = part.codeDescription;
+  if (part.relatedInformation) diagnostic.relatedInformation = part.relatedInformation;
+  return diagnostic;
+}
+
+/**
+ * What a finding's quick fixes need (FindingData), with positions in `doc`, whose text at `at` (the
+ * finding's sentence start, by default its own) holds the finding's sentence. Undefined when the texts
+ * involved are too long to write into a draft: a claims file with absurdly long fields gets no quick fixes.
+ */
+export function findingData(doc: TextDocument, f: Finding, sentence: string, at = f.start): FindingData | undefined {
+  const move = at - f.start;
+  const pos = (offset: number) => doc.positionAt(offset + move);
   const data: FindingData = {
     claimId: f.claim.id,
     verdict: f.verdict,
-    sentence: doc.getText(range),
+    sentence,
     quoteKind: f.claim.quoteKind,
     recordedSpeaker: f.claim.speaker.name,
     ...(f.namedSpeaker
-      ? {
-          namedSpeaker: {
-            name: f.namedSpeaker.name,
-            range: { start: doc.positionAt(f.namedSpeaker.start), end: doc.positionAt(f.namedSpeaker.end) },
-          },
-        }
+      ? { namedSpeaker: { name: f.namedSpeaker.name, range: { start: pos(f.namedSpeaker.start), end: pos(f.namedSpeaker.end) } } }
       : {}),
     ...(f.quoted
       ? {
           quoted: {
-            range: { start: doc.positionAt(f.quoted.start), end: doc.positionAt(f.quoted.end) },
-            open: doc.positionAt(f.quoted.open),
-            close: doc.positionAt(f.quoted.close),
+            range: { start: pos(f.quoted.start), end: pos(f.quoted.end) },
+            open: pos(f.quoted.open),
+            close: pos(f.quoted.close),
             ...(f.quoted.recorded !== undefined ? { recorded: f.quoted.recorded } : {}),
           },
         }
       : {}),
     ...reviewData(f),
   };
-  const diagnostic: Diagnostic = {
-    range,
-    severity,
-    source: DIAGNOSTIC_SOURCE,
-    code: f.claim.id,
-    message: diagnosticMessage(f, f.quoted ? doc.getText().slice(f.quoted.start, f.quoted.end) : undefined),
-    // A claim with absurdly long fields gets no quick fixes rather than megabytes in every publish;
-    // its verdict still travels, for the counts (document-counts.ts).
-    data: dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? data : { verdict: f.verdict },
-  };
-  // The place only, in a few words: the hover card and the message already show the recorded words,
-  // and a hover that repeats them does not fit the first screen.
-  if (quote) {
-    diagnostic.codeDescription = { href: fileLink(quote) };
-    diagnostic.relatedInformation = [{ location: quote, message: RECORDED_WORDS_HERE }];
-  } else {
-    // No source text shipped with this database: link to the claim in its claims file instead.
-    const definition = claimDefinition(f.claim);
-    if (definition) {
-      diagnostic.codeDescription = { href: fileLink(definition) };
-      diagnostic.relatedInformation = [{ location: definition, message: CLAIM_HERE }];
-    }
-  }
-  const review = reviewLink(f); // a reviewed claim's code opens its review (review-card.ts)
-  if (review) diagnostic.codeDescription = { href: review };
-  return diagnostic;
+  return dataChars(data) + claimTextChars(f.claim) <= MAX_DATA_CHARS ? data : undefined;
 }
 
 /** Errors of one claims file, at their exact places in `text` (the text the loader read). */

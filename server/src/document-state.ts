@@ -7,14 +7,36 @@ import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-language
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "./core/types.js";
 import type { DiagnosticMemo } from "./diagnostic-memo.js";
+import type { DraftSession } from "./core/draft-session.js";
+import { findingData } from "./diagnostics.js";
+import type { FindingData } from "../../protocol/messages.js";
 
 /** What was last published for a draft: the hover and code actions look findings up here. */
 export interface Published {
   version: number;
   /** The content revision checked: a change may repeat the version number, never the revision. */
   revision: number;
+  /** The findings shown (settings may turn some off), and their diagnostics, in the same order. */
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** The text the findings' offsets are into (the checked part of the document then). */
+  text: string;
+  /** What the next publish may reuse (draft-checker.ts): each finding of the check's result, shown or not, with its diagnostic or undefined. */
+  reuse?: PublishedReuse;
+  /** `findings` by claim id, made when code actions first ask (DocumentState.findingData). */
+  byClaim?: Map<string, Finding[]>;
+}
+
+/** A publish as the next one may reuse it: after an incremental re-check, the unchanged findings' diagnostics are taken from here. */
+export interface PublishedReuse {
+  /** The DraftSession result published (SessionResult.id), with the engine and the settings it was made with. */
+  resultId: number;
+  engine: object;
+  settings: object;
+  /** Per finding of that result: its diagnostic, or undefined when not shown. */
+  perFinding: (Diagnostic | undefined)[];
+  /** The document's lines then (LSP's count). */
+  lineCount: number;
 }
 
 /** One check of a document, started by `beginCheck`: only the latest one may publish. */
@@ -38,6 +60,8 @@ export class DocumentState {
   published: Published | undefined;
   /** The last publish's diagnostics, reused by the next where nothing changed (draft-checker.ts). */
   diagnosticMemo: DiagnosticMemo | undefined;
+  /** The incremental checker of this draft (core/draft-session.ts), for the engine it was made with. */
+  session: DraftSession | undefined;
   /** The debounced work waiting to run, if any (set by the Debouncer only). */
   pending: Pending | undefined;
   /** Bumped by every check started, every change and the close: a check may publish only while it is unchanged. */
@@ -82,6 +106,39 @@ export class DocumentState {
     const p = this.published;
     if (!p || p.version !== this.version || p.revision !== this.revision) return [];
     return p.findings.filter((f) => f.start <= offset && offset <= f.end);
+  }
+
+  /**
+   * What the quick fixes of a published finding's diagnostic need (FindingData), rebuilt from the published
+   * findings, since diagnostics are published without it: the finding of the diagnostic's claim (its code)
+   * and verdict whose sentence is the document's text at the diagnostic's range now (the editor moves a
+   * diagnostic's range as the text around it is edited), positions taken from there. Undefined when none.
+   */
+  findingData(d: Diagnostic): FindingData | undefined {
+    const p = this.published;
+    const range = d.range as Diagnostic["range"] | undefined;
+    if (!p || typeof d.code !== "string" || !range?.start || !range.end) return undefined;
+    const verdict = (d.data as { verdict?: unknown } | undefined)?.verdict;
+    const start = this.doc.offsetAt(range.start);
+    const end = this.doc.offsetAt(range.end);
+    if (end <= start) return undefined;
+    const sentence = this.doc.getText().slice(start, end);
+    let best: Finding | undefined;
+    // By claim: "Fix all in file" asks this for every diagnostic of the draft.
+    if (!p.byClaim) {
+      p.byClaim = new Map();
+      for (const f of p.findings) {
+        const list = p.byClaim.get(f.claim.id);
+        if (list) list.push(f);
+        else p.byClaim.set(f.claim.id, [f]);
+      }
+    }
+    for (const f of p.byClaim.get(d.code) ?? []) {
+      if ((verdict !== undefined && f.verdict !== verdict) || f.end - f.start !== end - start) continue;
+      if (p.text.slice(f.start, f.end) !== sentence) continue;
+      if (!best || Math.abs(f.start - start) < Math.abs(best.start - start)) best = f;
+    }
+    return best && findingData(this.doc, best, sentence, start);
   }
 
   /** Whatever debounced work is waiting will not run (a check started, a newer schedule). */

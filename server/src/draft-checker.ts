@@ -1,7 +1,8 @@
 // Checks open drafts and publishes their diagnostics. Edits are debounced (debouncer.ts); a result
 // computed for a version the document has moved past is dropped, never published. What is known
-// about each draft (its last findings, its check in flight, its notices) is in its DocumentState. The matcher
-// caches per sentence text, so a re-check after an edit only matches the sentences that changed.
+// about each draft (its last findings, its check in flight, its notices, its DraftSession) is in its
+// DocumentState. A re-check after an edit segments and checks only the blocks the edit reaches
+// (core/draft-session.ts), and the diagnostics of the findings it kept are the last publish's, moved.
 // A check runs in slices of at most SLICE_MS, handing the thread back between them (a cold 1 MB
 // draft takes seconds), and is abandoned at the next slice once the document or the claims change.
 // Drafts over `maximumDraftSize` are checked up to the limit, and say so (draft-limit.ts).
@@ -14,7 +15,8 @@ import type { Finding } from "./core/types.js";
 import type { Debouncer } from "./debouncer.js";
 import type { CheckEvent, Logger } from "./deps.js";
 import { DiagnosticMemo } from "./diagnostic-memo.js";
-import { findingDiagnostic } from "./diagnostics.js";
+import { ClaimParts, findingDiagnostic } from "./diagnostics.js";
+import { DraftSession } from "./core/draft-session.js";
 import type { CheckTicket, DocumentState, OpenDocuments } from "./document-state.js";
 import { draftPart, formatBytes } from "./draft-limit.js";
 import { draftFormatOf } from "../../protocol/markdown.js";
@@ -109,33 +111,78 @@ export class DraftChecker {
     };
     const checked = part.partial ? text.slice(0, part.end) : text;
     const engine = this.ctx.store.checker;
-    const result = await engine.checkTextAsync(checked, format, { minScore: settings.minimumScore }, control);
+    // The draft's own incremental checker (core/draft-session.ts): after an edit, only the blocks it reaches
+    // are segmented and checked again, and the other findings are the last check's.
+    if (state.session?.engine !== engine) state.session = new DraftSession(engine);
+    const result = await state.session.checkAsync(checked, format, { minScore: settings.minimumScore }, control);
     if (!result || stale()) return false;
     const { findings, stats } = result;
     const ignored = new Set(settings.ignoredClaims);
-    const shown: Finding[] = [];
-    const diagnostics: Diagnostic[] = [];
+    // Per finding of the result: its diagnostic, or undefined when settings do not show it.
+    const perFinding: (Diagnostic | undefined)[] = new Array(findings.length);
+    const parts = this.partsFor(engine);
+    // An incremental result says which findings are the last publish's (the same, or moved down by whole
+    // lines): their diagnostics are reused, moved, and only the others are built.
+    const last = state.published?.reuse;
+    const reuse = result.reuse;
+    let from = 0;
+    let to = findings.length;
+    if (reuse && last && last.resultId === reuse.from && last.engine === engine && last.settings === settings && !part.partial) {
+      from = reuse.prefix;
+      to = findings.length - reuse.suffix;
+      for (let i = 0; i < from; i++) perFinding[i] = last.perFinding[i];
+      const lines = doc.lineCount - last.lineCount;
+      const old = last.perFinding.length - reuse.suffix;
+      for (let i = to; i < findings.length; i++) perFinding[i] = moveLines(last.perFinding[old + i - to], lines);
+    }
     // The last publish's diagnostics, for the findings a keystroke left as they were (diagnostic-memo.ts).
     const memo = state.diagnosticMemo?.engine === engine ? state.diagnosticMemo : new DiagnosticMemo(engine);
-    for (const f of findings) {
+    const useMemo = to - from > MEMO_AT;
+    for (let i = from; i < to; i++) {
       // Diagnostics cost too (a few hundred findings: tens of milliseconds): same slices.
       if (control.due!()) {
         await control.pause();
         if (stale()) return false;
       }
+      const f = findings[i];
       const severity = findingSeverity(settings, f); // by verdict, or by rating for a reviewed claim
       if (severity === undefined || ignored.has(f.claim.id)) continue;
-      shown.push(f);
-      diagnostics.push(memo.diagnostic(doc, text, f, severity, () => findingDiagnostic(doc, f, severity)));
+      const build = () => findingDiagnostic(doc, f, severity, parts);
+      perFinding[i] = useMemo ? memo.diagnostic(doc, text, f, severity, build) : build();
+    }
+    if (useMemo) {
+      memo.published();
+      state.diagnosticMemo = memo;
+    }
+    const shown: Finding[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < findings.length; i++) {
+      const d = perFinding[i];
+      if (!d) continue;
+      shown.push(findings[i]);
+      diagnostics.push(d);
     }
     if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maximumDraftSize));
-    memo.published();
-    state.diagnosticMemo = memo;
-    state.published = { version: doc.version, revision: ticket.revision, findings: shown, diagnostics };
+    state.published = {
+      version: doc.version,
+      revision: ticket.revision,
+      findings: shown,
+      diagnostics,
+      text: checked,
+      // A partial check's text is not the document's: its lines are not the document's to move by.
+      ...(part.partial ? {} : { reuse: { resultId: result.id, engine, settings, perFinding, lineCount: doc.lineCount } }),
+    };
     this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics });
     this.ctx.onCheck?.({ uri: doc.uri, version: doc.version, stats, findings: shown });
     return true;
   }
+
+  /** The per-claim parts of diagnostics, for the engine's claims (a reload makes new claims, and new parts). */
+  private partsFor(engine: object): ClaimParts {
+    if (this.parts?.engine !== engine) this.parts = { engine, parts: new ClaimParts() };
+    return this.parts.parts;
+  }
+  private parts: { engine: object; parts: ClaimParts } | undefined;
 
   /** The one notice per document that only part of it is checked (a log line, and a message to the user). */
   private tellTooLarge(state: DocumentState, text: string, limit: number): void {
@@ -146,6 +193,19 @@ export class DraftChecker {
     this.ctx.logger.warn(message);
     this.ctx.notify(message);
   }
+}
+
+/** Above this many diagnostics to build, the memo of the last publish's is asked first (a whole re-check). */
+const MEMO_AT = 32;
+
+/** A diagnostic moved down (or up) by `lines` whole lines: a finding after an edit keeps its characters. */
+function moveLines(d: Diagnostic | undefined, lines: number): Diagnostic | undefined {
+  if (!d || lines === 0) return d;
+  const { start, end } = d.range;
+  return {
+    ...d,
+    range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } },
+  };
 }
 
 /** The diagnostic at the first unchecked character of a draft over the size limit. */

@@ -23,7 +23,7 @@ import { checkFiles, forgetDeleted } from "./check-workspace.js";
 import { claimsFileFixes } from "./claims-fixes.js";
 import { CONFIG_FILE_NAMES, mergeSettings } from "./node/config-file.js";
 import { ProjectConfigs } from "./project-config.js";
-import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions.js";
+import { FIX_ALL_KIND, fixAll, type FindingDataOf, quickFixes, requestData } from "./code-actions.js";
 import { ClaimsFiles, uriToPath } from "./claims-files.js";
 import { ClaimsStore } from "./claims-store.js";
 import { MAX_QUERY_CHARS } from "./core/claim-search.js";
@@ -291,16 +291,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + "."));
     const claimById = (id: string) => store.claimById(id);
+    const state = documents.state(doc.uri);
+    // Diagnostics are published without what their fixes need: it is rebuilt from the published findings.
+    const dataOf: FindingDataOf = (d) => requestData(d) ?? state?.findingData(d);
     const actions = wants(CodeActionKind.QuickFix)
-      ? documents.state(doc.uri)?.kind === "claims"
+      ? state?.kind === "claims"
         ? params.context.diagnostics.flatMap((d) => claimsFileFixes(doc, d))
-        : params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), claimById))
+        : params.context.diagnostics.flatMap((d) => quickFixes(doc, d, isMarkdown(doc), claimById, dataOf))
       : [];
     // "Fix all in file", only when asked for by kind (Source Action…, codeActionsOnSave), never among the quick fixes:
     // from what was published for the document as it is now, not from the request's diagnostics.
     const published = documents.state(doc.uri)?.published;
     if (only && wants(FIX_ALL_KIND) && published && published.version === doc.version) {
-      const all = fixAll(doc, published.diagnostics, isMarkdown(doc), claimById);
+      const all = fixAll(doc, published.diagnostics, isMarkdown(doc), claimById, dataOf);
       if (all) actions.push(all);
     }
     return actions;

@@ -11,6 +11,7 @@
 import { Transform, type TransformCallback } from "node:stream";
 import { format } from "node:util";
 import { StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
+import { PublishJsonEncoder } from "./publish-encoder.js";
 
 /** Longest header block accepted (LSP sends one or two short lines). */
 export const MAX_HEADER_BYTES = 8192;
@@ -82,7 +83,8 @@ export function stdioTransport(shutdownReceived: () => boolean): { reader: Strea
   const guard = new FramingGuard();
   process.stdin.pipe(guard);
   const reader = new StreamMessageReader(guard);
-  const writer = new StreamMessageWriter(process.stdout);
+  // JSON as vscode-jsonrpc writes it, with each finding diagnostic's JSON kept for the next publish (publish-encoder.ts).
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: new PublishJsonEncoder() });
   reader.onError((e) => {
     process.stderr.write(`factcheck language server: cannot read the LSP stream, exiting: ${e.message}\n`);
     process.exit(1);

@@ -11,7 +11,7 @@ import { run as runCli } from "../src/cli/run.js";
 import { reviewReading } from "../src/core/claimreview/finding.js";
 import { createFactChecker } from "../src/core/checker.js";
 import type { Finding } from "../src/core/types.js";
-import { findingDiagnostic } from "../src/diagnostics.js";
+import { findingData, findingDiagnostic } from "../src/diagnostics.js";
 import { findingCard } from "../src/hover.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
@@ -48,7 +48,9 @@ describe("a sentence repeating a reviewed claim", () => {
       d.message,
       `repeats a claim rated False by Lakeside Fact Check (2024-05-01) — Dana Whitlock's claim, as the reviewer states it: ${REPEAT_FALSE} (the draft restates a claim the reviewer rated false)`,
     );
-    assert.deepEqual((d.data as { review?: unknown }).review, {
+    // The review travels with what the quick fixes get (FindingData), not in every publish.
+    const f = of(fs, REPEAT_FALSE);
+    assert.deepEqual(findingData(doc, f, DRAFT.slice(f.start, f.end))!.review, {
       stance: "repeats",
       rating: "False",
       ratingClass: "false",

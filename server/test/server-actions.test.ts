@@ -8,7 +8,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { readClaimsFile } from "../src/node/claims-disk.js";
 import { newSegmenter } from "./helpers.js";
 import type { Claim, Finding, QuotedSpan, Verdict } from "../src/core/types.js";
-import { findingDiagnostic } from "../src/diagnostics.js";
+import { findingData, findingDiagnostic } from "../src/diagnostics.js";
 import type { FindingData } from "../../protocol/messages.js";
 import { FIXTURES, type Harness, memoryWorkspace, startHarness } from "./server-harness.js";
 
@@ -61,8 +61,25 @@ async function draft(h: Harness, uri: string, languageId: string, text: string) 
     assert.ok(a, `an action "${prefix}…" in ${JSON.stringify(list.map((x) => x.title))}`);
     return a;
   };
-  return { diagnostics, byVerdict, actions, apply, titled };
+  /** The document's text at a diagnostic's range: the sentence it was published for. */
+  const sentence = (x: Diagnostic): string => {
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    return text.slice(doc.offsetAt(x.range.start), doc.offsetAt(x.range.end));
+  };
+  /** What the server rebuilds for its quick fixes (diagnostics are published without it). */
+  const data = (x: Diagnostic): FindingData => {
+    const found = h.findingDataOf(uri, text, x);
+    assert.ok(found, `the server's findings hold the diagnostic's: ${x.message}`);
+    return found;
+  };
+  return { diagnostics, byVerdict, actions, apply, titled, sentence, data };
 }
+
+/** The text of `base` at each diagnostic's range. */
+const sentencesIn = (base: string, diagnostics: readonly Diagnostic[]) => {
+  const doc = TextDocument.create("file:///x", "plaintext", 1, base);
+  return diagnostics.map((x) => base.slice(doc.offsetAt(x.range.start), doc.offsetAt(x.range.end)));
+};
 
 /** Both ends of the edit are real positions of `doc` (not clamped by it). */
 function assertInside(doc: TextDocument, e: TextEdit): void {
@@ -159,7 +176,8 @@ test("Markdown: the footnote definition is not duplicated, joins an existing foo
       [0, 0],
     );
     // The footnote reference is markup: it stays with the sentence it cites and is not a word of it.
-    assert.equal((d.byVerdict("supported").data as FindingData).sentence, SUPPORTED + LABEL);
+    assert.equal(d.sentence(d.byVerdict("supported")), SUPPORTED + LABEL);
+    assert.equal(d.data(d.byVerdict("supported")).sentence, SUPPORTED + LABEL);
     const cite = d.titled(await d.actions(d.byVerdict("contradicted")), "Cite");
     assert.equal(d.apply(cite), `${SUPPORTED}${LABEL} ${CONTRADICTED}${LABEL}\n\n${FOOTNOTE}\n`);
     // Already cited right after the sentence: no citation action.
@@ -167,7 +185,7 @@ test("Markdown: the footnote definition is not duplicated, joins an existing foo
     assert.ok(!supportedActions.some((a) => a.title.startsWith("Cite")));
     // A forged diagnostic over the definition line gets no fix.
     const forged = { ...d.byVerdict("supported"), range: { start: { line: 2, character: 33 }, end: { line: 2, character: 88 } } };
-    forged.data = { ...(forged.data as FindingData), sentence: FOOTNOTE.slice(33, 88) };
+    forged.data = { ...d.data(d.byVerdict("supported")), sentence: FOOTNOTE.slice(33, 88) };
     assert.deepEqual(await d.actions(forged), []);
 
     const uri2 = "file:///drafts/block.md";
@@ -308,8 +326,9 @@ test("plain text: a parenthetical citation after the sentence that no sentence r
     // After the citation, the next sentence is still exactly itself (the citation is no words of it).
     const v = await h.change(uri, [{ text: cited }]);
     const recheck = await h.diagnostics(uri, (p) => p.version === v);
+    const recheckSentences = sentencesIn(cited, recheck.diagnostics);
     assert.deepEqual(
-      recheck.diagnostics.map((x) => [(x.data as FindingData).verdict, (x.data as FindingData).sentence]),
+      recheck.diagnostics.map((x, i) => [(x.data as FindingData).verdict, recheckSentences[i]]),
       [
         ["supported", SUPPORTED],
         ["overstated", OVERSTATED],
@@ -320,8 +339,9 @@ test("plain text: a parenthetical citation after the sentence that no sentence r
     assert.equal(ignored, `${SUPPORTED}${IGNORE} ${OVERSTATED}\n`);
     const v2 = await h.change(uri, [{ text: ignored }]);
     const after = await h.diagnostics(uri, (p) => p.version === v2);
+    const afterSentences = sentencesIn(ignored, after.diagnostics);
     assert.deepEqual(
-      after.diagnostics.map((x) => [(x.data as FindingData).verdict, (x.data as FindingData).sentence]),
+      after.diagnostics.map((x, i) => [(x.data as FindingData).verdict, afterSentences[i]]),
       [["overstated", OVERSTATED]],
     );
   }));
@@ -344,7 +364,7 @@ test("forged code-action requests get no edit: positions outside the document, u
     const text = `${MISATTRIBUTED}\n\n${CONTRADICTED}\n`;
     const d = await draft(h, uri, "markdown", text);
     const real = d.byVerdict("misattributed");
-    const data = real.data as FindingData;
+    const data = d.data(real);
     const at = (line: number, character: number) => ({ line, character });
     const forged: [string, Diagnostic][] = [
       ["a line past the end", { ...real, range: { start: at(99, 0), end: at(99, 10) } }],
@@ -357,9 +377,12 @@ test("forged code-action requests get no edit: positions outside the document, u
       ["an unknown verdict", { ...real, data: { ...data, verdict: "debunked" as never } }],
       ["a sentence that is not there", { ...real, data: { ...data, sentence: "Something else entirely." } }],
       ["another source", { ...real, source: "spelling" }],
-      ["no data", { ...real, data: undefined }],
+      ["another verdict", { ...real, data: { verdict: "supported" } }],
     ];
     assert.equal((await d.actions(real)).length, 4, "the genuine diagnostic has its fixes");
+    // What the fixes need is the server's: a diagnostic without data (as published, or stripped by a client) has them too.
+    assert.deepEqual(real.data, { verdict: "misattributed" }, "published with its verdict only");
+    assert.equal((await d.actions({ ...real, data: undefined })).length, 4);
     for (const [what, diagnostic] of forged) {
       const actions = await d.actions(diagnostic).catch((e: unknown) => assert.fail(`${what}: the request failed: ${String(e)}`));
       assert.deepEqual(actions, [], what);
@@ -437,8 +460,10 @@ test("misquoted: use the recorded words (direct claims) or remove the quotation 
     const ask = async (uri: string, languageId: string, text: string, f: Finding) => {
       await h.open(uri, languageId, text);
       const doc = TextDocument.create(uri, languageId, 1, text);
-      const diagnostic = findingDiagnostic(doc, f, DiagnosticSeverity.Warning);
-      assert.deepEqual((diagnostic.data as FindingData).quoted, {
+      // A finding made by hand, not by the server's check: the request carries its FindingData, as a client may.
+      const data = findingData(doc, f, text.slice(f.start, f.end))!;
+      const diagnostic = { ...findingDiagnostic(doc, f, DiagnosticSeverity.Warning), data };
+      assert.deepEqual(data.quoted, {
         range: { start: doc.positionAt(f.quoted!.start), end: doc.positionAt(f.quoted!.end) },
         open: doc.positionAt(f.quoted!.open),
         close: doc.positionAt(f.quoted!.close),
@@ -561,7 +586,7 @@ test("misquoted end to end: the checker's own findings get the quotation fixes, 
       const uri = `file:///drafts/misquoted-${i}.md`;
       const d = await draft(h, uri, "markdown", `${sentence}\n`);
       const misquoted = d.byVerdict("misquoted");
-      assert.ok((misquoted.data as FindingData).quoted, "the finding says where the quoted words are");
+      assert.ok(d.data(misquoted).quoted, "the finding says where the quoted words are");
       const action = d.titled(await d.actions(misquoted), title);
       assert.equal(action.isPreferred, true);
       const after = d.apply(action);

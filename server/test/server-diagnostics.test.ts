@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as path from "node:path";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import type { FindingData } from "../../protocol/messages.js";
 import { BUNDLED_CLAIMS_PATH, type Harness, startHarness, uriOf } from "./server-harness.js";
 
@@ -41,7 +42,7 @@ async function withServer(fn: (h: Harness) => Promise<void>, opts: Parameters<ty
   }
 }
 
-test("one diagnostic per finding, with exact ranges, severities, codes, links and data", () =>
+test("one diagnostic per finding, with exact ranges, severities, codes, links and its verdict as data", () =>
   withServer(async (h) => {
     const uri = "file:///drafts/draft.md";
     await h.open(uri, "markdown", DRAFT);
@@ -64,21 +65,27 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
       'Contradicted — the draft says "deployed", not "ruled out … deploying"; Trump ruled out deploying American troops to Ukraine.',
     );
     // The quote is "firmly ruling out the deployment of American troops to Ukraine", line 4 (1-based), column 7 of the article.
-    assert.equal(contradicted.codeDescription?.href, `${ARTICLE_URI}#L4,7`);
+    // The place is the related information's (the code links only a reviewed claim's review).
+    assert.equal(contradicted.codeDescription, undefined);
     assert.deepEqual(contradicted.relatedInformation?.[0].location, {
       uri: ARTICLE_URI,
       range: { start: { line: 3, character: 6 }, end: { line: 3, character: 68 } },
     });
     // The place, in a few words: the message and the hover card already show the recorded words (once).
     assert.equal(contradicted.relatedInformation![0].message, "the recorded words, in the source");
-    assert.equal(diagnostics[3].codeDescription?.href, `${ARTICLE_URI}#L2,155`);
+    assert.deepEqual(diagnostics[3].relatedInformation?.[0].location.range.start, { line: 1, character: 154 });
 
-    const misattributed = diagnostics[2].data as FindingData;
+    // Published with its verdict only: what the quick fixes need is rebuilt from the server's findings.
+    assert.deepEqual(
+      diagnostics.map((d) => d.data),
+      summary.map((x) => ({ verdict: x[2] })),
+    );
+    const misattributed = h.findingDataOf(uri, DRAFT, diagnostics[2])!;
     assert.deepEqual(misattributed.namedSpeaker, { name: "Karoline Leavitt", range: range(4, 0, 16) });
     assert.equal(misattributed.recordedSpeaker, "Donald Trump");
     assert.equal(misattributed.sentence, MISATTRIBUTED);
-    assert.equal((diagnostics[1].data as FindingData).quoteKind, "reported");
-    assert.equal((diagnostics[1].data as FindingData).quoted, undefined);
+    assert.equal(h.findingDataOf(uri, DRAFT, diagnostics[1])!.quoteKind, "reported");
+    assert.equal(h.findingDataOf(uri, DRAFT, diagnostics[1])!.quoted, undefined);
     assert.ok(!h.published.some((p) => p.uri === CLAIMS_URI), "the bundled database is valid: no diagnostics in it");
   }));
 
@@ -123,6 +130,41 @@ test("an incremental edit updates diagnostics and re-matches only the changed se
     },
     { settings: { "": { checkDelay: DEBOUNCE_MS } } },
   ));
+
+test("after edits that move lines, the diagnostics the draft's session kept are those of a fresh open of the same text", () =>
+  withServer(async (h) => {
+    // Paragraphs of findings around a run of plain ones, so an edit in the middle leaves findings before and after it.
+    const para = (i: number) => `Paragraph ${i} says the ferry left on time.`;
+    const parts = [SUPPORTED, CONTRADICTED, ...Array.from({ length: 12 }, (_, i) => para(i)), MISATTRIBUTED, `- ${OVERSTATED}`];
+    let text = parts.join("\n\n") + "\n";
+    const uri = "file:///drafts/moved.md";
+    await h.open(uri, "markdown", text);
+    await h.diagnostics(uri);
+    const edits: [string, string][] = [
+      [para(5), `${para(5)}\n\n${MISATTRIBUTED}\n\nAnd a line more.`], // lines added in the middle
+      [para(2), `${para(2)} ${CONTRADICTED}`], // a sentence typed into a paragraph
+      [`\n\n${para(7)}`, ""], // a paragraph deleted: lines removed
+      ["Paragraph 9 says", "Paragraph 9 says, not for the first time,"], // a word typed
+    ];
+    for (const [k, [from, to]] of edits.entries()) {
+      const at = text.indexOf(from);
+      const doc = TextDocument.create(uri, "markdown", 1, text);
+      const v = await h.change(uri, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to }]);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      const got = await h.diagnostics(uri, (p) => p.version === v);
+      const event = await h.checked(uri, v);
+      assert.ok(
+        event.stats.cached >= event.stats.sentences - 4,
+        `edit ${k}: only the sentences near it are checked again (${JSON.stringify(event.stats)})`,
+      );
+      const fresh = `file:///drafts/moved-fresh-${k}.md`;
+      await h.open(fresh, "markdown", text);
+      const expected = await h.diagnostics(fresh);
+      assert.deepEqual(got.diagnostics, expected.diagnostics, `edit ${k}`);
+      assert.ok(got.diagnostics.length >= 4);
+      await h.close(fresh);
+    }
+  }));
 
 test("closing a draft while its re-check waits for the debounce: the re-check never runs, and its diagnostics are cleared", () =>
   withServer(

@@ -39,7 +39,8 @@ test("a feed in the workspace: warnings at its skipped records, and a 'repeats a
     const [finding] = d.diagnostics;
     assert.equal(finding.severity, DiagnosticSeverity.Warning, "misleading → Warning");
     assert.match(finding.message, /^repeats a claim rated Misleading by Lakeside Fact Check \(2024-09-03\) — Dana Whitlock's claim/);
-    assert.deepEqual((finding.data as { review?: unknown }).review, {
+    assert.deepEqual(finding.data, { verdict: "supported" }, "published with its verdict only");
+    assert.deepEqual(h.findingDataOf(uri, "Water rates rose 40 percent in one year.\n", finding)?.review, {
       stance: "repeats",
       rating: "Misleading",
       ratingClass: "misleading",

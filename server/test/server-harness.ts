@@ -21,6 +21,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  type Diagnostic,
   type FileEvent,
   InitializedNotification,
   InitializeRequest,
@@ -40,8 +41,10 @@ import type { CheckEvent, ServerDeps, ServerFs } from "../src/deps.js";
 import { nodeFs } from "../src/deps.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import { createNlp } from "../src/core/nlp.js";
-import { ClaimByIdRequest, type StatusParams, StatusNotification } from "../../protocol/messages.js";
+import { ClaimByIdRequest, type FindingData, type StatusParams, StatusNotification } from "../../protocol/messages.js";
 import { LEGACY_SETTINGS_SECTION } from "../../protocol/legacy-settings.js";
+import { DocumentState } from "../src/document-state.js";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { startServer } from "../src/server.js";
 import { FakeTimers } from "./fake-timers.js";
 import { MemoryFs } from "./memory-fs.js";
@@ -268,6 +271,18 @@ export class Harness {
       return !!found;
     }, `${what} for ${uri}`);
     return found!;
+  }
+
+  /**
+   * What the server rebuilds for a published diagnostic's quick fixes (FindingData: diagnostics are published
+   * without it), from the findings of the last check of `uri`, whose text is now `text` (DocumentState.findingData).
+   */
+  findingDataOf(uri: string, text: string, d: Diagnostic): FindingData | undefined {
+    const event = this.events.filter((e) => e.uri === uri).at(-1);
+    if (!event) return undefined;
+    const state = new DocumentState(TextDocument.create(uri, "markdown", 1, text));
+    state.published = { version: 1, revision: 0, findings: [...event.findings], diagnostics: [], text };
+    return state.findingData(d);
   }
 
   /** The first check event for `uri` at `version`. */

@@ -32,10 +32,18 @@ import { reviewerSpeakers } from "./reviewers.js";
 import { type GramVector, gramVector } from "./char-grams.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
-import { ignoreDirectives, ignoredByMarker } from "./draft-marks.js";
+import {
+  type DirectiveMatch,
+  directiveMatches,
+  directivesFrom,
+  ignoredByMarker,
+  type IgnoreDirectives,
+  outsideCode,
+} from "./draft-marks.js";
 import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
-import { proseText } from "./segment/sentence.js";
+import type { Assembled } from "./segment/assembly.js";
+import { type ProseSentence, proseText } from "./segment/sentence.js";
 import { runSteps } from "./steps.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
@@ -140,6 +148,7 @@ export class FactChecker {
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<SentenceMatch[]>;
   private readonly passageCache: LruCache<PassageMatch[]>;
+  private readonly analyses = new LruCache<Analysis>(ANALYSIS_CACHE_SIZE);
   /** What matching needs beyond the index: which speakers are fact-checkers, and the claims' section terms (read lazily). */
   private readonly context: MatchContext;
   private readonly sections = new Map<number, Map<string, number>>();
@@ -214,6 +223,7 @@ export class FactChecker {
   clearCaches(): void {
     this.cache.clear();
     this.passageCache.clear();
+    this.analyses.clear();
     this.sections.clear();
     this.sectionIndex = undefined;
     this.pairs.clear();
@@ -240,12 +250,26 @@ export class FactChecker {
     return this.index.candidates(terms, limit).map((i) => this.index.claims[i].claim);
   }
 
+  /**
+   * A sentence's analysis, from a small cache of the last ones made: a keystroke re-reads the paragraph it
+   * changed as a whole (checkPassage), and its other sentences were analysed a keystroke ago. Analyses are
+   * never changed once made (joinAnalyses copies).
+   */
+  private analysisOf(text: string): Analysis {
+    let a = this.analyses.get(text);
+    if (!a) {
+      a = analyzeText(text, this.index);
+      this.analyses.set(text, a);
+    }
+    return a;
+  }
+
   /** Match one sentence (offsets in the result are relative to it). Cached by its text. */
   checkSentence(text: string): { matches: readonly SentenceMatch[]; cached: boolean; analysis?: Analysis } {
     const hit = this.cache.get(text);
     if (hit) return { matches: hit, cached: true };
     // The lexical gate: most sentences of a long draft share no word with any claim (claim-index.ts).
-    const analysis = this.index.mayMatch(text) ? analyzeText(text, this.index) : undefined;
+    const analysis = this.index.mayMatch(text) ? this.analysisOf(text) : undefined;
     const matches = analysis ? matchSentence(text, this.index, this.speakers, this.tuning, this.context, analysis) : [];
     this.cache.set(text, matches);
     return { matches, cached: false, analysis };
@@ -273,7 +297,7 @@ export class FactChecker {
       return { text, matches: [] };
     }
     // The sentences' own analyses, joined: the paragraph is not read a second time.
-    const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? analyzeText(t, this.index)));
+    const analysis = joinAnalyses(texts.map((t, i) => analyses[i] ?? this.analysisOf(t)));
     const matches = matchPassage(text, this.index, this.speakers, this.context, found, undefined, undefined, analysis, poster);
     this.passageCache.set(key, matches);
     return { text, matches };
@@ -354,20 +378,69 @@ export class FactChecker {
 
   /** The check as steps: yields after each piece of segmentation and after each sentence. */
   private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, CheckResult, void> {
-    const { sentences, ignoredLines, code } = yield* this.segmenter.segmentDraftSteps(text, format);
-    const skip = new Set(ignoredLines);
+    return (yield* this.checkDraftSteps(text, format, options)).result;
+  }
+
+  /**
+   * The whole check with what an incremental re-check starts from (draft-session.ts): the segmentation,
+   * the paragraph runs and where each one's findings begin.
+   * @internal
+   */
+  *checkDraftSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, DraftCheck, void> {
+    const seg = yield* this.segmenter.assembledSteps(text, format);
+    // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts); not those in code.
+    const comments = directiveMatches(text, format);
+    const directives = outsideCode(comments, seg.code);
+    const marks = directivesFrom(text, directives);
     // The segmenter numbers a draft's lines by "\n" alone (its block scanner's lines): so does this index.
-    const lines = skip.size ? new LineIndex(text, "lf") : undefined;
-    const findings: Finding[] = [];
+    const lines = seg.ignoredLines.length ? new LineIndex(text, "lf") : undefined;
+    const skipLines = lines && { lines: new Set(seg.ignoredLines), lineOf: (offset: number) => lines.positionAt(offset).line };
     const candidates: SentenceCandidates[] | undefined = options.candidates ? [] : undefined;
-    const minScore = options.minScore ?? 0;
+    const fold = yield* this.checkRunsSteps(
+      text,
+      format,
+      seg.sentences,
+      0,
+      seg.sentences.length,
+      options.minScore ?? 0,
+      marks,
+      skipLines,
+      (s) => {
+        if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
+      },
+    );
+    const result: CheckResult = {
+      findings: fold.findings,
+      stats: { sentences: seg.sentences.length, cached: fold.cached },
+      ...(candidates ? { candidates } : {}),
+    };
+    return { result, seg, runs: fold.runs, comments, directives };
+  }
+
+  /**
+   * Checks the sentences [from, to) of a draft, which must start a paragraph run at `from` and end one at `to`
+   * (a blank line before `from` and after `to - 1`, or the draft's ends): the findings, in order, and the runs.
+   * A run is the sentences between blank lines (a paragraph, a tweet), decided together by the passage pass;
+   * nothing outside it changes its findings. `each` is called with every sentence checked.
+   * @internal
+   */
+  *checkRunsSteps(
+    text: string,
+    format: DraftFormat,
+    sentences: readonly ProseSentence[],
+    from: number,
+    to: number,
+    minScore: number,
+    marks: IgnoreDirectives,
+    skipLines: SkipLines | undefined,
+    each?: (s: ProseSentence) => void,
+  ): Generator<void, RunsCheck, void> {
+    const findings: Finding[] = [];
+    const runs: Runs = { firsts: [], finds: [] };
     let cached = 0;
-    // factcheck-disable/enable, -ignore-file, -ignore-next-line and claim ids (draft-marks.ts).
-    const marks = ignoreDirectives(text, format, code);
     // A paragraph's checked sentences, normalised, for the passage-level decision at its end.
     let passage: PassagePart[] = [];
     let found = new Set<number>();
-    let prevEnd = -1;
     // A sentence's findings on reviewed claims, held until its paragraph is decided: in a paragraph of a
     // post's length the paragraph as a whole decides which reviewed claims it repeats (matchPassage).
     let held: { finding: Finding }[] = [];
@@ -400,11 +473,15 @@ export class FactChecker {
       found = new Set();
       held = [];
     };
-    for (const s of sentences) {
+    for (let k = from; k < to; k++) {
+      const s = sentences[k];
       // A blank line ends a paragraph (a tweet, a Markdown block): its sentences are decided together.
-      if (prevEnd >= 0 && /\n[ \t>]*\r?\n/.test(text.slice(prevEnd, s.start))) closePassage();
-      prevEnd = s.end;
-      if (lines && skip.has(lines.positionAt(s.start).line)) continue;
+      if (k === from || endsRun(text, sentences[k - 1].end, s.start)) {
+        if (k > from) closePassage();
+        runs.firsts.push(k);
+        runs.finds.push(findings.length);
+      }
+      if (skipLines && skipLines.lines.has(skipLines.lineOf(s.start))) continue; // after `<!-- factcheck-ignore-next-line -->`
       if (ignoredByMarker(text, s.end, format)) continue; // `<!-- factcheck-ignore -->` right after it
       if (!marks.none && marks.skipsSentence(s.start, s.end)) continue;
       // Inline code and link targets are blanked (same length), so offsets still hold; links, handles,
@@ -446,11 +523,11 @@ export class FactChecker {
         if (reviewed) held.push({ finding });
         else findings.push(finding);
       }
-      if (candidates) candidates.push({ start: s.start, end: s.end, candidates: this.candidatesFor(proseText(s), options.candidates!) });
+      each?.(s);
       yield;
     }
     closePassage();
-    return { findings, stats: { sentences: sentences.length, cached }, ...(candidates ? { candidates } : {}) };
+    return { findings, runs, cached };
   }
 
   /**
@@ -505,6 +582,46 @@ interface PassagePart {
   /** Its analysis, when this check computed it (a cached sentence has none: the passage reads it again if needed). */
   analysis?: Analysis;
 }
+
+/** A blank line between two sentences (`\n`, spaces or block-quote marks, `\n`) ends a paragraph run. */
+export function endsRun(text: string, prevEnd: number, start: number): boolean {
+  return RUN_BREAK.test(text.slice(prevEnd, start));
+}
+const RUN_BREAK = /\n[ \t>]*\r?\n/;
+
+/** Paragraph runs of a checked draft: run r starts at sentence `firsts[r]`, and its findings at `finds[r]`. */
+export interface Runs {
+  firsts: number[];
+  finds: number[];
+}
+
+/** What checkRunsSteps found. @internal */
+export interface RunsCheck {
+  findings: Finding[];
+  runs: Runs;
+  /** Sentences whose result came from the per-sentence cache. */
+  cached: number;
+}
+
+/** A whole check and what it was made of (checkDraftSteps). @internal */
+export interface DraftCheck {
+  result: CheckResult;
+  seg: Assembled;
+  runs: Runs;
+  /** The draft's directive comments (draft-marks.ts directiveMatches), in code or not. */
+  comments: DirectiveMatch[];
+  /** Those of them that are directives: not in code (outsideCode). */
+  directives: DirectiveMatch[];
+}
+
+/** The lines whose sentences are skipped (the segmenter's ignoredLines), and the line of an offset as it numbers them. @internal */
+export interface SkipLines {
+  lines: ReadonlySet<number>;
+  lineOf(offset: number): number;
+}
+
+/** Sentence analyses kept (FactChecker.analysisOf): a few paragraphs' worth. */
+const ANALYSIS_CACHE_SIZE = 512;
 
 /** Longest paragraph (normalised characters) matched as a whole: a long post or a short paragraph, not a page. */
 const PASSAGE_MAX_CHARS = 1200;

@@ -97,21 +97,62 @@ interface Span {
  * size (times a log).
  */
 export function ignoreDirectives(text: string, format: "markdown" | "plaintext", code: readonly number[] = []): IgnoreDirectives {
-  if (text.indexOf("factcheck-") < 0) return NO_DIRECTIVES;
+  return directivesFrom(text, outsideCode(directiveMatches(text, format), code));
+}
+
+/** One directive comment of a draft: where it stands, its kind, and the claim ids after it. */
+export interface DirectiveMatch {
+  index: number;
+  end: number;
+  kind: string;
+  ids?: ReadonlySet<string>;
+}
+
+/**
+ * The directive comments of a draft, in order (in Markdown, not those escaped with a backslash; not the bare
+ * `<!-- factcheck-ignore -->`, which is ignoredByMarker's), code or not (outsideCode). Each is one comment on
+ * one line: an edit that leaves a line alone leaves its comments alone, so a host that re-checks an edited
+ * draft may keep the others, moved (draft-session.ts).
+ */
+export function directiveMatches(text: string, format: "markdown" | "plaintext"): DirectiveMatch[] {
+  if (text.indexOf("factcheck-") < 0) return [];
+  const out: DirectiveMatch[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    if (format === "markdown" && m.index > 0 && text.charCodeAt(m.index - 1) === 92 /* \ */) continue;
+    const ids = m[2].trim() ? new Set(m[2].trim().split(/[ \t]+/)) : undefined;
+    if (m[1] === "ignore" && !ids) continue;
+    out.push(
+      ids ? { index: m.index, end: m.index + m[0].length, kind: m[1], ids } : { index: m.index, end: m.index + m[0].length, kind: m[1] },
+    );
+  }
+  return out;
+}
+
+/** The matches not starting inside `code` (flat, ascending [start, end) ranges, Segmentation.code): those are examples, not directives. */
+export function outsideCode(matches: readonly DirectiveMatch[], code: readonly number[]): DirectiveMatch[] {
+  if (!code.length || !matches.length) return [...matches];
+  const out: DirectiveMatch[] = [];
+  let c = 0; // the first code range not wholly before the current directive (both come in order)
+  for (const m of matches) {
+    while (c < code.length && code[c + 1] <= m.index) c += 2;
+    if (c < code.length && code[c] <= m.index) continue; // inside code: an example, not a directive
+    out.push(m);
+  }
+  return out;
+}
+
+/** What the directives `matches` (directiveMatches of `text`, outside code) skip. */
+export function directivesFrom(text: string, matches: readonly DirectiveMatch[]): IgnoreDirectives {
+  if (!matches.length) return NO_DIRECTIVES;
   const blocks: Span[] = []; // disable … enable, and next lines: sorted by start (a disable closes at the next enable)
   const lines: Span[] = [];
   const inline = new Map<number, ReadonlySet<string>>(); // comment offset → ids, for `factcheck-ignore id …`
   let file: Span | undefined;
   let fileIds: Set<string> | undefined;
   let open: { start: number; ids?: ReadonlySet<string> } | undefined;
-  let c = 0; // the first code range not wholly before the current directive (both come in order)
-  for (const m of text.matchAll(DIRECTIVE)) {
-    if (format === "markdown" && m.index > 0 && text.charCodeAt(m.index - 1) === 92 /* \ */) continue;
-    while (c < code.length && code[c + 1] <= m.index) c += 2;
-    if (c < code.length && code[c] <= m.index) continue; // inside code: an example, not a directive
-    const ids = m[2].trim() ? new Set(m[2].trim().split(/[ \t]+/)) : undefined;
-    const end = m.index + m[0].length;
-    switch (m[1]) {
+  for (const m of matches) {
+    const { ids, end } = m;
+    switch (m.kind) {
       case "ignore":
         if (ids) inline.set(m.index, ids); // the bare form is ignoredByMarker's
         break;

@@ -15,7 +15,6 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { type CodeAction, CodeActionRequest, type Diagnostic, type TextEdit } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { newSegmenter } from "../helpers.js";
-import type { FindingData } from "../../../protocol/messages.js";
 import { type Harness, memoryWorkspace, startHarness } from "../server-harness.js";
 
 const segmenter = newSegmenter();
@@ -104,9 +103,10 @@ async function exercise(
       range: d.range,
       context: { diagnostics: [d] },
     })) as CodeAction[];
-    const data = d.data as FindingData;
-    if (data.sentence.includes(`[^factcheck-${data.claimId}]`))
-      assert.ok(!actions.some((a) => a.title.startsWith("Cite")), `${what}: cited twice: ${JSON.stringify(data.sentence)}`);
+    // Published without its FindingData: the sentence is the text at its range, the claim its code.
+    const sentence = TextDocument.create(uri, languageId, 0, text).getText(d.range);
+    if (sentence.includes(`[^factcheck-${String(d.code)}]`))
+      assert.ok(!actions.some((a) => a.title.startsWith("Cite")), `${what}: cited twice: ${JSON.stringify(sentence)}`);
     const withEdits = actions.filter((a) => a.edit);
     if (!withEdits.length) continue;
     const kind = KINDS.map((_, k) => KINDS[(round + shift + k) % KINDS.length]).find((k) => withEdits.some((a) => a.title.startsWith(k)));
@@ -135,7 +135,7 @@ async function exercise(
     if (action.title.startsWith("Ignore this sentence")) {
       // The comment goes after the sentence, so the ignored sentence keeps its range.
       const same = (x: Diagnostic) => JSON.stringify(x.range) === JSON.stringify(d.range);
-      assert.ok(!diagnostics.some(same), `${what}: ignored, still reported: ${JSON.stringify(data.sentence)}\n${text}`);
+      assert.ok(!diagnostics.some(same), `${what}: ignored, still reported: ${JSON.stringify(sentence)}\n${text}`);
     }
   }
   checkDiagnostics(text, diagnostics, `${name}, at the end`);

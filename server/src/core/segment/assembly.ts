@@ -53,18 +53,32 @@ export interface Assembly {
   readonly spansOf: SpansOf;
 }
 
+/**
+ * A draft's segmentation with what an incremental re-segmentation needs (incremental.ts): its blocks, where
+ * each block's sentences begin, the link definitions every block was parsed with, and whether every block
+ * was read on its own.
+ */
+export interface Assembled extends Segmentation {
+  blocks: DraftBlock[];
+  /** `firsts[i]`: the index in `sentences` of block i's first sentence; `firsts[blocks.length]` is their number. */
+  firsts: number[];
+  /** Normalised label → label, as each Markdown block was parsed with (definitionsFor). */
+  defined: ReadonlyMap<string, string>;
+  /**
+   * Every block was parsed on its own and none ended inside an open construct: each block's sentences (and
+   * ignore lines) depend on its own text and `defined` alone.
+   */
+  local: boolean;
+}
+
 /** The sentences and ignored lines of a draft cut into `blocks`, in steps. */
-export function* assembleSteps(
-  ctx: Assembly,
-  text: string,
-  format: SegmentFormat,
-  blocks: DraftBlock[],
-): Generator<void, Segmentation, void> {
-  let result: Segmentation;
+export function* assembleSteps(ctx: Assembly, text: string, format: SegmentFormat, blocks: DraftBlock[]): Generator<void, Assembled, void> {
+  let result: AssembleResult;
+  let defined: ReadonlyMap<string, string> = new Map();
+  let merged: number[] = [];
   if (format === "markdown") {
     const groups = blocks.map((_, i) => i + 1);
-    const defined = yield* linkDefinitions(ctx, text, blocks, groups);
-    const merged: number[] = [];
+    defined = yield* linkDefinitions(ctx, text, blocks, groups);
     result = yield* assemble(ctx, text, blocks, format, defined, merged);
     if (merged.length) {
       // Some blocks were parsed together (one ran into the next). Their definitions are
@@ -73,12 +87,71 @@ export function* assembleSteps(
       // definitions, so one more pass settles it.
       for (let k = 0; k < merged.length; k += 2) groups[merged[k]] = merged[k + 1];
       const regrouped = yield* linkDefinitions(ctx, text, blocks, groups);
-      if (!sameMap(regrouped, defined)) result = yield* assemble(ctx, text, blocks, format, regrouped, []);
+      if (!sameMap(regrouped, defined)) {
+        defined = regrouped;
+        merged = [];
+        result = yield* assemble(ctx, text, blocks, format, regrouped, merged);
+      }
     }
   } else {
-    result = yield* assemble(ctx, text, blocks, format, new Map(), []);
+    result = yield* assemble(ctx, text, blocks, format, defined, merged);
   }
-  return result;
+  const { sentences, ignoredLines, code, firsts, anyOpen } = result;
+  return { sentences, ignoredLines, code, blocks, firsts, defined, local: !merged.length && !anyOpen };
+}
+
+/**
+ * The sentences, ignored lines and code of `blocks` (a run of a draft's blocks, each read on its own with
+ * `defined`), with where each block's sentences begin; undefined when one of them does not stand on its own
+ * (it ends inside an open construct): then only a whole assembly gives the right result.
+ */
+export function* assembleLocalSteps(
+  ctx: Assembly,
+  text: string,
+  format: SegmentFormat,
+  blocks: DraftBlock[],
+  defined: ReadonlyMap<string, string>,
+): Generator<void, (Segmentation & { firsts: number[] }) | undefined, void> {
+  const sentences: ProseSentence[] = [];
+  const ignoredLines: number[] = [];
+  const code: number[] = [];
+  const firsts: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    firsts.push(sentences.length);
+    if (b.kind === "code") {
+      code.push(b.start, b.end);
+      continue;
+    }
+    if (b.kind === "frontmatter") return undefined;
+    const r = yield* blockResult(ctx, text, b.start, b.end, format, false, defined, b.kind === "markdown" ? blocks : undefined, i);
+    if (r.openAtEnd) return undefined;
+    for (const s of rebased(r, b.start)) sentences.push(s);
+    for (const l of r.ignoreLines) ignoredLines.push(b.line + l);
+    for (let k = 0; k < (r.code?.length ?? 0); k += 2) code.push(b.start + r.code![k], b.start + r.code![k + 1]);
+    yield;
+  }
+  firsts.push(sentences.length);
+  return { sentences, ignoredLines, code, firsts };
+}
+
+/** A block's sentences at offset `start`, kept on the result so an unmoved block costs no allocation. */
+function rebased(r: BlockResult, start: number): ProseSentence[] {
+  if (r.base !== start) {
+    r.base = start;
+    r.absolute = r.sentences.map((s) => {
+      const out: ProseSentence = { start: start + s.start, end: start + s.end, text: s.text };
+      if (s.mask) out.mask = s.mask;
+      return out;
+    });
+  }
+  return r.absolute;
+}
+
+interface AssembleResult extends Segmentation {
+  firsts: number[];
+  /** Some block's parse ended inside an open construct (whether or not it was then parsed with the next). */
+  anyOpen: boolean;
 }
 
 /** Segment every block. Records each run of blocks parsed together into `merged` as [first, end). */
@@ -89,15 +162,18 @@ function* assemble(
   format: SegmentFormat,
   defined: ReadonlyMap<string, string>,
   merged: number[],
-): Generator<void, Segmentation, void> {
+): Generator<void, AssembleResult, void> {
   const sentences: ProseSentence[] = [];
   const ignored: number[] = [];
   const code: number[] = [];
+  const firsts: number[] = [];
+  let anyOpen = false;
   // Blocks before this index are read on their own, never with the blocks after them (see below).
   let aloneUntil = 0;
   for (let i = 0; i < blocks.length;) {
     const b = blocks[i];
     if (b.kind === "code") {
+      firsts.push(sentences.length);
       code.push(b.start, b.end);
       i++;
       continue;
@@ -107,6 +183,7 @@ function* assemble(
     const withFrontmatter = b.kind === "frontmatter";
     let r = yield* blockResult(ctx, text, b.start, b.end, format, withFrontmatter, defined, b.kind === "markdown" ? blocks : undefined, i);
     let j = i + 1;
+    if (r.openAtEnd) anyOpen = true;
     if (r.openAtEnd && i >= aloneUntil) {
       // Parse again with the following blocks, each time about twice as many characters (so
       // that a construct running on costs time linear in its length), until the run is closed
@@ -155,22 +232,18 @@ function* assemble(
       }
     }
     if (j > i + 1) merged.push(i, j);
-    if (r.base !== b.start) {
-      // Re-base the block's sentences to where the block now starts.
-      r.base = b.start;
-      r.absolute = r.sentences.map((s) => {
-        const out: ProseSentence = { start: b.start + s.start, end: b.start + s.end, text: s.text };
-        if (s.mask) out.mask = s.mask;
-        return out;
-      });
-    }
-    for (const s of r.absolute) sentences.push(s);
+    if (aloneUntil > i) anyOpen = true; // read alone though open: see above
+    // The group's sentences are its first block's; the blocks parsed with it hold none of their own.
+    for (let k = i; k < j; k++) firsts.push(sentences.length);
+    // Re-based to where the block now starts.
+    for (const s of rebased(r, b.start)) sentences.push(s);
     for (const l of r.ignoreLines) ignored.push(b.line + l);
     for (let k = 0; k < (r.code?.length ?? 0); k += 2) code.push(b.start + r.code![k], b.start + r.code![k + 1]);
     i = j;
     yield;
   }
-  return { sentences, ignoredLines: ignored, code };
+  firsts.push(sentences.length);
+  return { sentences, ignoredLines: ignored, code, firsts, anyOpen };
 }
 
 /**
@@ -190,7 +263,7 @@ function restartBlock(blocks: DraftBlock[], i: number, end: number, run: BlockRe
   return m;
 }
 
-function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+export function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
@@ -203,7 +276,7 @@ function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>)
  * what it really defines. `groups[i]` is the end (exclusive) of the run of blocks parsed
  * together starting at block i (normally i + 1).
  */
-function* linkDefinitions(
+export function* linkDefinitions(
   ctx: Assembly,
   text: string,
   blocks: DraftBlock[],

@@ -27,6 +27,34 @@ export interface DraftBlock {
    * "frontmatter": closed YAML front matter at the start of the draft.
    */
   kind: "markdown" | "code" | "frontmatter" | "plaintext";
+  /**
+   * Present when the block starts where the scan depends on nothing before it but this value (a resync
+   * point): an unindented line after a blank line with no fence, HTML block or front matter open (in plain
+   * text: the first line after a blank line). Its value is the one piece of state the Markdown scanner
+   * carries across such a line (an indented fence seen that may be inside a list item); false in plain text.
+   * An incremental re-scan starts at such a block and stops at the next one past the edit (scanBlockSteps).
+   */
+  sync?: boolean;
+}
+
+/**
+ * Where an incremental scan starts and when it may stop: it starts at a resync block of the previous scan
+ * (everything before it unchanged) and stops at the first resync point at or after `from` (the end of the
+ * edit, in the new text) for which `stop(offset, sync)` says the previous scan had a resync block there,
+ * with the same state: from there on the two scans are the same, shifted.
+ */
+export interface ScanResume {
+  pos: number;
+  line: number;
+  sync: boolean;
+  from: number;
+  stop(pos: number, sync: boolean): boolean;
+}
+
+/** What a scan found: the blocks, and where it stopped (-1: at the end of the text). */
+export interface ScanResult {
+  blocks: DraftBlock[];
+  stoppedAt: number;
 }
 
 const enum Mode {
@@ -50,33 +78,53 @@ const HTML_KIND_7 =
  * The top-level blocks of a draft (see the file comment), in steps: yields every SCAN_STEP_LINES lines.
  * Blank lines between blocks belong to none. `ends` confirms the sentence ends a long run is cut at.
  */
-export function splitBlockSteps(text: string, format: SegmentFormat, ends: SentenceEnds): Generator<void, DraftBlock[], void> {
-  return format === "markdown" ? splitMarkdown(text, ends) : splitPlain(text, ends);
+export function* splitBlockSteps(text: string, format: SegmentFormat, ends: SentenceEnds): Generator<void, DraftBlock[], void> {
+  return (yield* scanBlockSteps(text, format, ends)).blocks;
+}
+
+/** The blocks of `text`, or with `resume`, those from a resync block of the previous scan to where the scan may stop. */
+export function scanBlockSteps(
+  text: string,
+  format: SegmentFormat,
+  ends: SentenceEnds,
+  resume?: ScanResume,
+): Generator<void, ScanResult, void> {
+  return format === "markdown" ? splitMarkdown(text, ends, resume) : splitPlain(text, ends, resume);
 }
 
 /** Lines the block scanner handles between two yields (well under a millisecond, unless wink is asked about many line breaks). */
 const SCAN_STEP_LINES = 256;
 
-function* splitPlain(text: string, ends: SentenceEnds): Generator<void, DraftBlock[], void> {
+function* splitPlain(text: string, ends: SentenceEnds, resume?: ScanResume): Generator<void, ScanResult, void> {
   const blocks: DraftBlock[] = [];
   let start = -1;
   let startLine = 0;
+  let startSync = false;
   let end = 0;
-  let line = 0;
-  for (let pos = 0; ; line++) {
+  let line = resume?.line ?? 0;
+  const push = () =>
+    blocks.push(
+      startSync ? { start, end, line: startLine, kind: "plaintext", sync: false } : { start, end, line: startLine, kind: "plaintext" },
+    );
+  for (let pos = resume?.pos ?? 0; ; line++) {
     let nl = text.indexOf("\n", pos);
     if (nl < 0) nl = text.length;
     const le = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (isBlankRange(text, pos, le)) {
-      if (start >= 0) blocks.push({ start, end, line: startLine, kind: "plaintext" });
+      if (start >= 0) push();
       start = -1;
     } else {
       // A long paragraph (often a whole draft written one paragraph per line, with no blank
       // lines) is also cut at line breaks where a sentence ends, as confirmed by wink on a
       // small window around the break, so that editing it stays incremental.
       if (start >= 0 && pos - start > LONG_BLOCK && ends.confirmedAt(text, pos - 1)) {
-        blocks.push({ start, end, line: startLine, kind: "plaintext" });
+        push();
         start = -1;
+        startSync = false;
+      } else if (start < 0) {
+        // After a blank line (or at the start): a resync point.
+        if (resume && pos >= resume.from && resume.stop(pos, false)) return { blocks, stoppedAt: pos };
+        startSync = true;
       }
       if (start < 0) {
         start = pos;
@@ -88,17 +136,17 @@ function* splitPlain(text: string, ends: SentenceEnds): Generator<void, DraftBlo
     pos = nl + 1;
     if (line % SCAN_STEP_LINES === 0) yield;
   }
-  if (start >= 0) blocks.push({ start, end, line: startLine, kind: "plaintext" });
-  return blocks;
+  if (start >= 0) push();
+  return { blocks, stoppedAt: -1 };
 }
 
-function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, DraftBlock[], void> {
+function* splitMarkdown(text: string, ends: SentenceEnds, resume?: ScanResume): Generator<void, ScanResult, void> {
   const blocks: DraftBlock[] = [];
-  let pos = 0;
-  let line = 0;
+  let pos = resume?.pos ?? 0;
+  let line = resume?.line ?? 0;
 
   // YAML front matter: "---" on the first line, up to the next "---" line.
-  if (text.startsWith("---")) {
+  if (!resume && text.startsWith("---")) {
     const firstNl = text.indexOf("\n");
     if (firstNl > 0 && FRONTMATTER_FENCE.test(stripCr(text.slice(0, firstNl)))) {
       let p = firstNl + 1;
@@ -129,12 +177,15 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
   let minContent = Infinity;
   // An indented fence was seen that may be inside a list item or not: any later indented fence
   // line may be its closing one, so none is taken for an opening one from then on.
-  let maybeInFence = false;
+  let maybeInFence = resume?.sync ?? false;
   let start = -1;
   let startLine = 0;
   let end = 0;
+  /** The block being built started at a resync point, with this state (undefined: it did not). */
+  let startSync: boolean | undefined;
   const flush = (kind: DraftBlock["kind"]) => {
-    if (start >= 0) blocks.push({ start, end, line: startLine, kind });
+    if (start >= 0)
+      blocks.push(startSync === undefined ? { start, end, line: startLine, kind } : { start, end, line: startLine, kind, sync: startSync });
     start = -1;
   };
 
@@ -170,7 +221,16 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
       if (mode === Mode.HtmlToBlank) mode = Mode.None;
     } else {
       const col0 = indent === 0;
-      if (col0 && prevBlank && mode === Mode.None) minContent = Infinity;
+      // A resync point: nothing before this line matters to the scan from here on but maybeInFence.
+      const sync = col0 && prevBlank && mode === Mode.None;
+      if (sync) {
+        if (resume && pos >= resume.from && resume.stop(pos, maybeInFence)) {
+          flush("markdown");
+          return { blocks, stoppedAt: pos };
+        }
+        minContent = Infinity;
+      }
+      const syncState = sync ? maybeInFence : undefined;
       // A fence indented 1–3 columns is found here too when it is certainly not inside a list
       // item; otherwise the parse of its block ends open and the blocks after it are parsed
       // with it (assemble).
@@ -188,6 +248,7 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
         flush("markdown");
         start = pos;
         startLine = line;
+        startSync = syncState;
         end = le;
         mode = Mode.Fence;
         fenceCode = fence[1].charCodeAt(0);
@@ -210,6 +271,7 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
         if (start < 0) {
           start = pos;
           startLine = line;
+          startSync = syncState;
         }
         end = le;
         if (mode === Mode.None && first === 60 /* < */ && indent <= 3) {
@@ -236,7 +298,7 @@ function* splitMarkdown(text: string, ends: SentenceEnds): Generator<void, Draft
     if (line % SCAN_STEP_LINES === 0) yield;
   }
   flush(mode === Mode.Fence ? "code" : "markdown");
-  return blocks;
+  return { blocks, stoppedAt: -1 };
 }
 
 /** Blocks longer than this are also cut before bullet items, ATX headings and sentences (longRunCut). */

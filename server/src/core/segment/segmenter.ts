@@ -16,8 +16,9 @@
 import { layoutMarkdown } from "../markdown-prose.js";
 import type { Nlp } from "../nlp.js";
 import { runSteps } from "../steps.js";
-import { assembleSteps, type Assembly, BlockCaches } from "./assembly.js";
+import { type Assembled, assembleSteps, type Assembly, BlockCaches } from "./assembly.js";
 import { type DraftBlock, splitBlockSteps } from "./block-scanner.js";
+import { type DraftEdit, type Resegmented, resegmentSteps } from "./incremental.js";
 import { SentenceBoundaries } from "./boundaries.js";
 import type { ProseSentence, SegmentFormat, Segmentation } from "./sentence.js";
 import { computeBlock, type SpansOf } from "./unit-sentences.js";
@@ -32,7 +33,7 @@ export class Segmenter implements Assembly {
   readonly caches = new BlockCaches();
   private readonly boundaries: SentenceBoundaries;
   /** The last draft segmented, so that asking again about the same text costs nothing. */
-  private memo: { text: string; format: SegmentFormat; result: Segmentation } | undefined;
+  private memo: { text: string; format: SegmentFormat; result: Assembled; view: Segmentation } | undefined;
 
   /** `nlp` is asked about sentence boundaries; a host shares one Nlp between its segmenters and engines. */
   constructor(readonly nlp: Nlp) {
@@ -71,12 +72,39 @@ export class Segmenter implements Assembly {
    * time; no state outside the caches is shared between steps, so interleaving is safe.
    */
   *segmentDraftSteps(text: string, format: SegmentFormat): Generator<void, Segmentation, void> {
+    yield* this.assembledSteps(text, format);
+    return this.memo!.view;
+  }
+
+  /** The whole segmentation of a draft with its blocks (what `resegmentSteps` starts from), in steps. */
+  *assembledSteps(text: string, format: SegmentFormat): Generator<void, Assembled, void> {
     const memo = this.memo;
     if (memo && memo.format === format && memo.text === text) return memo.result;
     const blocks = yield* splitBlockSteps(text, format, this.boundaries);
     const result = yield* assembleSteps(this, text, format, blocks);
-    this.memo = { text, format, result };
+    this.remember(text, format, result);
     return result;
+  }
+
+  /**
+   * The segmentation of `text`, an edit of `prevText` whose segmentation is `prev`, re-segmenting only the
+   * blocks the edit reaches (incremental.ts); a reason (a string) when that cannot be sure to give what
+   * `assembledSteps(text)` gives (then the caller segments the whole draft).
+   */
+  *resegmentSteps(
+    prev: Assembled,
+    prevText: string,
+    text: string,
+    format: SegmentFormat,
+    edit: DraftEdit,
+  ): Generator<void, Resegmented | string, void> {
+    const r = yield* resegmentSteps(this, this.boundaries, prev, prevText, text, format, edit);
+    if (typeof r !== "string") this.remember(text, format, r.draft);
+    return r;
+  }
+
+  private remember(text: string, format: SegmentFormat, result: Assembled): void {
+    this.memo = { text, format, result, view: { sentences: result.sentences, ignoredLines: result.ignoredLines, code: result.code } };
   }
 
   /** Top-level blocks of a draft (block-scanner.ts). Blank lines between blocks belong to none. */
