@@ -7,6 +7,7 @@
 // ignore comments and directives, whole restating sentences. Most edits must take the incremental path
 // (else this would test nothing), and what it says it reused must be the previous result's findings.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { generateDraft } from "../bench/draft-gen.js";
 import { Rng } from "../bench/timing.js";
@@ -14,7 +15,10 @@ import type { FactChecker } from "../src/core/checker.js";
 import { DraftSession, type SessionResult } from "../src/core/draft-session.js";
 import { diffEdit } from "../src/core/segment/incremental.js";
 import type { Finding } from "../src/core/types.js";
-import { articleChecker } from "./helpers.js";
+import { createFactChecker } from "../src/core/checker.js";
+import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
+import { createLexicon } from "../src/node/lexicon.js";
+import { articleChecker, fixture, nlp } from "./helpers.js";
 
 /** Every field a finding reports, as plain data. */
 function plain(findings: readonly Finding[]): unknown[] {
@@ -280,6 +284,35 @@ describe("DraftSession: an edited draft re-checked block by block", () => {
       m.incremental >= m.edits * 0.4,
       `${m.incremental} of ${m.edits} edits took the incremental path; ${JSON.stringify([...m.reasons])}`,
     );
+  });
+
+  it("and beside a feed, whose reviewed claims a paragraph decides as a whole (findings held to its end)", async () => {
+    const lexicon = createLexicon();
+    const databases = [await readBundledClaims(), await readClaimsFile(fixture("core", "factchecks.claims.json"))];
+    const checker = createFactChecker({ databases, lexicon, nlp });
+    const reference = createFactChecker({ databases, lexicon, nlp });
+    // Posts repeating the feed's claims (one alone, two in one paragraph, a pasted tweet) between the
+    // generated draft's paragraphs.
+    const posts = readFileSync(fixture("core", "factchecks.txt"), "utf8").trim().split("\n");
+    const tweet = readFileSync(fixture("core", "factchecks-tweet.txt"), "utf8").trim();
+    const paragraphs = generateDraft({
+      bytes: 12_000,
+      seed: 11,
+      articleSentences: databases[0].claims.map((c) => c.text),
+      articleShare: 0.3,
+    }).split("\n\n");
+    const draft = paragraphs
+      .flatMap((p, i) =>
+        i > 0 && i % 3 === 0 ? [p, i % 2 ? posts[i % posts.length] : `${posts[i % posts.length]} ${posts[(i + 1) % posts.length]}`] : [p],
+      )
+      .concat(tweet)
+      .join("\n\n");
+    // A fact-checker's database (no `review`, but a reviewer's record: reviewers.ts).
+    const feedIds = new Set(databases[1].claims.map((c) => c.id));
+    const reviewed = reference.checkText(draft, "markdown").findings.filter((f) => feedIds.has(f.claim.id));
+    assert.ok(reviewed.length >= 3, `the draft repeats reviewed claims (${reviewed.length} findings)`);
+    const r = replay(checker, reference, draft, "markdown", 40, 7);
+    assert.ok(r.incremental >= r.edits * 0.5, `${r.incremental} of ${r.edits} edits took the incremental path`);
   });
 
   it("reads again a paragraph whose blank line was typed away, and one a heading was typed into", async () => {
