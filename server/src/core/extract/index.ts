@@ -6,12 +6,16 @@ import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
 import sourceModel from "./model/source-model.json" with { type: "json" };
 import pronounModel from "./model/pronoun-model.json" with { type: "json" };
+import contentModel from "./model/content-model.json" with { type: "json" };
+import { contentOf } from "./content-model.js";
+import { compileTagger, spansOf, tag, type TaggerJson } from "./tagger.js";
 import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
-import { compile, score, type LinearModel } from "./perceptron.js";
+import { compile, type LinearModel } from "./perceptron.js";
 import { chooseSource } from "./source-model.js";
 import { mentionsOf, namesPerson, resolvePronoun } from "./pronoun-model.js";
-import { attributions, cueGroups, type RawAttribution } from "./spans.js";
+import { attributions, cueGroups, passive, type RawAttribution } from "./spans.js";
+export type { RawAttribution } from "./spans.js";
 import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
 import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, VERB_GROUP } from "./words.js";
@@ -69,11 +73,13 @@ export interface ClaimsFileJson {
   claims: ClaimJson[];
 }
 
-const MODEL = cueModel as LinearModel & { sourceNouns?: string[]; lexicon?: Record<string, string> };
+const MODEL = cueModel as unknown as TaggerJson & { sourceNouns?: string[]; lexicon?: Record<string, string> };
 const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
 const SOURCE_MODEL = compile(sourceModel as LinearModel);
 const PRONOUN_MODEL = compile(pronounModel as LinearModel);
-const CUE_MODEL = compile(MODEL);
+const CUE_MODEL = compileTagger(MODEL);
+const CONTENT_MODEL = compileTagger(contentModel as TaggerJson);
+const LEXICON: Readonly<Record<string, string>> = MODEL.lexicon ?? {};
 /** Pronouns whose referent the pronoun model finds among the named mentions before them. */
 const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
 const GENDERED: ReadonlySet<string> = new Set(["he", "she", "him", "her"]);
@@ -94,14 +100,77 @@ export function plainTextHeadings(text: string): Heading[] {
 
 /** The claims database drawn from `input.text`. Deterministic: the same input gives the same output. */
 export function extractClaims(input: ExtractInput): ClaimsFileJson {
-  const { text } = input;
-  const doc = tokenizeDoc(input.nlp, text);
-  const headings = input.headings ?? plainTextHeadings(text);
+  const doc = tokenizeDoc(input.nlp, input.text);
+  return claimsFromAttributions(doc, findAttributions(doc), input);
+}
+
+/** The attributions of a tokenised text as the models find them: cues, then each cue's content, then its source. */
+export function findAttributions(doc: XDoc): RawAttribution[] {
+  return attributionsOfCues(doc, findCueGroups(doc));
+}
+
+/** The cues of a tokenised text as the cue tagger finds them: token ranges [first, last], in text order. */
+export function findCueGroups(doc: XDoc): [number, number][] {
   const isCue = cueMarks(doc);
-  const raws = attributions(
-    doc,
-    cueGroups(doc, (i) => isCue[i] === 1),
-  );
+  return cueGroups(doc, (i) => isCue[i] === 1);
+}
+
+/**
+ * The attributions of the cue groups `cues` (token ranges, in text order): each cue's content as the
+ * content model tags it (told where the span rules put it), then its source as the source model picks
+ * it. A cue inside the content of the one before is nested in it (PolNeAR annotates the outer one only),
+ * and a cue the content model finds no content for attributes nothing: both are dropped.
+ */
+export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttribution[] {
+  const ruled = new Map(attributions(doc, cues).map((r) => [r.cue[0], r]));
+  const mask = cueMask(doc, cues);
+  const out: RawAttribution[] = [];
+  let coveredFrom = -1;
+  let coveredUntil = -1;
+  for (const cue of cues) {
+    const t = doc.tokens[cue[0]];
+    if (t.start >= coveredFrom && t.end <= coveredUntil) continue;
+    const rule = ruled.get(cue[0]);
+    const pieces = contentOf(doc, cue, rule ? (rule.pieces ?? [rule.content]) : undefined, CONTENT_MODEL, LEXICON, mask);
+    if (!pieces.length) continue;
+    const content: [number, number] = [pieces[0][0], pieces[pieces.length - 1][1]];
+    const raw: RawAttribution = {
+      cue,
+      source: null,
+      content,
+      sentence: t.sentence,
+      inherit: rule?.inherit,
+      ...(pieces.length > 1 ? { pieces } : {}),
+    };
+    // who says it: the source model's choice among the sentence's noun phrases (or none)
+    raw.source = chooseSource(doc, cue, pieces, SOURCE_MODEL, SOURCE_NOUNS, rule ? rule.source : undefined).span;
+    // no source: PolNeAR's attributions without one are passives without an agent; an active cue whose
+    // source the model finds nowhere ("the path forward appears focused on …") is rarely an attribution
+    // (on the dev articles, 3 in 10 were)
+    const isPassive = passive(doc, cue[0], cue[1], doc.sentences[t.sentence].first);
+    if (!raw.source && !raw.inherit && !isPassive) continue;
+    // a passive without an agent ("France and Germany were cited as countries that …"): the claim is the
+    // whole clause, subject included, as the span rules give it — PolNeAR's two pieces around the cue
+    // would make a claim ("as countries that …") that the source's own sentence does not restate
+    if (!raw.source && rule && !rule.source && rule.content[0] <= t.start && rule.content[1] >= doc.tokens[cue[1]].end) {
+      raw.content = rule.content;
+      delete raw.pieces;
+    }
+    out.push(raw);
+    [coveredFrom, coveredUntil] = content;
+  }
+  return out;
+}
+
+/**
+ * The claims database of attributions found in `doc` (in text order): speakers resolved (pronouns by
+ * the pronoun model), a claim per attribution, and a claim of the article's own reporting for every
+ * other sentence that asserts something. The training and evaluation scripts call it with other
+ * attributions (the gold ones) to measure each stage.
+ */
+export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input: Omit<ExtractInput, "nlp">): ClaimsFileJson {
+  const { text } = input;
+  const headings = input.headings ?? plainTextHeadings(text);
   const registry = new SpeakerRegistry(doc);
   const reporting: ExtractedSpeaker = {
     key: REPORTING_KEY,
@@ -119,8 +188,6 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
   for (let s = 0; s < doc.sentences.length; s++) {
     for (; r < raws.length && raws[r].sentence === s; r++) {
       const raw = raws[r];
-      // who says it: the source model's choice among the sentence's noun phrases (or none)
-      raw.source = chooseSource(doc, raw.cue, raw.pieces ?? [raw.content], SOURCE_MODEL, SOURCE_NOUNS, raw.source).span;
       const appositive = raw.source ? appositiveAfter(doc, raw.source[1], raw.cue[0]) : undefined;
       const mention = raw.source ? mentionAsWritten(doc, raw.source, appositive) : undefined;
       if (raw.source && doc.tokens[raw.cue[0]].lower !== "according" && !plausibleSource(doc, raw.source)) continue;
@@ -158,7 +225,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
     const quote = text.slice(sent.start, end);
     // a sentence that quotes someone without a cue the model found is not the article's own words:
     // recording it as the article's paraphrase would make a faithful quotation of it "misquoted"
-    if (/[“”"]/.test(quote)) continue;
+    if (/[“”"]/.test(doc.marks.slice(sent.start, end))) continue;
     used.set(reporting.key, reporting);
     claims.push({
       text: plain(quote) + ".",
@@ -187,11 +254,20 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
   return { $schema: "./claims.schema.json", version: 1, title: input.title, source, speakers, claims: assignIds(claims, input.title) };
 }
 
-/** Which tokens are cues: the model's score, and the multi-word cues. */
+/** 1 for the tokens of the cue groups. */
+export function cueMask(doc: XDoc, cues: readonly (readonly [number, number])[]): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  for (const [a, b] of cues) out.fill(1, a, b + 1);
+  return out;
+}
+
+/** Which tokens are cues: the spans the cue tagger finds in each sentence, and the multi-word cues. */
 function cueMarks(doc: XDoc): Uint8Array {
   const out = new Uint8Array(doc.tokens.length);
-  for (let i = 0; i < doc.tokens.length; i++) {
-    if (score(CUE_MODEL, cueFeatures(doc, i, MODEL.lexicon)) > CUE_MODEL.threshold) out[i] = 1;
+  for (const s of doc.sentences) {
+    const features: string[][] = [];
+    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, LEXICON));
+    for (const [x, y] of spansOf(tag(CUE_MODEL, features))) out.fill(1, s.first + x, s.first + y + 1);
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     for (const seq of MULTIWORD_CUES) {
@@ -247,7 +323,7 @@ function sectionAt(headings: Heading[], at: number, title: string): string {
   return best?.text ?? title;
 }
 
-const QUOTE_CHARS = /[“”"]/g;
+const QUOTE_CHARS = /[“”"]|''|``/g;
 
 /** The text as a plain statement: quotation marks and a leading "that" dropped, spaces tidied. */
 function plain(s: string): string {
@@ -296,17 +372,18 @@ function claimOf(
   appositive?: string,
 ): Omit<ClaimJson, "id"> {
   const { text } = doc;
+  const marks = doc.marks; // '' and `` read as "
   let [start, end] = raw.content;
   let quoteKind: "direct" | "reported" = "reported";
   // the direct part of the content: the words inside quotation marks, when they are most of it
-  const open = text.indexOf("“", start) >= 0 && text.indexOf("“", start) < end ? text.indexOf("“", start) : text.indexOf('"', start);
+  const open = marks.indexOf("“", start) >= 0 && marks.indexOf("“", start) < end ? marks.indexOf("“", start) : marks.indexOf('"', start);
   if (open >= start && open < end) {
-    const closeCurly = text.lastIndexOf("”", end - 1);
-    const close = closeCurly > open ? closeCurly : text.lastIndexOf('"', end - 1);
+    const closeCurly = marks.lastIndexOf("”", end - 1);
+    const close = closeCurly > open ? closeCurly : marks.lastIndexOf('"', end - 1);
     if (close > open) {
       const inside = close + 1 - open;
       const letters = (a: number, b: number) => (text.slice(a, b).match(/\p{L}/gu) ?? []).length;
-      if (letters(open, close + 1) >= 0.5 * letters(start, end) && text.slice(open, close + 1).indexOf("“", 1) < 0) {
+      if (letters(open, close + 1) >= 0.5 * letters(start, end) && marks.slice(open, close + 1).indexOf("“", 1) < 0) {
         start = open;
         end = open + inside;
         quoteKind = "direct";
@@ -340,7 +417,7 @@ function claimOf(
           .replace(/[\s,:]+$/, "")
           .trim()
       : "";
-  const link = gap && gap.split(/\s+/).length <= 6 && !/[“”"]/.test(gap) ? `${gap} ` : "";
+  const link = gap && gap.split(/\s+/).length <= 6 && !/[“”"]/.test(marks.slice(cueEnd, start)) ? `${gap} ` : "";
   const statement = who ? `${who} ${verbWord} ${link}${body}` : `${capitalise(body)}`;
   const negative = NEGATING_CUES.test(verb) || NEGATION.test(firstClause(body));
   return {

@@ -48,7 +48,15 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
     if (!NOUNISH.has(t.pos)) continue;
     const next = tk[i + 1];
     // the last noun of a run ("press secretary Karoline Leavitt" → Leavitt); "Trump 's" stays a candidate
-    if (next && next.sentence === t.sentence && NOUNISH.has(next.pos) && !inside(content, next.start, next.end)) continue;
+    // (a cue the tagger reads as a noun ends the run: "Viguerie notes")
+    if (
+      next &&
+      next.sentence === t.sentence &&
+      NOUNISH.has(next.pos) &&
+      !inside(content, next.start, next.end) &&
+      !(i + 1 >= a && i + 1 <= b)
+    )
+      continue;
     const np = npEndingAt(doc, i, i < a ? sent.first : b + 1) ?? [i, i];
     out.push({ span: np, head: i });
   }
@@ -73,7 +81,10 @@ export function sourceFeatures(
   const cueLemma = tk[b].pos === "ADP" || tk[b].pos === "PART" ? tk[a].lemma : tk[b].lemma;
   const sent = doc.sentences[tk[a].sentence];
   const contentBefore = content[1] <= tk[a].start;
-  const passive = a - 1 >= sent.first && tk[a - 1].lemma === "be" && /ed$|wn$|en$/.test(tk[a].lower);
+  // "was cited", or a cue group holding its auxiliary ("were cited as")
+  const passive =
+    (a - 1 >= sent.first && tk[a - 1].lemma === "be" && /ed$|wn$|en$/.test(tk[a].lower)) ||
+    (tk[a].lemma === "be" && tk.slice(a + 1, b + 1).some((t) => t.pos === "VERB" && /ed$|wn$|en$/.test(t.lower)));
   const ruleTag = rule === undefined ? "absent" : rule === null ? "none" : "some";
   if (!c.span) {
     return [

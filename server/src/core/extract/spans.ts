@@ -266,7 +266,7 @@ function participleSubject(doc: XDoc, a: number, b: number, first: number): [num
 }
 
 /** "were cited as", "is expected to": a passive cue without an agent has no source. */
-function passive(doc: XDoc, a: number, b: number, floor: number): boolean {
+export function passive(doc: XDoc, a: number, b: number, floor: number): boolean {
   const tk = doc.tokens;
   // the cue group may hold the auxiliary itself ("were cited")
   if (tk[a].lemma === "be" && tk.slice(a + 1, b + 1).some((t) => t.pos === "VERB" && /ed$|wn$|en$/.test(t.lower))) return true;
