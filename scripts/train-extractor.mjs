@@ -323,7 +323,14 @@ function pronounExamples({ a, doc }) {
       .toLowerCase()
       .replace(/[’‘]/g, "'")
       .replace(/'s$|'$/, "");
-  for (const at of a.attributions) {
+  // who the attributions before were given to, in text order, as extraction keeps it
+  const heads = new Set();
+  const ordered = [...a.attributions].sort((x, y) => (x.cue?.start ?? x.content[0].start) - (y.cue?.start ?? y.content[0].start));
+  for (const at of ordered) {
+    const sources = { heads: new Set(heads) };
+    const named = at.source ? (at.pronounSource || at.source.pronoun ? at.source.antecedent?.text : at.source.text) : undefined;
+    const key = named ? head(named) : undefined;
+    if (key && /\p{Lu}/u.test(named)) heads.add(key);
     if (!at.source?.pronounSource && !at.pronounSource) continue;
     const ante = at.source.antecedent;
     if (!ante) continue;
@@ -333,7 +340,7 @@ function pronounExamples({ a, doc }) {
     const cands = antecedentCandidates(m.mentions, p);
     const ys = cands.map((k) => norm(doc.tokens[m.mentions[k].head].value) === h);
     if (!ys.some(Boolean)) continue;
-    out.push({ f: cands.map((k, rank) => antecedentFeatures(doc, p, m, k, rank)), ys });
+    out.push({ f: cands.map((k, rank) => antecedentFeatures(doc, p, m, k, rank, sources)), ys });
   }
   return out;
 }

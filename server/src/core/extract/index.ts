@@ -13,10 +13,10 @@ import { cueFeatures } from "./features.js";
 import { assignIds } from "./ids.js";
 import { compile, type LinearModel } from "./perceptron.js";
 import { chooseSource } from "./source-model.js";
-import { mentionsOf, namesPerson, resolvePronoun } from "./pronoun-model.js";
-import { attributions, cueGroups, passive, type RawAttribution } from "./spans.js";
+import { mentionsOf, namesPerson, resolvePronoun, sourceKey } from "./pronoun-model.js";
+import { attributions, cueGroups, npEndingAt, passive, type RawAttribution } from "./spans.js";
 export type { RawAttribution } from "./spans.js";
-import { SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
+import { beforePreposition, SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
 import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, VERB_GROUP } from "./words.js";
 
@@ -144,6 +144,7 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttr
     };
     // who says it: the source model's choice among the sentence's noun phrases (or none)
     raw.source = chooseSource(doc, cue, pieces, SOURCE_MODEL, SOURCE_NOUNS, rule ? rule.source : undefined).span;
+    if (raw.source) raw.source = namedBeforeAppositive(doc, raw.source, pieces);
     // no source: PolNeAR's attributions without one are passives without an agent; an active cue whose
     // source the model finds nowhere ("the path forward appears focused on …") is rarely an attribution
     // (on the dev articles, 3 in 10 were)
@@ -185,6 +186,7 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
   const attributedSentences = new Set<number>();
   let r = 0;
   let mentions: ReturnType<typeof mentionsOf> | undefined;
+  const sourceHeads = new Set<string>();
   for (let s = 0; s < doc.sentences.length; s++) {
     for (; r < raws.length && raws[r].sentence === s; r++) {
       const raw = raws[r];
@@ -195,7 +197,7 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
       // a pronoun names the person it refers to: the named mention the pronoun model picks
       if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
         const pron = doc.tokens[raw.source[0]].lower;
-        const m = resolvePronoun(doc, raw.source[0], (mentions ??= mentionsOf(doc)), PRONOUN_MODEL);
+        const m = resolvePronoun(doc, raw.source[0], (mentions ??= mentionsOf(doc)), PRONOUN_MODEL, { heads: sourceHeads });
         // "he"/"she" is a person: when the model's pick names no one as a person ("Ukraine"), the person
         // last named as a source or subject (maybe by role: "The U.S. president") is meant
         if (m && !namesPerson(doc, mentions, m) && GENDERED.has(pron) && registry.person()) personal = registry.person();
@@ -205,6 +207,10 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
         personal ??
         (raw.source ? registry.resolve(raw.source[0], raw.source[1]) : raw.inherit ? (registry.current() ?? reporting) : reporting);
       if (!sp) continue;
+      if (raw.source) {
+        const h = doc.tokens[raw.source[1]];
+        if (h.pos === "PROPN") sourceHeads.add(sourceKey(h.value));
+      }
       // the mention as the source writes it ("Sen. Jack Reed (D-R.I.)") is one more way to name the speaker
       if (mention && sp.key !== REPORTING_KEY && mention.length <= 80 && mention !== sp.name) sp.aliases.add(mention);
       used.set(sp.key, sp);
@@ -252,6 +258,26 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
     ...(input.url ? { url: input.url } : {}),
   };
   return { $schema: "./claims.schema.json", version: 1, title: input.title, source, speakers, claims: assignIds(claims, input.title) };
+}
+
+/**
+ * "Sam Lau, the communications director for the party, said": a source that is a description set off by
+ * a comma after a name is that name's appositive; the name is the source.
+ */
+function namedBeforeAppositive(doc: XDoc, [s, e]: [number, number], pieces: readonly (readonly [number, number])[]): [number, number] {
+  const tk = doc.tokens;
+  if (beforePreposition(tk.slice(s, e + 1)).some((t) => t.pos === "PROPN" || t.pos === "PRON") || tk[s - 1]?.value !== ",") return [s, e];
+  let k = s - 2;
+  // past a parenthetical: "Rep. Devin Nunes (R-Calif.), chairman of …"
+  if (tk[k]?.value === ")") {
+    let j = k;
+    while (j > 0 && k - j < 10 && tk[j].value !== "(") j--;
+    if (tk[j]?.value === "(") k = j - 1;
+  }
+  const first = doc.sentences[tk[s].sentence].first;
+  if (k < first || tk[k].pos !== "PROPN" || tk[k].inQuote) return [s, e];
+  if (pieces.some(([a, b]) => tk[k].start >= a && tk[k].end <= b)) return [s, e];
+  return npEndingAt(doc, k, first) ?? [s, e];
 }
 
 /** 1 for the tokens of the cue groups. */

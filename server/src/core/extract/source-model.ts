@@ -17,6 +17,14 @@ export interface SourceCandidate {
 }
 
 const NOUNISH: ReadonlySet<string> = new Set(["PROPN", "NOUN"]);
+/** Words of time, which end a noun run and are no source themselves. */
+const TEMPORAL: ReadonlySet<string> = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september " +
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "today yesterday tomorrow tonight morning afternoon evening night week weekend month year day hour decade"
+  ).split(" "),
+);
 /** How far from the cue (in tokens) a source is looked for. */
 const REACH = 30;
 
@@ -45,7 +53,8 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
       if (PERSONAL_PRONOUNS.has(t.lower)) out.push({ span: [i, i], head: i });
       continue;
     }
-    if (!NOUNISH.has(t.pos)) continue;
+    // a time is never the source ("Broaddrick said Sunday night", "an open letter Monday")
+    if (!NOUNISH.has(t.pos) || TEMPORAL.has(t.lower)) continue;
     const next = tk[i + 1];
     // the last noun of a run ("press secretary Karoline Leavitt" → Leavitt); "Trump 's" stays a candidate
     // (a cue the tagger reads as a noun ends the run: "Viguerie notes")
@@ -54,7 +63,8 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
       next.sentence === t.sentence &&
       NOUNISH.has(next.pos) &&
       !inside(content, next.start, next.end) &&
-      !(i + 1 >= a && i + 1 <= b)
+      !(i + 1 >= a && i + 1 <= b) &&
+      !TEMPORAL.has(next.lower)
     )
       continue;
     const np = npEndingAt(doc, i, i < a ? sent.first : b + 1) ?? [i, i];
