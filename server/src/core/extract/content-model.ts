@@ -7,7 +7,7 @@
 // A content may come in pieces ("“…,” she said. “…”"): each B…I run is one. The same functions feed
 // training and extraction, so a change here needs the model retrained.
 import type { Pieces } from "./source-model.js";
-import { addEmission, spansOf, viterbi, type Tagger } from "./tagger.js";
+import { addEmission, O, spansOf, viterbi, type Tagger } from "./tagger.js";
 import type { XDoc, XToken } from "./tokens.js";
 
 /** How far from the cue, in tokens, a content is looked for (PolNeAR: 99% within 50 before, 75 after). */
@@ -30,6 +30,15 @@ export function contentWindow(doc: XDoc, [a, b]: readonly [number, number]): [nu
   let s1 = doc.tokens[b].sentence;
   while (s1 + 1 < doc.sentences.length && s1 - s < SENTENCES_AFTER && doc.sentences[s1 + 1].paragraph === para) s1++;
   return [Math.max(doc.sentences[s0].first, a - BEFORE), Math.min(doc.sentences[s1].last, b + AFTER)];
+}
+
+/** The first token of the run of quoted tokens (within its paragraph) that token `i` is in. */
+function runStart(doc: XDoc, i: number): number {
+  const tk = doc.tokens;
+  const para = doc.sentences[tk[i].sentence].paragraph;
+  let j = i;
+  while (j > 0 && tk[j - 1].inQuote && doc.sentences[tk[j - 1].sentence].paragraph === para) j--;
+  return j;
 }
 
 /** Whether character range [s, e) lies in one of the pieces. */
@@ -55,23 +64,25 @@ export function contentFeatures(
   const ruleTag = rule ? "r" : "n";
   // the quotation right after the cue (its opening mark within four tokens) and the one right before it
   // (closing within eight: "“…,” Sen. Graham said")
+  // (all of it independent of the window's bounds, so that a window cut to the cue's sentence gives its
+  // tokens the features the whole window would)
   let openAfter = -1;
-  for (let k = b + 1; k <= Math.min(hi, b + 4); k++)
+  for (let k = b + 1; k <= Math.min(tk.length - 1, b + 4); k++)
     if (isMark(tk[k]) && tk[k].inQuote && (k === 0 || !tk[k - 1].inQuote || isMark(tk[k - 1]))) {
       openAfter = k;
       break;
     }
   let closeBefore = -1;
-  for (let k = a - 1; k >= Math.max(lo, a - 8); k--)
-    if (isMark(tk[k]) && tk[k].inQuote && (k + 1 > hi || !tk[k + 1].inQuote || k + 1 === a)) {
+  for (let k = a - 1; k >= Math.max(0, a - 8); k--)
+    if (isMark(tk[k]) && tk[k].inQuote && (k + 1 >= tk.length || !tk[k + 1].inQuote || k + 1 === a)) {
       closeBefore = k;
       break;
     }
   // quotation runs: run[i] is the index of the first token of the run of quoted tokens i is in, else -1
   const run = new Int32Array(hi - lo + 1).fill(-1);
-  for (let i = lo; i <= hi; i++) if (tk[i].inQuote) run[i - lo] = i > lo && tk[i - 1].inQuote ? run[i - 1 - lo] : i;
-  const runAfter = openAfter >= 0 ? run[openAfter - lo] : -2;
-  const runBefore = closeBefore >= 0 ? run[closeBefore - lo] : -2;
+  for (let i = lo; i <= hi; i++) if (tk[i].inQuote) run[i - lo] = i > lo && tk[i - 1].inQuote ? run[i - 1 - lo] : runStart(doc, i);
+  const runAfter = openAfter >= 0 ? runStart(doc, openAfter) : -2;
+  const runBefore = closeBefore >= 0 ? runStart(doc, closeBefore) : -2;
   // commas, "that" and strong cue words between each token and the cue, counted outwards from the cue
   const commas = new Uint8Array(hi - lo + 1);
   const that = new Uint8Array(hi - lo + 1);
@@ -119,8 +130,8 @@ export function contentFeatures(
     const d = dir === "L" ? a - i : dir === "R" ? i - b : 0;
     const so = Math.max(-2, Math.min(2, t.sentence - cueS));
     const sent = doc.sentences[t.sentence];
-    const prev = i > lo ? tk[i - 1] : undefined;
-    const next = i < hi ? tk[i + 1] : undefined;
+    const prev = i > 0 ? tk[i - 1] : undefined;
+    const next = i + 1 < tk.length ? tk[i + 1] : undefined;
     const inRule = within(rule, t.start, t.end);
     const prevRule = prev ? within(rule, prev.start, prev.end) : false;
     const nextRule = next ? within(rule, next.start, next.end) : false;
@@ -183,11 +194,35 @@ export function contentOf(
   lexicon: Readonly<Record<string, string>>,
   cues: Uint8Array,
 ): [number, number][] {
-  const win = contentWindow(doc, cue);
+  const full = contentWindow(doc, cue);
+  // the cue's sentence first (most contents lie in it); the whole window only when the content may run
+  // beyond it: a label at the sentence's edge, or a quotation mark or quoted token right outside it
+  const tk = doc.tokens;
+  const sent = doc.sentences[tk[cue[0]].sentence];
+  const small: [number, number] = [Math.max(full[0], sent.first), Math.min(full[1], sent.last)];
+  let win = small;
+  let labels = decode(doc, cue, small, rule, tagger, lexicon, cues);
+  const spill =
+    (small[0] > full[0] && (labels[0] !== O || tk[small[0] - 1].inQuote)) ||
+    (small[1] < full[1] && (labels[labels.length - 1] !== O || tk[small[1] + 1].inQuote));
+  if (spill) {
+    win = full;
+    labels = decode(doc, cue, full, rule, tagger, lexicon, cues);
+  }
+  return spansOf(labels).map(([x, y]) => [tk[win[0] + x].start, tk[win[0] + y].end]);
+}
+
+function decode(
+  doc: XDoc,
+  cue: readonly [number, number],
+  win: readonly [number, number],
+  rule: Pieces | undefined,
+  tagger: Tagger,
+  lexicon: Readonly<Record<string, string>>,
+  cues: Uint8Array,
+): Uint8Array {
   const fs = contentFeatures(doc, cue, win, rule, lexicon, cues);
   const em = new Float64Array(fs.length * 3);
   fs.forEach((f, i) => addEmission(tagger, f, em, i * 3));
-  const labels = viterbi(em, fs.length, tagger.transitions);
-  const tk = doc.tokens;
-  return spansOf(labels).map(([x, y]) => [tk[win[0] + x].start, tk[win[0] + y].end]);
+  return viterbi(em, fs.length, tagger.transitions);
 }
