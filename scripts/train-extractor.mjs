@@ -11,7 +11,7 @@
 // `heldout` slice and the `dev` slice (scripts/extract-slices.mjs) are never trained on.
 // Needs a build first (it reads the compiled tokenizer and features from out/):
 //   npm run build && node scripts/train-extractor.mjs [--data DIR] [--passes N] [--only cue|source|pronoun]
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { slices } from "./extract-slices.mjs";
@@ -23,6 +23,9 @@ const { sourceCandidates, sourceFeatures } = await import(join(root, "out/server
 const { mentionsOf, antecedentCandidates, antecedentFeatures } = await import(join(root, "out/server/src/core/extract/pronoun-model.js"));
 const { attributions } = await import(join(root, "out/server/src/core/extract/spans.js"));
 const { createNlp } = await import(join(root, "out/server/src/core/nlp.js"));
+const { contentWindow, contentFeatures, contentOf } = await import(join(root, "out/server/src/core/extract/content-model.js"));
+const { labelsOf, compileTagger, tag, spansOf } = await import(join(root, "out/server/src/core/extract/tagger.js"));
+const { trainTagger } = await import(join(root, "out/server/src/core/extract/train-tagger.js"));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -32,6 +35,7 @@ const opt = (name, dflt) => {
 const dataDir = opt("--data", join(root, "..", "shared", "eval", "attribution"));
 const passes = Number(opt("--passes", "6"));
 const cuePasses = Number(opt("--cue-passes", "10"));
+const contentPasses = Number(opt("--content-passes", "12"));
 const minCount = Number(opt("--min-count", "3"));
 const only = opt("--only");
 const { head, isPronoun } = await import(join(dataDir, "text.mjs"));
@@ -94,11 +98,6 @@ const sourceNouns = [...sourceHeads]
   .sort();
 const nounSet = new Set(sourceNouns);
 
-if (!only || only === "cue") trainCues();
-if (!only || only === "source") trainSources();
-if (!only || only === "pronoun") trainPronouns();
-console.error(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
 function trainCues() {
   // the cue lexicon: for each lemma seen 3 times or more, how often it is (part of) a cue, bucketed
   const seen = new Map(),
@@ -117,96 +116,82 @@ function trainCues() {
     const r = (asCue.get(l) ?? 0) / n;
     if (n >= 3 && r >= 0.02) lexicon[l] = r < 0.1 ? "1" : r < 0.25 ? "2" : r < 0.5 ? "3" : r < 0.75 ? "4" : "5";
   }
-  const examples = ({ a, doc }) => {
-    const cue = new Uint8Array(a.text.length);
-    for (const at of a.attributions) for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) cue.fill(1, f.start, f.end);
-    return doc.tokens.map((t, i) => {
-      let y = 0;
-      for (let c = t.start; c < t.end; c++) if (cue[c]) y = 1;
-      return { f: cueFeatures(doc, i, lexicon), y };
+  // one sequence per sentence: each gold cue fragment a B…I span
+  const sequences = ({ a, doc }) =>
+    doc.sentences.map((s) => {
+      const features = [];
+      for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, lexicon));
+      const spans = [];
+      for (const at of a.attributions)
+        for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) {
+          if (f.end <= s.start || f.start >= s.end) continue;
+          let x = -1,
+            y = -1;
+          for (let i = s.first; i <= s.last; i++)
+            if (doc.tokens[i].start < f.end && doc.tokens[i].end > f.start) {
+              if (x < 0) x = i - s.first;
+              y = i - s.first;
+            }
+          if (x >= 0) spans.push([x, y]);
+        }
+      spans.sort((p, q) => p[0] - q[0]);
+      return {
+        features,
+        labels: labelsOf(
+          features.length,
+          spans.filter((sp, k) => k === 0 || sp[0] > spans[k - 1][1]),
+        ),
+      };
     });
-  };
-  const raw = train.map(examples);
+  const raw = train.flatMap(sequences);
   // features seen fewer than `minCount` times are dropped: rare words and word pairs overfit the
   // training articles (and make the model file large)
   const counts = new Map();
-  for (const d of raw) for (const { f } of d) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const data = raw.map((d) => d.map(({ f, y }) => ({ f: f.filter((x) => counts.get(x) >= minCount), y })));
-  const m = new Averaged();
-  for (let pass = 0; pass < cuePasses; pass++) {
-    let errors = 0;
-    for (const d of data)
-      for (const { f, y } of d) {
-        m.time++;
-        const guess = m.score(f) > 0 ? 1 : 0;
-        if (guess !== y) {
-          errors++;
-          m.update(f, y ? 1 : -1);
-        }
-      }
-    console.error(`cue pass ${pass + 1}: ${errors} errors`);
-  }
-  const weights = m.averaged(1);
-  // the threshold: the best F1 on the dev articles counted by cue, as extraction uses them — a gold
-  // cue is found when one of its tokens scores above the threshold; a run of such tokens that touches
-  // no gold cue is a false cue
-  const scored = dev.map(({ a, doc }) => {
-    const sc = doc.tokens.map((t, i) => cueFeatures(doc, i, lexicon).reduce((s, x) => s + (weights[x] ?? 0), 0));
-    const cues = a.attributions
-      .filter((at) => at.cue)
-      .map((at) =>
-        (at.cue.fragments ?? [at.cue]).flatMap((f) => doc.tokens.flatMap((t, i) => (t.start < f.end && t.end > f.start ? [i] : []))),
-      );
-    return { doc, sc, cues };
+  for (const q of raw) for (const f of q.features) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const data = raw.map((q) => ({ features: q.features.map((f) => f.filter((x) => counts.get(x) >= minCount)), labels: q.labels }));
+  const json = trainTagger(data, {
+    passes: cuePasses,
+    about:
+      "BIO tagger (tagger.ts) over cueFeatures (features.ts): the attribution cues of a sentence. Averaged structured perceptron, trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
+    minWeight: 10,
+    decimals: 1,
+    progress: (p, e) => console.error(`cue pass ${p}: ${e} sentences wrong of ${data.length}`),
   });
+  // the balance of precision and recall: a bias on B and I chosen by the best F1 on the dev articles,
+  // counted by cue as extraction uses them (a gold cue is found when a tagged span touches it; a tagged
+  // span that touches no gold cue is a false cue)
+  const devSeqs = dev.flatMap(sequences);
   let best = { t: 0, f1: -1 };
-  for (const t of [-6, -5, -4, -3, -2, -1, 0, 1, 2]) {
+  for (const t of [-2, 0, 1, 2, 3, 4, 6, 8]) {
+    const tagger = compileTagger({ ...json, bias: [0, t, t] });
     let found = 0,
       gold = 0,
-      runs = 0,
+      spans = 0,
       right = 0;
-    for (const { doc, sc, cues } of scored) {
-      const inCue = new Uint8Array(sc.length);
-      for (const c of cues) {
-        gold++;
-        if (c.some((i) => sc[i] > t)) found++;
-        for (const i of c) inCue[i] = 1;
-      }
-      for (let i = 0; i < sc.length; i++) {
-        if (!(sc[i] > t)) continue;
-        let j = i,
-          hit = false,
-          letters = false;
-        while (j < sc.length && sc[j] > t && doc.tokens[j].sentence === doc.tokens[i].sentence) {
-          hit ||= inCue[j] === 1;
-          letters ||= /\p{L}/u.test(doc.tokens[j].value);
-          j++;
-        }
-        if (letters) {
-          runs++;
-          if (hit) right++;
-        }
-        i = j - 1;
-      }
+    for (const q of devSeqs) {
+      const got = spansOf(tag(tagger, q.features));
+      const want = spansOf(q.labels);
+      gold += want.length;
+      spans += got.length;
+      found += want.filter(([x, y]) => got.some(([u, v]) => u <= y && x <= v)).length;
+      right += got.filter(([u, v]) => want.some(([x, y]) => u <= y && x <= v)).length;
     }
-    const p = right / runs,
+    const p = right / spans,
       r = found / gold,
       f1 = (2 * p * r) / (p + r);
-    console.error(`threshold ${t}: dev cues P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1.toFixed(3)}`);
+    console.error(`bias ${t}: dev cues P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1.toFixed(3)}`);
     if (f1 > best.f1 + 1e-9) best = { t, f1 };
   }
   const model = {
-    about:
-      "Averaged perceptron over cueFeatures (features.ts): score > threshold marks a token of an attribution cue. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
-    threshold: best.t,
+    ...json,
+    bias: [0, best.t, best.t],
     lexicon,
     // nouns that head a source at least twice: a noun phrase headed by another noun names no source
     sourceNouns,
-    weights,
   };
   const out = join(modelDir, "cue-model.json");
   writeFileSync(out, JSON.stringify(model) + "\n");
-  console.error(`wrote ${out}: ${Object.keys(weights).length} weights, threshold ${best.t}`);
+  console.error(`wrote ${out}: ${Object.keys(json.weights).length} features, bias ${best.t}`);
 }
 
 /** Per gold attribution with a cue: the candidates' features and which candidate is the gold source (or -1). */
@@ -222,6 +207,8 @@ function sourceExamples({ a, doc }) {
   groups.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const disjoint = groups.filter((g, k) => k === 0 || g[0] > groups[k - 1][1]);
   const ruled = new Map(attributions(doc, disjoint).map((r) => [r.cue[0], r]));
+  const mask = predictedCueMask(doc);
+  for (const g of groups) mask.fill(1, g[0], g[1] + 1);
   const norm = (s) =>
     s
       .toLowerCase()
@@ -234,7 +221,12 @@ function sourceExamples({ a, doc }) {
     if (!ct.length) continue;
     const s = doc.tokens[ct[0]].sentence;
     const cue = [ct[0], ct.filter((i) => doc.tokens[i].sentence === s).at(-1)];
-    const content = at.content.map((c) => [c.start, c.end]);
+    // the content as extraction finds it (the content model's), so that the model learns from the
+    // candidates it will see; the gold content where the content model finds none
+    const r0 = ruled.get(cue[0]);
+    const cm = sourceExamples.contentModel;
+    const tagged = cm ? contentOf(doc, cue, r0 ? (r0.pieces ?? [r0.content]) : undefined, cm, lexiconOf(), mask) : [];
+    const content = tagged.length ? tagged : at.content.map((c) => [c.start, c.end]);
     const cands = sourceCandidates(doc, cue, content);
     let y = -1;
     if (!at.source) y = 0;
@@ -305,7 +297,11 @@ function finishRanker(file, about, weights, held) {
   return { right, share: `${((100 * right) / held.length).toFixed(1)}%` };
 }
 
+const lexiconOf = () => (predictedCueMask.model ??= JSON.parse(readFileSync(join(modelDir, "cue-model.json"), "utf8"))).lexicon;
+
 function trainSources() {
+  // the shipped content model, as extraction uses it
+  sourceExamples.contentModel = compileTagger(JSON.parse(readFileSync(join(modelDir, "content-model.json"), "utf8")));
   // One right candidate per example: the gold source (or none).
   const oneHot = ({ f, y }) => ({ f, ys: f.map((_, k) => k === y) });
   const data = train.flatMap(sourceExamples).map(oneHot);
@@ -327,7 +323,14 @@ function pronounExamples({ a, doc }) {
       .toLowerCase()
       .replace(/[’‘]/g, "'")
       .replace(/'s$|'$/, "");
-  for (const at of a.attributions) {
+  // who the attributions before were given to, in text order, as extraction keeps it
+  const heads = new Set();
+  const ordered = [...a.attributions].sort((x, y) => (x.cue?.start ?? x.content[0].start) - (y.cue?.start ?? y.content[0].start));
+  for (const at of ordered) {
+    const sources = { heads: new Set(heads) };
+    const named = at.source ? (at.pronounSource || at.source.pronoun ? at.source.antecedent?.text : at.source.text) : undefined;
+    const key = named ? head(named) : undefined;
+    if (key && /\p{Lu}/u.test(named)) heads.add(key);
     if (!at.source?.pronounSource && !at.pronounSource) continue;
     const ante = at.source.antecedent;
     if (!ante) continue;
@@ -337,7 +340,7 @@ function pronounExamples({ a, doc }) {
     const cands = antecedentCandidates(m.mentions, p);
     const ys = cands.map((k) => norm(doc.tokens[m.mentions[k].head].value) === h);
     if (!ys.some(Boolean)) continue;
-    out.push({ f: cands.map((k, rank) => antecedentFeatures(doc, p, m, k, rank)), ys });
+    out.push({ f: cands.map((k, rank) => antecedentFeatures(doc, p, m, k, rank, sources)), ys });
   }
   return out;
 }
@@ -353,3 +356,86 @@ function trainPronouns() {
   const { right, share } = finishRanker("pronoun-model.json", about, weights, held);
   console.error(`dev: antecedent right ${right} of ${held.length} (${share}; the nearest mention: ${nearest})`);
 }
+
+/** The gold cues of an article as token ranges [first, last] in the cue's first sentence, with their attributions. */
+function goldCues({ a, doc }) {
+  const out = [];
+  for (const at of a.attributions) {
+    if (!at.cue || !at.content?.length) continue;
+    const cf = at.cue.fragments ?? [at.cue];
+    const ct = [];
+    for (let i = 0; i < doc.tokens.length; i++) if (cf.some((f) => doc.tokens[i].start < f.end && doc.tokens[i].end > f.start)) ct.push(i);
+    if (!ct.length) continue;
+    const s = doc.tokens[ct[0]].sentence;
+    out.push({ at, cue: [ct[0], ct.filter((i) => doc.tokens[i].sentence === s).at(-1)] });
+  }
+  return out.sort((x, y) => x.cue[0] - y.cue[0] || x.cue[1] - y.cue[1]);
+}
+
+/** Per gold cue: the content tagger's features over the cue's window, and the gold content as BIO labels. */
+function contentExamples(item, lexicon) {
+  const { doc } = item;
+  const cues = goldCues(item);
+  const disjoint = cues.map((c) => c.cue).filter((g, k, all) => k === 0 || g[0] > all[k - 1][1]);
+  const ruled = new Map(attributions(doc, disjoint).map((r) => [r.cue[0], r]));
+  // the cues extraction will see: the gold ones and the ones the cue tagger finds
+  const mask = predictedCueMask(doc);
+  for (const { cue } of cues) mask.fill(1, cue[0], cue[1] + 1);
+  return cues.map(({ at, cue }) => {
+    const win = contentWindow(doc, cue);
+    const r = ruled.get(cue[0]);
+    const features = contentFeatures(doc, cue, win, r ? (r.pieces ?? [r.content]) : undefined, lexicon, mask);
+    const spans = [];
+    for (const c of at.content) {
+      let x = -1,
+        y = -1;
+      for (let i = win[0]; i <= win[1]; i++) {
+        const t = doc.tokens[i];
+        if (t.start < c.end && t.end > c.start) {
+          if (x < 0) x = i - win[0];
+          y = i - win[0];
+        }
+      }
+      if (x >= 0) spans.push([x, y]);
+    }
+    return { features, labels: labelsOf(features.length, spans) };
+  });
+}
+
+/** 1 for the tokens the shipped cue tagger (model/cue-model.json) tags, as extraction marks them. */
+function predictedCueMask(doc) {
+  const cueTagger = (predictedCueMask.model ??= JSON.parse(readFileSync(join(modelDir, "cue-model.json"), "utf8")));
+  cueTagger.compiled ??= compileTagger(cueTagger);
+  const out = new Uint8Array(doc.tokens.length);
+  for (const s of doc.sentences) {
+    const features = [];
+    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, cueTagger.lexicon));
+    for (const [x, y] of spansOf(tag(cueTagger.compiled, features))) out.fill(1, s.first + x, s.first + y + 1);
+  }
+  return out;
+}
+
+function trainContents() {
+  const lexicon = JSON.parse(readFileSync(join(modelDir, "cue-model.json"), "utf8")).lexicon;
+  const data = train.flatMap((x) => contentExamples(x, lexicon));
+  const held = dev.flatMap((x) => contentExamples(x, lexicon));
+  console.error(`content examples: ${data.length} training, ${held.length} dev`);
+  const json = trainTagger(data, {
+    passes: contentPasses,
+    about:
+      "BIO tagger (tagger.ts) over contentFeatures (content-model.ts): the content of a cue. Averaged structured perceptron, trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices.",
+    minWeight: 5,
+    decimals: 1,
+    progress: (p, e) => console.error(`content pass ${p}: ${e} sequences wrong of ${data.length}`),
+  });
+  const out = join(modelDir, "content-model.json");
+  writeFileSync(out, JSON.stringify(json) + "\n");
+  console.error(`wrote ${out}: ${Object.keys(json.weights).length} features`);
+}
+
+// in this order: the content model reads the cue model's tags, the source model the content model's contents
+if (!only || only === "cue") trainCues();
+if (!only || only === "content") trainContents();
+if (!only || only === "source") trainSources();
+if (!only || only === "pronoun") trainPronouns();
+console.error(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

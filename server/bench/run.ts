@@ -10,6 +10,7 @@
 //   2c. feeds-loading: a 10,375-claim database and a 300,000-review ClaimReview feed, each loaded in its own process.
 //   3. fuse-alternative: fuse.js over the claims for each whole sentence, the rejected design.
 //   4. claim-search: the command palette's search for a typo'd query, 21 versus 100,021 claims.
+//   5. extract: `factcheck extract` on a generated 10,000-word article, against segmenting it alone.
 //
 // Environment: BENCH_QUICK=1 shrinks every size (a smoke run, well under a minute);
 // BENCH_DRAFT_BYTES, BENCH_CLAIMS, BENCH_SENTENCES override single sizes.
@@ -24,6 +25,7 @@ import { claimsLoading } from "./experiments/claims-loading.js";
 import { claimsScaling } from "./experiments/claims-scaling.js";
 import { feedsLoading } from "./experiments/feeds-loading.js";
 import { draftScaling } from "./experiments/draft-scaling.js";
+import { extractSpeed } from "./experiments/extract.js";
 import { fuseAlternative } from "./experiments/fuse-alternative.js";
 import { findingsReport } from "./findings-hash.js";
 import { goals, goalsTable } from "./goals.js";
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
   report.add(feedsLoading(ctx));
   report.add(fuseAlternative(ctx, draft, claims));
   report.add(claimSearch(ctx, claims));
+  report.add(extractSpeed(ctx));
 
   // Issue 12's table, each goal beside a baseline of this run (goals.ts), then the proof that the
   // findings are the ones recorded before the speed work (findings-hash.ts).

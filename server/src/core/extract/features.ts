@@ -20,6 +20,26 @@ function pos(doc: XDoc, i: number): string {
 }
 
 /**
+ * What follows token `i` (past adverbs and negation): "that", "to" + verb, a quotation, a noun phrase,
+ * a preposition (by its word), the sentence's end, or the next tag — the complements cue verbs take.
+ */
+function complement(doc: XDoc, i: number, inS: (j: number) => boolean): string {
+  const tk = doc.tokens;
+  let j = i + 1;
+  while (inS(j) && (tk[j].pos === "ADV" || tk[j].pos === "PART") && tk[j].lower !== "to") j++;
+  if (!inS(j)) return "END";
+  const n = tk[j];
+  if (n.lower === "that") return "THAT";
+  if (n.lower === "to") return inS(j + 1) && (tk[j + 1].pos === "VERB" || tk[j + 1].pos === "AUX") ? "TOV" : "TO";
+  if (OPEN.has(n.value) || (n.inQuote && !tk[i].inQuote)) return "QUOTE";
+  if ((n.value === "," || n.value === ":") && inS(j + 1) && (OPEN.has(tk[j + 1].value) || tk[j + 1].inQuote)) return "QUOTE";
+  if (n.value === "." || n.value === "!" || n.value === "?") return "END";
+  if (n.pos === "DET" || n.pos === "NOUN" || n.pos === "PROPN" || n.pos === "PRON" || n.pos === "NUM") return "NP";
+  if (n.pos === "ADP" || n.pos === "SCONJ") return `ADP:${n.lower}`;
+  return n.pos;
+}
+
+/**
  * Feature strings of token `i` of `doc`. Tokens outside the token's sentence read as <none>. `lexicon`
  * maps a lemma to how often it is a cue in the training articles (a bucket: "1" rarely … "5" nearly
  * always), which generalises over the contexts a word was not seen in.
@@ -75,7 +95,13 @@ export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<stri
     let k = i - 1;
     while (inS(k) && (doc.tokens[k].pos === "AUX" || doc.tokens[k].pos === "ADV" || doc.tokens[k].pos === "PART")) k--;
     const subj = inS(k) ? doc.tokens[k].pos : "<b>";
+    const comp = complement(doc, i, inS);
     f.push(
+      `comp=${t.lemma}|${comp}`,
+      `xcomp=${x}|${comp}`,
+      `pcomp=${t.pos}|${comp}|${q}`,
+      `subj=${t.lemma}|${subj}`,
+      `xsc=${x}|${subj}|${comp}`,
       `x=${x}`,
       `xq=${x}|${q}`,
       `xp=${x}|${t.pos}`,

@@ -17,6 +17,14 @@ export interface SourceCandidate {
 }
 
 const NOUNISH: ReadonlySet<string> = new Set(["PROPN", "NOUN"]);
+/** Words of time, which end a noun run and are no source themselves. */
+const TEMPORAL: ReadonlySet<string> = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september " +
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "today yesterday tomorrow tonight morning afternoon evening night week weekend month year day hour decade"
+  ).split(" "),
+);
 /** How far from the cue (in tokens) a source is looked for. */
 const REACH = 30;
 
@@ -45,10 +53,20 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
       if (PERSONAL_PRONOUNS.has(t.lower)) out.push({ span: [i, i], head: i });
       continue;
     }
-    if (!NOUNISH.has(t.pos)) continue;
+    // a time is never the source ("Broaddrick said Sunday night", "an open letter Monday")
+    if (!NOUNISH.has(t.pos) || TEMPORAL.has(t.lower)) continue;
     const next = tk[i + 1];
     // the last noun of a run ("press secretary Karoline Leavitt" → Leavitt); "Trump 's" stays a candidate
-    if (next && next.sentence === t.sentence && NOUNISH.has(next.pos) && !inside(content, next.start, next.end)) continue;
+    // (a cue the tagger reads as a noun ends the run: "Viguerie notes")
+    if (
+      next &&
+      next.sentence === t.sentence &&
+      NOUNISH.has(next.pos) &&
+      !inside(content, next.start, next.end) &&
+      !(i + 1 >= a && i + 1 <= b) &&
+      !TEMPORAL.has(next.lower)
+    )
+      continue;
     const np = npEndingAt(doc, i, i < a ? sent.first : b + 1) ?? [i, i];
     out.push({ span: np, head: i });
   }
@@ -73,7 +91,10 @@ export function sourceFeatures(
   const cueLemma = tk[b].pos === "ADP" || tk[b].pos === "PART" ? tk[a].lemma : tk[b].lemma;
   const sent = doc.sentences[tk[a].sentence];
   const contentBefore = content[1] <= tk[a].start;
-  const passive = a - 1 >= sent.first && tk[a - 1].lemma === "be" && /ed$|wn$|en$/.test(tk[a].lower);
+  // "was cited", or a cue group holding its auxiliary ("were cited as")
+  const passive =
+    (a - 1 >= sent.first && tk[a - 1].lemma === "be" && /ed$|wn$|en$/.test(tk[a].lower)) ||
+    (tk[a].lemma === "be" && tk.slice(a + 1, b + 1).some((t) => t.pos === "VERB" && /ed$|wn$|en$/.test(t.lower)));
   const ruleTag = rule === undefined ? "absent" : rule === null ? "none" : "some";
   if (!c.span) {
     return [

@@ -28,6 +28,7 @@ const OPEN_Q: ReadonlySet<string> = new Set(["“", "‘"]);
 const CLOSE_Q: ReadonlySet<string> = new Set(["”", "’"]);
 const isQuoteMark = (t: XToken) => t.value === "“" || t.value === "”" || t.value === '"';
 const isPunct = (t: XToken) => t.pos === "PUNCT" || /^[^\p{L}\p{N}]+$/u.test(t.value);
+const POSSESSIVES: ReadonlySet<string> = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 const NP_POS: ReadonlySet<string> = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"]);
 
 /** Groups of consecutive cue tokens within one sentence, as [first, last]. */
@@ -92,6 +93,8 @@ export function npEndingAt(doc: XDoc, end: number, floor: number): [number, numb
   }
   // a clause-initial capitalised function word is not part of the name
   while (s < e && (tk[s].pos === "ADP" || tk[s].pos === "CCONJ" || tk[s].pos === "SCONJ")) s++;
+  // a possessive belongs to the phrase it opens ("his campaign", "its senior vice president")
+  if (s - 1 >= floor && POSSESSIVES.has(tk[s - 1].lower) && tk[s].pos !== "PRON") s--;
   return [s, e];
 }
 
@@ -266,7 +269,7 @@ function participleSubject(doc: XDoc, a: number, b: number, first: number): [num
 }
 
 /** "were cited as", "is expected to": a passive cue without an agent has no source. */
-function passive(doc: XDoc, a: number, b: number, floor: number): boolean {
+export function passive(doc: XDoc, a: number, b: number, floor: number): boolean {
   const tk = doc.tokens;
   // the cue group may hold the auxiliary itself ("were cited")
   if (tk[a].lemma === "be" && tk.slice(a + 1, b + 1).some((t) => t.pos === "VERB" && /ed$|wn$|en$/.test(t.lower))) return true;

@@ -31,6 +31,17 @@ export function slug(s: string, max = 40): string {
   return out || "x";
 }
 
+const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "for", "at", "from", "in", "with", "on", "by", "among"]);
+const MINOR: ReadonlySet<string> = new Set(["of", "and", "the", "for", "de", "la", "del", "van", "von", "&"]);
+
+/** The tokens of a noun phrase before its first prepositional phrase, unless the phrase is title-cased throughout. */
+export function beforePreposition(tk: XToken[]): XToken[] {
+  const k = tk.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
+  if (k <= 0) return tk;
+  const titled = tk.every((t) => MINOR.has(t.lower) || !/\p{L}/u.test(t.value) || /^[\p{Lu}\p{N}]/u.test(t.value));
+  return titled ? tk : tk.slice(0, k);
+}
+
 export class SpeakerRegistry {
   readonly speakers = new Map<string, ExtractedSpeaker>();
   private bySurname = new Map<string, ExtractedSpeaker>();
@@ -75,8 +86,11 @@ export class SpeakerRegistry {
     return sp;
   }
 
-  private fromName(tk: XToken[], asSource: boolean): ExtractedSpeaker | undefined {
-    const text = this.doc.text.slice(tk[0].start, tk[tk.length - 1].end);
+  private fromName(all: XToken[], asSource: boolean): ExtractedSpeaker | undefined {
+    const text = this.doc.text.slice(all[0].start, all[all.length - 1].end);
+    // the head is before a prepositional phrase ("72 percent of Democrats", "chief executive of
+    // CloudFlare", "Gov. John Kasich of Ohio"), except in a title-cased name ("Secretary of State John Kerry")
+    const tk = beforePreposition(all);
     // the name: the last run of capitalised proper nouns
     let e = tk.length - 1;
     while (e >= 0 && tk[e].pos !== "PROPN") e--;

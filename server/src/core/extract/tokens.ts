@@ -32,6 +32,11 @@ export interface XSentence {
 
 export interface XDoc {
   text: string;
+  /**
+   * The text with the doubled apostrophes some papers print for quotation marks ('' and ``) written as
+   * one straight " and a space (same length, same offsets): what wink reads and the quotation logic scans.
+   */
+  marks: string;
   tokens: XToken[];
   sentences: XSentence[];
   /** Paragraph ranges [start, end) in the text. */
@@ -72,8 +77,23 @@ export function quoteMask(text: string): Uint8Array {
   return mask;
 }
 
+/**
+ * `text` with each doubled apostrophe used as a quotation mark ('' or ``) written as a straight " and a
+ * space on the side away from the quoted words ("''We" → "\" We", "here,''" → "here, \""), so that it
+ * reads as one quotation mark at the offset where the quoted words begin or end. Same length.
+ */
+export function normaliseQuotes(text: string): string {
+  if (!text.includes("''") && !text.includes("``")) return text;
+  return text.replace(/''|``/g, (m, at: number) => {
+    const before = text[at - 1];
+    const closing = m === "''" && before !== undefined && !/[\s([]/.test(before);
+    return closing ? ' "' : '" ';
+  });
+}
+
 /** Paragraphs, sentences and tokens of `text`; linear in its length. */
-export function tokenizeDoc(nlp: Nlp, text: string): XDoc {
+export function tokenizeDoc(nlp: Nlp, original: string): XDoc {
+  const text = normaliseQuotes(original);
   const mask = quoteMask(text);
   const tokens: XToken[] = [];
   const sentences: XSentence[] = [];
@@ -123,5 +143,5 @@ export function tokenizeDoc(nlp: Nlp, text: string): XDoc {
       });
     }
   }
-  return { text, tokens, sentences, paragraphs };
+  return { text: original, marks: text, tokens, sentences, paragraphs };
 }
