@@ -17,7 +17,9 @@ import { boundTokens } from "./nlp.js";
 import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
-import type { IndexedClaim } from "./indexed-claim.js";
+import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
+import { ClaimTermStore, StringTable, type TermEntry } from "./claim-terms.js";
+import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
 
@@ -50,7 +52,7 @@ const BATCH = 200;
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 
 /** Binary search in an ascending list of claim indices. */
-function sortedHas(list: readonly number[], id: number): boolean {
+function sortedHas(list: ArrayLike<number>, id: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
@@ -61,6 +63,33 @@ function sortedHas(list: readonly number[], id: number): boolean {
   }
   return false;
 }
+/**
+ * The `k` ids of `ids` with the highest `score`, ties to the lower id, best first: one pass, keeping the best so far
+ * in order (the same list as sorting all of them and taking the first k).
+ */
+function topK(ids: readonly number[], score: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  if (k <= 0) return out;
+  for (const id of ids) {
+    const s = score[id];
+    const n = out.length;
+    if (n === k) {
+      const last = out[n - 1];
+      if (s < score[last] || (s === score[last] && id > last)) continue;
+    }
+    // Insertion from the end: the list is short.
+    let i = n < k ? n : n - 1;
+    while (i > 0) {
+      const prev = out[i - 1];
+      if (score[prev] > s || (score[prev] === s && prev < id)) break;
+      if (i < k) out[i] = prev;
+      i--;
+    }
+    out[i] = id;
+  }
+  return out;
+}
+
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
 /** A part of speech (or none: a phrase, a function word) as one bit of a set (ClaimTerm.pos). */
 export function posBit(p: Pos | undefined): number {
@@ -69,19 +98,30 @@ export function posBit(p: Pos | undefined): number {
 
 /** Claim analyses kept at once (analysisOf). */
 const ANALYSIS_CACHE = 4096;
+/** Claims whose terms are kept as a Map at once (LazyClaim.terms); the rest are read from the packed store again. */
+const TERMS_CACHE = 16_384;
 
-/** An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf). */
+/**
+ * An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf), and whose terms are unpacked
+ * from the index's store when first read (and kept while it is among the claims read last).
+ */
 class LazyClaim implements IndexedClaim {
-  weight = 0;
+  /** The unpacked terms, while kept (ClaimIndex.termsOf). */
+  unpacked: Map<string, ClaimTerm> | undefined;
   constructor(
     private readonly index: ClaimIndex,
     private readonly id: number,
     readonly claim: Claim,
-    readonly terms: IndexedClaim["terms"],
     readonly speakerTerm: string,
   ) {}
   get analysis(): Analysis {
     return this.index.analysisOf(this.id);
+  }
+  get terms(): Map<string, ClaimTerm> {
+    return this.unpacked ?? this.index.unpack(this.id, this);
+  }
+  get weight(): number {
+    return this.index.weightOf(this.id);
   }
 }
 
@@ -98,14 +138,23 @@ const QUOTE_MARKS = /["“”„‘’'«»]/;
 export class ClaimIndex {
   readonly claims: IndexedClaim[] = [];
   private readonly postings = new Map<string, number[]>();
+  /** Every term the claims' analyses name (their terms, parts of speech, pairs), by number. */
+  private readonly termTable = new StringTable();
+  /** Each claim's terms, packed (claim-terms.ts). */
+  private readonly store = new ClaimTermStore(this.termTable);
+  /** Per claim, the sum of idf over its terms (finish). */
+  private weights = new Float64Array(0);
+  /** Claims whose terms are unpacked, oldest first (unpack). */
+  private readonly unpackedOrder: LazyClaim[] = [];
+  private unpackedHead = 0;
   private readonly idfCache = new Map<string, number>();
   private readonly typos = new TypoIndex();
   /** Lowercase word in any claim → its lemma; feeds typo correction. */
   private readonly surfaceLemmas = new Map<string, string>();
   private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
   private readonly linkCache = new Map<string, TermLink[]>();
-  /** Parts of speech each term has in the claims. */
-  private readonly vocabPos = new Map<string, number>();
+  /** Parts of speech each term has in the claims (posBit), by term number. */
+  private vocabPos = new Uint8Array(1024);
   /** Lowercase names and aliases of speakers → their pseudo-term. */
   private readonly speakerNames = new Map<string, string>();
 
@@ -120,6 +169,7 @@ export class ClaimIndex {
   /** Per speaker object: the words of its names (speakerWordsOf); and the speakers whose names are in speakerNames. */
   private readonly speakerWords = new Map<Claim["speaker"], ReadonlySet<string>>();
   private readonly namedSpeakers = new Set<Claim["speaker"]>();
+  private readonly speakerTerms = new Map<Claim["speaker"], string>();
 
   /** candidates()' accumulators, zero between calls. */
   private scores: Float64Array | undefined;
@@ -167,6 +217,15 @@ export class ClaimIndex {
   /** termOf, remembered by the English pipeline (the Porter stemmer is a quarter of indexing otherwise). */
   private termOf(word: string): string {
     return this.nlp.termOf(word, termOfWord);
+  }
+
+  /** analyze.ts termOf, remembered (for the engine's other readers of claim words: section titles). */
+  readonly term = (word: string): string => this.termOf(word);
+
+  /** Parts of speech `term` has in the claims (posBit bits). */
+  private posOf(term: string): number {
+    const id = this.termTable.find(term);
+    return id < 0 || id >= this.vocabPos.length ? 0 : this.vocabPos[id];
   }
 
   /**
@@ -238,7 +297,7 @@ export class ClaimIndex {
         if (exclude?.has(id)) continue;
         const c = counts[id];
         if (c === 0) touched.push(id);
-        if (c + 1 >= n || (n === 2 && this.claims[id].terms.size <= 1)) found = true;
+        if (c + 1 >= n || (n === 2 && this.store.termCount(id) <= 1)) found = true;
         counts[id] = Math.min(255, c + 1);
       }
       if (found) break;
@@ -324,10 +383,42 @@ export class ClaimIndex {
   /** Weights depend on every claim: computed once all are in. */
   private finish(): void {
     this.idfCache.clear();
-    for (const c of this.claims) {
-      c.weight = 0;
-      for (const t of c.terms.keys()) c.weight += this.idf(t);
+    const n = this.claims.length;
+    const weights = new Float64Array(n);
+    const idfs = new Float64Array(this.termTable.size).fill(-1);
+    const names = this.termTable.names;
+    for (let id = 0; id < n; id++) {
+      let w = 0;
+      this.store.forEachTerm(id, (t) => {
+        if (idfs[t] < 0) idfs[t] = this.idf(names[t]);
+        w += idfs[t];
+      });
+      weights[id] = w;
     }
+    this.weights = weights;
+  }
+
+  /** Claim `id`'s weight: the sum of idf over its terms (IndexedClaim.weight). */
+  weightOf(id: number): number {
+    return this.weights[id];
+  }
+
+  /** Claim `id`'s terms, unpacked from the store and kept on `claim` while it is among the TERMS_CACHE read last. */
+  unpack(id: number, claim: LazyClaim): Map<string, ClaimTerm> {
+    const terms = this.store.termsOf(id);
+    claim.unpacked = terms;
+    if (this.unpackedOrder.length < TERMS_CACHE) this.unpackedOrder.push(claim);
+    else {
+      this.unpackedOrder[this.unpackedHead].unpacked = undefined;
+      this.unpackedOrder[this.unpackedHead] = claim;
+      this.unpackedHead = (this.unpackedHead + 1) % TERMS_CACHE;
+    }
+    return terms;
+  }
+
+  /** Claim `id`'s adjacent term pairs (matcher.ts termPairs of its analysis), from the store: no analysis needed. */
+  pairsOf(id: number): Set<string> {
+    return this.store.pairsOf(id);
   }
 
   /**
@@ -412,19 +503,10 @@ export class ClaimIndex {
           }
         }
       }
-      // The k best (highest score, then lowest index): by selection when k is small (a sentence's 12), else by sorting.
+      // The k best (highest score, then lowest index): kept in order in one pass when k is small (a sentence's 12,
+      // a passage's 30), else by sorting.
       if (k > 32) return touched.sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
-      const out: number[] = [];
-      for (let r = 0; r < k && r < touched.length; r++) {
-        let best = -1;
-        for (const id of touched) {
-          if (seen[id] !== 1) continue;
-          if (best < 0 || score[id] > score[best] || (score[id] === score[best] && id < best)) best = id;
-        }
-        out.push(best);
-        seen[best] = 2; // taken
-      }
-      return out;
+      return topK(touched, score, k);
     } finally {
       for (const id of touched) {
         score[id] = 0;
@@ -454,7 +536,7 @@ export class ClaimIndex {
       // Synonyms must be the same part of speech as the claim's word ("send" is a synonym of the
       // verb "direct", not of the adjective); derived forms cross parts of speech on purpose.
       const pos = WORDNET_POS[unit.pos];
-      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || ((this.vocabPos.get(term) ?? 0) & posBit(p)) !== 0;
+      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || (this.posOf(term) & posBit(p)) !== 0;
       const seen = new Set<string>();
       for (const w of words) {
         for (const r of this.lexicon.related(w, pos)) {
@@ -494,6 +576,13 @@ export class ClaimIndex {
     return out ?? undefined;
   };
 
+  /** A speaker's pseudo-term ("@karoline leavitt"), once per speaker object. */
+  private speakerTermOf(speaker: Claim["speaker"]): string {
+    let t = this.speakerTerms.get(speaker);
+    if (t === undefined) this.speakerTerms.set(speaker, (t = `@${speaker.name.toLowerCase()}`));
+    return t;
+  }
+
   /** The lowercase words of a speaker's name and aliases, but "the" and places; once per speaker object (claims share them). */
   private speakerWordsOf(speaker: Claim["speaker"]): ReadonlySet<string> {
     let words = this.speakerWords.get(speaker);
@@ -511,33 +600,50 @@ export class ClaimIndex {
 
   private add(claim: Claim, analysis: Analysis): void {
     const speakerWords = this.speakerWordsOf(claim.speaker);
-    const terms: IndexedClaim["terms"] = new Map();
-    for (const u of analysis.units) {
-      if (u.isHedge) continue;
+    // The claim's distinct terms in statement order, by term number → their place in `entries`.
+    const local = new Map<number, number>();
+    const entries: TermEntry[] = [];
+    const posBits: number[] = [];
+    const unitTerms = analysis.units.map((u) => this.termTable.id(u.term));
+    analysis.units.forEach((u, k) => {
+      if (u.isHedge) return;
       // The speaker's own name is who said it, not what was said.
-      if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") continue;
-      if (!terms.has(u.term)) {
-        terms.set(u.term, {
-          negated: u.negated,
-          negatedBy: u.negatedBy,
-          negationDistance: u.negationDistance,
-          beforeNegation: u.beforeNegation,
-          entity: u.entity || isEntityTerm(u.term),
-          surface: u.surface,
-          isCue: u.isCue,
-          pos: 0,
-        });
-      }
+      if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") return;
+      const t = unitTerms[k];
+      if (local.has(t)) return;
+      local.set(t, entries.length);
+      entries.push({
+        term: t,
+        negated: u.negated,
+        negatedBy: u.negatedBy,
+        negationDistance: u.negationDistance,
+        beforeNegation: u.beforeNegation,
+        entity: u.entity || isEntityTerm(u.term),
+        surface: u.surface,
+        isCue: u.isCue,
+      });
+      posBits.push(0);
+    });
+    if (this.vocabPos.length < this.termTable.size) {
+      const grown = new Uint8Array(Math.max(this.termTable.size, this.vocabPos.length * 2));
+      grown.set(this.vocabPos);
+      this.vocabPos = grown;
     }
-    for (const u of analysis.units) {
+    const pairTerms: number[] = [];
+    analysis.units.forEach((u, k) => {
       const bit = posBit(WORDNET_POS[u.pos]);
-      const t = terms.get(u.term);
-      if (t) t.pos |= bit;
-      this.vocabPos.set(u.term, (this.vocabPos.get(u.term) ?? 0) | bit);
-    }
+      const t = unitTerms[k];
+      const e = local.get(t);
+      if (e !== undefined) posBits[e] |= bit;
+      this.vocabPos[t] |= bit;
+      // matcher.ts termPairs: the units that are neither hedges nor frame verbs, side by side.
+      if (!u.isHedge && !FRAME_LEMMAS.has(u.lemma)) pairTerms.push(t);
+    });
+    this.store.addClaim(entries, posBits, pairTerms);
+    const terms = new Set(entries.map((e) => this.termTable.names[e.term]));
     const id = this.claims.length;
-    const speakerTerm = `@${claim.speaker.name.toLowerCase()}`;
-    this.claims.push(new LazyClaim(this, id, claim, terms, speakerTerm));
+    const speakerTerm = this.speakerTermOf(claim.speaker);
+    this.claims.push(new LazyClaim(this, id, claim, speakerTerm));
     if (!this.namedSpeakers.has(claim.speaker))
       for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
         const key = n.toLowerCase().replace(/^the\s+/, "");
@@ -546,7 +652,7 @@ export class ClaimIndex {
         if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
       }
     this.namedSpeakers.add(claim.speaker);
-    for (const term of [...terms.keys(), speakerTerm]) {
+    for (const term of [...terms, speakerTerm]) {
       const list = this.postings.get(term);
       if (list) list.push(id);
       else this.postings.set(term, [id]);
