@@ -12,6 +12,7 @@ import { type Claim, type InputError, InputErrors } from "./core/types.js";
 import type { Lexicon } from "./core/lexicon/lexicon.js";
 import { toClaimInfo } from "./claim-info.js";
 import { confinedLoaderHost } from "./node/claims-disk.js";
+import { type IndexCache, type IndexCacheLog, IndexParts } from "./node/index-cache.js";
 import type { ServerFs } from "./deps.js";
 import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "../../protocol/messages.js";
 
@@ -30,6 +31,8 @@ interface Entry {
   text: string;
   /** Increases with every load started, so a slow load cannot overwrite a newer one. */
   seq: number;
+  /** The folder the file was confined to when it last loaded (where its index cache may be read and written). */
+  root?: string;
 }
 
 export interface LoadOptions {
@@ -52,6 +55,7 @@ export interface FileErrors {
 
 export class ClaimsStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly parts: IndexParts | undefined;
   private _checker: FactChecker;
   private _search: ClaimSearch;
 
@@ -63,7 +67,11 @@ export class ClaimsStore {
      * since decoding its model costs ≈130 ms and ≈9 MB (on first use).
      */
     readonly nlp: Nlp = createNlp(),
+    /** Where large databases' index parts are kept between runs (node/index-cache.ts); none: always analysed. */
+    private readonly indexCache?: IndexCache,
+    logger?: IndexCacheLog,
   ) {
+    this.parts = indexCache ? new IndexParts(indexCache, this.nlp, logger ?? { info: () => undefined, warn: () => undefined }) : undefined;
     this._checker = createFactChecker({ databases: [], lexicon, nlp: this.nlp });
     this._search = new ClaimSearch([]);
   }
@@ -143,7 +151,10 @@ export class ClaimsStore {
     entry.text = text;
     entry.loadErrors = errors;
     entry.loadWarnings = db?.warnings ?? [];
-    if (db) entry.good = db;
+    if (db) {
+      entry.good = db;
+      entry.root = opts.root ?? dirname(path);
+    }
   }
 
   /**
@@ -185,12 +196,32 @@ export class ClaimsStore {
     // the new one is complete, then both are swapped at once.
     // The new engine takes over the old one's segmenter: its caches depend on drafts' text only, so
     // the first re-check after a reload re-segments nothing that was segmented before.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    // A large database's index part comes from its cache file when it has a good one (node/index-cache.ts).
+    const cached = entries
+      .filter((e) => e.good)
+      // A database some of whose claims were left out (ids already loaded) is keyed by its claims, not its text.
+      .map((e, i) => ({
+        claims: used[i].claims,
+        file: e.bundled ? undefined : e.path,
+        root: e.root,
+        text: used[i] === dbs[i] ? e.text : undefined,
+      }));
+    const { parts, keys } = this.parts ? await this.parts.read(cached, pause) : { parts: [], keys: [] };
     const checker = await buildFactChecker(
-      { databases: used, lexicon: this.lexicon, nlp: this.nlp, segmenter: this._checker.segmenter },
-      () => new Promise((resolve) => setImmediate(resolve)),
+      {
+        databases: used,
+        lexicon: this.lexicon,
+        nlp: this.nlp,
+        segmenter: this._checker.segmenter,
+        indexParts: parts,
+        keepIndexParts: keys.some(Boolean),
+      },
+      pause,
     );
     this._checker = checker;
     this._search = checker.search;
+    if (this.parts) await this.parts.write(cached, keys, checker.takeBuiltIndexParts());
   }
 
   claimById(id: string): Claim | undefined {

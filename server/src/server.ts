@@ -77,7 +77,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
     return mergeSettings(fromFile, value);
   });
-  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp);
+  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp, deps.indexCache, logger);
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);

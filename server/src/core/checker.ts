@@ -5,7 +5,8 @@
 // and the segmenter are the two things a host may hand from one engine to the next: both depend on the
 // text alone, never on the claims.
 import { analyze } from "./analyze.js";
-import { ClaimIndex } from "./claim-index.js";
+import { ClaimIndex, type IndexSource } from "./claim-index.js";
+import type { IndexPart } from "./index-part.js";
 import { ClaimSearch } from "./claim-search.js";
 import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
@@ -95,6 +96,13 @@ export interface FactCheckerOptions {
    */
   segmenter?: Segmenter;
   tuning?: MatchTuning;
+  /**
+   * Per database (same order as `databases`), its index part when the host kept one (index-part.ts; checked with
+   * partMatches): the claims are then not analysed again. Undefined entries are analysed.
+   */
+  indexParts?: readonly (IndexPart | undefined)[];
+  /** Keep the parts analysed while building (FactChecker.takeBuiltIndexParts), for a host that stores them. */
+  keepIndexParts?: boolean;
   /** How many distinct sentences' results to keep. */
   cacheSize?: number;
 }
@@ -102,7 +110,11 @@ export interface FactCheckerOptions {
 /** The engine for a set of databases: `createFactChecker({ databases, lexicon })`, then `checkText(draft, format)`. */
 export function createFactChecker(options: FactCheckerOptions): FactChecker {
   const nlp = nlpOf(options);
-  return new FactChecker({ ...options, nlp }, new ClaimIndex(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp));
+  const lexicon = options.lexicon ?? EMPTY_LEXICON;
+  const index = options.indexParts?.some(Boolean)
+    ? ClaimIndex.fromSources(sourcesOf(options), lexicon, nlp)
+    : new ClaimIndex(claimsOf(options.databases), lexicon, nlp);
+  return new FactChecker({ ...options, nlp }, index);
 }
 
 /**
@@ -113,8 +125,12 @@ export async function buildFactChecker(options: FactCheckerOptions, pause: () =>
   const nlp = nlpOf(options);
   return new FactChecker(
     { ...options, nlp },
-    await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp, pause),
+    await ClaimIndex.buildFrom(sourcesOf(options), options.lexicon ?? EMPTY_LEXICON, nlp, pause, options.keepIndexParts),
   );
+}
+
+function sourcesOf(options: FactCheckerOptions): IndexSource[] {
+  return options.databases.map((d, i) => ({ claims: d.claims, part: options.indexParts?.[i] }));
 }
 
 function nlpOf(options: FactCheckerOptions): Nlp {
@@ -156,7 +172,8 @@ export class FactChecker {
     this.databases = options.databases;
     this.claims = index.claims.map((c) => c.claim);
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
-    this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
+    // Claims share their speakers' objects: each is read once (a 100,000-claim feed has a few hundred).
+    this.speakers = new SpeakerDirectory(new Set(this.claims.map((c) => c.speaker)));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
     this.passageCache = new LruCache(options.cacheSize ?? 50_000);
     const reviewers = reviewerSpeakers(this.claims);
@@ -203,6 +220,11 @@ export class FactChecker {
     this.sectionIndex = undefined;
     this.pairs.clear();
     this.segmenter.clearCaches();
+  }
+
+  /** The index parts analysed while building this engine, by database (FactCheckerOptions.keepIndexParts); handed over once. */
+  takeBuiltIndexParts(): (IndexPart | undefined)[] {
+    return this.index.takeBuiltParts();
   }
 
   claimById(id: string): Claim | undefined {

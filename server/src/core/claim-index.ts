@@ -5,7 +5,6 @@ import {
   type Analysis,
   analyzeMany,
   caseSensitiveAliasTerm,
-  isEntityTerm,
   lowerWord,
   multiWordAliases,
   termOf as termOfWord,
@@ -18,8 +17,8 @@ import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
-import { ClaimTermStore, StringTable, type TermEntry } from "./claim-terms.js";
-import { FRAME_LEMMAS } from "./lexicon/cues.js";
+import { ClaimTermStore, StringTable } from "./claim-terms.js";
+import { buildIndexPart, buildIndexPartSync, type IndexPart, posBit } from "./index-part.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
 
@@ -46,10 +45,25 @@ const WEIGHT = { synonym: 0.8, antonym: 0.8, prefix: 0.9 } as const;
 /** A term in more than this share of the claims (and COMMON_FLOOR claims at least) only re-ranks candidates. */
 const COMMON_SHARE = 0.02;
 const COMMON_FLOOR = 2000;
-/** Claims analysed per wink-nlp call when building the index. */
-const BATCH = 200;
+/** Claims merged from a part between two pauses of an asynchronous build (a few milliseconds' work). */
+const MERGE_SLICE = 2_000;
 
-const WORD = /\p{L}[\p{L}'’-]*/gu;
+/** A part being merged: its numbers of terms and texts in the index's tables, and where its claims start. */
+interface MergingPart {
+  part: IndexPart;
+  terms: Int32Array;
+  texts: Int32Array;
+  offset: number;
+}
+
+/** One database's claims as the index is built from them, with their IndexPart when the host has kept it. */
+export interface IndexSource {
+  claims: readonly Claim[];
+  /** Checked by the host to be these claims' (index-part.ts partMatches); analysed again when absent. */
+  part?: IndexPart;
+}
+
+export { posBit };
 
 /** Binary search in an ascending list of claim indices. */
 function sortedHas(list: ArrayLike<number>, id: number): boolean {
@@ -91,11 +105,6 @@ function topK(ids: readonly number[], score: Float64Array, k: number): number[] 
 }
 
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
-/** A part of speech (or none: a phrase, a function word) as one bit of a set (ClaimTerm.pos). */
-export function posBit(p: Pos | undefined): number {
-  return p === "noun" ? 1 : p === "verb" ? 2 : p === "adj" ? 4 : p === "adv" ? 8 : 16;
-}
-
 /** Claim analyses kept at once (analysisOf). */
 const ANALYSIS_CACHE = 4096;
 /** Claims whose terms are kept as a Map at once (LazyClaim.terms); the rest are read from the packed store again. */
@@ -166,8 +175,7 @@ export class ClaimIndex {
   /** Per claim, how many of a sentence's terms it holds (the gate's counter, zero between calls). */
   private gateCounts: Uint8Array | undefined;
 
-  /** Per speaker object: the words of its names (speakerWordsOf); and the speakers whose names are in speakerNames. */
-  private readonly speakerWords = new Map<Claim["speaker"], ReadonlySet<string>>();
+  /** The speakers whose names are in speakerNames. */
   private readonly namedSpeakers = new Set<Claim["speaker"]>();
   private readonly speakerTerms = new Map<Claim["speaker"], string>();
 
@@ -187,31 +195,126 @@ export class ClaimIndex {
     /** The English pipeline claims and draft sentences are analysed with. */
     readonly nlp: Nlp,
   ) {
-    for (let i = 0; i < claims.length; i += BATCH) this.addBatch(claims.slice(i, i + BATCH));
+    if (claims.length) this.mergeAll(this.partOf({ claims }, buildIndexPartSync(claims, nlp)), claims);
     this.finish();
   }
 
   /**
-   * Builds the same index as the constructor, handing control back through `pause` between
-   * batches: a 100,000-claim feed takes seconds to index, and a language server must keep
-   * answering (with its previous index) meanwhile.
+   * Builds the same index as the constructor, handing control back through `pause` between batches: a 100,000-claim
+   * feed takes seconds to index, and a language server must keep answering (with its previous index) meanwhile.
    */
   static async build(claims: readonly Claim[], lexicon: Lexicon, nlp: Nlp, pause: () => Promise<void>): Promise<ClaimIndex> {
+    return ClaimIndex.buildFrom([{ claims }], lexicon, nlp, pause);
+  }
+
+  /**
+   * The index of these databases' claims, in order, each from its part when given (index-part.ts), else analysed;
+   * the same index as the constructor over all their claims. With `pause`, it is awaited between batches (of
+   * analysis, and of merging a part) so that no stretch of work holds the thread long.
+   */
+  static async buildFrom(
+    sources: readonly IndexSource[],
+    lexicon: Lexicon,
+    nlp: Nlp,
+    pause?: () => Promise<void>,
+    /** Keep the parts analysed here (takeBuiltParts), for a host that stores them. */
+    keepParts = false,
+  ): Promise<ClaimIndex> {
     const index = new ClaimIndex([], lexicon, nlp);
-    for (let i = 0; i < claims.length; i += BATCH) {
-      index.addBatch(claims.slice(i, i + BATCH));
-      await pause();
+    index.keepParts = keepParts;
+    for (const source of sources) {
+      const part = index.partOf(source, source.part ?? (await buildIndexPart(source.claims, nlp, pause)));
+      if (!pause) index.mergeAll(part, source.claims);
+      else
+        for (let from = 0; from < source.claims.length; from += MERGE_SLICE) {
+          index.merge(part, source.claims, from, Math.min(source.claims.length, from + MERGE_SLICE));
+          await pause();
+        }
     }
     index.finish();
     return index;
   }
 
-  private addBatch(batch: readonly Claim[]): void {
-    const analyses = analyzeMany(
-      this.nlp,
-      batch.map((c) => c.text),
-    );
-    batch.forEach((c, k) => this.add(c, analyses[k]));
+  private keepParts = false;
+  private builtParts: (IndexPart | undefined)[] = [];
+
+  /**
+   * The parts this index analysed itself, by source (undefined where a part was given), when it was built with
+   * `keepParts`; handed over once (the index keeps its own merged copy), for a host that stores them.
+   */
+  takeBuiltParts(): (IndexPart | undefined)[] {
+    const parts = this.builtParts;
+    this.builtParts = [];
+    return parts;
+  }
+
+  /** The index of these databases' claims at once, each from its part when given (buildFrom without pauses). */
+  static fromSources(sources: readonly IndexSource[], lexicon: Lexicon, nlp: Nlp): ClaimIndex {
+    const index = new ClaimIndex([], lexicon, nlp);
+    for (const source of sources)
+      index.mergeAll(index.partOf(source, source.part ?? buildIndexPartSync(source.claims, nlp)), source.claims);
+    index.finish();
+    return index;
+  }
+
+  /** Records which parts were built here, and remaps the part's numbers into this index's tables. */
+  private partOf(source: IndexSource, part: IndexPart): MergingPart {
+    if (part.claims !== source.claims.length) throw new Error(`index part for ${part.claims} claims given for ${source.claims.length}`);
+    if (this.keepParts) this.builtParts.push(source.part ? undefined : part);
+    const terms = Int32Array.from(part.terms, (t) => this.termTable.id(t));
+    const texts = Int32Array.from(part.texts, (t) => this.store.texts.id(t));
+    if (this.vocabPos.length < this.termTable.size) {
+      const grown = new Uint8Array(Math.max(this.termTable.size, this.vocabPos.length * 2));
+      grown.set(this.vocabPos);
+      this.vocabPos = grown;
+    }
+    part.vocabPos.forEach((bits, t) => (this.vocabPos[terms[t]] |= bits));
+    // Words a draft may misspell: a statement's lemma for a word replaces what an earlier claim gave it; a quote's
+    // word is its own lemma unless some claim already gave it one (the order claims are read in).
+    part.surfaceWords.forEach((w, k) => {
+      const lemma = part.surfaceLemmas[k];
+      if (lemma !== null) this.surfaceLemmas.set(w, lemma);
+      else if (!this.surfaceLemmas.has(w)) this.surfaceLemmas.set(w, w);
+      this.typos.add(w);
+    });
+    return { part, terms, texts, offset: this.claims.length };
+  }
+
+  private mergeAll(m: MergingPart, claims: readonly Claim[]): void {
+    this.merge(m, claims, 0, claims.length);
+  }
+
+  /** Claims `from` to `to` of a part's database: into the store, the postings and the speaker names. */
+  private merge(m: MergingPart, claims: readonly Claim[], from: number, to: number): void {
+    this.store.appendClaims(m.part.arrays, from, to, m.terms, m.texts);
+    const a = m.part.arrays;
+    for (let k = from; k < to; k++) {
+      const claim = claims[k];
+      const id = m.offset + k;
+      if (id !== this.claims.length) throw new Error("index parts merged out of order");
+      const speakerTerm = this.speakerTermOf(claim.speaker);
+      this.claims.push(new LazyClaim(this, id, claim, speakerTerm));
+      if (!this.namedSpeakers.has(claim.speaker))
+        for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
+          const key = n.toLowerCase().replace(/^the\s+/, "");
+          if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
+          const last = key.split(/\s+/).pop()!;
+          if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
+        }
+      this.namedSpeakers.add(claim.speaker);
+      for (let e = a.termStart[k]; e < a.termStart[k + 1]; e++) this.post(m.terms[a.term[e]], id);
+      this.post(this.termTable.id(speakerTerm), id);
+    }
+  }
+
+  /** Postings by term number while building (finish makes `postings` of them): no string hashing per claim term. */
+  private building: number[][] = [];
+
+  private post(term: number, id: number): void {
+    const lists = this.building;
+    const list = lists[term];
+    if (list) list.push(id);
+    else lists[term] = [id];
   }
 
   /** termOf, remembered by the English pipeline (the Porter stemmer is a quarter of indexing otherwise). */
@@ -382,6 +485,9 @@ export class ClaimIndex {
 
   /** Weights depend on every claim: computed once all are in. */
   private finish(): void {
+    const lists = this.building;
+    lists.forEach((l, t) => this.postings.set(this.termTable.names[t], l));
+    this.building = [];
     this.idfCache.clear();
     const n = this.claims.length;
     const weights = new Float64Array(n);
@@ -581,94 +687,5 @@ export class ClaimIndex {
     let t = this.speakerTerms.get(speaker);
     if (t === undefined) this.speakerTerms.set(speaker, (t = `@${speaker.name.toLowerCase()}`));
     return t;
-  }
-
-  /** The lowercase words of a speaker's name and aliases, but "the" and places; once per speaker object (claims share them). */
-  private speakerWordsOf(speaker: Claim["speaker"]): ReadonlySet<string> {
-    let words = this.speakerWords.get(speaker);
-    if (!words) {
-      words = new Set(
-        [speaker.name, ...(speaker.aliases ?? [])]
-          .flatMap((a) => a.toLowerCase().split(/\s+/))
-          // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
-          .filter((w) => w !== "the" && !isEntityTerm(this.termOf(w))),
-      );
-      this.speakerWords.set(speaker, words);
-    }
-    return words;
-  }
-
-  private add(claim: Claim, analysis: Analysis): void {
-    const speakerWords = this.speakerWordsOf(claim.speaker);
-    // The claim's distinct terms in statement order, by term number → their place in `entries`.
-    const local = new Map<number, number>();
-    const entries: TermEntry[] = [];
-    const posBits: number[] = [];
-    const unitTerms = analysis.units.map((u) => this.termTable.id(u.term));
-    analysis.units.forEach((u, k) => {
-      if (u.isHedge) return;
-      // The speaker's own name is who said it, not what was said.
-      if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") return;
-      const t = unitTerms[k];
-      if (local.has(t)) return;
-      local.set(t, entries.length);
-      entries.push({
-        term: t,
-        negated: u.negated,
-        negatedBy: u.negatedBy,
-        negationDistance: u.negationDistance,
-        beforeNegation: u.beforeNegation,
-        entity: u.entity || isEntityTerm(u.term),
-        surface: u.surface,
-        isCue: u.isCue,
-      });
-      posBits.push(0);
-    });
-    if (this.vocabPos.length < this.termTable.size) {
-      const grown = new Uint8Array(Math.max(this.termTable.size, this.vocabPos.length * 2));
-      grown.set(this.vocabPos);
-      this.vocabPos = grown;
-    }
-    const pairTerms: number[] = [];
-    analysis.units.forEach((u, k) => {
-      const bit = posBit(WORDNET_POS[u.pos]);
-      const t = unitTerms[k];
-      const e = local.get(t);
-      if (e !== undefined) posBits[e] |= bit;
-      this.vocabPos[t] |= bit;
-      // matcher.ts termPairs: the units that are neither hedges nor frame verbs, side by side.
-      if (!u.isHedge && !FRAME_LEMMAS.has(u.lemma)) pairTerms.push(t);
-    });
-    this.store.addClaim(entries, posBits, pairTerms);
-    const terms = new Set(entries.map((e) => this.termTable.names[e.term]));
-    const id = this.claims.length;
-    const speakerTerm = this.speakerTermOf(claim.speaker);
-    this.claims.push(new LazyClaim(this, id, claim, speakerTerm));
-    if (!this.namedSpeakers.has(claim.speaker))
-      for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
-        const key = n.toLowerCase().replace(/^the\s+/, "");
-        if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
-        const last = key.split(/\s+/).pop()!;
-        if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
-      }
-    this.namedSpeakers.add(claim.speaker);
-    for (const term of [...terms, speakerTerm]) {
-      const list = this.postings.get(term);
-      if (list) list.push(id);
-      else this.postings.set(term, [id]);
-    }
-    // Words a draft may misspell: the statement's, with their lemmas, and the quote's own forms
-    // of the same terms ("ruling" for "ruled"). The quote is only split into words: running the
-    // full analysis on it too would double the cost of loading a large feed.
-    for (const t of analysis.tokens) {
-      if (!t.isWord || t.isStop || !terms.has(this.termOf(t.lemma))) continue;
-      this.typos.add(t.lower);
-      this.surfaceLemmas.set(t.lower, t.lemma);
-    }
-    for (const w of claim.source.quote.toLowerCase().match(WORD) ?? []) {
-      if (this.surfaceLemmas.has(w) || !terms.has(this.termOf(w))) continue;
-      this.typos.add(w);
-      this.surfaceLemmas.set(w, w);
-    }
   }
 }

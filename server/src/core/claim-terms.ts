@@ -158,6 +158,26 @@ export class ClaimTermStore {
     this.pairStart.push(this.pair.length);
   }
 
+  /**
+   * Appends claims `from` to `to` of another store's arrays, their term and text numbers mapped through `terms` and
+   * `texts` (a part's tables into the index's): the claims must come next in order.
+   */
+  appendClaims(a: ClaimTermArrays, from: number, to: number, terms: Int32Array, texts: Int32Array): void {
+    for (let k = from; k < to; k++) {
+      for (let e = a.termStart[k]; e < a.termStart[k + 1]; e++) {
+        this.term.push(terms[a.term[e]]);
+        this.flags.push(a.flags[e]);
+        this.pos.push(a.pos[e]);
+        this.distance.push(a.distance[e]);
+        this.negatedBy.push(a.negatedBy[e] < 0 ? -1 : texts[a.negatedBy[e]]);
+        this.surface.push(texts[a.surface[e]]);
+      }
+      this.termStart.push(this.term.length);
+      for (let p = a.pairStart[k]; p < a.pairStart[k + 1]; p++) this.pair.push(terms[a.pair[p]]);
+      this.pairStart.push(this.pair.length);
+    }
+  }
+
   /** How many distinct terms claim `id` has. */
   termCount(id: number): number {
     return this.termStart.get(id + 1) - this.termStart.get(id);
