@@ -7,6 +7,7 @@ import type { Lexicon } from "./core/lexicon/lexicon.js";
 import type { Nlp } from "./core/nlp.js";
 import { type ReadLimits, readRegularFile } from "./node/safe-read.js";
 import type { IndexCache } from "./node/index-cache.js";
+import type { ClaimsWorker } from "./node/claims-worker.js";
 
 export interface DirEntry {
   name: string;
@@ -67,6 +68,8 @@ export interface ServerDeps {
    * production). Default: none (every database is analysed at every start).
    */
   indexCache?: IndexCache;
+  /** Loads large claims files in a worker thread (node/claims-worker.ts, on a real disk). Default: in place. */
+  claimsWorker?: ClaimsWorker;
   /** Test hook: called with every published check. */
   onCheck?(event: CheckEvent): void;
   /** Test hook: called with the version of every check result dropped because the document moved on. */

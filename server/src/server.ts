@@ -77,7 +77,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }]);
     return mergeSettings(fromFile, value);
   });
-  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp, deps.indexCache, logger);
+  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp, { indexCache: deps.indexCache, logger, worker: deps.claimsWorker });
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).debounceMs, logger);
@@ -118,6 +118,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     bundledClaimsPath: deps.bundledClaimsPath,
     folders: () => folders,
     onChanged: () => drafts.checkAll(),
+    // Drafts wait for the first engine; with a large file still loading, that is the one built before it.
+    onInterim: () => markReady(),
     trusted: () => workspaceTrusted,
   });
 

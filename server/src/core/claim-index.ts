@@ -231,7 +231,8 @@ export class ClaimIndex {
           await pause();
         }
     }
-    index.finish();
+    if (!pause) index.finish();
+    else for (let from = 0; index.finishSlice(from); from += MERGE_SLICE * 5) await pause();
     return index;
   }
 
@@ -485,15 +486,29 @@ export class ClaimIndex {
 
   /** Weights depend on every claim: computed once all are in. */
   private finish(): void {
-    const lists = this.building;
-    lists.forEach((l, t) => this.postings.set(this.termTable.names[t], l));
-    this.building = [];
-    this.idfCache.clear();
+    this.finishSlice(0, Infinity);
+  }
+
+  private idfs = new Float64Array(0);
+
+  /**
+   * finish() in slices: the postings and the weights of claims `from` to `from + count`; true while claims remain.
+   * The first slice (from 0) makes the postings map, the rest only weights.
+   */
+  private finishSlice(from: number, count = MERGE_SLICE * 5): boolean {
     const n = this.claims.length;
-    const weights = new Float64Array(n);
-    const idfs = new Float64Array(this.termTable.size).fill(-1);
+    if (from === 0) {
+      const lists = this.building;
+      lists.forEach((l, t) => this.postings.set(this.termTable.names[t], l));
+      this.building = [];
+      this.idfCache.clear();
+      this.weights = new Float64Array(n);
+      this.idfs = new Float64Array(this.termTable.size).fill(-1);
+    }
+    const { weights, idfs } = this;
     const names = this.termTable.names;
-    for (let id = 0; id < n; id++) {
+    const end = Math.min(n, from + count);
+    for (let id = from; id < end; id++) {
       let w = 0;
       this.store.forEachTerm(id, (t) => {
         if (idfs[t] < 0) idfs[t] = this.idf(names[t]);
@@ -501,7 +516,9 @@ export class ClaimIndex {
       });
       weights[id] = w;
     }
-    this.weights = weights;
+    if (end < n) return true;
+    this.idfs = new Float64Array(0);
+    return false;
   }
 
   /** Claim `id`'s weight: the sum of idf over its terms (IndexedClaim.weight). */

@@ -85,22 +85,36 @@ export function isReviewRecord(claim: Claim, patterns: NamePatterns = new Map())
  * name the speaker.
  */
 export function reviewerSpeakers(claims: Iterable<Claim>): Set<string> {
-  const tally = new Map<string, { n: number; records: number; spoken: boolean }>();
-  const patterns: NamePatterns = new Map();
-  // Claims of a database share a handful of verbs.
-  const utterance = new Map<string, boolean>();
-  const spokenVerb = (verb: string) => {
-    let u = utterance.get(verb);
-    if (u === undefined) utterance.set(verb, (u = isUtteranceVerb(verb)));
+  const tally = new ReviewerTally();
+  tally.add(claims);
+  return tally.result();
+}
+
+/** reviewerSpeakers claim by claim: a host that must not hold the thread adds a database's claims a slice at a time. */
+export class ReviewerTally {
+  private readonly tally = new Map<string, { n: number; records: number; spoken: boolean }>();
+  private readonly patterns: NamePatterns = new Map();
+  /** Claims of a database share a handful of verbs. */
+  private readonly utterance = new Map<string, boolean>();
+
+  private spokenVerb(verb: string): boolean {
+    let u = this.utterance.get(verb);
+    if (u === undefined) this.utterance.set(verb, (u = isUtteranceVerb(verb)));
     return u;
-  };
-  for (const c of claims) {
-    const t = tally.get(c.speaker.name) ?? { n: 0, records: 0, spoken: false };
-    t.n++;
-    const reviewed = (c as { review?: unknown }).review !== undefined;
-    if (!reviewed && spokenVerb(c.verb)) t.spoken = true;
-    if (reviewed || (!spokenVerb(c.verb) && !namesSpeaker(c, patterns))) t.records++;
-    tally.set(c.speaker.name, t);
   }
-  return new Set([...tally].filter(([, t]) => !t.spoken && t.records >= 0.9 * t.n).map(([n]) => n));
+
+  add(claims: Iterable<Claim>): void {
+    for (const c of claims) {
+      const t = this.tally.get(c.speaker.name) ?? { n: 0, records: 0, spoken: false };
+      t.n++;
+      const reviewed = (c as { review?: unknown }).review !== undefined;
+      if (!reviewed && this.spokenVerb(c.verb)) t.spoken = true;
+      if (reviewed || (!this.spokenVerb(c.verb) && !namesSpeaker(c, this.patterns))) t.records++;
+      this.tally.set(c.speaker.name, t);
+    }
+  }
+
+  result(): Set<string> {
+    return new Set([...this.tally].filter(([, t]) => !t.spoken && t.records >= 0.9 * t.n).map(([n]) => n));
+  }
 }

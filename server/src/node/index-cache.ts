@@ -44,7 +44,7 @@ const ARRAYS: readonly (keyof ClaimTermArrays)[] = [
 /** What the server and the CLI need of an index cache. */
 export interface IndexCache {
   /** The part stored beside `file` under `key`, or undefined (no file, another key, or a damaged one: logged). */
-  read(file: string, root: string, key: string): Promise<IndexPart | undefined>;
+  read(file: string, root: string, key: string, pause?: () => Promise<void>): Promise<IndexPart | undefined>;
   /** Stores `part` beside `file` under `key`, atomically; failures are logged, never thrown. */
   write(file: string, root: string, key: string, part: IndexPart): Promise<void>;
 }
@@ -85,27 +85,35 @@ const FINGERPRINT_TEXTS = [
   "Anna Novak stated that rents rose sharply while wages stagnated in the capital.",
 ];
 
+/** sha256 of a text's UTF-8 bytes (as `createHash().update(text)` gives it), hashed a few MB at a time between pauses. */
+export async function textDigest(text: string, pause?: () => Promise<void>): Promise<string> {
+  const h = createHash("sha256");
+  const SLICE = 4 * 1024 * 1024;
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + SLICE);
+    // Never between the two halves of a surrogate pair: each half alone would hash as a replacement character.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    h.update(text.slice(i, end));
+    i = end;
+    if (pause && i < text.length) await pause();
+  }
+  return h.digest("hex");
+}
+
 /**
- * The key of these claims' part: a hash of the formats, the analysis fingerprint, and the text of the claims file they
- * were loaded from when given (it determines them), else each claim's statement, quote, speaker name and aliases in
- * order (all a part depends on). Hashed in slices, awaiting `pause` between them.
+ * The key of these claims' part: a hash of the formats, the analysis fingerprint, and the sha256 of the claims file's
+ * text they were loaded from when given (it determines them), else each claim's statement, quote, speaker name and
+ * aliases in order (all a part depends on). Hashed in slices, awaiting `pause` between them.
  */
 export async function indexPartKey(
   claims: readonly Claim[],
   fingerprint: string,
   pause?: () => Promise<void>,
-  fileText?: string,
+  fileDigest?: string,
 ): Promise<string> {
   const h = createHash("sha256");
-  h.update(JSON.stringify([MAGIC, CACHE_FORMAT, INDEX_PART_FORMAT, fingerprint, claims.length, fileText !== undefined]));
-  if (fileText !== undefined) {
-    const SLICE_CHARS = 4 * 1024 * 1024;
-    for (let i = 0; i < fileText.length; i += SLICE_CHARS) {
-      h.update(fileText.slice(i, i + SLICE_CHARS));
-      if (pause) await pause();
-    }
-    return h.digest("hex");
-  }
+  h.update(JSON.stringify([MAGIC, CACHE_FORMAT, INDEX_PART_FORMAT, fingerprint, claims.length, fileDigest ?? null]));
+  if (fileDigest !== undefined) return h.digest("hex");
   const SLICE = 5_000;
   for (let i = 0; i < claims.length; i += SLICE) {
     const parts: string[] = [];
@@ -150,6 +158,23 @@ class DamagedCache extends Error {}
 
 /** The key and part a cache file holds; throws DamagedCache when its bytes do not hold together. */
 export function decodeIndexPart(bytes: Buffer): { key: string; part: IndexPart } {
+  const steps = decodeSteps(bytes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** decodeIndexPart, awaiting `pause` between its steps (hashing a slice of the body, copying one array). */
+export async function decodeIndexPartAsync(bytes: Buffer, pause: () => Promise<void>): Promise<{ key: string; part: IndexPart }> {
+  const steps = decodeSteps(bytes);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await pause();
+  }
+}
+
+function* decodeSteps(bytes: Buffer): Generator<void, { key: string; part: IndexPart }> {
   if (bytes.length < 12 || bytes.toString("latin1", 0, 4) !== MAGIC) throw new DamagedCache("not an index cache file");
   if (bytes.readUInt32LE(4) !== CACHE_FORMAT) throw new DamagedCache(`cache format ${bytes.readUInt32LE(4)}, not ${CACHE_FORMAT}`);
   const headerLength = bytes.readUInt32LE(8);
@@ -174,16 +199,23 @@ export function decodeIndexPart(bytes: Buffer): { key: string; part: IndexPart }
   const body = bytes.subarray(12 + headerLength);
   const expected = (h.lengths ?? []).reduce((n, l) => n + 4 * l, 0) + (h.vocabPos ?? 0);
   if (!Array.isArray(h.lengths) || h.lengths.length !== ARRAYS.length || body.length !== expected) throw new DamagedCache("truncated body");
-  if (createHash("sha256").update(body).digest("hex") !== h.body) throw new DamagedCache("damaged body (checksum)");
+  const hash = createHash("sha256");
+  const SLICE = 4 * 1024 * 1024;
+  for (let i = 0; i < body.length; i += SLICE) {
+    hash.update(body.subarray(i, i + SLICE));
+    yield;
+  }
+  if (hash.digest("hex") !== h.body) throw new DamagedCache("damaged body (checksum)");
   const arrays = {} as ClaimTermArrays;
   let at = 0;
-  ARRAYS.forEach((name, k) => {
+  for (const [k, name] of ARRAYS.entries()) {
     // Copied out: the buffer's offset need not be a multiple of 4, and the arrays outlive the file's bytes.
     const a = new Int32Array(h.lengths[k]);
     Buffer.from(a.buffer).set(body.subarray(at, at + 4 * h.lengths[k]));
     arrays[name] = a;
     at += 4 * h.lengths[k];
-  });
+    yield;
+  }
   const vocabPos = new Uint8Array(body.subarray(at, at + h.vocabPos));
   const strings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === "string");
   if (!strings(h.terms) || !strings(h.texts) || !strings(h.surfaceWords) || !Array.isArray(h.surfaceLemmas) || typeof h.key !== "string")
@@ -211,7 +243,7 @@ export interface IndexCacheLog {
 /** The index cache on the real disk. */
 export function diskIndexCache(log: IndexCacheLog): IndexCache {
   return {
-    async read(file, root, key) {
+    async read(file, root, key, pause) {
       const cache = indexCachePath(file);
       let bytes: Buffer | undefined;
       try {
@@ -222,7 +254,7 @@ export function diskIndexCache(log: IndexCacheLog): IndexCache {
       }
       if (!bytes) return undefined;
       try {
-        const { key: stored, part } = decodeIndexPart(bytes);
+        const { key: stored, part } = pause ? await decodeIndexPartAsync(bytes, pause) : decodeIndexPart(bytes);
         if (stored !== key) {
           log.info(`index cache ${cache} is stale (the claims or the analysis changed): the database is indexed again`);
           return undefined;
@@ -296,6 +328,8 @@ export interface CachedDatabase {
   root?: string;
   /** The text the claims were loaded from, all of them (not a subset): hashed for the key instead of the claims. */
   text?: string;
+  /** Or its sha256 (textDigest), when whoever loaded it has already hashed it. */
+  textDigest?: string;
 }
 
 /**
@@ -327,9 +361,10 @@ export class IndexParts {
         continue;
       }
       this.fingerprint ??= analysisFingerprint(this.nlp);
-      const key = await indexPartKey(db.claims, this.fingerprint, pause, db.text);
+      const digest = db.textDigest ?? (db.text !== undefined ? await textDigest(db.text, pause) : undefined);
+      const key = await indexPartKey(db.claims, this.fingerprint, pause, digest);
       keys.push(key);
-      const part = await this.cache.read(db.file, db.root, key);
+      const part = await this.cache.read(db.file, db.root, key, pause);
       if (part && !partMatches(part, db.claims, this.nlp)) {
         this.log.warn(
           `index cache ${indexCachePath(db.file)} ignored: it does not hold what these claims give; the database is indexed again`,
