@@ -111,9 +111,10 @@ export interface FactCheckerOptions {
 export function createFactChecker(options: FactCheckerOptions): FactChecker {
   const nlp = nlpOf(options);
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
-  const index = options.indexParts?.some(Boolean)
-    ? ClaimIndex.fromSources(sourcesOf(options), lexicon, nlp)
-    : new ClaimIndex(claimsOf(options.databases), lexicon, nlp);
+  const index =
+    options.indexParts?.some(Boolean) || options.keepIndexParts
+      ? ClaimIndex.fromSources(sourcesOf(options), lexicon, nlp, options.keepIndexParts)
+      : new ClaimIndex(claimsOf(options.databases), lexicon, nlp);
   return new FactChecker({ ...options, nlp }, index);
 }
 

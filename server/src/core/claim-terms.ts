@@ -55,6 +55,10 @@ export class IntList {
   set(i: number, v: number): void {
     this.buf[i] = v;
   }
+  /** Lets go of the room beyond the length (the list may still grow). */
+  trim(): void {
+    if (this.buf.length > this.length + 16) this.buf = this.buf.slice(0, Math.max(16, this.length));
+  }
   /** The values, trimmed to their length (a copy: the list may grow on). */
   toArray(): Int32Array {
     return this.buf.slice(0, this.length);
@@ -176,6 +180,22 @@ export class ClaimTermStore {
       for (let p = a.pairStart[k]; p < a.pairStart[k + 1]; p++) this.pair.push(terms[a.pair[p]]);
       this.pairStart.push(this.pair.length);
     }
+  }
+
+  /** Lets go of the lists' spare room once every claim is in. */
+  trim(): void {
+    for (const l of [
+      this.termStart,
+      this.term,
+      this.flags,
+      this.pos,
+      this.distance,
+      this.negatedBy,
+      this.surface,
+      this.pairStart,
+      this.pair,
+    ])
+      l.trim();
   }
 
   /** How many distinct terms claim `id` has. */
