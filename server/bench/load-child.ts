@@ -1,16 +1,22 @@
 // One measurement of loading a claims file, in a process of its own so that its peak RSS is this work's alone:
-//   node out/server/bench/load-child.js json  FILE          JSON.parse of the file (the baseline)
-//   node out/server/bench/load-child.js load  FILE [SOURCE] parseClaimsDatabase: parse, validate, build (a feed: import)
-//   node out/server/bench/load-child.js index FILE [SOURCE] the same, then the engine's claim index (createFactChecker)
+//   node out/server/bench/load-child.js json   FILE          JSON.parse of the file (the baseline)
+//   node out/server/bench/load-child.js load   FILE [SOURCE] parseClaimsDatabase: parse, validate, build (a feed: import)
+//   node out/server/bench/load-child.js index  FILE [SOURCE] the same, then the engine's claim index (createFactChecker)
+//   node out/server/bench/load-child.js cached FILE [SOURCE] the same with the index cache (node/index-cache.ts) as the
+//        server uses it: the part read from the file beside FILE when it holds a good one (warm), else analysed and
+//        written there (cold; `cold: 1` in the output). Run it twice: the second run is a start after the first.
 // Prints one JSON line: the phases' wall times in ms (after the modules are loaded and the file is read) and the
 // process's peak RSS in MB.
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parseClaimsDatabase } from "../src/core/claims/loader.js";
 import { createFactChecker } from "../src/core/checker.js";
+import { createNlp } from "../src/core/nlp.js";
+import { diskIndexCache, IndexParts } from "../src/node/index-cache.js";
 import { createLexicon } from "../src/node/lexicon.js";
 
 const [mode, file, sourceFile] = process.argv.slice(2);
-const lexicon = mode === "index" ? createLexicon() : undefined;
+const lexicon = mode === "index" || mode === "cached" ? createLexicon() : undefined;
 const text = readFileSync(file, "utf8");
 const sourceText = sourceFile ? readFileSync(sourceFile, "utf8") : undefined;
 const out: Record<string, number> = {};
@@ -28,6 +34,24 @@ if (mode === "json") {
     const checker = createFactChecker({ databases: [db], lexicon });
     out.indexMs = performance.now() - t;
     out.indexed = checker.claims.length;
+  } else if (mode === "cached") {
+    t = performance.now();
+    const nlp = createNlp();
+    const parts = new IndexParts(diskIndexCache({ info: () => undefined, warn: (m) => process.stderr.write(`${m}\n`) }), nlp, {
+      info: () => undefined,
+      warn: (m) => process.stderr.write(`${m}\n`),
+    });
+    const cached = [{ claims: db.claims, file, root: dirname(file), text }];
+    const { parts: found, keys } = await parts.read(cached);
+    const checker = createFactChecker({ databases: [db], lexicon, nlp, indexParts: found, keepIndexParts: !found[0] });
+    out.indexMs = performance.now() - t;
+    out.cold = found[0] ? 0 : 1;
+    out.indexed = checker.claims.length;
+    if (!found[0]) {
+      t = performance.now();
+      await parts.write(cached, keys, checker.takeBuiltIndexParts());
+      out.writeMs = performance.now() - t;
+    }
   }
 }
 out.peakRssMB = process.resourceUsage().maxRSS / 1024;

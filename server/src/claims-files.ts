@@ -43,6 +43,8 @@ export interface ClaimsFilesContext {
   folders(): string[];
   /** Called after every change to the loaded claims. */
   onChanged(): void;
+  /** Called when a reload has built an engine from what it loaded so far, before loading large files (reloadAll). */
+  onInterim?(): void;
   /** False in VS Code's Restricted Mode: then only the bundled database is loaded. Default true. */
   trusted?(): boolean;
 }
@@ -81,6 +83,12 @@ export class ClaimsFiles {
         return;
       }
       const scanned = await this.scan();
+      // A large file takes seconds to load and index (in a worker, node/claims-worker.ts): drafts are checked against
+      // what is loaded already (the bundled database, the files loaded before) meanwhile, not held back.
+      if (await this.anySlow(scanned.files)) {
+        await this.rebuildAndReport();
+        this.ctx.onInterim?.();
+      }
       for (const file of scanned.files) {
         wanted.add(file);
         await this.load(file, { text: this.editorText(file) });
@@ -211,6 +219,11 @@ export class ClaimsFiles {
       if (isInside(root, file) && (!best || root.length > best.root.length)) best = { root, uri };
     }
     return best;
+  }
+
+  private async anySlow(files: readonly string[]): Promise<boolean> {
+    for (const f of files) if (!this.editorText(f) && (await this.ctx.store.loadsSlowly(f))) return true;
+    return false;
   }
 
   private trusted(): boolean {

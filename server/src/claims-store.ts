@@ -12,6 +12,8 @@ import { type Claim, type InputError, InputErrors } from "./core/types.js";
 import type { Lexicon } from "./core/lexicon/lexicon.js";
 import { toClaimInfo } from "./claim-info.js";
 import { confinedLoaderHost } from "./node/claims-disk.js";
+import { type IndexCache, type IndexCacheLog, IndexParts } from "./node/index-cache.js";
+import type { ClaimsWorker } from "./node/claims-worker.js";
 import type { ServerFs } from "./deps.js";
 import type { ClaimInfo, ClaimsFileStatus, StatusParams } from "../../protocol/messages.js";
 
@@ -30,6 +32,10 @@ interface Entry {
   text: string;
   /** Increases with every load started, so a slow load cannot overwrite a newer one. */
   seq: number;
+  /** sha256 of the file's text, when the worker loaded it (and `text` is left empty). */
+  textDigest?: string;
+  /** The folder the file was confined to when it last loaded (where its index cache may be read and written). */
+  root?: string;
 }
 
 export interface LoadOptions {
@@ -50,8 +56,19 @@ export interface FileErrors {
   warnings?: InputError[];
 }
 
+/** What a store may use beyond the file system: both only on a real disk (main.ts). */
+export interface ClaimsStoreOptions {
+  /** Where large databases' index parts are kept between runs (node/index-cache.ts); none: always analysed. */
+  indexCache?: IndexCache;
+  logger?: IndexCacheLog;
+  /** Loads large claims files off the event loop (node/claims-worker.ts); none: every file loads in place. */
+  worker?: ClaimsWorker;
+}
+
 export class ClaimsStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly parts: IndexParts | undefined;
+  private readonly worker: ClaimsWorker | undefined;
   private _checker: FactChecker;
   private _search: ClaimSearch;
 
@@ -63,7 +80,11 @@ export class ClaimsStore {
      * since decoding its model costs ≈130 ms and ≈9 MB (on first use).
      */
     readonly nlp: Nlp = createNlp(),
+    options: ClaimsStoreOptions = {},
   ) {
+    const { indexCache, logger, worker } = options;
+    this.parts = indexCache ? new IndexParts(indexCache, this.nlp, logger ?? { info: () => undefined, warn: () => undefined }) : undefined;
+    this.worker = worker;
     this._checker = createFactChecker({ databases: [], lexicon, nlp: this.nlp });
     this._search = new ClaimSearch([]);
   }
@@ -121,9 +142,22 @@ export class ClaimsStore {
     };
     let db: LoadedClaimsDatabase | undefined;
     let errors: InputError[] = [];
+    let digest: string | undefined;
     try {
-      db = await loadClaimsFile(path, host);
+      const root = opts.root ?? dirname(path);
+      const loaded =
+        this.worker && opts.text === undefined && !opts.bundled
+          ? await this.worker.load({ file: path, root, maxBytes: opts.maxBytes, limitName: "factcheck.maxFileSizeMB" })
+          : undefined;
+      if (loaded) {
+        // The worker keeps the file's text to itself unless warnings need it: a large file's text is tens of MB.
+        db = loaded.db;
+        digest = loaded.digest;
+        text = loaded.text ?? "";
+      } else db = await loadClaimsFile(path, host);
     } catch (e) {
+      const fileText = (e as { fileText?: unknown } | null)?.fileText;
+      if (typeof fileText === "string") text = fileText;
       errors =
         e instanceof InputErrors
           ? e.errors
@@ -141,9 +175,18 @@ export class ClaimsStore {
     }
     if (entry.seq !== seq || this.entries.get(path) !== entry) return; // a newer load, or a removal, won
     entry.text = text;
+    entry.textDigest = digest;
     entry.loadErrors = errors;
     entry.loadWarnings = db?.warnings ?? [];
-    if (db) entry.good = db;
+    if (db) {
+      entry.good = db;
+      entry.root = opts.root ?? dirname(path);
+    }
+  }
+
+  /** Will loading `path` take long (a large file, loaded in the worker)? */
+  async loadsSlowly(path: string): Promise<boolean> {
+    return (await this.worker?.isLarge(path)) ?? false;
   }
 
   /**
@@ -185,12 +228,33 @@ export class ClaimsStore {
     // the new one is complete, then both are swapped at once.
     // The new engine takes over the old one's segmenter: its caches depend on drafts' text only, so
     // the first re-check after a reload re-segments nothing that was segmented before.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    // A large database's index part comes from its cache file when it has a good one (node/index-cache.ts).
+    const cached = entries
+      .filter((e) => e.good)
+      // A database some of whose claims were left out (ids already loaded) is keyed by its claims, not its text.
+      .map((e, i) => ({
+        claims: used[i].claims,
+        file: e.bundled ? undefined : e.path,
+        root: e.root,
+        text: used[i] === dbs[i] && !e.textDigest ? e.text : undefined,
+        textDigest: used[i] === dbs[i] ? e.textDigest : undefined,
+      }));
+    const { parts, keys } = this.parts ? await this.parts.read(cached, pause) : { parts: [], keys: [] };
     const checker = await buildFactChecker(
-      { databases: used, lexicon: this.lexicon, nlp: this.nlp, segmenter: this._checker.segmenter },
-      () => new Promise((resolve) => setImmediate(resolve)),
+      {
+        databases: used,
+        lexicon: this.lexicon,
+        nlp: this.nlp,
+        segmenter: this._checker.segmenter,
+        indexParts: parts,
+        keepIndexParts: keys.some(Boolean),
+      },
+      pause,
     );
     this._checker = checker;
     this._search = checker.search;
+    if (this.parts) await this.parts.write(cached, keys, checker.takeBuiltIndexParts());
   }
 
   claimById(id: string): Claim | undefined {

@@ -6,6 +6,8 @@ import type { Finding } from "./core/types.js";
 import type { Lexicon } from "./core/lexicon/lexicon.js";
 import type { Nlp } from "./core/nlp.js";
 import { type ReadLimits, readRegularFile } from "./node/safe-read.js";
+import type { IndexCache } from "./node/index-cache.js";
+import type { ClaimsWorker } from "./node/claims-worker.js";
 
 export interface DirEntry {
   name: string;
@@ -61,6 +63,13 @@ export interface ServerDeps {
   /** How long one claims-file load (or workspace scan) may take before it is reported as failed. Default 10 s. */
   loadTimeoutMs?: number;
   logger?: Logger;
+  /**
+   * Where large claims databases' index parts are kept between starts (node/index-cache.ts, diskIndexCache in
+   * production). Default: none (every database is analysed at every start).
+   */
+  indexCache?: IndexCache;
+  /** Loads large claims files in a worker thread (node/claims-worker.ts, on a real disk). Default: in place. */
+  claimsWorker?: ClaimsWorker;
   /** Test hook: called with every published check. */
   onCheck?(event: CheckEvent): void;
   /** Test hook: called with the version of every check result dropped because the document moved on. */

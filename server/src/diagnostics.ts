@@ -175,7 +175,11 @@ export function findingData(doc: TextDocument, f: Finding, sentence: string, at 
 export function inputErrorDiagnostics(text: string, errors: readonly InputError[], severity: DiagnosticSeverity): Diagnostic[] {
   const lines = new LineIndex(text);
   return errors.map((e) => ({
-    range: { start: { line: e.line, character: e.character }, end: lines.positionAt(e.offset + e.length) },
+    // A large file loaded in a worker keeps no text (claims-store.ts): an error there (a duplicate id) ends on its line.
+    range: {
+      start: { line: e.line, character: e.character },
+      end: e.offset + e.length <= text.length ? lines.positionAt(e.offset + e.length) : { line: e.line, character: e.character + e.length },
+    },
     severity,
     source: DIAGNOSTIC_SOURCE,
     message: capText(e.path ? `${e.message} (at ${e.path})` : e.message, MAX_MESSAGE_CHARS),

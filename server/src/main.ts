@@ -7,6 +7,8 @@ import { type Connection, createConnection, ProposedFeatures } from "vscode-lang
 import { EMPTY_LEXICON, type Lexicon } from "./core/lexicon/lexicon.js";
 import { nodeFs } from "./deps.js";
 import { BUNDLED_CLAIMS_PATH } from "./node/install-paths.js";
+import { nodeClaimsWorker } from "./node/claims-worker.js";
+import { diskIndexCache } from "./node/index-cache.js";
 import { createLexicon } from "./node/lexicon.js";
 import { startServer } from "./server.js";
 import { stdioTransport } from "./stdio.js";
@@ -37,4 +39,10 @@ try {
   connection.console.warn(`WordNet unavailable, matching without synonyms: ${describe(e)}`);
 }
 
-startServer(connection, { fs: nodeFs, lexicon, bundledClaimsPath: BUNDLED_CLAIMS_PATH });
+startServer(connection, {
+  fs: nodeFs,
+  lexicon,
+  bundledClaimsPath: BUNDLED_CLAIMS_PATH,
+  indexCache: diskIndexCache(connection.console),
+  claimsWorker: nodeClaimsWorker(),
+});

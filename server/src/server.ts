@@ -86,7 +86,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     ]);
     return mergeSettings(fromFile, withLegacyFallback(value, legacy));
   });
-  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp);
+  const store = new ClaimsStore(deps.fs, deps.lexicon, deps.nlp, { indexCache: deps.indexCache, logger, worker: deps.claimsWorker });
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).checkDelay, logger);
@@ -127,6 +127,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     bundledClaimsPath: deps.bundledClaimsPath,
     folders: () => folders,
     onChanged: () => drafts.checkAll(),
+    // Drafts wait for the first engine; with a large file still loading, that is the one built before it.
+    onInterim: () => markReady(),
     trusted: () => workspaceTrusted,
   });
 

@@ -5,7 +5,8 @@
 // and the segmenter are the two things a host may hand from one engine to the next: both depend on the
 // text alone, never on the claims.
 import { analyze } from "./analyze.js";
-import { ClaimIndex } from "./claim-index.js";
+import { ClaimIndex, type IndexSource } from "./claim-index.js";
+import type { IndexPart } from "./index-part.js";
 import { ClaimSearch } from "./claim-search.js";
 import { LineIndex } from "./line-index.js";
 import { LruCache } from "./lru.js";
@@ -26,9 +27,8 @@ import {
   rankCandidates,
   type RankedCandidate,
   type SentenceMatch,
-  termPairs,
 } from "./matcher.js";
-import { reviewerSpeakers } from "./reviewers.js";
+import { ReviewerTally, reviewerSpeakers } from "./reviewers.js";
 import { type GramVector, gramVector } from "./char-grams.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
@@ -108,6 +108,13 @@ export interface FactCheckerOptions {
    */
   segmenter?: Segmenter;
   tuning?: MatchTuning;
+  /**
+   * Per database (same order as `databases`), its index part when the host kept one (index-part.ts; checked with
+   * partMatches): the claims are then not analysed again. Undefined entries are analysed.
+   */
+  indexParts?: readonly (IndexPart | undefined)[];
+  /** Keep the parts analysed while building (FactChecker.takeBuiltIndexParts), for a host that stores them. */
+  keepIndexParts?: boolean;
   /** How many distinct sentences' results to keep. */
   cacheSize?: number;
 }
@@ -115,7 +122,12 @@ export interface FactCheckerOptions {
 /** The engine for a set of databases: `createFactChecker({ databases, lexicon })`, then `checkText(draft, format)`. */
 export function createFactChecker(options: FactCheckerOptions): FactChecker {
   const nlp = nlpOf(options);
-  return new FactChecker({ ...options, nlp }, new ClaimIndex(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp));
+  const lexicon = options.lexicon ?? EMPTY_LEXICON;
+  const index =
+    options.indexParts?.some(Boolean) || options.keepIndexParts
+      ? ClaimIndex.fromSources(sourcesOf(options), lexicon, nlp, options.keepIndexParts)
+      : new ClaimIndex(claimsOf(options.databases), lexicon, nlp);
+  return new FactChecker({ ...options, nlp }, index);
 }
 
 /**
@@ -124,10 +136,19 @@ export function createFactChecker(options: FactCheckerOptions): FactChecker {
  */
 export async function buildFactChecker(options: FactCheckerOptions, pause: () => Promise<void>): Promise<FactChecker> {
   const nlp = nlpOf(options);
-  return new FactChecker(
-    { ...options, nlp },
-    await ClaimIndex.build(claimsOf(options.databases), options.lexicon ?? EMPTY_LEXICON, nlp, pause),
-  );
+  const index = await ClaimIndex.buildFrom(sourcesOf(options), options.lexicon ?? EMPTY_LEXICON, nlp, pause, options.keepIndexParts);
+  // What the engine reads of every claim, a slice at a time too (a 100,000-claim feed: a tenth of a second each).
+  const claims = index.claims.map((c) => c.claim);
+  const tally = new ReviewerTally();
+  for (let i = 0; i < claims.length; i += 10_000) {
+    tally.add(claims.slice(i, i + 10_000));
+    await pause();
+  }
+  return new FactChecker({ ...options, nlp }, index, tally.result());
+}
+
+function sourcesOf(options: FactCheckerOptions): IndexSource[] {
+  return options.databases.map((d, i) => ({ claims: d.claims, part: options.indexParts?.[i] }));
 }
 
 function nlpOf(options: FactCheckerOptions): Nlp {
@@ -168,22 +189,24 @@ export class FactChecker {
   constructor(
     options: FactCheckerOptions & { nlp: Nlp },
     private readonly index: ClaimIndex,
+    /** reviewerSpeakers of the index's claims, when the caller has them. */
+    reviewers?: ReadonlySet<string>,
   ) {
     this.nlp = options.nlp;
     this.segmenter = options.segmenter ?? new Segmenter(options.nlp);
     this.databases = options.databases;
     this.claims = index.claims.map((c) => c.claim);
     for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
-    this.speakers = new SpeakerDirectory(this.claims.map((c) => c.speaker));
+    // Claims share their speakers' objects: each is read once (a 100,000-claim feed has a few hundred).
+    this.speakers = new SpeakerDirectory(new Set(this.claims.map((c) => c.speaker)));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
     this.passageCache = new LruCache(options.cacheSize ?? 50_000);
-    const reviewers = reviewerSpeakers(this.claims);
     this.context = {
-      reviewers,
+      reviewers: reviewers ?? reviewerSpeakers(this.claims),
       sectionTerms: (id) => {
         let t = this.sections.get(id);
         if (!t) {
-          t = sectionTerms(index.claims[id].claim.source.section ?? "", (term) => index.idf(term));
+          t = sectionTerms(index.claims[id].claim.source.section ?? "", (term) => index.idf(term), index.term);
           this.sections.set(id, t);
         }
         return t;
@@ -191,7 +214,8 @@ export class FactChecker {
       claimPairs: (id) => {
         let t = this.pairs.get(id);
         if (!t) {
-          t = termPairs(index.claims[id].analysis);
+          // From the index's packed terms: analysing the claim again for every candidate was a tenth of a check.
+          t = index.pairsOf(id);
           this.pairs.set(id, t);
         }
         return t;
@@ -206,12 +230,15 @@ export class FactChecker {
         return g;
       },
       sectionCandidates: (terms, k) => {
-        this.sectionIndex ??= new SectionIndex(index.claims.map((c) => c.claim.source.section ?? ""));
+        this.sectionIndex ??= new SectionIndex(
+          index.claims.map((c) => c.claim.source.section ?? ""),
+          index.term,
+        );
         return this.sectionIndex.candidates(terms, k);
       },
     };
     this.tuning = options.tuning ?? DEFAULT_TUNING;
-    this.hasReviewed = this.claims.some((c) => c.review !== undefined || reviewers.has(c.speaker.name));
+    this.hasReviewed = this.claims.some((c) => c.review !== undefined || this.context.reviewers.has(c.speaker.name));
   }
 
   /**
@@ -229,6 +256,11 @@ export class FactChecker {
     this.pairs.clear();
     this.grams.clear();
     this.segmenter.clearCaches();
+  }
+
+  /** The index parts analysed while building this engine, by database (FactCheckerOptions.keepIndexParts); handed over once. */
+  takeBuiltIndexParts(): (IndexPart | undefined)[] {
+    return this.index.takeBuiltParts();
   }
 
   claimById(id: string): Claim | undefined {

@@ -5,7 +5,6 @@ import {
   type Analysis,
   analyzeMany,
   caseSensitiveAliasTerm,
-  isEntityTerm,
   lowerWord,
   multiWordAliases,
   termOf as termOfWord,
@@ -17,7 +16,9 @@ import { boundTokens } from "./nlp.js";
 import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
-import type { IndexedClaim } from "./indexed-claim.js";
+import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
+import { ClaimTermStore, StringTable } from "./claim-terms.js";
+import { buildIndexPart, buildIndexPartSync, type IndexPart, posBit } from "./index-part.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
 
@@ -44,13 +45,28 @@ const WEIGHT = { synonym: 0.8, antonym: 0.8, prefix: 0.9 } as const;
 /** A term in more than this share of the claims (and COMMON_FLOOR claims at least) only re-ranks candidates. */
 const COMMON_SHARE = 0.02;
 const COMMON_FLOOR = 2000;
-/** Claims analysed per wink-nlp call when building the index. */
-const BATCH = 200;
+/** Claims merged from a part between two pauses of an asynchronous build (a few milliseconds' work). */
+const MERGE_SLICE = 2_000;
 
-const WORD = /\p{L}[\p{L}'’-]*/gu;
+/** A part being merged: its numbers of terms and texts in the index's tables, and where its claims start. */
+interface MergingPart {
+  part: IndexPart;
+  terms: Int32Array;
+  texts: Int32Array;
+  offset: number;
+}
+
+/** One database's claims as the index is built from them, with their IndexPart when the host has kept it. */
+export interface IndexSource {
+  claims: readonly Claim[];
+  /** Checked by the host to be these claims' (index-part.ts partMatches); analysed again when absent. */
+  part?: IndexPart;
+}
+
+export { posBit };
 
 /** Binary search in an ascending list of claim indices. */
-function sortedHas(list: readonly number[], id: number): boolean {
+function sortedHas(list: ArrayLike<number>, id: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
@@ -61,27 +77,60 @@ function sortedHas(list: readonly number[], id: number): boolean {
   }
   return false;
 }
-const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
-/** A part of speech (or none: a phrase, a function word) as one bit of a set (ClaimTerm.pos). */
-export function posBit(p: Pos | undefined): number {
-  return p === "noun" ? 1 : p === "verb" ? 2 : p === "adj" ? 4 : p === "adv" ? 8 : 16;
+/**
+ * The `k` ids of `ids` with the highest `score`, ties to the lower id, best first: one pass, keeping the best so far
+ * in order (the same list as sorting all of them and taking the first k).
+ */
+function topK(ids: readonly number[], score: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  if (k <= 0) return out;
+  for (const id of ids) {
+    const s = score[id];
+    const n = out.length;
+    if (n === k) {
+      const last = out[n - 1];
+      if (s < score[last] || (s === score[last] && id > last)) continue;
+    }
+    // Insertion from the end: the list is short.
+    let i = n < k ? n : n - 1;
+    while (i > 0) {
+      const prev = out[i - 1];
+      if (score[prev] > s || (score[prev] === s && prev < id)) break;
+      if (i < k) out[i] = prev;
+      i--;
+    }
+    out[i] = id;
+  }
+  return out;
 }
 
+const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
 /** Claim analyses kept at once (analysisOf). */
 const ANALYSIS_CACHE = 4096;
+/** Claims whose terms are kept as a Map at once (LazyClaim.terms); the rest are read from the packed store again. */
+const TERMS_CACHE = 16_384;
 
-/** An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf). */
+/**
+ * An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf), and whose terms are unpacked
+ * from the index's store when first read (and kept while it is among the claims read last).
+ */
 class LazyClaim implements IndexedClaim {
-  weight = 0;
+  /** The unpacked terms, while kept (ClaimIndex.termsOf). */
+  unpacked: Map<string, ClaimTerm> | undefined;
   constructor(
     private readonly index: ClaimIndex,
     private readonly id: number,
     readonly claim: Claim,
-    readonly terms: IndexedClaim["terms"],
     readonly speakerTerm: string,
   ) {}
   get analysis(): Analysis {
     return this.index.analysisOf(this.id);
+  }
+  get terms(): Map<string, ClaimTerm> {
+    return this.unpacked ?? this.index.unpack(this.id, this);
+  }
+  get weight(): number {
+    return this.index.weightOf(this.id);
   }
 }
 
@@ -97,15 +146,25 @@ const QUOTE_MARKS = /["“”„‘’'«»]/;
 
 export class ClaimIndex {
   readonly claims: IndexedClaim[] = [];
-  private readonly postings = new Map<string, number[]>();
+  /** Term → the claims holding it, ascending (typed: half the memory of an array of numbers, and no slack). */
+  private readonly postings = new Map<string, Int32Array>();
+  /** Every term the claims' analyses name (their terms, parts of speech, pairs), by number. */
+  private readonly termTable = new StringTable();
+  /** Each claim's terms, packed (claim-terms.ts). */
+  private readonly store = new ClaimTermStore(this.termTable);
+  /** Per claim, the sum of idf over its terms (finish). */
+  private weights = new Float64Array(0);
+  /** Claims whose terms are unpacked, oldest first (unpack). */
+  private readonly unpackedOrder: LazyClaim[] = [];
+  private unpackedHead = 0;
   private readonly idfCache = new Map<string, number>();
   private readonly typos = new TypoIndex();
   /** Lowercase word in any claim → its lemma; feeds typo correction. */
   private readonly surfaceLemmas = new Map<string, string>();
   private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
   private readonly linkCache = new Map<string, TermLink[]>();
-  /** Parts of speech each term has in the claims. */
-  private readonly vocabPos = new Map<string, number>();
+  /** Parts of speech each term has in the claims (posBit), by term number. */
+  private vocabPos = new Uint8Array(1024);
   /** Lowercase names and aliases of speakers → their pseudo-term. */
   private readonly speakerNames = new Map<string, string>();
 
@@ -117,9 +176,9 @@ export class ClaimIndex {
   /** Per claim, how many of a sentence's terms it holds (the gate's counter, zero between calls). */
   private gateCounts: Uint8Array | undefined;
 
-  /** Per speaker object: the words of its names (speakerWordsOf); and the speakers whose names are in speakerNames. */
-  private readonly speakerWords = new Map<Claim["speaker"], ReadonlySet<string>>();
+  /** The speakers whose names are in speakerNames. */
   private readonly namedSpeakers = new Set<Claim["speaker"]>();
+  private readonly speakerTerms = new Map<Claim["speaker"], string>();
 
   /** candidates()' accumulators, zero between calls. */
   private scores: Float64Array | undefined;
@@ -137,36 +196,142 @@ export class ClaimIndex {
     /** The English pipeline claims and draft sentences are analysed with. */
     readonly nlp: Nlp,
   ) {
-    for (let i = 0; i < claims.length; i += BATCH) this.addBatch(claims.slice(i, i + BATCH));
+    if (claims.length) this.mergeAll(this.partOf({ claims }, buildIndexPartSync(claims, nlp)), claims);
     this.finish();
   }
 
   /**
-   * Builds the same index as the constructor, handing control back through `pause` between
-   * batches: a 100,000-claim feed takes seconds to index, and a language server must keep
-   * answering (with its previous index) meanwhile.
+   * Builds the same index as the constructor, handing control back through `pause` between batches: a 100,000-claim
+   * feed takes seconds to index, and a language server must keep answering (with its previous index) meanwhile.
    */
   static async build(claims: readonly Claim[], lexicon: Lexicon, nlp: Nlp, pause: () => Promise<void>): Promise<ClaimIndex> {
+    return ClaimIndex.buildFrom([{ claims }], lexicon, nlp, pause);
+  }
+
+  /**
+   * The index of these databases' claims, in order, each from its part when given (index-part.ts), else analysed;
+   * the same index as the constructor over all their claims. With `pause`, it is awaited between batches (of
+   * analysis, and of merging a part) so that no stretch of work holds the thread long.
+   */
+  static async buildFrom(
+    sources: readonly IndexSource[],
+    lexicon: Lexicon,
+    nlp: Nlp,
+    pause?: () => Promise<void>,
+    /** Keep the parts analysed here (takeBuiltParts), for a host that stores them. */
+    keepParts = false,
+  ): Promise<ClaimIndex> {
     const index = new ClaimIndex([], lexicon, nlp);
-    for (let i = 0; i < claims.length; i += BATCH) {
-      index.addBatch(claims.slice(i, i + BATCH));
-      await pause();
+    index.keepParts = keepParts;
+    for (const source of sources) {
+      const part = index.partOf(source, source.part ?? (await buildIndexPart(source.claims, nlp, pause)));
+      if (!pause) index.mergeAll(part, source.claims);
+      else
+        for (let from = 0; from < source.claims.length; from += MERGE_SLICE) {
+          index.merge(part, source.claims, from, Math.min(source.claims.length, from + MERGE_SLICE));
+          await pause();
+        }
     }
+    if (!pause) index.finish();
+    else for (let from = 0; index.finishSlice(from); from += MERGE_SLICE * 5) await pause();
+    return index;
+  }
+
+  private keepParts = false;
+  private builtParts: (IndexPart | undefined)[] = [];
+
+  /**
+   * The parts this index analysed itself, by source (undefined where a part was given), when it was built with
+   * `keepParts`; handed over once (the index keeps its own merged copy), for a host that stores them.
+   */
+  takeBuiltParts(): (IndexPart | undefined)[] {
+    const parts = this.builtParts;
+    this.builtParts = [];
+    return parts;
+  }
+
+  /** The index of these databases' claims at once, each from its part when given (buildFrom without pauses). */
+  static fromSources(sources: readonly IndexSource[], lexicon: Lexicon, nlp: Nlp, keepParts = false): ClaimIndex {
+    const index = new ClaimIndex([], lexicon, nlp);
+    index.keepParts = keepParts;
+    for (const source of sources)
+      index.mergeAll(index.partOf(source, source.part ?? buildIndexPartSync(source.claims, nlp)), source.claims);
     index.finish();
     return index;
   }
 
-  private addBatch(batch: readonly Claim[]): void {
-    const analyses = analyzeMany(
-      this.nlp,
-      batch.map((c) => c.text),
-    );
-    batch.forEach((c, k) => this.add(c, analyses[k]));
+  /** Records which parts were built here, and remaps the part's numbers into this index's tables. */
+  private partOf(source: IndexSource, part: IndexPart): MergingPart {
+    if (part.claims !== source.claims.length) throw new Error(`index part for ${part.claims} claims given for ${source.claims.length}`);
+    if (this.keepParts) this.builtParts.push(source.part ? undefined : part);
+    const terms = Int32Array.from(part.terms, (t) => this.termTable.id(t));
+    const texts = Int32Array.from(part.texts, (t) => this.store.texts.id(t));
+    if (this.vocabPos.length < this.termTable.size) {
+      const grown = new Uint8Array(Math.max(this.termTable.size, this.vocabPos.length * 2));
+      grown.set(this.vocabPos);
+      this.vocabPos = grown;
+    }
+    part.vocabPos.forEach((bits, t) => (this.vocabPos[terms[t]] |= bits));
+    // Words a draft may misspell: a statement's lemma for a word replaces what an earlier claim gave it; a quote's
+    // word is its own lemma unless some claim already gave it one (the order claims are read in).
+    part.surfaceWords.forEach((w, k) => {
+      const lemma = part.surfaceLemmas[k];
+      if (lemma !== null) this.surfaceLemmas.set(w, lemma);
+      else if (!this.surfaceLemmas.has(w)) this.surfaceLemmas.set(w, w);
+      this.typos.add(w);
+    });
+    return { part, terms, texts, offset: this.claims.length };
+  }
+
+  private mergeAll(m: MergingPart, claims: readonly Claim[]): void {
+    this.merge(m, claims, 0, claims.length);
+  }
+
+  /** Claims `from` to `to` of a part's database: into the store, the postings and the speaker names. */
+  private merge(m: MergingPart, claims: readonly Claim[], from: number, to: number): void {
+    this.store.appendClaims(m.part.arrays, from, to, m.terms, m.texts);
+    const a = m.part.arrays;
+    for (let k = from; k < to; k++) {
+      const claim = claims[k];
+      const id = m.offset + k;
+      if (id !== this.claims.length) throw new Error("index parts merged out of order");
+      const speakerTerm = this.speakerTermOf(claim.speaker);
+      this.claims.push(new LazyClaim(this, id, claim, speakerTerm));
+      if (!this.namedSpeakers.has(claim.speaker))
+        for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
+          const key = n.toLowerCase().replace(/^the\s+/, "");
+          if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
+          const last = key.split(/\s+/).pop()!;
+          if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
+        }
+      this.namedSpeakers.add(claim.speaker);
+      for (let e = a.termStart[k]; e < a.termStart[k + 1]; e++) this.post(m.terms[a.term[e]], id);
+      this.post(this.termTable.id(speakerTerm), id);
+    }
+  }
+
+  /** Postings by term number while building (finish makes `postings` of them): no string hashing per claim term. */
+  private building: number[][] = [];
+
+  private post(term: number, id: number): void {
+    const lists = this.building;
+    const list = lists[term];
+    if (list) list.push(id);
+    else lists[term] = [id];
   }
 
   /** termOf, remembered by the English pipeline (the Porter stemmer is a quarter of indexing otherwise). */
   private termOf(word: string): string {
     return this.nlp.termOf(word, termOfWord);
+  }
+
+  /** analyze.ts termOf, remembered (for the engine's other readers of claim words: section titles). */
+  readonly term = (word: string): string => this.termOf(word);
+
+  /** Parts of speech `term` has in the claims (posBit bits). */
+  private posOf(term: string): number {
+    const id = this.termTable.find(term);
+    return id < 0 || id >= this.vocabPos.length ? 0 : this.vocabPos[id];
   }
 
   /**
@@ -221,7 +386,7 @@ export class ClaimIndex {
    * counts when it holds its one (the sentence matcher's rule).
    */
   private someClaimHas(terms: ReadonlySet<string>, n: number, exclude?: ReadonlySet<number>): boolean {
-    const lists: number[][] = [];
+    const lists: Int32Array[] = [];
     let total = 0;
     for (const t of terms) {
       const l = this.postings.get(t);
@@ -238,7 +403,7 @@ export class ClaimIndex {
         if (exclude?.has(id)) continue;
         const c = counts[id];
         if (c === 0) touched.push(id);
-        if (c + 1 >= n || (n === 2 && this.claims[id].terms.size <= 1)) found = true;
+        if (c + 1 >= n || (n === 2 && this.store.termCount(id) <= 1)) found = true;
         counts[id] = Math.min(255, c + 1);
       }
       if (found) break;
@@ -323,11 +488,63 @@ export class ClaimIndex {
 
   /** Weights depend on every claim: computed once all are in. */
   private finish(): void {
-    this.idfCache.clear();
-    for (const c of this.claims) {
-      c.weight = 0;
-      for (const t of c.terms.keys()) c.weight += this.idf(t);
+    this.finishSlice(0, Infinity);
+  }
+
+  private idfs = new Float64Array(0);
+
+  /**
+   * finish() in slices: the postings and the weights of claims `from` to `from + count`; true while claims remain.
+   * The first slice (from 0) makes the postings map, the rest only weights.
+   */
+  private finishSlice(from: number, count = MERGE_SLICE * 5): boolean {
+    const n = this.claims.length;
+    if (from === 0) {
+      const lists = this.building;
+      lists.forEach((l, t) => this.postings.set(this.termTable.names[t], Int32Array.from(l)));
+      this.store.trim();
+      this.building = [];
+      this.idfCache.clear();
+      this.weights = new Float64Array(n);
+      this.idfs = new Float64Array(this.termTable.size).fill(-1);
     }
+    const { weights, idfs } = this;
+    const names = this.termTable.names;
+    const end = Math.min(n, from + count);
+    for (let id = from; id < end; id++) {
+      let w = 0;
+      this.store.forEachTerm(id, (t) => {
+        if (idfs[t] < 0) idfs[t] = this.idf(names[t]);
+        w += idfs[t];
+      });
+      weights[id] = w;
+    }
+    if (end < n) return true;
+    this.idfs = new Float64Array(0);
+    return false;
+  }
+
+  /** Claim `id`'s weight: the sum of idf over its terms (IndexedClaim.weight). */
+  weightOf(id: number): number {
+    return this.weights[id];
+  }
+
+  /** Claim `id`'s terms, unpacked from the store and kept on `claim` while it is among the TERMS_CACHE read last. */
+  unpack(id: number, claim: LazyClaim): Map<string, ClaimTerm> {
+    const terms = this.store.termsOf(id);
+    claim.unpacked = terms;
+    if (this.unpackedOrder.length < TERMS_CACHE) this.unpackedOrder.push(claim);
+    else {
+      this.unpackedOrder[this.unpackedHead].unpacked = undefined;
+      this.unpackedOrder[this.unpackedHead] = claim;
+      this.unpackedHead = (this.unpackedHead + 1) % TERMS_CACHE;
+    }
+    return terms;
+  }
+
+  /** Claim `id`'s adjacent term pairs (matcher.ts termPairs of its analysis), from the store: no analysis needed. */
+  pairsOf(id: number): Set<string> {
+    return this.store.pairsOf(id);
   }
 
   /**
@@ -412,19 +629,10 @@ export class ClaimIndex {
           }
         }
       }
-      // The k best (highest score, then lowest index): by selection when k is small (a sentence's 12), else by sorting.
+      // The k best (highest score, then lowest index): kept in order in one pass when k is small (a sentence's 12,
+      // a passage's 30), else by sorting.
       if (k > 32) return touched.sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
-      const out: number[] = [];
-      for (let r = 0; r < k && r < touched.length; r++) {
-        let best = -1;
-        for (const id of touched) {
-          if (seen[id] !== 1) continue;
-          if (best < 0 || score[id] > score[best] || (score[id] === score[best] && id < best)) best = id;
-        }
-        out.push(best);
-        seen[best] = 2; // taken
-      }
-      return out;
+      return topK(touched, score, k);
     } finally {
       for (const id of touched) {
         score[id] = 0;
@@ -454,7 +662,7 @@ export class ClaimIndex {
       // Synonyms must be the same part of speech as the claim's word ("send" is a synonym of the
       // verb "direct", not of the adjective); derived forms cross parts of speech on purpose.
       const pos = WORDNET_POS[unit.pos];
-      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || ((this.vocabPos.get(term) ?? 0) & posBit(p)) !== 0;
+      const fits = (term: string, p: Pos, derived: boolean) => derived || !pos || (this.posOf(term) & posBit(p)) !== 0;
       const seen = new Set<string>();
       for (const w of words) {
         for (const r of this.lexicon.related(w, pos)) {
@@ -494,75 +702,10 @@ export class ClaimIndex {
     return out ?? undefined;
   };
 
-  /** The lowercase words of a speaker's name and aliases, but "the" and places; once per speaker object (claims share them). */
-  private speakerWordsOf(speaker: Claim["speaker"]): ReadonlySet<string> {
-    let words = this.speakerWords.get(speaker);
-    if (!words) {
-      words = new Set(
-        [speaker.name, ...(speaker.aliases ?? [])]
-          .flatMap((a) => a.toLowerCase().split(/\s+/))
-          // "the U.S. president" names the speaker, but "U.S." in a claim is a place all the same.
-          .filter((w) => w !== "the" && !isEntityTerm(this.termOf(w))),
-      );
-      this.speakerWords.set(speaker, words);
-    }
-    return words;
-  }
-
-  private add(claim: Claim, analysis: Analysis): void {
-    const speakerWords = this.speakerWordsOf(claim.speaker);
-    const terms: IndexedClaim["terms"] = new Map();
-    for (const u of analysis.units) {
-      if (u.isHedge) continue;
-      // The speaker's own name is who said it, not what was said.
-      if (u.first === u.last && speakerWords.has(u.lower) && analysis.tokens[u.first].pos === "PROPN") continue;
-      if (!terms.has(u.term)) {
-        terms.set(u.term, {
-          negated: u.negated,
-          negatedBy: u.negatedBy,
-          negationDistance: u.negationDistance,
-          beforeNegation: u.beforeNegation,
-          entity: u.entity || isEntityTerm(u.term),
-          surface: u.surface,
-          isCue: u.isCue,
-          pos: 0,
-        });
-      }
-    }
-    for (const u of analysis.units) {
-      const bit = posBit(WORDNET_POS[u.pos]);
-      const t = terms.get(u.term);
-      if (t) t.pos |= bit;
-      this.vocabPos.set(u.term, (this.vocabPos.get(u.term) ?? 0) | bit);
-    }
-    const id = this.claims.length;
-    const speakerTerm = `@${claim.speaker.name.toLowerCase()}`;
-    this.claims.push(new LazyClaim(this, id, claim, terms, speakerTerm));
-    if (!this.namedSpeakers.has(claim.speaker))
-      for (const n of [claim.speaker.name, ...(claim.speaker.aliases ?? [])]) {
-        const key = n.toLowerCase().replace(/^the\s+/, "");
-        if (!this.speakerNames.has(key)) this.speakerNames.set(key, speakerTerm);
-        const last = key.split(/\s+/).pop()!;
-        if (!this.speakerNames.has(last) && /^[A-Z]/.test(n.split(/\s+/).pop()!)) this.speakerNames.set(last, speakerTerm);
-      }
-    this.namedSpeakers.add(claim.speaker);
-    for (const term of [...terms.keys(), speakerTerm]) {
-      const list = this.postings.get(term);
-      if (list) list.push(id);
-      else this.postings.set(term, [id]);
-    }
-    // Words a draft may misspell: the statement's, with their lemmas, and the quote's own forms
-    // of the same terms ("ruling" for "ruled"). The quote is only split into words: running the
-    // full analysis on it too would double the cost of loading a large feed.
-    for (const t of analysis.tokens) {
-      if (!t.isWord || t.isStop || !terms.has(this.termOf(t.lemma))) continue;
-      this.typos.add(t.lower);
-      this.surfaceLemmas.set(t.lower, t.lemma);
-    }
-    for (const w of claim.source.quote.toLowerCase().match(WORD) ?? []) {
-      if (this.surfaceLemmas.has(w) || !terms.has(this.termOf(w))) continue;
-      this.typos.add(w);
-      this.surfaceLemmas.set(w, w);
-    }
+  /** A speaker's pseudo-term ("@karoline leavitt"), once per speaker object. */
+  private speakerTermOf(speaker: Claim["speaker"]): string {
+    let t = this.speakerTerms.get(speaker);
+    if (t === undefined) this.speakerTerms.set(speaker, (t = `@${speaker.name.toLowerCase()}`));
+    return t;
   }
 }

@@ -13,12 +13,15 @@ const STOP: ReadonlySet<string> = new Set(
   there here all any some more most such only own same just up out off again then once also`.split(/\s+/),
 );
 
-/** Terms of a section heading with their weights, given an idf. */
-export function sectionTerms(section: string, idf: (term: string) => number): Map<string, number> {
+/**
+ * Terms of a section heading with their weights, given an idf. `term` is termOf, or a host's memo of it (Nlp.termOf):
+ * a feed's 100,000 titles share their words, and stemming each again was most of a check against it.
+ */
+export function sectionTerms(section: string, idf: (term: string) => number, term: (word: string) => string = termOf): Map<string, number> {
   const out = new Map<string, number>();
   for (const w of section.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
     if (STOP.has(w) || w.length < 2) continue;
-    const t = termOf(w.replace(/['’]s$/, ""));
+    const t = term(w.replace(/['’]s$/, ""));
     if (!out.has(t)) out.set(t, idf(t));
   }
   return out;
@@ -33,10 +36,14 @@ export class SectionIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly n: number;
 
-  constructor(sections: readonly string[]) {
+  constructor(sections: readonly string[], term: (word: string) => string = termOf) {
     this.n = sections.length;
+    // Claims of one article share its sections: each distinct title is read once.
+    const seen = new Map<string, string[]>();
     sections.forEach((s, id) => {
-      for (const t of sectionTerms(s, () => 0).keys()) {
+      let terms = seen.get(s);
+      if (!terms) seen.set(s, (terms = [...sectionTerms(s, () => 0, term).keys()]));
+      for (const t of terms) {
         const list = this.postings.get(t);
         if (list) list.push(id);
         else this.postings.set(t, [id]);

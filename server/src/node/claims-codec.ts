@@ -1,0 +1,149 @@
+// A loaded database's claims as compact JSON, for the claims-loading worker (load-worker.ts) to hand them to the
+// server: one array per claim, speakers and file names by number, the places of its provenance as numbers. A
+// claim's ordinary JSON (with its provenance objects and full paths) was twice the size of the claims file, and
+// parsing it cost more than loading the file; this is about the size of the file's own claims.
+//
+// A claim the loader shapes as usual (database.ts, buildDatabase: these keys, in this order) is encoded field by
+// field; any other (keys in another order, a field of another type) goes as its plain JSON, so every claim comes
+// back as it went, keys in the same order.
+import type { Claim, FileSpan, Speaker } from "../core/types.js";
+
+/** The keys buildDatabase gives a claim, in its order; an encoded claim is rebuilt with them. */
+const CLAIM_KEYS = [
+  "id",
+  "text",
+  "speaker",
+  "verb",
+  "hedged",
+  "polarity",
+  "quoteKind",
+  "source",
+  "provenance",
+  "claimant",
+  "review",
+  "claimDate",
+  "appearances",
+];
+const SOURCE_KEYS = ["title", "section", "quote", "start", "end", "file", "sentence"];
+
+/** Numbers for the strings claims repeat (titles, file names), and the speakers. */
+export class CodecTables {
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+  constructor(readonly speakers: readonly Speaker[]) {}
+  string(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.push(s) - 1;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+}
+
+type Encoded = unknown[] | { plain: unknown };
+
+/** In order: keys exactly `expected`'s, those present. */
+function keysIn(o: object, expected: readonly string[]): boolean {
+  let k = 0;
+  for (const key of Object.keys(o)) {
+    while (k < expected.length && expected[k] !== key) k++;
+    if (k === expected.length) return false;
+    k++;
+  }
+  return true;
+}
+
+function span(s: FileSpan, t: CodecTables): number[] {
+  return [t.string(s.file), s.start, s.end, s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character];
+}
+
+function unspan(a: number[], strings: readonly string[]): FileSpan {
+  return {
+    file: strings[a[0]],
+    start: a[1],
+    end: a[2],
+    range: { start: { line: a[3], character: a[4] }, end: { line: a[5], character: a[6] } },
+  };
+}
+
+/** Claim number `index` of its database, encoded. */
+export function encodeClaim(c: Claim, index: number, speakerNumber: ReadonlyMap<Speaker, number>, t: CodecTables): Encoded {
+  const sp = speakerNumber.get(c.speaker);
+  const cl = c.claimant === undefined ? -1 : speakerNumber.get(c.claimant);
+  const p = c.provenance;
+  const plain =
+    sp === undefined ||
+    cl === undefined ||
+    !keysIn(c, CLAIM_KEYS) ||
+    !keysIn(c.source, SOURCE_KEYS) ||
+    (p !== undefined &&
+      (!keysIn(p, ["definedIn", "quoteIn"]) ||
+        p.definedIn.pointer !== `/claims/${index}/id` ||
+        !keysIn(p.definedIn, ["file", "start", "end", "range", "pointer"]) ||
+        (p.quoteIn !== undefined && !keysIn(p.quoteIn, ["file", "start", "end", "range"]))));
+  if (plain) return { plain: { ...c, speaker: sp ?? -1, claimant: c.claimant === undefined ? undefined : (cl ?? -1) } };
+  const s = c.source;
+  return [
+    c.id,
+    c.text,
+    sp,
+    c.verb,
+    c.hedged ? 1 : 0,
+    c.polarity === "negative" ? 1 : 0,
+    c.quoteKind === "direct" ? 1 : 0,
+    t.string(s.title),
+    t.string(s.section),
+    s.quote === c.text ? null : s.quote,
+    s.start,
+    s.end,
+    s.file === undefined ? null : t.string(s.file),
+    s.sentence ?? null,
+    p ? span(p.definedIn, t) : null,
+    p?.quoteIn ? span(p.quoteIn, t) : null,
+    cl,
+    c.review ?? null,
+    c.claimDate ?? null,
+    c.appearances ?? null,
+  ];
+}
+
+/** Claim number `index` back from its encoding. */
+export function decodeClaim(e: Encoded, index: number, speakers: readonly Speaker[], strings: readonly string[]): Claim {
+  if (!Array.isArray(e)) {
+    const c = e.plain as Record<string, unknown>;
+    c.speaker = speakers[c.speaker as number];
+    if (c.claimant !== undefined) c.claimant = speakers[c.claimant as number];
+    return c as unknown as Claim;
+  }
+  const text = e[1] as string;
+  const claim: Claim = {
+    id: e[0] as string,
+    text,
+    speaker: speakers[e[2] as number],
+    verb: e[3] as string,
+    hedged: e[4] === 1,
+    polarity: e[5] === 1 ? "negative" : "positive",
+    quoteKind: e[6] === 1 ? "direct" : "reported",
+    source: {
+      title: strings[e[7] as number],
+      section: strings[e[8] as number],
+      quote: (e[9] as string | null) ?? text,
+      start: e[10] as number,
+      end: e[11] as number,
+    },
+  };
+  if (e[12] !== null) claim.source.file = strings[e[12] as number];
+  if (e[13] !== null) claim.source.sentence = e[13] as number;
+  if (e[14] !== null) {
+    const definedIn = unspan(e[14] as number[], strings) as FileSpan & { pointer: string };
+    definedIn.pointer = `/claims/${index}/id`;
+    claim.provenance = { definedIn };
+    if (e[15] !== null) claim.provenance.quoteIn = unspan(e[15] as number[], strings);
+  }
+  if ((e[16] as number) >= 0) claim.claimant = speakers[e[16] as number];
+  if (e[17] !== null) claim.review = e[17] as Claim["review"];
+  if (e[18] !== null) claim.claimDate = e[18] as string;
+  if (e[19] !== null) claim.appearances = e[19] as string[];
+  return claim;
+}
