@@ -4,7 +4,6 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
-import type { FindingData } from "../../protocol/messages.js";
 import type { ClaimsWorker } from "../src/node/claims-worker.js";
 import { memoryWorkspace, startHarness, uriOf } from "./server-harness.js";
 
@@ -32,7 +31,8 @@ test("while a large claims file loads, drafts are checked against the bundled da
       "markdown",
       "Trump said American troops would be deployed to Ukraine.\n\nMayor Jane Alvarez announced that the central library will close for renovation in June.\n",
     );
-    const claimsOf = (p: { diagnostics: { data?: unknown }[] }) => p.diagnostics.map((d) => (d.data as FindingData).claimId).sort();
+    // A published diagnostic carries its claim id as its code (its data is `{ verdict }` only).
+    const claimsOf = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => String(d.code)).sort();
     const first = await h.diagnostics(draft);
     assert.deepEqual(asked, [town], "the large file went to the worker");
     assert.equal(h.statuses.at(-1)!.totalClaims, h.statuses[0].totalClaims, "only the bundled database in use");
