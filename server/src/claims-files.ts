@@ -49,6 +49,9 @@ export interface ClaimsFilesContext {
   trusted?(): boolean;
 }
 
+/** The deadline of a large file's load (ClaimsStore.loadsSlowly): parsing 100,000 claims takes seconds on a busy machine. */
+const LARGE_LOAD_MS = 120_000;
+
 export function uriToPath(uri: string): string | undefined {
   try {
     return uri.startsWith("file:") ? fileURLToPath(uri) : undefined;
@@ -201,12 +204,14 @@ export class ClaimsFiles {
   private async load(file: string, opts: { bundled?: boolean; text?: string } = {}): Promise<void> {
     // Confined to its folder, within its size limit (loadOptions), and within the deadline.
     const load = async () => this.ctx.store.load(file, { ...(await this.loadOptions(file)), ...opts });
-    const r = await withDeadline(load(), this.ctx.loadTimeoutMs, this.ctx.timers);
+    // A large regular file parsed and checked in the worker takes seconds of work, not a hung read: it gets longer.
+    const deadline =
+      opts.text === undefined && (await this.ctx.store.loadsSlowly(file))
+        ? Math.max(this.ctx.loadTimeoutMs, LARGE_LOAD_MS)
+        : this.ctx.loadTimeoutMs;
+    const r = await withDeadline(load(), deadline, this.ctx.timers);
     if (!r.done) {
-      this.ctx.store.loadFailed(
-        file,
-        `cannot load claims file: reading it (or its source text) took longer than ${formatMs(this.ctx.loadTimeoutMs)}`,
-      );
+      this.ctx.store.loadFailed(file, `cannot load claims file: reading it (or its source text) took longer than ${formatMs(deadline)}`);
     }
   }
 

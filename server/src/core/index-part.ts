@@ -217,7 +217,8 @@ function wellFormed(part: IndexPart, claims: number): boolean {
   };
   if (!ascending(a.termStart, entries) || !ascending(a.pairStart, a.pair.length)) return false;
   const within = (xs: Int32Array, size: number, none = false) => {
-    for (const x of xs) if (x >= size || x < (none ? -1 : 0)) return false;
+    const least = none ? -1 : 0;
+    for (let i = 0; i < xs.length; i++) if (xs[i] >= size || xs[i] < least) return false;
     return true;
   };
   return (

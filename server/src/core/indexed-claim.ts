@@ -13,10 +13,13 @@ export interface IndexedClaim {
    * use and kept in a bounded cache (ClaimIndex.analysisOf).
    */
   readonly analysis: Analysis;
-  /** Distinct content terms of the statement, with their polarity in the claim. */
-  terms: Map<string, ClaimTerm>;
+  /**
+   * Distinct content terms of the statement, with their polarity in the claim, in statement order. The index keeps
+   * them packed (claim-terms.ts) and unpacks them when read; read-only.
+   */
+  readonly terms: Map<string, ClaimTerm>;
   /** Sum of idf over `terms`: the denominator of coverage. */
-  weight: number;
+  readonly weight: number;
   /** Pseudo-term for the claim's speaker: naming the right speaker is evidence too. */
   speakerTerm: string;
 }
