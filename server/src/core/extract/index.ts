@@ -1,6 +1,7 @@
 // `factcheck extract`, the pure part: an article's text in, a claims database (claims/claims.schema.json)
-// out. Cues come from a model trained on PolNeAR (model/cue-model.json, scripts/train-extractor.mjs);
-// sources and contents from the span rules (spans.ts); speakers from speakers.ts; ids from ids.ts.
+// out. Models trained on PolNeAR (model/*.json, scripts/train-extractor.mjs) find the cues (a BIO tagger),
+// each cue's content (a BIO tagger told where the span rules of spans.ts put it), its source (a ranking
+// model) and a pronoun's referent (a ranking model); speakers come from speakers.ts, ids from ids.ts.
 // No disk, no vscode: the CLI and the server read the source and write the files.
 import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
