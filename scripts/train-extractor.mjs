@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// Trains the extractor's models from PolNeAR's training articles (../shared/eval/attribution/train.jsonl):
-//   model/cue-model.json     an averaged perceptron that marks the tokens of attribution cues
-//                            ("said", "according to", "ruled out"), over cueFeatures (features.ts);
-//   model/pronoun-model.json an averaged ranking perceptron that picks the named mention a pronoun
-//                            source refers to (pronoun-model.ts), from PolNeAR's coreference antecedents;
+// Trains the extractor's models from PolNeAR's training articles (../shared/eval/attribution/train.jsonl),
+// in this order (each later one reads the ones before it, as extraction runs them):
+//   model/cue-model.json     a BIO tagger (tagger.ts, averaged structured perceptron: train-tagger.ts)
+//                            over cueFeatures (features.ts) that tags the attribution cues of each sentence
+//                            ("said", "according to", "ruled out"), with the cue lexicon it reads;
+//   model/content-model.json a BIO tagger over contentFeatures (content-model.ts) that tags each cue's
+//                            content around it, trained on the gold cues with the cue tagger's other cues;
 //   model/source-model.json  an averaged ranking perceptron that picks a cue's source among the noun
-//                            phrases and pronouns of its sentence, or none (source-model.ts).
+//                            phrases and pronouns of its sentence, or none (source-model.ts), on the
+//                            contents the content model finds;
+//   model/pronoun-model.json an averaged ranking perceptron that picks the named mention a pronoun
+//                            source refers to (pronoun-model.ts), from PolNeAR's coreference antecedents.
 //
-// Deterministic: articles in file order, a fixed number of passes, no randomness. train-40.jsonl, the
-// `heldout` slice and the `dev` slice (scripts/extract-slices.mjs) are never trained on.
-// Needs a build first (it reads the compiled tokenizer and features from out/):
-//   npm run build && node scripts/train-extractor.mjs [--data DIR] [--passes N] [--only cue|source|pronoun]
+// Deterministic: articles in file order, a fixed number of passes, no randomness; a second run writes the
+// same bytes. train-40.jsonl, the `heldout` slice and the `dev` slice (scripts/extract-slices.mjs) are
+// never trained on (dev reports the cue tagger's precision and recall and the rankers' accuracy).
+// Needs a build first (it reads the compiled tokenizer and features from out/), and one after (to copy
+// the new model files into out/); about 4 min of CPU:
+//   npm run build && node scripts/train-extractor.mjs [--data DIR] [--only cue|content|source|pronoun] && npm run build
+//   (--cue-passes 10, --content-passes 12, --passes 6 for the rankers, --min-count 3 for cue features)
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,6 +1,7 @@
 // `factcheck extract`, the pure part: an article's text in, a claims database (claims/claims.schema.json)
-// out. Cues come from a model trained on PolNeAR (model/cue-model.json, scripts/train-extractor.mjs);
-// sources and contents from the span rules (spans.ts); speakers from speakers.ts; ids from ids.ts.
+// out. Models trained on PolNeAR (model/*.json, scripts/train-extractor.mjs) find the cues (a BIO tagger),
+// each cue's content (a BIO tagger told where the span rules of spans.ts put it), its source (a ranking
+// model) and a pronoun's referent (a ranking model); speakers come from speakers.ts, ids from ids.ts.
 // No disk, no vscode: the CLI and the server read the source and write the files.
 import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
@@ -80,6 +81,11 @@ const PRONOUN_MODEL = compile(pronounModel as LinearModel);
 const CUE_MODEL = compileTagger(MODEL);
 const CONTENT_MODEL = compileTagger(contentModel as TaggerJson);
 const LEXICON: Readonly<Record<string, string>> = MODEL.lexicon ?? {};
+/**
+ * Cues PolNeAR often gives no source ("it seemed", "when asked about", "reportedly"): kept
+ * without one, like passives.
+ */
+const SOURCELESS: ReadonlySet<string> = new Set(["seem", "ask", "reportedly", "seemingly", "expect"]);
 /** Pronouns whose referent the pronoun model finds among the named mentions before them. */
 const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
 const GENDERED: ReadonlySet<string> = new Set(["he", "she", "him", "her"]);
@@ -146,10 +152,10 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttr
     raw.source = chooseSource(doc, cue, pieces, SOURCE_MODEL, SOURCE_NOUNS, rule ? rule.source : undefined).span;
     if (raw.source) raw.source = namedBeforeAppositive(doc, raw.source, pieces);
     // no source: PolNeAR's attributions without one are passives without an agent; an active cue whose
-    // source the model finds nowhere ("the path forward appears focused on …") is rarely an attribution
-    // (on the dev articles, 3 in 10 were)
+    // source the model finds nowhere is rarely an attribution (on the dev articles, 3 in 10 were), except
+    // for the few cues PolNeAR leaves without a source
     const isPassive = passive(doc, cue[0], cue[1], doc.sentences[t.sentence].first);
-    if (!raw.source && !raw.inherit && !isPassive) continue;
+    if (!raw.source && !raw.inherit && !isPassive && !doc.tokens.slice(cue[0], cue[1] + 1).some((x) => SOURCELESS.has(x.lemma))) continue;
     // a passive without an agent ("France and Germany were cited as countries that …"): the claim is the
     // whole clause, subject included, as the span rules give it — PolNeAR's two pieces around the cue
     // would make a claim ("as countries that …") that the source's own sentence does not restate

@@ -1,5 +1,5 @@
-// Scoring with a linear model over feature strings: the averaged perceptron that
-// scripts/train-extractor.mjs trains and stores as model/cue-model.json.
+// Scoring with a linear model over feature strings: the averaged ranking perceptrons that
+// scripts/train-extractor.mjs trains and stores as model/source-model.json and model/pronoun-model.json.
 
 export interface LinearModel {
   /** What the model labels, for the reader of the JSON. */
