@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { solve } from "./linear-solve.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = join(root, "..", "shared", "eval");
@@ -164,22 +165,6 @@ function groupBy(data) {
     groups.set(r.group, list);
   }
   return groups;
-}
-
-function solve(A, b) {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
-    [M[c], M[p]] = [M[p], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c || M[c][c] === 0) continue;
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  return M.map((row, i) => (row[i] === 0 ? 0 : row[n] / row[i]));
 }
 
 function report(name, data, w) {

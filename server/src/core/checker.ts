@@ -44,7 +44,7 @@ import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
 import type { Assembled } from "./segment/assembly.js";
 import { type ProseSentence, proseText } from "./segment/sentence.js";
-import { runSteps } from "./steps.js";
+import { type CheckControl, driveSteps, runSteps } from "./steps.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
 import { EMPTY_LEXICON, type Lexicon } from "./lexicon/lexicon.js";
@@ -79,15 +79,7 @@ export interface CheckResult {
   candidates?: SentenceCandidates[];
 }
 
-/** How `checkTextAsync` shares the thread (the language server passes a setImmediate-based pause). */
-export interface CheckControl {
-  /** Awaited between slices of work, to let other work run. */
-  pause(): Promise<void>;
-  /** Asked after every step: true ends the current slice (pause() is then awaited). Without it, every step is a slice. */
-  due?(): boolean;
-  /** Asked before starting and after every pause: true abandons the check. */
-  cancelled?(): boolean;
-}
+export type { CheckControl } from "./steps.js";
 
 /** What an engine is made of. Everything it keeps (index, caches) is its own: two engines share nothing unless told to. */
 export interface FactCheckerOptions {
@@ -395,17 +387,7 @@ export class FactChecker {
    */
   async checkTextAsync(text: string, format: DraftFormat, options: CheckOptions, control: CheckControl): Promise<CheckResult | undefined> {
     if (control.cancelled?.()) return undefined;
-    const steps = this.checkSteps(text, format, options);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (control.due && !control.due()) continue;
-      await control.pause();
-      if (control.cancelled?.()) {
-        steps.return(undefined as never);
-        return undefined;
-      }
-    }
+    return driveSteps(this.checkSteps(text, format, options), control);
   }
 
   /** The check as steps: yields after each piece of segmentation and after each sentence. */

@@ -11,7 +11,8 @@
 //    lines, link definitions, blocks parsed together — sends the check down the whole path instead.
 // The draft's headings play no part in matching (a claim's section is the claim's, not the draft's).
 // A session belongs to one engine (FactChecker): claims reloaded make a new engine, and a new session.
-import type { CheckControl, CheckOptions, CheckResult, DraftCheck, FactChecker, Runs } from "./checker.js";
+import type { CheckOptions, CheckResult, DraftCheck, FactChecker, Runs } from "./checker.js";
+import { type CheckControl, driveSteps } from "./steps.js";
 import { type DirectiveMatch, directiveMatches, directivesFrom, outsideCode } from "./draft-marks.js";
 import type { DraftBlock } from "./segment/block-scanner.js";
 import { diffEdit, type DraftEdit } from "./segment/incremental.js";
@@ -59,17 +60,7 @@ export class DraftSession {
   /** `check` in slices, as FactChecker.checkTextAsync: undefined when abandoned (the session then keeps its last result). */
   async checkAsync(text: string, format: DraftFormat, options: CheckOptions, control: CheckControl): Promise<SessionResult | undefined> {
     if (control.cancelled?.()) return undefined;
-    const steps = this.checkSteps(text, format, options);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (control.due && !control.due()) continue;
-      await control.pause();
-      if (control.cancelled?.()) {
-        steps.return(undefined as never);
-        return undefined;
-      }
-    }
+    return driveSteps(this.checkSteps(text, format, options), control);
   }
 
   /** Forget the last check: the next one takes the whole path. */
