@@ -485,10 +485,23 @@ describe("Fact Check in VS Code (code-server + Chromium, packaged VSIX)", { time
       // Lines 3 and 7 (fixed) restate it, line 5 contradicts it: three findings in the open draft.
       assert.match(claim, /3 findings/, claim);
       await screenshot(page, "e2e-g1-claims-view");
-      await rows.filter({ hasText: TROOPS_CLAIM }).first().click();
       // The article opens with the quote selected (the status bar shows the selection's length).
       const tab = page.locator(".part.editor .tab", { hasText: "european-led-security-guarantees.txt" });
-      await tab.first().waitFor({ state: "visible", timeout: 30_000 });
+      // The claim's row may sit half below the view's edge, where a click can miss it: bring it into
+      // view and click again until the article opens (opening it twice shows the same tab).
+      await waitFor(
+        async () => {
+          const row = rows.filter({ hasText: TROOPS_CLAIM }).first();
+          await row.scrollIntoViewIfNeeded();
+          await row.click();
+          return tab
+            .first()
+            .waitFor({ state: "visible", timeout: 5_000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { what: "the article opened from the claim's row", timeoutMs: 45_000, intervalMs: 200 },
+      );
       await waitFor(async () => (await tab.first().getAttribute("aria-selected")) === "true", { what: "the article's tab selected" });
       await waitFor(async () => (await page.locator(".statusbar").innerText()).includes("(62 selected)"), {
         what: 'the quote selected ("firmly ruling out the deployment of American troops to Ukraine", 62 characters)',
