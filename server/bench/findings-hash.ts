@@ -32,22 +32,25 @@ export interface HashedCase {
   sha256: string;
 }
 
+/** Every field a finding reports, as plain data: what the hash covers, and what the incremental test compares. */
+export function findingFields(f: Finding): unknown[] {
+  return [
+    f.start,
+    f.end,
+    f.verdict,
+    f.score,
+    f.explanation,
+    f.claim.id,
+    f.namedSpeaker ? [f.namedSpeaker.name, f.namedSpeaker.start, f.namedSpeaker.end] : null,
+    f.quoted ? [f.quoted.start, f.quoted.end, f.quoted.open, f.quoted.close, f.quoted.recorded ?? null] : null,
+  ];
+}
+
 /** A stable text of every field a finding reports. */
 export function findingsDigest(findings: readonly Finding[]): string {
   const h = createHash("sha256");
   for (const f of findings) {
-    h.update(
-      JSON.stringify([
-        f.start,
-        f.end,
-        f.verdict,
-        f.score,
-        f.explanation,
-        f.claim.id,
-        f.namedSpeaker ? [f.namedSpeaker.name, f.namedSpeaker.start, f.namedSpeaker.end] : null,
-        f.quoted ? [f.quoted.start, f.quoted.end, f.quoted.open, f.quoted.close, f.quoted.recorded ?? null] : null,
-      ]),
-    );
+    h.update(JSON.stringify(findingFields(f)));
     h.update("\n");
   }
   return h.digest("hex");

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { generateDraft } from "../bench/draft-gen.js";
+import { findingFields } from "../bench/findings-hash.js";
 import { Rng } from "../bench/timing.js";
 import type { FactChecker } from "../src/core/checker.js";
 import { DraftSession, type SessionResult } from "../src/core/draft-session.js";
@@ -20,18 +21,9 @@ import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import { articleChecker, fixture, nlp } from "./helpers.js";
 
-/** Every field a finding reports, as plain data. */
+/** Every field a finding reports, as plain data (the findings hash's own list). */
 function plain(findings: readonly Finding[]): unknown[] {
-  return findings.map((f) => [
-    f.start,
-    f.end,
-    f.verdict,
-    f.score,
-    f.explanation,
-    f.claim.id,
-    f.namedSpeaker ? [f.namedSpeaker.name, f.namedSpeaker.start, f.namedSpeaker.end] : null,
-    f.quoted ? [f.quoted.start, f.quoted.end, f.quoted.open, f.quoted.close, f.quoted.recorded ?? null] : null,
-  ]);
+  return findings.map(findingFields);
 }
 
 /** A line start at or after `at` (or the end). */
