@@ -266,7 +266,7 @@ class LspClient {
   private need = -1;
   private bodyAt = 0;
   /** When the last complete message's final byte arrived (performance.now()). */
-  lastArrival = 0;
+  private lastArrival = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, (r: unknown) => void>();
   private readonly listeners: ((msg: { method?: string; params?: unknown }) => void)[] = [];
@@ -363,7 +363,7 @@ class LspClient {
         if (msg.method === "factcheck/status" && (p?.totalClaims ?? 0) >= claims) inUse = true;
         if (!inUse || msg.method !== "textDocument/publishDiagnostics" || p?.uri !== uri) return;
         this.listeners.splice(this.listeners.indexOf(l), 1);
-        resolve({ count: p.diagnostics?.length ?? 0, bytes: JSON.stringify(msg).length });
+        resolve({ count: p.diagnostics?.length ?? 0, bytes: this.lastBytes });
       };
       this.listeners.push(l);
     });
