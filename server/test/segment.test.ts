@@ -583,6 +583,15 @@ describe("nlp.ts", () => {
     assert.deepEqual(a.sentenceSpans("One. Two."), nlp.sentenceSpans("One. Two."));
   });
 
+  test("load() decodes the instances a check reads, and what they read is unchanged", () => {
+    const a = createNlp();
+    a.load();
+    assert.equal(a.loaded, true);
+    const text = "Trump ruled out troops. “They won’t go,” he said.";
+    assert.deepEqual(a.sentenceSpans(text), createNlp().sentenceSpans(text));
+    assert.deepEqual(a.analysisTokens(text), createNlp().analysisTokens(text));
+  });
+
   test("a segmenter asks the Nlp it was given", () => {
     const own = createNlp();
     const s = new Segmenter(own);
