@@ -145,6 +145,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     canWatchRelative = !!ws?.didChangeWatchedFiles?.relativePatternSupport;
     canFolderEvents = !!ws?.workspaceFolders;
     workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+    // The English model is decoded now, once (a fifth of a second per instance): the client sends nothing else
+    // until it has this answer, so no request waits on it, where decoding it inside the first check held up
+    // every hover and keystroke that came meanwhile.
+    store.nlp.load();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

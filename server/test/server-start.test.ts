@@ -1,0 +1,17 @@
+// What the server does before the first draft: the English model is decoded while it answers initialize
+// (server.ts), when the protocol guarantees nothing else is waiting, not inside the first check.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createNlp } from "../src/core/nlp.js";
+import { startHarness } from "./server-harness.js";
+
+test("the model is decoded at initialize, with no claims to index and no draft open", async () => {
+  const nlp = createNlp();
+  assert.equal(nlp.loaded, false);
+  const h = await startHarness({ bundled: false, deps: { nlp } });
+  try {
+    assert.equal(nlp.loaded, true);
+  } finally {
+    await h.dispose();
+  }
+});
