@@ -13,25 +13,39 @@ type RawClaim = RawDatabase["claims"][number];
 
 /** The claims database of a feed's records; records that repeat an earlier one (same review URL and claim) are problems. */
 export function recordsToDatabase(records: readonly FeedRecord[], title: string): { database: RawDatabase; problems: RecordProblem[] } {
-  const speakers: RawDatabase["speakers"] = {};
+  const builder = new DatabaseBuilder();
+  for (const r of records) builder.add(r);
+  return builder.finish(title);
+}
+
+/**
+ * recordsToDatabase one record at a time, so that a streamed feed (stream.ts) never holds all its records at
+ * once: each becomes its claim as it comes. The same records in the same order give the same database and problems.
+ */
+export class DatabaseBuilder {
+  private readonly speakers: RawDatabase["speakers"] = {};
   // Claimants by name, people and organisations apart (the same name may be both).
-  const speakerKeyOf = { person: new Map<string, string>(), organization: new Map<string, string>() };
-  const publisherSlug = new Map<string, string>();
-  const claims: RawClaim[] = [];
-  const problems: RecordProblem[] = [];
-  // Records by review URL (a string the record already holds: nothing allocated per record to find repeats).
-  const seen = new Map<string, FeedRecord | FeedRecord[]>();
-  const ids = new Set<string>();
-  for (const r of records) {
+  private readonly speakerKeyOf = { person: new Map<string, string>(), organization: new Map<string, string>() };
+  private readonly publisherSlug = new Map<string, string>();
+  private readonly claims: RawClaim[] = [];
+  private readonly problems: RecordProblem[] = [];
+  // Records by review URL (a string the record already holds: nothing allocated per record to find repeats), each
+  // kept as its claim text and place only (not the whole record).
+  private readonly seen = new Map<string, Seen | Seen[]>();
+  private readonly ids = new Set<string>();
+
+  add(r: FeedRecord): void {
+    const { seen, ids, speakers, publisherSlug } = this;
     const sameUrl = seen.get(r.review.url);
     const earlier = sameUrl === undefined ? undefined : (Array.isArray(sameUrl) ? sameUrl : [sameUrl]).find((e) => e.claim === r.claim);
     if (earlier) {
-      problems.push({ at: r.at, message: `repeats the record at ${placeName(earlier.at)} (same review url and claim): skipped` });
-      continue;
+      this.problems.push({ at: r.at, message: `repeats the record at ${placeName(earlier.at)} (same review url and claim): skipped` });
+      return;
     }
-    if (sameUrl === undefined) seen.set(r.review.url, r);
-    else if (Array.isArray(sameUrl)) sameUrl.push(r);
-    else seen.set(r.review.url, [sameUrl, r]);
+    const entry: Seen = { claim: r.claim, at: r.at };
+    if (sameUrl === undefined) seen.set(r.review.url, entry);
+    else if (Array.isArray(sameUrl)) sameUrl.push(entry);
+    else seen.set(r.review.url, [sameUrl, entry]);
     let pub = publisherSlug.get(r.review.publisher.name);
     if (pub === undefined) publisherSlug.set(r.review.publisher.name, (pub = slug(r.review.publisher.name, 3) || "review"));
     const base = `${pub}-${slug(r.claim.slice(0, 80), 5) || "claim"}-${hash(r.review.url, r.claim)}`;
@@ -40,7 +54,7 @@ export function recordsToDatabase(records: readonly FeedRecord[], title: string)
     ids.add(id);
     const claim: RawClaim = { id, text: r.claim };
     if (r.claimant) {
-      const byName = r.claimant.organization ? speakerKeyOf.organization : speakerKeyOf.person;
+      const byName = r.claimant.organization ? this.speakerKeyOf.organization : this.speakerKeyOf.person;
       let key = byName.get(r.claimant.name);
       if (key === undefined) {
         const first = slug(r.claimant.name, 6) || `claimant-${hash(r.claimant.name, "")}`;
@@ -57,9 +71,25 @@ export function recordsToDatabase(records: readonly FeedRecord[], title: string)
     }
     if (r.claimDate !== undefined) claim.claimDate = r.claimDate;
     claim.review = r.review;
-    claims.push(claim);
+    this.claims.push(claim);
   }
-  return { database: { version: CURRENT_CLAIMS_VERSION as 2, title, speakers, claims }, problems };
+
+  /** Whether a record has been kept so far. */
+  get size(): number {
+    return this.claims.length;
+  }
+
+  finish(title: string): { database: RawDatabase; problems: RecordProblem[] } {
+    return {
+      database: { version: CURRENT_CLAIMS_VERSION as 2, title, speakers: this.speakers, claims: this.claims },
+      problems: this.problems,
+    };
+  }
+}
+
+interface Seen {
+  claim: string;
+  at: FeedRecord["at"];
 }
 
 export function placeName(at: FeedRecord["at"]): string {
