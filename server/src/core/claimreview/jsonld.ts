@@ -170,13 +170,37 @@ export function claimReviewReader(
     if (!sites.has(url)) sites.set(url, siteOf(url));
     return sites.get(url);
   };
+  const shared = new Map<string, string>();
+  const one = (s: string): string => {
+    const known = shared.get(s);
+    if (known !== undefined) return known;
+    shared.set(s, s);
+    return s;
+  };
   return (node, path) => {
     const at = { path };
     const r = readClaimReview(node, resolve, site);
     if (typeof r === "string") return { at, message: r };
     (r as FeedRecord).at = at;
+    shareRepeated(r as FeedRecord, one);
     return r as FeedRecord;
   };
+}
+
+/**
+ * The values a feed repeats on every record (the reviewer, the rating's words, dates, language, the claimant) as one
+ * string each: JSON.parse makes a copy per record, and a 300,000-review feed would keep tens of MB of copies.
+ */
+function shareRepeated(r: FeedRecord, one: (s: string) => string): void {
+  const { review } = r;
+  review.publisher.name = one(review.publisher.name);
+  const { rating } = review;
+  if (rating.textualRating !== undefined) rating.textualRating = one(rating.textualRating);
+  if (rating.alternateName !== undefined) rating.alternateName = one(rating.alternateName);
+  if (review.date !== undefined) review.date = one(review.date);
+  if (review.language !== undefined) review.language = one(review.language);
+  if (r.claimant) r.claimant.name = one(r.claimant.name);
+  if (r.claimDate !== undefined) r.claimDate = one(r.claimDate);
 }
 
 /** Whether a JSON value holds a reference node (`{"@id": "…"}` alone), which only the whole document can resolve. */

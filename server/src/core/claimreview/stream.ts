@@ -93,9 +93,10 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
           const parent: PathLink = { parent: undefined, key };
           return elements(text, start, (s, e, n) => void value(s, e, { parent, key: n, start: s, end: e }, true));
         }
+        // Before scanning it: a claims database's speakers or claims come here, and go to the whole path at once.
+        if (!evidence && (open === 91 || open === 123)) throw new Fallback();
         const end = valueEnd(text, start);
         if (end < 0) throw new Fallback();
-        if (!evidence && (open === 91 || open === 123)) throw new Fallback();
         shell[key] = value(start, end, { parent: undefined, key, start, end }, key !== "@context");
         return end;
       });
