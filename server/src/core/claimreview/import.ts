@@ -4,30 +4,20 @@
 //
 // JSON is read with JSON.parse (the fast path: a 300,000-review feed is hundreds of megabytes); jsonc-parser's
 // tree, which knows where every value stands, is built only when a record must be reported at its line and column.
-import { parseJson, nodeAtPointer, syntaxMessage } from "../claims/json-tree.js";
-import type { RawDatabase } from "../claims/database.js";
+import { parseJson, syntaxMessage } from "../claims/json-tree.js";
 import { LineIndex } from "../line-index.js";
-import { type InputError, InputErrors } from "../types.js";
+import { InputErrors } from "../types.js";
 import { looksLikeApiResponse, readApiResponse } from "./api.js";
 import { readCsv } from "./csv.js";
 import { looksLikeJsonLd, readJsonLd } from "./jsonld.js";
-import { type FeedRead, pointerOfPlace, type RecordProblem } from "./record.js";
-import { recordsToDatabase } from "./to-database.js";
+import { at, type FeedFormat, finishFeed, type ImportedFeed, type ImportOptions, wholeTree } from "./finish.js";
+import type { FeedRead } from "./record.js";
+import { streamJsonLd } from "./stream.js";
+import { DatabaseBuilder } from "./to-database.js";
 
-export type FeedFormat = "jsonld" | "api" | "csv";
+export { streamJsonLd } from "./stream.js";
 
-export interface ImportedFeed {
-  format: FeedFormat;
-  /** The feed as a claims file's value (version 2), ready to write or to load. */
-  database: RawDatabase;
-  /** Records skipped (and other things said about the input), each with its place. */
-  warnings: InputError[];
-}
-
-export interface ImportOptions {
-  /** The database's title; default the feed's own name (a DataFeed's), else the file's name. */
-  title?: string;
-}
+export type { FeedFormat, ImportedFeed, ImportOptions } from "./finish.js";
 
 /** Whether a parsed JSON value is a fact-check feed rather than a claims database. */
 export function isFeedValue(value: unknown): boolean {
@@ -44,6 +34,19 @@ export function isCsvFile(file: string): boolean {
  * @throws InputErrors when nothing can be read (not JSON, not a feed, a CSV without the needed columns)
  */
 export function importFeed(text: string, file: string, opts: ImportOptions = {}): ImportedFeed {
+  if (!isCsvFile(file)) {
+    const streamed = streamJsonLd(text, file, opts);
+    if (streamed) return streamed;
+  }
+  return importFeedWhole(text, file, opts);
+}
+
+/**
+ * importFeed without the streaming importer: the whole document parsed at once. What the streaming path must give
+ * exactly (its test), and what it falls back to.
+ * @throws InputErrors when nothing can be read
+ */
+export function importFeedWhole(text: string, file: string, opts: ImportOptions = {}): ImportedFeed {
   if (isCsvFile(file)) return finish("csv", readCsv(text), text, file, opts);
   const box: { value: unknown } = { value: undefined };
   try {
@@ -93,45 +96,7 @@ function readFeedValue(value: unknown): { format: FeedFormat; read: FeedRead } |
 }
 
 function finish(format: FeedFormat, read: FeedRead, text: string, file: string, opts: ImportOptions): ImportedFeed {
-  const title = opts.title ?? read.title ?? defaultTitle(file);
-  const { database, problems } = recordsToDatabase(read.records, title);
-  const all = [...read.problems, ...problems];
-  const warnings = placeProblems(all, text, file);
-  if (!database.claims.length) {
-    const none = at(file, new LineIndex(text), 0, 0, `no fact-check could be read from this ${FORMAT_NAME[format]}`);
-    throw new InputErrors([...warnings, none]);
-  }
-  return { format, database, warnings };
-}
-
-const FORMAT_NAME: Record<FeedFormat, string> = { jsonld: "JSON-LD", api: "claims:search response", csv: "CSV file" };
-
-function defaultTitle(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.(claimreview\.json|claims\.json|jsonld|json|csv)$/i, "") || "Fact checks";
-}
-
-/** Problems with their line and column: CSV lines as they are; JSON Pointers through the tree, built once if needed. */
-function placeProblems(problems: readonly RecordProblem[], text: string, file: string): InputError[] {
-  if (!problems.length) return [];
-  const lines = new LineIndex(text);
-  let root: ReturnType<typeof parseJson>["root"] | null = null;
-  return problems
-    .map((p) => {
-      if ("line" in p.at) {
-        const line = Math.max(0, p.at.line - 1);
-        return { file, line, character: 0, offset: lines.lineStart(line) ?? 0, length: 0, path: "", message: p.message };
-      }
-      const pointer = pointerOfPlace(p.at) ?? "";
-      root ??= parseJson(text).root;
-      const node = root ? nodeAtPointer(root, pointer) : undefined;
-      const offset = node?.offset ?? 0;
-      return { ...at(file, lines, offset, node ? Math.min(1, node.length) : 0, p.message), path: pointer };
-    })
-    .sort((a, b) => a.line - b.line || a.character - b.character);
-}
-
-function at(file: string, lines: LineIndex, offset: number, length: number, message: string): InputError {
-  const p = lines.positionAt(offset);
-  return { file, line: p.line, character: p.character, offset, length, path: "", message };
+  const builder = new DatabaseBuilder();
+  for (const r of read.records) builder.add(r);
+  return finishFeed(format, builder, read.problems, read.title, text, file, opts, wholeTree(text));
 }

@@ -82,16 +82,23 @@ function props(n: Node): Props {
   return { get: (name) => m.get(name) };
 }
 
+/** What walkJsonLd finds, in document order. */
+export interface JsonLdVisitor {
+  /** Every node (object) visited, ClaimReviews included: readJsonLd indexes those with an `@id`. */
+  node?(node: Node): void;
+  /** A ClaimReview (not looked inside) and its place. */
+  review(node: Node, path: PathLink | undefined): void;
+  /** A DataFeed node (its children are walked too). */
+  dataFeed(node: Node): void;
+}
+
 /**
- * Reads every ClaimReview in a JSON-LD document. Each record's place is its JSON Pointer in `value`; a review that
- * cannot be read becomes a problem at its place, and the others load.
+ * One iterative walk of a JSON value in document order (a stack that pops in order): every ClaimReview (not
+ * looking inside one), every DataFeed; `@context` values are skipped. `path` is the value's own place. Shared by
+ * readJsonLd (the whole document) and the streaming importer (stream.ts: one top-level value at a time).
  */
-export function readJsonLd(value: unknown): FeedRead {
-  const byId = new Map<string, Node>();
-  const reviews: { node: Node; path: PathLink | undefined }[] = [];
-  let title: string | undefined;
-  // One iterative walk: index every node with an @id, collect every ClaimReview (not looking inside one).
-  const stack: { v: unknown; path: PathLink | undefined }[] = [{ v: value, path: undefined }];
+export function walkJsonLd(value: unknown, path: PathLink | undefined, visit: JsonLdVisitor): void {
+  const stack: { v: unknown; path: PathLink | undefined }[] = [{ v: value, path }];
   while (stack.length) {
     const { v, path } = stack.pop()!;
     if (Array.isArray(v)) {
@@ -100,14 +107,13 @@ export function readJsonLd(value: unknown): FeedRead {
       continue;
     }
     if (!isNode(v)) continue;
-    const id = v["@id"];
-    if (typeof id === "string" && !byId.has(id) && Object.keys(v).length > 1) byId.set(id, v);
+    visit.node?.(v);
     const types = typesOf(v);
     if (types.includes("ClaimReview")) {
-      reviews.push({ node: v, path });
+      visit.review(v, path);
       continue;
     }
-    if (title === undefined && types.includes("DataFeed")) title = feedName(v);
+    if (types.includes("DataFeed")) visit.dataFeed(v);
     const keys = Object.keys(v);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];
@@ -116,29 +122,109 @@ export function readJsonLd(value: unknown): FeedRead {
       if (typeof child === "object" && child !== null) stack.push({ v: child, path: { parent: path, key } });
     }
   }
-  // The stack pops in document order: the reviews are in file order.
+}
+
+/**
+ * Reads every ClaimReview in a JSON-LD document. Each record's place is its JSON Pointer in `value`; a review that
+ * cannot be read becomes a problem at its place, and the others load.
+ */
+export function readJsonLd(value: unknown): FeedRead {
+  const byId = new Map<string, Node>();
+  const reviews: { node: Node; path: PathLink | undefined }[] = [];
+  let title: string | undefined;
+  walkJsonLd(value, undefined, {
+    node(v) {
+      const id = v["@id"];
+      if (typeof id === "string" && !byId.has(id) && Object.keys(v).length > 1) byId.set(id, v);
+    },
+    review: (node, path) => reviews.push({ node, path }),
+    dataFeed(v) {
+      if (title === undefined) title = feedName(v);
+    },
+  });
   const records: FeedRecord[] = [];
   const problems: RecordProblem[] = [];
+  const resolve = (v: unknown): unknown => {
+    if (isNode(v) && typeof v["@id"] === "string" && Object.keys(v).length === 1) return byId.get(v["@id"]) ?? v;
+    return v;
+  };
+  const read = claimReviewReader(resolve);
+  for (const { node, path } of reviews) {
+    const r = read(node, path);
+    if ("message" in r) problems.push(r);
+    else records.push(r);
+  }
+  return { records, problems, ...(title !== undefined ? { title } : {}) };
+}
+
+/**
+ * Reads ClaimReview nodes one at a time into records (or problems at their place). `resolve` turns a reference
+ * (`{"@id": …}` alone) into its node; the streaming importer has none to resolve (it falls back when a feed has any).
+ */
+export function claimReviewReader(
+  resolve: (v: unknown) => unknown,
+): (node: Node, path: PathLink | undefined) => FeedRecord | RecordProblem {
   // A feed names a handful of reviewers hundreds of thousands of times; URL parsing is not free.
   const sites = new Map<string, string | undefined>();
   const site = (url: string): string | undefined => {
     if (!sites.has(url)) sites.set(url, siteOf(url));
     return sites.get(url);
   };
-  const resolve = (v: unknown): unknown => {
-    if (isNode(v) && typeof v["@id"] === "string" && Object.keys(v).length === 1) return byId.get(v["@id"]) ?? v;
-    return v;
+  const shared = new Map<string, string>();
+  const one = (s: string): string => {
+    const known = shared.get(s);
+    if (known !== undefined) return known;
+    shared.set(s, s);
+    return s;
   };
-  for (const { node, path } of reviews) {
+  return (node, path) => {
     const at = { path };
     const r = readClaimReview(node, resolve, site);
-    if (typeof r === "string") problems.push({ at, message: r });
-    else {
-      (r as FeedRecord).at = at;
-      records.push(r as FeedRecord);
+    if (typeof r === "string") return { at, message: r };
+    (r as FeedRecord).at = at;
+    shareRepeated(r as FeedRecord, one);
+    return r as FeedRecord;
+  };
+}
+
+/**
+ * The values a feed repeats on every record (the reviewer, the rating's words, dates, language, the claimant) as one
+ * string each: JSON.parse makes a copy per record, and a 300,000-review feed would keep tens of MB of copies.
+ */
+function shareRepeated(r: FeedRecord, one: (s: string) => string): void {
+  const { review } = r;
+  review.publisher.name = one(review.publisher.name);
+  const { rating } = review;
+  if (rating.textualRating !== undefined) rating.textualRating = one(rating.textualRating);
+  if (rating.alternateName !== undefined) rating.alternateName = one(rating.alternateName);
+  if (review.date !== undefined) review.date = one(review.date);
+  if (review.language !== undefined) review.language = one(review.language);
+  if (r.claimant) r.claimant.name = one(r.claimant.name);
+  if (r.claimDate !== undefined) r.claimDate = one(r.claimDate);
+}
+
+/** Whether a JSON value holds a reference node (`{"@id": "…"}` alone), which only the whole document can resolve. */
+export function hasReference(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === "object" && x !== null) stack.push(x);
+      continue;
     }
+    if (!isNode(v)) continue;
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === "@id" && typeof v["@id"] === "string") return true;
+    for (const k of keys) if (typeof v[k] === "object" && v[k] !== null) stack.push(v[k]);
   }
-  return { records, problems, ...(title !== undefined ? { title } : {}) };
+  return false;
+}
+
+/** The top level of a JSON-LD document as readJsonLd's walk sees it first: a ClaimReview, a DataFeed's name. */
+export function topLevelNode(n: Node): { review: boolean; dataFeed: boolean; name: string | undefined } {
+  const types = typesOf(n);
+  const dataFeed = types.includes("DataFeed");
+  return { review: types.includes("ClaimReview"), dataFeed, name: dataFeed ? feedName(n) : undefined };
 }
 
 /** A DataFeed's name, read without gathering its (huge) other properties. */

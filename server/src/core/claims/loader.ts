@@ -21,7 +21,7 @@
 //      that are not exactly `sourceText.slice(start, end)`. Claims without start/end get them by finding the quote.
 
 import * as path from "node:path";
-import { importFeed, importFeedBox, type ImportedFeed, isCsvFile, isFeedValue } from "../claimreview/import.js";
+import { importFeed, importFeedBox, type ImportedFeed, isCsvFile, isFeedValue, streamJsonLd } from "../claimreview/import.js";
 import { isReadRefused } from "../refused-read.js";
 import { InputErrors } from "../types.js";
 import type { Claim, ClaimProvenance, ClaimsDatabase, InputError } from "../types.js";
@@ -81,6 +81,8 @@ export interface ParseClaimsOptions {
  */
 export function parseClaimsDatabase(text: string, file: string, opts: ParseClaimsOptions = {}): LoadedClaimsDatabase {
   if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
+  const streamed = streamJsonLd(text, file);
+  if (streamed) return feedDatabase(streamed, file, new Reporter(file, text));
   return checkClaimsText(text, file, opts);
 }
 
@@ -102,6 +104,10 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
   }
 
   if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
+  // A large JSON-LD feed is read a record at a time (claimreview/stream.ts), never parsed whole; any other file
+  // (and a feed of a shape it leaves to the whole-document path) is parsed below.
+  const streamed = streamJsonLd(text, file);
+  if (streamed) return feedDatabase(streamed, file, new Reporter(file, text));
 
   // Find source.file before the full check, so the source text is there for it. Text that JSON.parse refuses
   // has no source to read: the check reports its syntax errors.
