@@ -62,10 +62,38 @@ describe("fuzzy gate", () => {
     assert.ok(rejected > 500, `only ${rejected} pairs rejected`);
   });
 
+  it("never rejects a match over a two-letter alphabet (repeats, overlapping occurrences, one-letter words)", () => {
+    const rng = new Rng(5);
+    let matched = 0;
+    const pairs: [string, string][] = [
+      ["a", "aa"],
+      ["ab", "abab"],
+      ["aba", "ababa"],
+      ["a", "ab a aa"],
+    ];
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      for (let i = 1 + rng.int(14); i > 0; i--) text += rng.pick([..."aab "]);
+      let word = "";
+      for (let i = 1 + rng.int(7); i > 0; i--) word += rng.pick([..."ab"]);
+      pairs.push([word, text]);
+    }
+    for (const [word, text] of pairs) {
+      if (!new Fuse([text], STRING_OPTIONS).search(word).length) continue;
+      matched++;
+      assert.ok(
+        mayMatch(gateWords(word, FUSE_OPTIONS.threshold)![0], text),
+        `fuse.js matches ${JSON.stringify(word)} in ${JSON.stringify(text)}`,
+      );
+    }
+    assert.ok(matched > 1000, `only ${matched} pairs matched`);
+  });
+
   it("reads a query's words as fuse.js does, and leaves queries with operators to fuse.js", () => {
+    // Split at spaces only; the words allowing no error first, then the longest.
     assert.deepEqual(
-      gateWords("  Nato  KYIV\tx ", 0.4)?.map((w) => w.m),
-      [4, 6],
+      gateWords("  Nato  KYIV\tx 3 ", 0.4)?.map((w) => w.m),
+      [1, 6, 4],
     );
     for (const q of ['"nato kyiv"', "nato | kyiv", "=nato", "'nato", "!nato", "^nato", "nato$", "a\\b", "nato\nkyiv"])
       assert.equal(gateWords(q, 0.4), undefined, q);

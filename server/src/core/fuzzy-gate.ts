@@ -10,8 +10,8 @@
 // lowercased field only if (1) some substring of the field is within k edits of it, k the most
 // errors i < m with i / m ≤ threshold (its bitap only ever adds sound edit steps, so it finds no
 // match closer than the true edit distance), and (2) the field has two adjacent characters that both
-// occur in the word (its minMatchCharLength check: a run of two marked characters, and only
-// characters of the word are marked). Both are tested here in one pass, (1) with Myers' bit-parallel
+// occur in the word, near a match of (1) (its minMatchCharLength check: a run of two marked
+// characters, and only characters of the word in or next to a match are marked; see mayMatch). Both are tested here in one pass, (1) with Myers' bit-parallel
 // edit distance.
 //
 // Queries whose words fuse.js would read as operators, phrases or OR groups (" ' = ! ^ $ | \ and
@@ -30,68 +30,89 @@ export function maxErrors(m: number, threshold: number): number {
 export interface GateWord {
   readonly m: number;
   readonly k: number;
-  readonly masks: ReadonlyMap<number, number>;
+  /** Masks of the characters below 128 (most text), and of the others. */
+  readonly ascii: Int32Array;
+  readonly other: ReadonlyMap<number, number>;
+  /** The word cut into k + 1 pieces: a substring within k edits holds one of them unchanged (pigeonhole). */
+  readonly pieces: readonly string[];
 }
 
 const OPERATORS = /["'=!^$|\\\0\n\r\u2028\u2029]/;
 
 /**
  * The words fuse.js's extended search makes of `query` (lowercased, split at spaces as its tokenizer does),
- * or undefined when the query holds anything it would read otherwise than as plain fuzzy words.
+ * or undefined when the query holds anything it would read otherwise than as plain fuzzy words. The words
+ * most likely to fail come first (those allowing no error, then the longest): the order does not change
+ * whether a field passes every word, only how soon a failing one is found.
  */
 export function gateWords(query: string, threshold: number): GateWord[] | undefined {
   const pattern = query.toLowerCase();
   if (OPERATORS.test(pattern)) return undefined;
   const words = pattern.split(" ").filter((w) => w && w.trim());
   if (!words.length) return undefined;
-  return words.map((w) => {
-    // fuse.js's BitapSearch lowercases the word again.
-    const word = w.toLowerCase();
-    const masks = new Map<number, number>();
-    if (word.length > 32) return { m: word.length, k: word.length, masks };
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      masks.set(c, (masks.get(c) ?? 0) | (1 << i));
-    }
-    return { m: word.length, k: maxErrors(word.length, threshold), masks };
-  });
+  return words
+    .map((w) => gateWord(w.toLowerCase(), threshold)) // fuse.js's BitapSearch lowercases the word again
+    .sort((a, b) => Number(b.k === 0) - Number(a.k === 0) || b.m - a.m);
+}
+
+function gateWord(word: string, threshold: number): GateWord {
+  const m = word.length;
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  if (m > 32) return { m, k: m, ascii, other, pieces: [""] };
+  for (let i = 0; i < m; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128) ascii[c] |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
+  }
+  const k = maxErrors(m, threshold);
+  const pieces: string[] = [];
+  for (let p = 0; p <= k; p++) pieces.push(word.slice(Math.floor((p * m) / (k + 1)), Math.floor(((p + 1) * m) / (k + 1))));
+  return { m, k, ascii, other, pieces };
 }
 
 /**
  * False only when fuse.js cannot match `word` in `text` (already lowercased as fuse.js lowercases it: twice).
- * Myers (1999): the least edit distance from the word to a substring ending at each position of the text.
+ * First the pieces (native substring search, quick to say no), then one pass of Myers (1999): the least edit
+ * distance from the word to a substring ending at each position E of the text. fuse.js marks characters of
+ * the word only inside its best match, [B, B + m - 1 + errors] for a match starting at B, and inside exact
+ * occurrences; a match within k edits ending at E starts at B ≥ E - m - k + 1 and B ≤ E - m + k + 1, so
+ * the two adjacent marked characters it needs start at some p in [E - m - k + 1, E + 2k].
  */
 export function mayMatch(word: GateWord, text: string): boolean {
-  const { m, k, masks } = word;
+  const { m, k, ascii, other, pieces } = word;
   if (m > 32) return true;
+  if (!pieces.some((p) => text.includes(p))) return false;
   const last = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
   let score = m;
-  let near = false; // within k edits somewhere
-  let pair = false; // two adjacent characters of the word
+  let lastPair = -Infinity; // where the latest two adjacent characters of the word start
+  let until = -Infinity; // a pair starting up to here is near enough to a match already seen
   let prevIn = false;
   for (let j = 0; j < text.length; j++) {
-    const eq = masks.get(text.charCodeAt(j)) ?? 0;
-    if (!pair) {
-      const isIn = eq !== 0;
-      pair = prevIn && isIn;
-      prevIn = isIn;
+    const c = text.charCodeAt(j);
+    const eq = c < 128 ? ascii[c] : (other.get(c) ?? 0);
+    const isIn = eq !== 0;
+    if (prevIn && isIn) {
+      if (j - 1 <= until) return true;
+      lastPair = j - 1;
     }
-    if (!near) {
-      const xv = eq | mv;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      if (ph & last) score++;
-      else if (mh & last) score--;
-      ph <<= 1;
-      mh <<= 1;
-      pv = mh | ~(xv | ph);
-      mv = ph & xv;
-      near = score <= k;
+    prevIn = isIn;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    if (score <= k) {
+      if (lastPair >= j - m - k + 1) return true;
+      until = j + 2 * k;
     }
-    if (near && pair) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // Not a test: the per-query time of today's ClaimSearch against the reference copy of the one before
 // (claim-search-before.ts), in the same process over the bench's 100,021 claims (claims-gen.ts seed 7 plus the
 // bundled 21, as goals.ts builds them), alternating the two query by query so both see the same load.
-// Prints medians of CPU time (process.cpuUsage) and wall time, and checks that both return the same hits.
+// The queries are the goals row's (bench/search-queries.ts), ROUNDS times each. Prints medians of CPU time (process.cpuUsage) and wall time, and checks that both return the same hits.
 //
 //   npx tsc -b && node out/server/test/reference/search-ab.js [ROUNDS]
 import { createFactChecker } from "../../src/core/checker.js";
@@ -10,23 +10,11 @@ import { createNlp } from "../../src/core/nlp.js";
 import { readBundledClaims } from "../../src/node/claims-disk.js";
 import { createLexicon } from "../../src/node/lexicon.js";
 import { feedDatabase, generateClaims } from "../../bench/claims-gen.js";
+import { SEARCH_QUERIES } from "../../bench/search-queries.js";
 import { median } from "../../bench/timing.js";
 import { ClaimSearchBefore } from "./claim-search-before.js";
 
-const QUERIES = [
-  "rulled out amercan troops",
-  "Jensen housing",
-  "Section 12 ferry fares",
-  "minister budget",
-  "nato membrship ukrane",
-  "Anna Novak",
-  "harbour",
-  "tax",
-  "ferry fares will rise",
-  "Lindqvist ruled out",
-];
-
-const rounds = Number(process.argv[2] ?? 5);
+const rounds = Number(process.argv[2] ?? 3);
 const bundled = await readBundledClaims();
 const feed = generateClaims(100_000, 7);
 let t = performance.now();
@@ -46,9 +34,9 @@ const cpu = () => {
 };
 const times = { now: { cpu: [] as number[], wall: [] as number[] }, before: { cpu: [] as number[], wall: [] as number[] } };
 let differ = 0;
+const hits: number[] = [];
 for (let r = 0; r < rounds; r++)
-  for (const base of QUERIES) {
-    const q = r ? `${base} ${r}` : base;
+  for (const q of SEARCH_QUERIES) {
     const order = r % 2 ? (["now", "before"] as const) : (["before", "now"] as const);
     const ids: Record<string, string> = {};
     for (const which of order) {
@@ -61,9 +49,10 @@ for (let r = 0; r < rounds; r++)
       ids[which] = hits.map((h) => `${h.claim.id}:${h.score}`).join(",");
     }
     if (ids.now !== ids.before) differ++;
+    if (r === 0) hits.push(ids.now ? ids.now.split(",").length : 0);
   }
 for (const which of ["before", "now"] as const)
   console.log(
     `${which}: median ${median(times[which].cpu).toFixed(1)} ms CPU, ${median(times[which].wall).toFixed(1)} ms wall per query (${times[which].cpu.length} queries)`,
   );
-console.log(`queries whose hits differ: ${differ}`);
+console.log(`hits per query: ${hits.join(" ")}; queries whose hits differ: ${differ}`);
