@@ -51,7 +51,8 @@ export class ClaimSearch {
     // Without a gate (operators in the query) fuse.js reads the query itself, over everything as before.
     if (all && !words) return hitsOf(this.fuse, q, limit);
     const list = all ? this.claims : this.shortList(q);
-    return hitsOf(new Fuse(words ? list.filter((c) => mayMatchClaim(words, c)) : list, FUSE_OPTIONS), q, limit);
+    const seen = new Map<string, boolean>();
+    return hitsOf(new Fuse(words ? list.filter((c) => mayMatchClaim(words, c, seen)) : list, FUSE_OPTIONS), q, limit);
   }
 
   /** Claims sharing the query's words, then claims whose speaker or section names a query word. */
@@ -113,16 +114,32 @@ function hitsOf(fuse: Fuse<Claim>, q: string, limit: number): ClaimSearchHit[] {
   return fuse.search(q, { limit }).map((r) => ({ claim: r.item, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
 }
 
-/** Whether one of the fields fuse.js searches may match every word (fuzzy-gate.ts); false only when fuse.js cannot match the claim. */
-function mayMatchClaim(words: readonly GateWord[], c: Claim): boolean {
-  for (const value of [c.text, c.source?.quote, c.speaker?.name, c.speaker?.role, c.source?.section, c.id] as unknown[]) {
+/**
+ * Whether one of the fields fuse.js searches may match every word (fuzzy-gate.ts); false only when fuse.js cannot
+ * match the claim. Names, roles and sections repeat across claims, so their answers are kept in `seen` for the
+ * query, and they are asked first: the order does not change the answer, only how soon it is known.
+ */
+function mayMatchClaim(words: readonly GateWord[], c: Claim, seen: Map<string, boolean>): boolean {
+  for (const value of [c.speaker?.name, c.speaker?.role, c.source?.section] as unknown[]) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string") return true;
+    let may = seen.get(value);
+    if (may === undefined) seen.set(value, (may = mayMatchAll(words, value)));
+    if (may) return true;
+  }
+  for (const value of [c.text, c.source?.quote, c.id] as unknown[]) {
     if (value === undefined || value === null) continue;
     // Anything but a string fuse.js reads in its own ways (arrays, numbers): keep the claim.
     if (typeof value !== "string") return true;
-    const text = value.toLowerCase().toLowerCase();
-    if (words.every((w) => mayMatch(w, text))) return true;
+    if (mayMatchAll(words, value)) return true;
   }
   return false;
+}
+
+/** Whether a field may match every word, lowercased as fuse.js lowercases it (its extended search, then its bitap). */
+function mayMatchAll(words: readonly GateWord[], value: string): boolean {
+  const text = value.toLowerCase().toLowerCase();
+  return words.every((w) => mayMatch(w, text));
 }
 
 /** The first MAX_QUERY_CHARS of a query, cut at a word break when there is one (and never inside a surrogate pair). */
