@@ -11,13 +11,14 @@
 // errors i < m with i / m ≤ threshold (its bitap only ever adds sound edit steps, so it finds no
 // match closer than the true edit distance), and (2) the field has two adjacent characters that both
 // occur in the word, near a match of (1) (its minMatchCharLength check: a run of two marked
-// characters, and only characters of the word in or next to a match are marked; see mayMatch). Both are tested here in one pass, (1) with Myers' bit-parallel
-// edit distance.
+// characters, where only characters of the word inside its best match or an exact occurrence are
+// marked; see mayMatch). Both are tested in one pass, (1) with Myers' bit-parallel edit distance.
 //
 // Queries whose words fuse.js would read as operators, phrases or OR groups (" ' = ! ^ $ | \ and
-// NUL), or whose words its regular expressions skip (line breaks), are not tested: `words` returns
-// undefined and every record is kept. Words longer than 32 units (fuse.js splits them into chunks
-// and matches any chunk) pass every field.
+// NUL), or whose words its regular expressions skip (line breaks), are not tested: `gateWords`
+// returns undefined and every record is kept. Words longer than 32 units (fuse.js splits them into
+// chunks and matches any chunk) pass every field. The soundness test (fuzzy-gate.test.ts) runs
+// fuse.js itself, so an upgrade that changes any of this is likely to fail there, not to change results.
 
 /** The most errors fuse.js allows a word of `m` units at `threshold` (its loop: i < m while i / m ≤ threshold). */
 export function maxErrors(m: number, threshold: number): number {
