@@ -2,8 +2,11 @@
 // section. fuse.js does this well on a few thousand short records, but scans every record per
 // query: over a 100,000-claim feed one query took seconds. So a large database is narrowed
 // first — by the matcher's inverted index (typo-corrected words) and by speaker and section
-// names — and fuse.js ranks only that short list.
+// names — and fuse.js ranks only that short list. Even a short list of 1,000 claims took fuse.js
+// 20 ms or more, though few of them match every word, so a gate (fuzzy-gate.ts) first drops the
+// claims fuse.js cannot match; what it keeps, fuse.js ranks exactly as it would have ranked the list.
 import Fuse from "fuse.js";
+import { gateWords, type GateWord, mayMatch } from "./fuzzy-gate.js";
 import type { Claim } from "./types.js";
 
 export interface ClaimSearchHit {
@@ -22,7 +25,7 @@ export type Narrow = (query: string, limit: number) => readonly Claim[];
  */
 export const MAX_QUERY_CHARS = 500;
 
-/** Up to this many claims, fuse.js searches them all. */
+/** Up to this many claims, fuse.js searches them all (those the gate keeps). */
 const SCAN_ALL = 2000;
 /** How many candidates a narrowed search hands to fuse.js. */
 const SHORT_LIST = 500;
@@ -45,8 +48,13 @@ export class ClaimSearch {
       .replace(/\$(?=\s|$)|\|/g, " ")
       .trim();
     if (!q) return this.claims.slice(0, limit).map((claim) => ({ claim, score: 1 }));
-    const fuse = this.claims.length <= SCAN_ALL || !this.narrow ? this.fuse : new Fuse([...this.shortList(q)], FUSE_OPTIONS);
-    return fuse.search(q, { limit }).map((r) => ({ claim: r.item, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
+    const words = gateWords(q, FUSE_OPTIONS.threshold);
+    const all = this.claims.length <= SCAN_ALL || !this.narrow;
+    // Without a gate (operators in the query) fuse.js reads the query itself, over everything as before.
+    if (all && !words) return hitsOf(this.fuse, q, limit);
+    const list = all ? this.claims : this.shortList(q);
+    const seen = new Map<string, boolean>();
+    return hitsOf(new Fuse(words ? list.filter((c) => mayMatchClaim(words, c, seen)) : list, FUSE_OPTIONS), q, limit);
   }
 
   /** Claims sharing the query's words, then claims whose speaker or section names a query word. */
@@ -57,41 +65,83 @@ export class ClaimSearch {
       .split(/\s+/)
       .filter((w) => w.length >= 3);
     if (!words.length) return [...out];
-    // Each distinct "speaker role section" is tested once, then the claims are walked in order.
-    const { ids, texts } = (this.who ??= whoIndex(this.claims));
-    const hit = new Uint8Array(texts.length);
-    let any = false;
-    texts.forEach((who, k) => {
-      if (!words.some((w) => who.includes(w))) return;
-      hit[k] = 1;
-      any = true;
-    });
-    if (!any) return [...out];
+    // A word (no white space in it) is in "name role section" exactly when it is in one of the three, so each
+    // distinct name, role and section is tested once (a few thousand strings, not one per claim), then the
+    // claims are walked in order.
+    const who = (this.who ??= whoIndex(this.claims));
+    const hits = who.parts.map((texts) => texts.map((t) => words.some((w) => t.includes(w))));
+    if (!hits.some((h) => h.includes(true))) return [...out];
+    const [names, roles, sections] = hits;
+    const [nameOf, roleOf, sectionOf] = who.ids;
     for (let i = 0; i < this.claims.length; i++) {
       if (out.size >= SHORT_LIST * 2) break;
-      if (hit[ids[i]]) out.add(this.claims[i]);
+      if (names[nameOf[i]] || roles[roleOf[i]] || sections[sectionOf[i]]) out.add(this.claims[i]);
     }
     return [...out];
   }
 
-  /** Per claim, the index of its lowercase "speaker role section" among the distinct ones (built on the first narrowed search). */
-  private who: { ids: Uint32Array; texts: string[] } | undefined;
+  /** Per claim, the index of its lowercase speaker name, role and section among the distinct ones (built on the first narrowed search). */
+  private who: WhoIndex | undefined;
 }
 
-function whoIndex(claims: readonly Claim[]): { ids: Uint32Array; texts: string[] } {
-  const ids = new Uint32Array(claims.length);
-  const texts: string[] = [];
-  const byText = new Map<string, number>();
+interface WhoIndex {
+  /** The distinct lowercase names, roles and sections. */
+  parts: [string[], string[], string[]];
+  /** Per claim, its name's, role's and section's index in `parts`. */
+  ids: [Uint32Array, Uint32Array, Uint32Array];
+}
+
+function whoIndex(claims: readonly Claim[]): WhoIndex {
+  const parts: WhoIndex["parts"] = [[], [], []];
+  const ids: WhoIndex["ids"] = [new Uint32Array(claims.length), new Uint32Array(claims.length), new Uint32Array(claims.length)];
+  const byText = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   claims.forEach((c, i) => {
-    const who = `${c.speaker.name} ${c.speaker.role} ${c.source.section}`.toLowerCase();
-    let k = byText.get(who);
-    if (k === undefined) {
-      k = texts.push(who) - 1;
-      byText.set(who, k);
+    // As the search before this index read them: `${…}`, so a missing role reads "undefined".
+    const fields = [`${c.speaker.name}`, `${c.speaker.role}`, `${c.source.section}`];
+    for (let p = 0; p < 3; p++) {
+      const text = fields[p].toLowerCase();
+      let k = byText[p].get(text);
+      if (k === undefined) {
+        k = parts[p].push(text) - 1;
+        byText[p].set(text, k);
+      }
+      ids[p][i] = k;
     }
-    ids[i] = k;
   });
-  return { ids, texts };
+  return { parts, ids };
+}
+
+/** fuse.js's hits as the search's, best first. */
+function hitsOf(fuse: Fuse<Claim>, q: string, limit: number): ClaimSearchHit[] {
+  return fuse.search(q, { limit }).map((r) => ({ claim: r.item, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
+}
+
+/**
+ * Whether one of the fields fuse.js searches may match every word (fuzzy-gate.ts); false only when fuse.js cannot
+ * match the claim. Names, roles and sections repeat across claims, so their answers are kept in `seen` for the
+ * query, and they are asked first: the order does not change the answer, only how soon it is known.
+ */
+function mayMatchClaim(words: readonly GateWord[], c: Claim, seen: Map<string, boolean>): boolean {
+  for (const value of [c.speaker?.name, c.speaker?.role, c.source?.section] as unknown[]) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string") return true;
+    let may = seen.get(value);
+    if (may === undefined) seen.set(value, (may = mayMatchAll(words, value)));
+    if (may) return true;
+  }
+  for (const value of [c.text, c.source?.quote, c.id] as unknown[]) {
+    if (value === undefined || value === null) continue;
+    // Anything but a string fuse.js reads in its own ways (arrays, numbers): keep the claim.
+    if (typeof value !== "string") return true;
+    if (mayMatchAll(words, value)) return true;
+  }
+  return false;
+}
+
+/** Whether a field may match every word, lowercased as fuse.js lowercases it (its extended search, then its bitap). */
+function mayMatchAll(words: readonly GateWord[], value: string): boolean {
+  const text = value.toLowerCase().toLowerCase();
+  return words.every((w) => mayMatch(w, text));
 }
 
 /** The first MAX_QUERY_CHARS of a query, cut at a word break when there is one (and never inside a surrogate pair). */
@@ -104,7 +154,7 @@ export function capQuery(query: string): string {
   return query.slice(0, end);
 }
 
-const FUSE_OPTIONS = {
+export const FUSE_OPTIONS = {
   includeScore: true,
   // Words are matched separately (AND), each fuzzily: "nato kyiv" finds "NATO expansion to include Kyiv".
   useExtendedSearch: true,
