@@ -20,7 +20,7 @@ export type { RawAttribution } from "./spans.js";
 import { beforePreposition, SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { sourceExtent } from "./source-extent.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
-import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, VERB_GROUP } from "./words.js";
+import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, TEMPORAL, VERB_GROUP } from "./words.js";
 
 /** A heading of the source: its text and where it is. */
 export interface Heading {
@@ -285,9 +285,12 @@ function namedBeforeAppositive(doc: XDoc, [s, e]: [number, number], pieces: read
     if (tk[j]?.value === "(") k = j - 1;
   }
   const first = doc.sentences[tk[s].sentence].first;
-  if (k < first || tk[k].pos !== "PROPN" || tk[k].inQuote) return [s, e];
+  if (k < first || tk[k].pos !== "PROPN" || tk[k].inQuote || TEMPORAL.has(tk[k].lower)) return [s, e];
   if (pieces.some(([a, b]) => tk[k].start >= a && tk[k].end <= b)) return [s, e];
-  return npEndingAt(doc, k, first) ?? [s, e];
+  const named = npEndingAt(doc, k, first);
+  // the object of a preposition is no name the description stands beside ("on Tuesday, the company said")
+  if (!named || tk[named[0] - 1]?.pos === "ADP") return [s, e];
+  return named;
 }
 
 /** 1 for the tokens of the cue groups. */

@@ -52,6 +52,8 @@ export function sourceExtent(
   const sent = doc.sentences[tk[b].sentence];
   const before = b < cue[0];
   if (!before && a <= cue[1]) return [a, b];
+  // a pronoun is the whole mention ("he"; "who" after a name is the name's, not the source's)
+  if (a === b && tk[a].pos === "PRON") return [a, b];
   // the modifiers stop at the cue's verb group (before it) or at the clause's end (after it)
   let ceil = Math.min(sent.last, b + MAX_MODIFIER);
   if (before) {
@@ -67,7 +69,7 @@ export function sourceExtent(
     !isQuoteMark(tk[i]) &&
     !cues[i] &&
     !pieces.some(([s, e]) => tk[i].start < e && tk[i].end > s);
-  const s = leftEdge(doc, a, floor, free);
+  const s = leftEdge(doc, newPhrase(doc, a, b), b, floor, before, free);
   let e = b;
   // a parenthetical right after the head: "(D-Ore.)"
   if (tk[e + 1]?.value === "(") {
@@ -122,26 +124,69 @@ export function sourceExtent(
 }
 
 /**
+ * Where a head run [a, b] that holds two noun phrases side by side begins the last one: at its own
+ * determiner ("two weeks the committee" → "the committee"; "the families of the victims" stays whole).
+ */
+function newPhrase(doc: XDoc, a: number, b: number): number {
+  const tk = doc.tokens;
+  let s = a;
+  for (let i = a + 1; i <= b; i++) {
+    const prev = tk[i - 1];
+    if (tk[i].pos === "DET" && (prev.pos === "NOUN" || prev.pos === "PROPN" || prev.pos === "NUM" || prev.pos === "ADJ")) s = i;
+  }
+  return s;
+}
+
+/**
  * Where the mention whose head run starts at token `a` begins: back over the words before it that the
  * tagger split off ("White House spokesman Josh Earnest" with "Josh" read as a verb) and over a
  * coordination ("Lee and Park said", "current and former officials say").
  */
-function leftEdge(doc: XDoc, a: number, floor: number, free: (i: number) => boolean): number {
+function leftEdge(doc: XDoc, a: number, b: number, floor: number, before: boolean, free: (i: number) => boolean): number {
   const tk = doc.tokens;
   const first = doc.sentences[tk[a].sentence].first;
   const nounish = (i: number) => {
     const t = tk[i];
-    if (!free(i) || TEMPORAL.has(t.lower)) return false;
+    if (!free(i) || TEMPORAL.has(t.lower) || TEMPORAL.has(t.lemma)) return false;
     if (t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "NUM") return true;
     // a capitalised word inside the sentence is part of a name, whatever the tagger read
     return i > first && /^\p{Lu}/u.test(t.value) && !FUNCTION_POS.has(t.pos);
   };
+  // where a noun phrase may begin: the sentence's start, after a comma or quotation mark, after a
+  // subordinator, or right after a cue that comes first ("according to Democratic and independent analysts")
+  const opensClause = (i: number) => {
+    const lead = tk[i - 1];
+    return (
+      i === first || (!before && i === floor) || lead.value === "," || lead.value === "“" || lead.value === "”" || lead.pos === "SCONJ"
+    );
+  };
   let s = a;
   const back = () => {
-    while (s - 1 >= floor && (nounish(s - 1) || (tk[s - 1].value === "." && s - 2 >= floor && tk[s - 2].pos === "PROPN"))) s--;
+    for (;;) {
+      if (s - 1 >= floor && nounish(s - 1)) s--;
+      else if (s - 2 >= floor && tk[s - 1].value === "." && tk[s - 2].pos === "PROPN") s--;
+      // "CNN/ORC", "Brooklyn-based": a slash or hyphen inside a word the tokenizer split
+      else if (
+        s - 2 >= floor &&
+        (tk[s - 1].value === "/" || tk[s - 1].value === "-") &&
+        tk[s - 1].start === tk[s - 2].end &&
+        nounish(s - 2)
+      )
+        s -= 2;
+      else break;
+    }
     if (s - 1 >= floor && free(s - 1) && (tk[s - 1].pos === "DET" || POSSESSIVE.has(tk[s - 1].lower))) s--;
   };
   back();
+  // after a cue that comes first, a few words the tagger read as verbs still open the phrase
+  // ("according to company documents", "according to exit polls")
+  if (
+    !before &&
+    s > floor &&
+    s - floor <= 2 &&
+    tk.slice(floor, s).every((t, k) => free(floor + k) && /^\p{L}/u.test(t.value) && !FUNCTION_POS.has(t.pos))
+  )
+    s = floor;
   // "Lee and Park", "Lee, Park and Kim", "current and former officials": only at the start of the
   // clause, so that an object before the source ("met Lee and Park said") stays out
   for (let n = 0; n < 4 && s - 2 >= floor && (tk[s - 1].lower === "and" || (n > 0 && tk[s - 1].value === ",")) && free(s - 1); n++) {
@@ -153,15 +198,20 @@ function leftEdge(doc: XDoc, a: number, floor: number, free: (i: number) => bool
       s = keep;
       break;
     }
-    // "Lee and Park said" and ", Lee and Park said" begin the clause; "met Lee and Park" does not
     if (s - 1 >= floor && (tk[s - 1].lower === "both" || tk[s - 1].lower === "neither")) s--;
-    const lead = tk[s - 1];
-    const opensClause =
-      s === first || lead === undefined || lead.value === "," || lead.value === "“" || lead.value === "”" || lead.pos === "SCONJ";
-    if (!opensClause) {
+    if (!opensClause(s)) {
       s = keep;
       break;
     }
+  }
+  // a description before the name, set off by commas: "Her campaign manager, Ana Ruiz, said"
+  if (s === a && s - 2 >= floor && tk[s - 1].value === "," && free(s - 1) && (!before || tk[b + 1]?.value === ",")) {
+    const keep = s;
+    s -= 1;
+    const at = s;
+    back();
+    const description = tk.slice(s, at).some((t) => t.pos === "NOUN");
+    if (s === at || !description || !opensClause(s)) s = keep;
   }
   return s;
 }
