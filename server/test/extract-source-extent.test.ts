@@ -70,8 +70,24 @@ describe("source extent", () => {
     );
   });
 
-  it("takes both halves of a coordination that opens the clause", () => {
+  it("takes both halves of a coordination that opens the clause, and no object before it", () => {
     assert.equal(extent("Quill and her deputy said the strike would go on.", "her deputy", "said"), "Quill and her deputy");
+    assert.equal(
+      extent("Then comes the vote, where Quill and her deputy believe they can win.", "her deputy", "believe"),
+      "Quill and her deputy",
+    );
+    assert.equal(extent("The mayor thanked Quill and her deputy said nothing.", "her deputy", "said"), "her deputy");
+  });
+
+  it("ends a prepositional phrase at a verb of its own", () => {
+    assert.equal(
+      extent(
+        "A spokeswoman for the port authority emailed reporters a statement, arguing that the cranes were safe.",
+        "A spokeswoman",
+        "arguing",
+      ),
+      "A spokeswoman for the port authority",
+    );
   });
 
   it("leaves out what only sets the scene: adverbs, times, the occasion", () => {

@@ -25,6 +25,20 @@ const OCCASIONS =
   /^(?:statement|interview|speech|letter|e-?mail|tweet|call|release|conference|post|op-ed|rally|debate|hearing|briefing|appearance|meeting|event|address|note|memo|message|video|broadcast|show|program|podcast|radio|television|tv)s?$/;
 /** What may open an appositive: the words that begin a noun phrase. */
 const NOMINAL: ReadonlySet<string> = new Set(["DET", "NOUN", "PROPN", "ADJ", "NUM"]);
+/** Words that open a clause whatever the tagger reads them as ("where Lee and Park believe …"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  "where",
+  "when",
+  "while",
+  "because",
+  "as",
+  "if",
+  "since",
+  "though",
+  "although",
+  "but",
+  "and",
+]);
 const POSSESSIVE: ReadonlySet<string> = new Set(["his", "her", "its", "their", "our", "my"]);
 const isQuoteMark = (t: XToken) => t.value === "“" || t.value === "”" || t.value === '"';
 /** Words that never belong to a name, even capitalised ("In", "And", "He"). */
@@ -82,9 +96,10 @@ export function sourceExtent(
   while (free(e + 1) && PREPOSITIONS.has(tk[e + 1].lower) && (!person || AFTER_NAME.has(tk[e + 1].lower))) {
     // the phrase runs to the next preposition, so that a scene-setting one after it stays out
     let k = e + 2;
-    while (free(k) && !PREPOSITIONS.has(tk[k].lower) && tk[k].value !== "," && !/^[.!?;:]$/.test(tk[k].value)) k++;
+    // (and stops at a verb: "a spokeswoman for the committee emailed reporters")
+    while (free(k) && !PREPOSITIONS.has(tk[k].lower) && tk[k].value !== "," && !/^[.!?;:]$/.test(tk[k].value) && !verbal(tk[k])) k++;
     const phrase = tk.slice(e + 2, k);
-    if (!phrase.length || phrase.some((t) => verbal(t) || TEMPORAL.has(t.lower) || OCCASIONS.test(t.lower))) break;
+    if (!phrase.length || phrase.some((t) => TEMPORAL.has(t.lower) || OCCASIONS.test(t.lower))) break;
     e = k - 1;
   }
   // a relative clause right after the head ("officials who spoke on condition of anonymity say"): to the
@@ -157,7 +172,13 @@ function leftEdge(doc: XDoc, a: number, b: number, floor: number, before: boolea
   const opensClause = (i: number) => {
     const lead = tk[i - 1];
     return (
-      i === first || (!before && i === floor) || lead.value === "," || lead.value === "“" || lead.value === "”" || lead.pos === "SCONJ"
+      i === first ||
+      (!before && i === floor) ||
+      lead.value === "," ||
+      lead.value === "“" ||
+      lead.value === "”" ||
+      lead.pos === "SCONJ" ||
+      CLAUSE_OPENERS.has(lead.lower)
     );
   };
   let s = a;
