@@ -79,6 +79,14 @@ describe("source extent", () => {
     assert.equal(extent("The mayor thanked Quill and her deputy said nothing.", "her deputy", "said"), "her deputy");
   });
 
+  it("takes a participle after a common noun, but not a verb of the clause", () => {
+    assert.equal(
+      extent("The inspection records released on Friday show that the cranes were safe.", "The inspection records", "show"),
+      "The inspection records released on Friday",
+    );
+    assert.equal(extent("The union balked and said the offer was too low.", "The union", "said"), "The union");
+  });
+
   it("ends a prepositional phrase at a verb of its own", () => {
     assert.equal(
       extent(

@@ -109,6 +109,14 @@ export function sourceExtent(
     while (free(k + 1) && tk[k + 1].value !== "," && !/^[.!?;:]$/.test(tk[k + 1].value)) k++;
     if (!before || k === ceil || (tk[k + 1]?.value === "," && k + 1 === ceil)) e = before && k + 1 === ceil ? k + 1 : k;
   }
+  // a participle after a common noun ("emails released this week show", "a poll conducted in May"):
+  // to the cue's verb group before the cue, to the clause's end after it, with no other verb or "and"
+  if (free(e + 1) && tk[b].pos === "NOUN" && tk[e + 1].pos === "VERB" && /(?:ed|en|wn)$/.test(tk[e + 1].lower)) {
+    let k = e + 1;
+    while (free(k + 1) && tk[k + 1].value !== "," && !/^[.!?;:]$/.test(tk[k + 1].value)) k++;
+    const rest = tk.slice(e + 2, k + 1);
+    if (!rest.some((t) => verbal(t) || t.pos === "CCONJ") && (!before || k === ceil)) e = k;
+  }
   // appositives and relative clauses, each set off by a comma: "Lee, a lawyer for the union, who …,"
   let closed = e;
   let k = e;
