@@ -18,8 +18,9 @@ import { mentionsOf, namesPerson, resolvePronoun, sourceKey } from "./pronoun-mo
 import { attributions, cueGroups, npEndingAt, passive, type RawAttribution } from "./spans.js";
 export type { RawAttribution } from "./spans.js";
 import { beforePreposition, SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
+import { sourceExtent } from "./source-extent.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
-import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, VERB_GROUP } from "./words.js";
+import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, TEMPORAL, VERB_GROUP } from "./words.js";
 
 /** A heading of the source: its text and where it is. */
 export interface Heading {
@@ -193,11 +194,15 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
   let r = 0;
   let mentions: ReturnType<typeof mentionsOf> | undefined;
   const sourceHeads = new Set<string>();
+  const cues = cueMask(
+    doc,
+    raws.map((x) => x.cue),
+  );
   for (let s = 0; s < doc.sentences.length; s++) {
     for (; r < raws.length && raws[r].sentence === s; r++) {
       const raw = raws[r];
       const appositive = raw.source ? appositiveAfter(doc, raw.source[1], raw.cue[0]) : undefined;
-      const mention = raw.source ? mentionAsWritten(doc, raw.source, appositive) : undefined;
+      const mention = raw.source ? mentionOf(doc, raw, cues) : undefined;
       let personal: ExtractedSpeaker | undefined;
       // a pronoun names the person it refers to: the named mention the pronoun model picks
       if (raw.source && raw.source[0] === raw.source[1] && RESOLVABLE.has(doc.tokens[raw.source[0]].lower)) {
@@ -217,7 +222,7 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
         if (h.pos === "PROPN") sourceHeads.add(sourceKey(h.value));
       }
       // the mention as the source writes it ("Sen. Jack Reed (D-R.I.)") is one more way to name the speaker
-      if (mention && sp.key !== REPORTING_KEY && mention.length <= 80 && mention !== sp.name) sp.aliases.add(mention);
+      if (mention && sp.key !== REPORTING_KEY && mention.length <= 300 && mention !== sp.name) sp.aliases.add(mention);
       used.set(sp.key, sp);
       claims.push(claimOf(doc, raw, sp, headings, input.title, appositive));
       attributedSentences.add(s);
@@ -280,9 +285,12 @@ function namedBeforeAppositive(doc: XDoc, [s, e]: [number, number], pieces: read
     if (tk[j]?.value === "(") k = j - 1;
   }
   const first = doc.sentences[tk[s].sentence].first;
-  if (k < first || tk[k].pos !== "PROPN" || tk[k].inQuote) return [s, e];
+  if (k < first || tk[k].pos !== "PROPN" || tk[k].inQuote || TEMPORAL.has(tk[k].lower)) return [s, e];
   if (pieces.some(([a, b]) => tk[k].start >= a && tk[k].end <= b)) return [s, e];
-  return npEndingAt(doc, k, first) ?? [s, e];
+  const named = npEndingAt(doc, k, first);
+  // the object of a preposition is no name the description stands beside ("on Tuesday, the company said")
+  if (!named || tk[named[0] - 1]?.pos === "ADP") return [s, e];
+  return named;
 }
 
 /** 1 for the tokens of the cue groups. */
@@ -367,18 +375,14 @@ function appositiveAfter(doc: XDoc, e: number, cue: number): string | undefined 
   return doc.text.slice(tk[e + 2].start, tk[close - 1].end);
 }
 
-/** The source mention with a parenthetical right after it ("(R-S.C.)") and a short appositive. */
-function mentionAsWritten(doc: XDoc, [a, b]: [number, number], appositive: string | undefined): string | undefined {
-  const tk = doc.tokens;
-  let e = b;
-  if (tk[e + 1]?.value === "(") {
-    let k = e + 2;
-    while (k < tk.length && k <= e + 8 && tk[k].value !== ")" && tk[k].sentence === tk[b].sentence) k++;
-    if (tk[k]?.value === ")") e = k;
-  }
-  const text = doc.text.slice(tk[a].start, tk[e].end);
-  if (appositive && e === b && appositive.split(/\s+/).length <= 8) return `${text}, ${appositive}`;
-  return e === b ? undefined : text;
+/**
+ * The source mention as the text writes it, with the modifiers that identify the speaker (source-extent.ts),
+ * ("Anne Lee, a lawyer for the union,").
+ */
+function mentionOf(doc: XDoc, raw: RawAttribution, cues: Uint8Array): string {
+  const src = raw.source!;
+  const [s, e] = sourceExtent(doc, src, raw.cue, raw.pieces ?? [raw.content], cues);
+  return doc.text.slice(doc.tokens[s].start, doc.tokens[e].end);
 }
 
 function claimOf(

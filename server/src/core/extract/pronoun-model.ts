@@ -6,6 +6,7 @@
 // learns that "she" is rarely Bernie. The same functions feed training and extraction.
 import { score, type ScoringModel } from "./perceptron.js";
 import type { XDoc } from "./tokens.js";
+import { TEMPORAL } from "./words.js";
 
 /** A proper-noun mention: the last token of a run of proper nouns, and where the run starts. */
 export interface Mention {
@@ -158,6 +159,8 @@ export function resolvePronoun(
   let best: number | undefined;
   let bestScore = -Infinity;
   antecedentCandidates(m.mentions, p).forEach((k, rank) => {
+    // a day or a month is never who speaks ("said Wednesday. It added …")
+    if (TEMPORAL.has(doc.tokens[m.mentions[k].head].lower)) return;
     const s = score(model, antecedentFeatures(doc, p, m, k, rank, sources));
     if (s > bestScore) {
       bestScore = s;

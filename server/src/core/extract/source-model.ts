@@ -7,7 +7,7 @@
 import { score, type ScoringModel } from "./perceptron.js";
 import { npEndingAt } from "./spans.js";
 import type { XDoc } from "./tokens.js";
-import { PERSONAL_PRONOUNS, VERB_GROUP } from "./words.js";
+import { PERSONAL_PRONOUNS, TEMPORAL, VERB_GROUP } from "./words.js";
 
 export interface SourceCandidate {
   /** Token range [first, last] of the mention; null for "no source". */
@@ -17,14 +17,6 @@ export interface SourceCandidate {
 }
 
 const NOUNISH: ReadonlySet<string> = new Set(["PROPN", "NOUN"]);
-/** Words of time, which end a noun run and are no source themselves. */
-const TEMPORAL: ReadonlySet<string> = new Set(
-  (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september " +
-    "october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
-    "today yesterday tomorrow tonight morning afternoon evening night week weekend month year day hour decade"
-  ).split(" "),
-);
 /** How far from the cue (in tokens) a source is looked for. */
 const REACH = 30;
 

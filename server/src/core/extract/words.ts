@@ -13,6 +13,15 @@ export const TITLES: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** Words of time, which end a noun run and are no source themselves. */
+export const TEMPORAL: ReadonlySet<string> = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september " +
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "today yesterday tomorrow tonight morning afternoon evening night week weekend month year day hour decade"
+  ).split(" "),
+);
+
 export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "him", "her", "i", "we", "they", "it", "who", "you"]);
 
 /** Words of a verb group that may stand between a source and its cue ("Trump has also repeatedly said"). */
