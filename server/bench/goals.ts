@@ -16,12 +16,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Diagnostic } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { DraftSession } from "../src/core/draft-session.js";
 import { ClaimParts, findingDiagnostic } from "../src/diagnostics.js";
-import { PublishJsonEncoder } from "../src/publish-encoder.js";
 import { parseClaimsDatabase } from "../src/core/claims/loader.js";
 import { createNlp } from "../src/core/nlp.js";
 import { Segmenter } from "../src/core/segment/segmenter.js";
@@ -174,34 +172,6 @@ function incrementalJob(draft: string, checker: FactChecker): Record<string, num
   const json = JSON.stringify({ jsonrpc: "2.0", method: "textDocument/publishDiagnostics", params });
   const stringifyMs = ms(t);
   const least = JSON.stringify({ uri: doc.uri, diagnostics: diagnostics.map((d) => ({ range: d.range, message: d.message })) });
-  // The server's encoder (publish-encoder.ts) on the next publishes: the same diagnostics again (a word typed), and
-  // then with the second half moved down a line as draft-checker.ts moves them (a line break typed in the middle).
-  const encoder = new PublishJsonEncoder();
-  const encode = (list: Diagnostic[]) => {
-    const t0 = performance.now();
-    void encoder.encode(
-      { jsonrpc: "2.0", method: "textDocument/publishDiagnostics", params: { ...params, diagnostics: list } },
-      { charset: "utf-8" },
-    );
-    return ms(t0);
-  };
-  encode(diagnostics);
-  const keptRuns: number[] = [];
-  const movedRuns: number[] = [];
-  let list = diagnostics;
-  for (let r = 0; r < 9; r++) {
-    keptRuns.push(encode(list));
-    const half = list.length >> 1;
-    list = list.map((d, i) =>
-      i < half
-        ? d
-        : {
-            ...d,
-            range: { start: { ...d.range.start, line: d.range.start.line + 1 }, end: { ...d.range.end, line: d.range.end.line + 1 } },
-          },
-    );
-    movedRuns.push(encode(list));
-  }
   return {
     wordMs: median(words),
     paragraphMs: median(paragraphs),
@@ -209,8 +179,6 @@ function incrementalJob(draft: string, checker: FactChecker): Record<string, num
     publishBytes: Buffer.byteLength(json),
     leastBytes: Buffer.byteLength(least),
     stringifyMs,
-    encodeKeptMs: median(keptRuns),
-    encodeMovedMs: median(movedRuns),
     diagnostics: diagnostics.length,
   };
 }
@@ -545,7 +513,7 @@ export async function goals(
       unit: "MB",
       goal: 0.5,
       baseline: { name: "their ranges and messages alone", value: inc.leastBytes / 1e6 },
-      note: `JSON.stringify ${inc.stringifyMs.toFixed(1)} ms; the server's encoder, the same diagnostics again ${inc.encodeKeptMs.toFixed(1)} ms, half of them moved down a line ${inc.encodeMovedMs.toFixed(1)} ms`,
+      note: `JSON.stringify ${inc.stringifyMs.toFixed(1)} ms`,
     });
 
     t = performance.now();

@@ -16,13 +16,6 @@ export class PublishJsonEncoder implements JsonEncoder {
   readonly name = "application/json";
   /** Each finding diagnostic's JSON in UTF-8: they are never changed once made (a moved one is a new object). */
   private readonly bytes = new WeakMap<Diagnostic, Buffer>();
-  /**
-   * The first diagnostic written with each `data` object. A finding moved by a line break above it is a new
-   * object with the same values but its range (draft-checker.ts, moveLines: `{ ...d, range }`): its JSON is the
-   * new range followed by the first one's bytes after its range, so a keystroke that adds a line does not
-   * serialise every diagnostic below it again.
-   */
-  private readonly firsts = new WeakMap<object, Diagnostic>();
 
   encode(msg: unknown, options: { charset: BufferEncoding }): Promise<Uint8Array> {
     try {
@@ -71,43 +64,11 @@ export class PublishJsonEncoder implements JsonEncoder {
     if (!kept) return Buffer.from(JSON.stringify(d) ?? "null", "utf8");
     let b = this.bytes.get(d);
     if (b === undefined) {
-      const data = d.data as object;
-      const first = this.firsts.get(data);
-      const firstBytes = first && this.bytes.get(first);
-      if (first && firstBytes && sameButRange(first, d)) {
-        const head = Buffer.byteLength(rangeHead(first), "utf8");
-        b = Buffer.concat([Buffer.from(rangeHead(d), "utf8"), firstBytes.subarray(head)]);
-      } else {
-        b = Buffer.from(JSON.stringify(d), "utf8");
-        if (!first) this.firsts.set(data, d);
-      }
+      b = Buffer.from(JSON.stringify(d), "utf8");
       this.bytes.set(d, b);
     }
     return b;
   }
-}
-
-const isObject = (x: unknown): boolean => typeof x === "object" && x !== null;
-
-/** The start of a diagnostic's JSON when `range` is its first key: `{"range":{...}`. */
-function rangeHead(d: Diagnostic): string {
-  return `{"range":${JSON.stringify(d.range)}`;
-}
-
-/**
- * Whether `b`'s JSON is `a`'s with another range: both have the same keys in the same order, `range` first
- * (JSON.stringify writes keys in that order), no `toJSON` of their own, and the very same values but the range.
- */
-function sameButRange(a: Diagnostic, b: Diagnostic): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length || ka[0] !== "range" || !isObject(a.range) || !isObject(b.range)) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i];
-    if (kb[i] !== k || k === "toJSON") return false;
-    if (i > 0 && (a as unknown as Record<string, unknown>)[k] !== (b as unknown as Record<string, unknown>)[k]) return false;
-  }
-  return true;
 }
 
 const LIST_KEY = '"diagnostics":0';
