@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CandidateScorer, type WeightedTerm } from "../src/core/candidate-scores.js";
+import { SectionIndex } from "../src/core/section-terms.js";
 
 /** The rule before the bound (claim-index.ts as it was): the reference. */
 function reference(
@@ -123,4 +124,40 @@ test("a claim the bound would leave out on a tie with the k-th best is kept (tie
   ] as const)
     assert.deepEqual(scorer.candidates(terms, k), reference(postings, sets, idf, 100, terms, k));
   assert.equal(scorer.bounded, 4, "the bound held in every call");
+});
+
+test("the section index's candidates are the plain rule's (a Map of scores, all sorted), on random titles", () => {
+  const rnd = random(9);
+  const words = Array.from({ length: 300 }, (_, i) => `w${i}x`);
+  const pick = () => words[Math.floor(rnd() ** 3 * words.length)];
+  const titles = Array.from({ length: 40 }, () => Array.from({ length: 3 + Math.floor(rnd() * 6) }, pick).join(" "));
+  // Claims of one article share its sections.
+  const sections = Array.from({ length: 4000 }, () => titles[Math.floor(rnd() * titles.length)]);
+  const index = new SectionIndex(sections, (w) => w);
+  const lists = new Map<string, number[]>();
+  sections.forEach((s, id) => {
+    for (const t of new Set(s.split(" "))) (lists.get(t) ?? lists.set(t, []).get(t)!).push(id);
+  });
+  const plain = (terms: string[], k: number) => {
+    const score = new Map<number, number>();
+    for (const t of new Set(terms)) {
+      const list = lists.get(t);
+      if (!list || list.length > Math.max(50, sections.length * 0.05)) continue;
+      for (const id of list) score.set(id, (score.get(id) ?? 0) + index.idf(t));
+    }
+    return [...score.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, k)
+      .map(([id]) => id);
+  };
+  let nonEmpty = 0;
+  for (let q = 0; q < 300; q++) {
+    const terms = Array.from({ length: 1 + Math.floor(rnd() * 10) }, pick);
+    for (const k of [1, 10, 40]) {
+      const got = index.candidates(terms, k);
+      assert.deepEqual(got, plain(terms, k), `query ${q} k ${k}`);
+      if (got.length) nonEmpty++;
+    }
+  }
+  assert.ok(nonEmpty > 300, `${nonEmpty} queries found candidates`);
 });

@@ -70,37 +70,32 @@ function sortedHas(list: Int32Array, id: number): boolean {
 const FOLLOWED = 1;
 const LEFT = 2;
 
-export class CandidateScorer {
+/**
+ * Top-k scoring over weighted posting lists read in a given order, with the accumulators kept between calls (sized
+ * for `n` claims). A list longer than the call's `common` only adds to claims an earlier list reached (unless none
+ * did); the sums are made in the lists' order.
+ */
+export class ListScorer {
   /** Scores and states by claim, zero between calls. */
   private readonly score: Float64Array;
   private readonly state: Uint8Array;
   /** The claims reached in a call, in the order reached. */
   private readonly reached: Int32Array;
-  /** Bit sets of the common terms' lists, made the first time one is asked about (at most n/8 bytes each). */
-  private readonly bits = new Map<string, Uint32Array>();
+  /** Bit sets of the common lists, made the first time one is asked about (n/8 bytes each). */
+  private readonly bits = new Map<Int32Array, Uint32Array>();
   /** Calls in which the bound held (some lists were not walked for new candidates): for tests. */
   bounded = 0;
 
-  constructor(
-    private readonly n: number,
-    private readonly postings: ReadonlyMap<string, Int32Array>,
-    private readonly idf: (term: string) => number,
-    /** A term in more lists than this only adds to claims a rarer term found. */
-    private readonly common: number,
-  ) {
+  constructor(private readonly n: number) {
     this.score = new Float64Array(n);
     this.state = new Uint8Array(n);
     this.reached = new Int32Array(n);
   }
 
-  candidates(terms: readonly WeightedTerm[], k: number): number[] {
-    const best = new Map<string, number>();
-    for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
-    const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
-    const m = ordered.length;
-    const lists = ordered.map(([t]) => this.postings.get(t)!);
-    const ws = ordered.map(([t, w]) => this.idf(t) * w);
-    // left[i]: the most the terms from i on can give a claim.
+  /** The `k` claims of highest sum of `ws[i]` over the `lists[i]` holding them, ties to the lower claim, best first. */
+  top(lists: readonly Int32Array[], ws: readonly number[], k: number, common = Infinity): number[] {
+    const m = lists.length;
+    // left[i]: the most the lists from i on can give a claim.
     const left = new Float64Array(m + 1);
     for (let i = m - 1; i >= 0; i--) left[i] = left[i + 1] + ws[i];
     const { score, state, reached } = this;
@@ -113,7 +108,7 @@ export class CandidateScorer {
       for (let i = 0; i < m; i++) {
         const list = lists[i];
         const w = ws[i];
-        const walk = !(list.length > this.common && count > 0);
+        const walk = !(list.length > common && count > 0);
         if (walk && !followed && bounded && count >= k && top > left[i]) {
           // Can a claim not reached yet still enter the k best? Not when the k-th best so far beats all that is left.
           const kth = score[topK(reached, count, score, k)[k - 1]];
@@ -139,9 +134,7 @@ export class CandidateScorer {
             if (s > top) top = s;
           }
         } else {
-          const s = followed
-            ? this.addTo(followed, followed.length, list, ordered[i][0], w)
-            : this.addTo(reached, count, list, ordered[i][0], w);
+          const s = followed ? this.addTo(followed, followed.length, list, w, common) : this.addTo(reached, count, list, w, common);
           if (s > top) top = s;
         }
       }
@@ -159,14 +152,14 @@ export class CandidateScorer {
   }
 
   /**
-   * Adds `w` to the followed candidates among `ids` that `list` (the postings of `term`) holds; returns the highest
-   * score it made. Each way of testing membership adds to the same claims: the cheapest is taken.
+   * Adds `w` to the followed candidates among `ids` that `list` holds; returns the highest score it made. Each way
+   * of testing membership adds to the same claims: the cheapest is taken.
    */
-  private addTo(ids: ArrayLike<number>, count: number, list: Int32Array, term: string, w: number): number {
+  private addTo(ids: ArrayLike<number>, count: number, list: Int32Array, w: number, common: number): number {
     const { score, state } = this;
     let top = 0;
-    if (list.length > this.common) {
-      const bits = this.bitsOf(term, list);
+    if (list.length > common) {
+      const bits = this.bitsOf(list);
       for (let j = 0; j < count; j++) {
         const id = ids[j];
         if (state[id] === FOLLOWED && (bits[id >>> 5] & (1 << (id & 31))) !== 0) top = Math.max(top, (score[id] += w));
@@ -184,13 +177,45 @@ export class CandidateScorer {
     return top;
   }
 
-  private bitsOf(term: string, list: Int32Array): Uint32Array {
-    let b = this.bits.get(term);
+  private bitsOf(list: Int32Array): Uint32Array {
+    let b = this.bits.get(list);
     if (!b) {
       b = new Uint32Array((this.n + 31) >>> 5);
       for (let j = 0; j < list.length; j++) b[list[j] >>> 5] |= 1 << (list[j] & 31);
-      this.bits.set(term, b);
+      this.bits.set(list, b);
     }
     return b;
+  }
+}
+
+/** The claim index's first cut (see the top of this file): its terms rarest first, then ListScorer. */
+export class CandidateScorer {
+  private readonly lists: ListScorer;
+
+  constructor(
+    n: number,
+    private readonly postings: ReadonlyMap<string, Int32Array>,
+    private readonly idf: (term: string) => number,
+    /** A term in more lists than this only adds to claims a rarer term found. */
+    private readonly common: number,
+  ) {
+    this.lists = new ListScorer(n);
+  }
+
+  /** Calls in which the bound held: for tests. */
+  get bounded(): number {
+    return this.lists.bounded;
+  }
+
+  candidates(terms: readonly WeightedTerm[], k: number): number[] {
+    const best = new Map<string, number>();
+    for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
+    const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
+    return this.lists.top(
+      ordered.map(([t]) => this.postings.get(t)!),
+      ordered.map(([t, w]) => this.idf(t) * w),
+      k,
+      this.common,
+    );
   }
 }
