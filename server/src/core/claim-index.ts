@@ -21,6 +21,7 @@ import { ClaimTermStore, StringTable } from "./claim-terms.js";
 import { buildIndexPart, buildIndexPartSync, type IndexPart, posBit } from "./index-part.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
+import { CandidateScorer, type WeightedTerm } from "./candidate-scores.js";
 
 const WORDNET_POS: Readonly<Record<string, Pos>> = { NOUN: "noun", PROPN: "noun", VERB: "verb", ADJ: "adj", ADV: "adv" };
 
@@ -64,45 +65,6 @@ export interface IndexSource {
 }
 
 export { posBit };
-
-/** Binary search in an ascending list of claim indices. */
-function sortedHas(list: ArrayLike<number>, id: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] === id) return true;
-    if (list[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-/**
- * The `k` ids of `ids` with the highest `score`, ties to the lower id, best first: one pass, keeping the best so far
- * in order (the same list as sorting all of them and taking the first k).
- */
-function topK(ids: readonly number[], score: Float64Array, k: number): number[] {
-  const out: number[] = [];
-  if (k <= 0) return out;
-  for (const id of ids) {
-    const s = score[id];
-    const n = out.length;
-    if (n === k) {
-      const last = out[n - 1];
-      if (s < score[last] || (s === score[last] && id > last)) continue;
-    }
-    // Insertion from the end: the list is short.
-    let i = n < k ? n : n - 1;
-    while (i > 0) {
-      const prev = out[i - 1];
-      if (score[prev] > s || (score[prev] === s && prev < id)) break;
-      if (i < k) out[i] = prev;
-      i--;
-    }
-    out[i] = id;
-  }
-  return out;
-}
 
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
 /** Claim analyses kept at once (analysisOf). */
@@ -180,9 +142,8 @@ export class ClaimIndex {
   private readonly namedSpeakers = new Set<Claim["speaker"]>();
   private readonly speakerTerms = new Map<Claim["speaker"], string>();
 
-  /** candidates()' accumulators, zero between calls. */
-  private scores: Float64Array | undefined;
-  private touchedFlags: Uint8Array | undefined;
+  /** candidates()' accumulators (made on first use, once all claims are in). */
+  private scorer: CandidateScorer | undefined;
 
   /** Analyses of the claims read since (analysisOf), oldest first. */
   private readonly analyses = new Map<number, Analysis>();
@@ -597,48 +558,17 @@ export class ClaimIndex {
    * The `k` claims with the highest sum of idf × weight over the given terms, best first.
    * Rare terms are visited first; a term found in more than COMMON_SHARE of the claims (and a
    * few thousand at least) only adds to claims a rarer term already found, so a sentence full of
-   * common words costs a binary search per candidate instead of a walk over huge posting lists.
+   * common words costs a bit test per candidate instead of a walk over huge posting lists
+   * (candidate-scores.ts, which also stops walking lists once no new claim can enter the k best).
    */
-  candidates(terms: { term: string; weight: number }[], k: number): number[] {
-    const best = new Map<string, number>();
-    for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
-    const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
-    const common = Math.max(COMMON_FLOOR, this.claims.length * COMMON_SHARE);
-    // Scores in a typed array, the claims touched in the order first reached (the order a Map kept).
-    const n = this.claims.length;
-    if (!this.scores || this.scores.length !== n) {
-      this.scores = new Float64Array(n);
-      this.touchedFlags = new Uint8Array(n);
-    }
-    const score = this.scores;
-    const seen = this.touchedFlags!;
-    const touched: number[] = [];
-    try {
-      for (const [term, weight] of ordered) {
-        const list = this.postings.get(term)!;
-        const w = this.idf(term) * weight;
-        if (list.length > common && touched.length > 0) {
-          for (const id of touched) if (sortedHas(list, id)) score[id] += w;
-        } else {
-          for (const id of list) {
-            if (!seen[id]) {
-              seen[id] = 1;
-              touched.push(id);
-            }
-            score[id] += w;
-          }
-        }
-      }
-      // The k best (highest score, then lowest index): kept in order in one pass when k is small (a sentence's 12,
-      // a passage's 30), else by sorting.
-      if (k > 32) return touched.sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
-      return topK(touched, score, k);
-    } finally {
-      for (const id of touched) {
-        score[id] = 0;
-        seen[id] = 0;
-      }
-    }
+  candidates(terms: readonly WeightedTerm[], k: number): number[] {
+    this.scorer ??= new CandidateScorer(
+      this.claims.length,
+      this.postings,
+      (t) => this.idf(t),
+      Math.max(COMMON_FLOOR, this.claims.length * COMMON_SHARE),
+    );
+    return this.scorer.candidates(terms, k);
   }
 
   /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */

@@ -150,12 +150,19 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
       }
     }
   }
+  // Candidates share speakers: whether the text's named speaker is one is decided once per speaker (a pure test).
+  const speakerTests = new Map<Claim["speaker"], boolean>();
+  const isNamed = (speaker: Claim["speaker"]): boolean => {
+    let v = speakerTests.get(speaker);
+    if (v === undefined) speakerTests.set(speaker, (v = sameSpeaker(p.named!, p.a.tokens, speaker)));
+    return v;
+  };
   const scored = shortlist.map((id, r) => {
     const claim = index.claims[id];
     const reviewer = isRecordOfReview(ctx, claim.claim);
     // A fact-checker's claim is not anyone's words: the people a draft names are what it is about.
     const named = reviewer ? undefined : p.named;
-    const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named);
+    const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named, isNamed);
     s.reviewer = reviewer;
     s.retrievalRank = r;
     const sec = sectionReach(p.terms, ctx.sectionTerms(id));
@@ -667,6 +674,8 @@ function score(
   index: ClaimIndex,
   sentenceWeight: number,
   named: NamedSpeaker | undefined,
+  /** sameSpeaker(named, a.tokens, ·), remembered by the caller. */
+  isNamed: (speaker: Claim["speaker"]) => boolean = (speaker) => sameSpeaker(named!, a.tokens, speaker),
 ): Scored {
   const hits: TermHit[] = [];
   const best = new Map<string, TermHit>();
@@ -691,7 +700,7 @@ function score(
   let claimWeight = claim.weight;
   let ownWeight = sentenceWeight;
   let speakerWeight = 0;
-  const speakerMatches = named ? sameSpeaker(named, a.tokens, claim.claim.speaker) : undefined;
+  const speakerMatches = named ? isNamed(claim.claim.speaker) : undefined;
   if (named) {
     const w = index.idf(claim.speakerTerm);
     claimWeight += w;

@@ -4,6 +4,7 @@
 // how much of it a text reaches is one of the calibrated score's features. Read with a plain word split
 // and the same term folding as the analysis (termOf), lazily, only for the candidates a text draws.
 import { termOf } from "./analyze.js";
+import { ListScorer } from "./candidate-scores.js";
 
 /** Function words a title shares with everything. */
 const STOP: ReadonlySet<string> = new Set(
@@ -33,22 +34,27 @@ export function sectionTerms(section: string, idf: (term: string) => number, ter
  * Minecraft is shutting down in 2020"). Built on first use (a plain word split: about 10 µs a claim).
  */
 export class SectionIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, Int32Array>();
   private readonly n: number;
+  /** candidates()' accumulators (candidate-scores.ts). */
+  private readonly scorer: ListScorer;
 
   constructor(sections: readonly string[], term: (word: string) => string = termOf) {
     this.n = sections.length;
+    this.scorer = new ListScorer(this.n);
     // Claims of one article share its sections: each distinct title is read once.
     const seen = new Map<string, string[]>();
+    const lists = new Map<string, number[]>();
     sections.forEach((s, id) => {
       let terms = seen.get(s);
       if (!terms) seen.set(s, (terms = [...sectionTerms(s, () => 0, term).keys()]));
       for (const t of terms) {
-        const list = this.postings.get(t);
+        const list = lists.get(t);
         if (list) list.push(id);
-        else this.postings.set(t, [id]);
+        else lists.set(t, [id]);
       }
     });
+    for (const [t, l] of lists) this.postings.set(t, Int32Array.from(l));
   }
 
   idf(term: string): number {
@@ -56,18 +62,19 @@ export class SectionIndex {
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
   }
 
-  /** The `k` claims whose sections share the most idf weight with `terms`, best first; terms in over 5% of sections are skipped. */
+  /**
+   * The `k` claims whose sections share the most idf weight with `terms`, best first (ties to the lower claim);
+   * terms in over 5% of sections are skipped. Sums in the terms' order.
+   */
   candidates(terms: Iterable<string>, k: number): number[] {
-    const score = new Map<number, number>();
+    const lists: Int32Array[] = [];
+    const ws: number[] = [];
     for (const t of new Set(terms)) {
       const list = this.postings.get(t);
       if (!list || list.length > Math.max(50, this.n * 0.05)) continue;
-      const w = this.idf(t);
-      for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+      lists.push(list);
+      ws.push(this.idf(t));
     }
-    return [...score.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, k)
-      .map(([id]) => id);
+    return this.scorer.top(lists, ws, k);
   }
 }
