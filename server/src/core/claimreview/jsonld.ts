@@ -221,14 +221,13 @@ export function hasReference(value: unknown): boolean {
 }
 
 /** The top level of a JSON-LD document as readJsonLd's walk sees it first: a ClaimReview, a DataFeed's name. */
-export function topLevelNode(n: Node): { review: boolean; dataFeed: boolean; name: string | undefined } {
+export function topLevelNode(n: Node): { review: boolean; name: string | undefined } {
   const types = typesOf(n);
-  const dataFeed = types.includes("DataFeed");
-  return { review: types.includes("ClaimReview"), dataFeed, name: dataFeed ? feedName(n) : undefined };
+  return { review: types.includes("ClaimReview"), name: types.includes("DataFeed") ? feedName(n) : undefined };
 }
 
 /** A DataFeed's name, read without gathering its (huge) other properties. */
-function feedName(n: Node): string | undefined {
+export function feedName(n: Node): string | undefined {
   for (const [k, v] of Object.entries(n)) if (local(k) === "name") return textOf(scalar(Array.isArray(v) ? v[0] : v));
   return undefined;
 }

@@ -13,9 +13,10 @@
 // slice JSON.parse refuses or any text between slices that is not JSON (the whole path reports syntax errors).
 // A bad record's place is found in its own slice's tree (jsonc-parser), offset by where the slice starts.
 import { toJsonPointer } from "../claims/json-pointer.js";
+import { closedStringEnd, skipSpace } from "../claims/json-scan.js";
 import { type JsonNode, nodeAtPointer, parseJson } from "../claims/json-tree.js";
 import { finishFeed, type ImportedFeed, type ImportOptions, type NodeLocator, wholeTree } from "./finish.js";
-import { claimReviewReader, hasReference, looksLikeJsonLd, topLevelNode, walkJsonLd } from "./jsonld.js";
+import { claimReviewReader, feedName, hasReference, looksLikeJsonLd, topLevelNode, walkJsonLd } from "./jsonld.js";
 import type { PathLink, RecordProblem } from "./record.js";
 import { DatabaseBuilder } from "./to-database.js";
 
@@ -45,7 +46,7 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
       else builder.add(r);
     },
     dataFeed(node: Record<string, unknown>) {
-      nestedTitle ??= topLevelNode(node).name;
+      nestedTitle ??= feedName(node);
     },
   };
   /** Parses the value at [start, end) and walks it; returns it. */
@@ -68,7 +69,7 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
   let title: string | undefined;
   try {
     if (text.charCodeAt(0) === 0xfeff) throw new Fallback();
-    let i = skipWs(text, 0);
+    let i = skipSpace(text, 0);
     const c = text.charCodeAt(i);
     if (c === 91 /* [ */) {
       let jsonLd = false;
@@ -105,7 +106,7 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
       if (top.review) throw new Fallback();
       title = top.name;
     } else throw new Fallback();
-    if (skipWs(text, i) !== text.length) throw new Fallback();
+    if (skipSpace(text, i) !== text.length) throw new Fallback();
   } catch (e) {
     if (e instanceof Fallback) return undefined;
     throw e;
@@ -137,38 +138,16 @@ function sliceLocator(text: string): NodeLocator {
 // The scanner: where values start and end. It checks only what lies between values (commas, colons, brackets,
 // whitespace); each value's own text is checked by JSON.parse.
 
-/** JSON's whitespace (space, tab, line feed, carriage return), skipped from `i`. */
-function skipWs(t: string, i: number): number {
-  for (;;) {
-    const c = t.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-    else return i;
-  }
-}
-
-/** The index after the string whose opening quote is at `i`, or -1 when it is not closed. */
-function stringEnd(t: string, i: number): number {
-  let j = i + 1;
-  for (;;) {
-    const q = t.indexOf('"', j);
-    if (q < 0) return -1;
-    let b = q - 1;
-    while (t.charCodeAt(b) === 92 /* \ */) b--;
-    if ((q - 1 - b) % 2 === 0) return q + 1;
-    j = q + 1;
-  }
-}
-
 /** The index after the value that starts at `i`, or -1 when it does not end. */
 function valueEnd(t: string, i: number): number {
   const c = t.charCodeAt(i);
-  if (c === 34) return stringEnd(t, i);
+  if (c === 34) return closedStringEnd(t, i);
   if (c === 123 || c === 91) {
     let depth = 1;
     for (let j = i + 1; j < t.length; j++) {
       const d = t.charCodeAt(j);
       if (d === 34) {
-        j = stringEnd(t, j) - 1;
+        j = closedStringEnd(t, j) - 1;
         if (j < 0) return -1;
       } else if (d === 123 || d === 91) depth++;
       else if ((d === 125 || d === 93) && --depth === 0) return j + 1;
@@ -186,17 +165,17 @@ function valueEnd(t: string, i: number): number {
 
 /** Calls `f` on each element of the array at `i` (its `[`) with its span and index; returns the index after `]`. */
 function elements(t: string, i: number, f: (start: number, end: number, n: number) => void): number {
-  i = skipWs(t, i + 1);
+  i = skipSpace(t, i + 1);
   if (t.charCodeAt(i) === 93) return i + 1;
   for (let n = 0; ; n++) {
     const end = valueEnd(t, i);
     if (end < 0) throw new Fallback();
     f(i, end, n);
-    i = skipWs(t, end);
+    i = skipSpace(t, end);
     const c = t.charCodeAt(i);
     if (c === 93) return i + 1;
     if (c !== 44) throw new Fallback();
-    i = skipWs(t, i + 1);
+    i = skipSpace(t, i + 1);
   }
 }
 
@@ -205,22 +184,22 @@ function elements(t: string, i: number, f: (start: number, end: number, n: numbe
  * where the value ends. Returns the index after `}`. A key written with an escape is not read here.
  */
 function members(t: string, i: number, f: (key: string, start: number) => number): number {
-  i = skipWs(t, i + 1);
+  i = skipSpace(t, i + 1);
   if (t.charCodeAt(i) === 125) throw new Fallback(); // {}: no feed
   for (;;) {
     if (t.charCodeAt(i) !== 34) throw new Fallback();
-    const ke = stringEnd(t, i);
+    const ke = closedStringEnd(t, i);
     if (ke < 0) throw new Fallback();
     const raw = t.slice(i + 1, ke - 1);
     // No escapes, and no control characters (which JSON.parse refuses in a string).
     for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) < 32 || raw.charCodeAt(k) === 92) throw new Fallback();
-    i = skipWs(t, ke);
+    i = skipSpace(t, ke);
     if (t.charCodeAt(i) !== 58 /* : */) throw new Fallback();
-    i = f(raw, skipWs(t, i + 1));
-    i = skipWs(t, i);
+    i = f(raw, skipSpace(t, i + 1));
+    i = skipSpace(t, i);
     const c = t.charCodeAt(i);
     if (c === 125) return i + 1;
     if (c !== 44) throw new Fallback();
-    i = skipWs(t, i + 1);
+    i = skipSpace(t, i + 1);
   }
 }

@@ -11,16 +11,10 @@ export const ORGANIZATION_CLAIMANT_ROLE = "claimant (organization)";
 
 type RawClaim = RawDatabase["claims"][number];
 
-/** The claims database of a feed's records; records that repeat an earlier one (same review URL and claim) are problems. */
-export function recordsToDatabase(records: readonly FeedRecord[], title: string): { database: RawDatabase; problems: RecordProblem[] } {
-  const builder = new DatabaseBuilder();
-  for (const r of records) builder.add(r);
-  return builder.finish(title);
-}
-
 /**
- * recordsToDatabase one record at a time, so that a streamed feed (stream.ts) never holds all its records at
- * once: each becomes its claim as it comes. The same records in the same order give the same database and problems.
+ * The claims database of a feed's records, added one at a time, so that a streamed feed (stream.ts) never holds all
+ * its records at once: each becomes its claim as it comes. Records that repeat an earlier one (same review URL and
+ * claim) are problems. The same records in the same order give the same database and problems.
  */
 export class DatabaseBuilder {
   private readonly speakers: RawDatabase["speakers"] = {};
@@ -72,11 +66,6 @@ export class DatabaseBuilder {
     if (r.claimDate !== undefined) claim.claimDate = r.claimDate;
     claim.review = r.review;
     this.claims.push(claim);
-  }
-
-  /** Whether a record has been kept so far. */
-  get size(): number {
-    return this.claims.length;
   }
 
   finish(title: string): { database: RawDatabase; problems: RecordProblem[] } {

@@ -15,8 +15,11 @@ const QUOTE = 34; // "
 const BACKSLASH = 92;
 const COLON = 58;
 
-/** Offset just past the string literal opening at `i` (indexOf for each quote: native speed over long strings). */
-export function stringEnd(text: string, i: number): number {
+/**
+ * Offset just past the string literal opening at `i`, or -1 when it is not closed (indexOf for each quote: native
+ * speed over long strings).
+ */
+export function closedStringEnd(text: string, i: number): number {
   let j = text.indexOf('"', i + 1);
   while (j > 0) {
     // A quote preceded by an odd number of backslashes is escaped.
@@ -25,10 +28,17 @@ export function stringEnd(text: string, i: number): number {
     if ((j - 1 - b) % 2 === 0) return j + 1;
     j = text.indexOf('"', j + 1);
   }
-  return text.length;
+  return -1;
 }
 
-function skipSpace(text: string, i: number): number {
+/** Offset just past the string literal opening at `i`; the text's end when it is not closed. */
+export function stringEnd(text: string, i: number): number {
+  const end = closedStringEnd(text, i);
+  return end < 0 ? text.length : end;
+}
+
+/** The offset of the first character from `i` on that is not JSON whitespace (space, tab, line feed, carriage return). */
+export function skipSpace(text: string, i: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;

@@ -80,10 +80,16 @@ export interface ParseClaimsOptions {
  * @throws InputErrors with every problem found
  */
 export function parseClaimsDatabase(text: string, file: string, opts: ParseClaimsOptions = {}): LoadedClaimsDatabase {
-  if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
-  const streamed = streamJsonLd(text, file);
-  if (streamed) return feedDatabase(streamed, file, new Reporter(file, text));
-  return checkClaimsText(text, file, opts);
+  return readFeedFirst(text, file) ?? checkClaimsText(text, file, opts);
+}
+
+/**
+ * A CSV feed, or a JSON-LD feed read a record at a time (claimreview/stream.ts), never parsed whole; undefined for
+ * any other file (and for a feed of a shape the streaming importer leaves to the whole-document path).
+ */
+function readFeedFirst(text: string, file: string): LoadedClaimsDatabase | undefined {
+  const feed = isCsvFile(file) ? importFeed(text, file) : streamJsonLd(text, file);
+  return feed && feedDatabase(feed, file, new Reporter(file, text));
 }
 
 /**
@@ -103,11 +109,8 @@ export async function loadClaimsFile(file: string, host: LoaderHost): Promise<Lo
     throw new InputErrors([{ file, line: 0, character: 0, offset: 0, length: 0, path: "", message }]);
   }
 
-  if (isCsvFile(file)) return feedDatabase(importFeed(text, file), file, new Reporter(file, text));
-  // A large JSON-LD feed is read a record at a time (claimreview/stream.ts), never parsed whole; any other file
-  // (and a feed of a shape it leaves to the whole-document path) is parsed below.
-  const streamed = streamJsonLd(text, file);
-  if (streamed) return feedDatabase(streamed, file, new Reporter(file, text));
+  const feed = readFeedFirst(text, file);
+  if (feed) return feed;
 
   // Find source.file before the full check, so the source text is there for it. Text that JSON.parse refuses
   // has no source to read: the check reports its syntax errors.
