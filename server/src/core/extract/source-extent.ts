@@ -83,6 +83,13 @@ export function sourceExtent(
     !isQuoteMark(tk[i]) &&
     !cues[i] &&
     !pieces.some(([s, e]) => tk[i].start < e && tk[i].end > s);
+  /** Whether a token ends the phrase it follows: a comma or a sentence's punctuation. */
+  const ends = (t: XToken) => t.value === "," || /^[.!?;:]$/.test(t.value);
+  /** The last free token from `k` on before the next comma or sentence punctuation. */
+  const toComma = (k: number) => {
+    while (free(k + 1) && !ends(tk[k + 1])) k++;
+    return k;
+  };
   const s = leftEdge(doc, newPhrase(doc, a, b), b, floor, before, free);
   let e = b;
   // a parenthetical right after the head: "(D-Ore.)"
@@ -97,7 +104,7 @@ export function sourceExtent(
     // the phrase runs to the next preposition, so that a scene-setting one after it stays out
     let k = e + 2;
     // (and stops at a verb: "a spokeswoman for the committee emailed reporters")
-    while (free(k) && !PREPOSITIONS.has(tk[k].lower) && tk[k].value !== "," && !/^[.!?;:]$/.test(tk[k].value) && !verbal(tk[k])) k++;
+    while (free(k) && !PREPOSITIONS.has(tk[k].lower) && !ends(tk[k]) && !verbal(tk[k])) k++;
     const phrase = tk.slice(e + 2, k);
     if (!phrase.length || phrase.some((t) => TEMPORAL.has(t.lower) || OCCASIONS.test(t.lower))) break;
     e = k - 1;
@@ -105,15 +112,13 @@ export function sourceExtent(
   // a relative clause right after the head ("officials who spoke on condition of anonymity say"): to the
   // cue's verb group before the cue, to the next comma after it
   if (free(e + 1) && RELATIVES.has(tk[e + 1].lower)) {
-    let k = e + 1;
-    while (free(k + 1) && tk[k + 1].value !== "," && !/^[.!?;:]$/.test(tk[k + 1].value)) k++;
+    const k = toComma(e + 1);
     if (!before || k === ceil || (tk[k + 1]?.value === "," && k + 1 === ceil)) e = before && k + 1 === ceil ? k + 1 : k;
   }
   // a participle after a common noun ("emails released this week show", "a poll conducted in May"):
   // to the cue's verb group before the cue, to the clause's end after it, with no other verb or "and"
   if (free(e + 1) && tk[b].pos === "NOUN" && tk[e + 1].pos === "VERB" && /(?:ed|en|wn)$/.test(tk[e + 1].lower)) {
-    let k = e + 1;
-    while (free(k + 1) && tk[k + 1].value !== "," && !/^[.!?;:]$/.test(tk[k + 1].value)) k++;
+    const k = toComma(e + 1);
     const rest = tk.slice(e + 2, k + 1);
     if (!rest.some((t) => verbal(t) || t.pos === "CCONJ") && (!before || k === ceil)) e = k;
   }
@@ -128,7 +133,7 @@ export function sourceExtent(
     if (!relative && !nominal) break;
     let j = k + 2;
     let clause = relative;
-    while (free(j + 1) && tk[j + 1].value !== "," && !/^[.!?;:]$/.test(tk[j + 1].value)) {
+    while (free(j + 1) && !ends(tk[j + 1])) {
       j++;
       // a verb in an appositive is a clause of its own ("Lee, the party's lawyer, has said"), unless
       // a relative pronoun opened it ("a lawyer who ran in 2012")
