@@ -22,6 +22,7 @@ import type { Nodes } from "mdast";
 import { CITATION_PREFIX, citationRanges, factcheckDefinitionLines, footnoteRefRanges, plainTextMarkers } from "./draft-marks.js";
 import { MAX_DEPTH, MAX_PARSE, nestingDepth, plainMarkdownLayout } from "./markdown-limits.js";
 import type { ProseLayout } from "./prose-layout.js";
+import { simpleInlineLayout } from "./simple-inline.js";
 
 export const OUTSIDE = 0;
 export const PROSE = 1;
@@ -50,14 +51,21 @@ export function isPlainParagraph(src: string): boolean {
   return true;
 }
 
+/** Whether layoutMarkdown reads `src` (one block, no front matter or definitions) without micromark. */
+export function parsesWithoutMicromark(src: string): boolean {
+  return isPlainParagraph(src) || simpleInlineLayout(src) !== undefined;
+}
+
 /**
  * Classify `src`, a run of whole top-level Markdown blocks. `withFrontmatter`: `src` starts
  * the document, so a leading `---` fence is YAML front matter. Text longer than `maxParse`, or
  * nested deeper than MAX_DEPTH, is read as plain text (plainMarkdownLayout).
  */
 export function layoutMarkdown(src: string, withFrontmatter = false, definitions = "", maxParse = MAX_PARSE): ProseLayout {
-  if (!withFrontmatter && !definitions && isPlainParagraph(src)) {
-    return { classes: null, units: [0, src.length], ignoreLines: [], openAtEnd: false };
+  if (!withFrontmatter && !definitions) {
+    if (isPlainParagraph(src)) return { classes: null, units: [0, src.length], ignoreLines: [], openAtEnd: false };
+    const simple = simpleInlineLayout(src);
+    if (simple) return simple;
   }
   if (!parseable(src, maxParse)) return plainMarkdownLayout(src, withFrontmatter);
   return layoutTree(src, parse(src, withFrontmatter, definitions))?.layout ?? plainMarkdownLayout(src, withFrontmatter);

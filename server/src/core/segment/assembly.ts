@@ -14,10 +14,10 @@
 import {
   definedLabels,
   definitionsFor,
-  isPlainParagraph,
   layoutMarkdown,
   layoutMarkdownBatch,
   normalizeLabel,
+  parsesWithoutMicromark,
   plainTextLayout,
   type ProseLayout,
 } from "../markdown-prose.js";
@@ -343,13 +343,16 @@ function* blockResult(
 /** At most this many blocks, and characters, are parsed in one micromark call. */
 const BATCH_BLOCKS = 16;
 const BATCH_CHARS = 8192;
+/** What stands between two blocks parsed together: a blank line, as between any two blocks of a draft. */
+const BLOCK_GAP = "\n\n";
 
 /**
  * Fill the cache for the run of uncached Markdown blocks starting at `blocks[i]` with one
  * parse (micromark costs ≈0.1 ms per call on top of its per-character cost). Blocks that need
- * no parse (plain paragraphs) ride along; the run stops at a cached block. If the run does not
- * parse block by block (see layoutMarkdownBatch), its blocks are parsed one by one: results never
- * depend on batching.
+ * no parse (plain paragraphs, simple inline Markdown: layoutMarkdown reads them without micromark)
+ * are skipped; the others are joined by blank lines and parsed together. The run stops at a cached
+ * block. If the joined blocks do not parse block by block (see layoutMarkdownBatch), each is parsed
+ * alone: results never depend on batching.
  */
 function* prefillBatch(
   ctx: Assembly,
@@ -360,34 +363,35 @@ function* prefillBatch(
 ): Generator<void, void, void> {
   const base = blocks[i].start;
   const ranges: number[] = [];
-  const keys: (string | undefined)[] = [];
+  const sources: string[] = [];
+  const keys: string[] = [];
   const blockDefs: string[] = [];
   const defs = new Set<string>();
-  let parsed = 0;
-  for (let j = i; j < blocks.length && ranges.length < 2 * BATCH_BLOCKS; j++) {
+  let length = 0;
+  let seen = 0;
+  for (let j = i; j < blocks.length && seen < BATCH_BLOCKS; j++, seen++) {
     const b = blocks[j];
     if (b.kind !== "markdown" || b.end - base > BATCH_CHARS) break;
     const src = text.slice(b.start, b.end);
     const d = definitionsFor(src, defined, ctx.caches.definitions.peek(src));
     const key = d ? `${src}\u0000${d}` : src;
     if (ctx.caches.markdown.has(key)) break;
-    const plain = !d && isPlainParagraph(src);
-    if (!plain) parsed++;
+    if (!d && parsesWithoutMicromark(src)) continue;
     if (d) for (const line of d.split("\n")) defs.add(line);
-    ranges.push(b.start - base, b.end - base);
-    keys.push(plain ? undefined : key);
+    if (sources.length) length += BLOCK_GAP.length;
+    ranges.push(length, length + src.length);
+    length += src.length;
+    sources.push(src);
+    keys.push(key);
     blockDefs.push(d);
   }
-  if (parsed < 2) return;
-  const combined = text.slice(base, base + ranges[ranges.length - 1]);
-  const layouts = layoutMarkdownBatch(combined, ranges, [...defs].sort().join("\n"));
+  if (sources.length < 2) return;
+  const layouts = layoutMarkdownBatch(sources.join(BLOCK_GAP), ranges, [...defs].sort().join("\n"));
   for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key === undefined) continue;
-    const own = detach(text.slice(base + ranges[2 * k], base + ranges[2 * k + 1]));
+    const own = detach(sources[k]);
     // When the blocks do not parse one by one, each is parsed alone now, as blockResult would:
     // otherwise every block of such a run would try (and fail) a batch of its own.
-    ctx.caches.markdown.set(key, computeBlock(own, layouts ? layouts[k] : layoutMarkdown(own, false, blockDefs[k]), ctx.spansOf));
+    ctx.caches.markdown.set(keys[k], computeBlock(own, layouts ? layouts[k] : layoutMarkdown(own, false, blockDefs[k]), ctx.spansOf));
     yield;
   }
 }

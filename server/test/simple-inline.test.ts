@@ -1,0 +1,161 @@
+// Blocks with simple inline Markdown are laid out without micromark (simple-inline.ts): whenever the shortcut
+// answers, it must give micromark's layout. Checked on edge cases written out and on many generated blocks
+// mixing the constructs it reads with the characters and line starts that would make them something else.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { layoutMarkdownBatch } from "../src/core/markdown-prose.js";
+import type { ProseLayout } from "../src/core/prose-layout.js";
+import { simpleInlineLayout } from "../src/core/simple-inline.js";
+
+/** micromark's layout of one block (layoutMarkdownBatch always parses). */
+function parsed(src: string): ProseLayout | undefined {
+  return layoutMarkdownBatch(src, [0, src.length])?.[0];
+}
+
+function plain(l: ProseLayout): unknown {
+  return { classes: l.classes ? [...l.classes] : null, units: l.units, code: l.code ?? [], ignoreLines: l.ignoreLines, open: l.openAtEnd };
+}
+
+function check(src: string): boolean {
+  const fast = simpleInlineLayout(src);
+  if (!fast) return false;
+  const ref = parsed(src);
+  assert.ok(ref, `micromark gives no single layout for ${JSON.stringify(src)}`);
+  assert.deepEqual(plain(fast), plain(ref), JSON.stringify(src));
+  return true;
+}
+
+test("simple inline Markdown: the shortcut's layout is micromark's (written cases)", () => {
+  const accepted = [
+    "The **council** voted.",
+    "**Bold** start and *em* end *here*.",
+    "See [the report](https://example.com/r-1) and `report-2.pdf` today.",
+    "More at <https://example.org/n/42>.",
+    "Line one with *em*\nline two with `code`.",
+    "## Security guarantees 12",
+    "## The *real* plan",
+    "- First item with **bold**.\n- Second [link](http://x.y/z).\n- Third.",
+    "1. One `a`.\n2. Two.\n10. Ten <http://a.b/c>.",
+    "Prices rose 5% (*again*).",
+    "Ünïcode **Wörter** and *ça*.",
+  ];
+  for (const s of accepted) assert.ok(check(s), `shortcut declined ${JSON.stringify(s)}`);
+  const declined = [
+    "plain words only",
+    "It *works*, really*",
+    "* item",
+    "**not closed",
+    "*a **b** c*",
+    "foo*bar*",
+    "*foo*bar",
+    "***three***",
+    "[ref] alone",
+    "[a](b c)",
+    "[a](<b>)",
+    "![img](x.png)",
+    "a <b>tag</b>",
+    "a <mailto@x.com> b",
+    "a `` b `` c",
+    "a & b",
+    "a \\* b",
+    "snake_case",
+    "hard  \nbreak",
+    "- [ ] task",
+    "- - nested",
+    "- a\n  b",
+    "## heading #",
+    "# a\n# b",
+    "1) paren",
+    "text\n===",
+    "text\n- item",
+    "> quote *em*",
+    "| a | b |",
+    "[^1] note",
+    "a (source: x) b *c*",
+  ];
+  for (const s of declined) {
+    assert.equal(simpleInlineLayout(s), undefined, JSON.stringify(s));
+  }
+});
+
+test("simple inline Markdown: the shortcut's layout is micromark's (generated blocks)", () => {
+  const pieces = [
+    "word",
+    "Word",
+    "ça",
+    "42",
+    " ",
+    " ",
+    " ",
+    "\u00a0",
+    ".",
+    ",",
+    "!",
+    "?",
+    "(",
+    ")",
+    '"',
+    "’",
+    "*",
+    "**",
+    "***",
+    "`",
+    "``",
+    "[",
+    "]",
+    "](",
+    "(https://e.com/a-1)",
+    "<",
+    ">",
+    "<https://e.org/x?a=1&b=2>",
+    "\n",
+    "\n- ",
+    "\n1. ",
+    "\n2. ",
+    "#",
+    "- ",
+    "&",
+    "&amp;",
+    "_",
+    "\\",
+    "~",
+    ":",
+    "1.",
+    "=",
+  ];
+  const starts = ["", "", "", "- ", "1. ", "## ", "# ", "**", "*", "[", "`", "<https://a.b> ", "3. ", "-"];
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  let accepted = 0;
+  for (let k = 0; k < 20_000; k++) {
+    let s = starts[rnd(starts.length)];
+    const len = 1 + rnd(14);
+    for (let j = 0; j < len; j++) s += pieces[rnd(pieces.length)];
+    if (check(s)) accepted++;
+  }
+  // Blocks built mostly of the constructs the shortcut reads, so that many are accepted.
+  const good = [
+    "word ",
+    "Word ",
+    "**Bold** ",
+    "*em* ",
+    "`c-1` ",
+    "[t x](https://e.com/p) ",
+    "<https://e.org/n> ",
+    "end. ",
+    "(*p*) ",
+    "x, ",
+  ];
+  for (let k = 0; k < 5_000; k++) {
+    let s = ["", "- ", "1. ", "## "][rnd(4)];
+    const len = 1 + rnd(8);
+    for (let j = 0; j < len; j++) s += good[rnd(good.length)];
+    s = s.trimEnd();
+    if (s.startsWith("- ") && rnd(2)) s += `\n- ${good[rnd(good.length)].trim()}`;
+    if (check(s)) accepted++;
+  }
+  assert.ok(accepted > 2_000, `accepted ${accepted}`);
+});
