@@ -152,22 +152,47 @@ export class WordNet implements Lexicon {
     return buf;
   }
 
+  /**
+   * Where each lemma line of a sorted index file starts (license lines, which start with two spaces, left out),
+   * found once: the binary search then compares line starts alone, instead of scanning back from each probe to
+   * the start of its line (that scan was most of a lookup, and the draft's every word is looked up).
+   */
+  private lineStarts(pos: Pos): Int32Array {
+    let starts = this.starts.get(pos);
+    if (!starts) {
+      const buf = this.indexBuffer(pos);
+      const out: number[] = [];
+      for (let at = 0; at < buf.length;) {
+        const nl = buf.indexOf(10, at);
+        const end = nl < 0 ? buf.length : nl;
+        if (end > at && buf[at] !== 32) out.push(at);
+        at = end + 1;
+      }
+      starts = Int32Array.from(out);
+      this.starts.set(pos, starts);
+    }
+    return starts;
+  }
+
+  private readonly starts = new Map<Pos, Int32Array>();
+
   /** Binary search for the line starting with `key + " "` in a sorted index file. */
   private findIndexLine(pos: Pos, key: string): string | undefined {
     const buf = this.indexBuffer(pos);
+    const starts = this.lineStarts(pos);
     const target = Buffer.from(key + " ");
     let lo = 0;
-    let hi = buf.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = mid === 0 ? 0 : buf.lastIndexOf(10, mid - 1) + 1;
-      const nl = buf.indexOf(10, start);
-      const lineEnd = nl < 0 ? buf.length : nl;
-      // License lines start with two spaces and sort before every lemma.
-      const cmp = buf[start] === 32 ? -1 : Buffer.compare(buf.subarray(start, Math.min(lineEnd, start + target.length)), target);
-      if (cmp === 0) return buf.toString("utf8", start, lineEnd);
-      if (cmp < 0) lo = lineEnd + 1;
-      else hi = start;
+      const start = starts[mid];
+      const cmp = compareAt(buf, start, target);
+      if (cmp === 0) {
+        const nl = buf.indexOf(10, start);
+        return buf.toString("utf8", start, nl < 0 ? buf.length : nl);
+      }
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid;
     }
     return undefined;
   }
@@ -228,4 +253,18 @@ export class WordNet implements Lexicon {
     for (const fd of this.dataFd.values()) closeSync(fd);
     this.dataFd.clear();
   }
+}
+
+/**
+ * The order of the line starting at `start` against `target` (a key and a space), as Buffer.compare of the line's
+ * first target.length bytes (a line shorter than that, cut at its line break, sorts by its bytes then its length).
+ */
+function compareAt(buf: Buffer, start: number, target: Buffer): number {
+  for (let k = 0; k < target.length; k++) {
+    const i = start + k;
+    if (i >= buf.length || buf[i] === 10) return -1;
+    const d = buf[i] - target[k];
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }
