@@ -38,6 +38,9 @@ test("simple inline Markdown: the shortcut's layout is micromark's (written case
     "1. One `a`.\n2. Two.\n10. Ten <http://a.b/c>.",
     "Prices rose 5% (*again*).",
     "Ünïcode **Wörter** and *ça*.",
+    "> A quote with *em*.\n> Its second line [link](https://e.com/x).",
+    "> Plain quoted words.",
+    "> One `code` line\n> and **two**",
   ];
   for (const s of accepted) assert.ok(check(s), `shortcut declined ${JSON.stringify(s)}`);
   const declined = [
@@ -68,7 +71,12 @@ test("simple inline Markdown: the shortcut's layout is micromark's (written case
     "1) paren",
     "text\n===",
     "text\n- item",
-    "> quote *em*",
+    "> quote *em*\nlazy line",
+    ">no space *em*",
+    "> a\n>\n> b *c*",
+    "> > nested *x*",
+    "> - item *x*",
+    "> *em\n> across* lines",
     "| a | b |",
     "[^1] note",
     "a (source: x) b *c*",
@@ -112,6 +120,8 @@ test("simple inline Markdown: the shortcut's layout is micromark's (generated bl
     "\n- ",
     "\n1. ",
     "\n2. ",
+    "\n> ",
+    "\n>",
     "#",
     "- ",
     "&",
@@ -123,7 +133,7 @@ test("simple inline Markdown: the shortcut's layout is micromark's (generated bl
     "1.",
     "=",
   ];
-  const starts = ["", "", "", "- ", "1. ", "## ", "# ", "**", "*", "[", "`", "<https://a.b> ", "3. ", "-"];
+  const starts = ["", "", "", "- ", "1. ", "## ", "# ", "**", "*", "[", "`", "<https://a.b> ", "3. ", "-", "> ", ">", "> > "];
   let seed = 7;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -150,11 +160,12 @@ test("simple inline Markdown: the shortcut's layout is micromark's (generated bl
     "x, ",
   ];
   for (let k = 0; k < 5_000; k++) {
-    let s = ["", "- ", "1. ", "## "][rnd(4)];
+    let s = ["", "- ", "1. ", "## ", "> "][rnd(5)];
     const len = 1 + rnd(8);
     for (let j = 0; j < len; j++) s += good[rnd(good.length)];
     s = s.trimEnd();
     if (s.startsWith("- ") && rnd(2)) s += `\n- ${good[rnd(good.length)].trim()}`;
+    if (s.startsWith("> ") && rnd(2)) s += `\n> ${good[rnd(good.length)].trim()}`;
     if (check(s)) accepted++;
   }
   assert.ok(accepted > 2_000, `accepted ${accepted}`);

@@ -13,8 +13,9 @@
 //   <scheme:rest>    an absolute-URI autolink of URL characters.
 // Such delimiters can only open or only close (CommonMark's flanking rules), no two constructs overlap or
 // nest, and nothing else in the block is syntax: the parse is these nodes and text. A block is one paragraph
-// (no line starting a block, no indented or hard-broken lines), one ATX heading without a closing sequence, or
-// a list whose every line is one item ("- " or "N. ", one marker kind). A unit test compares the result with
+// (no line starting a block, no indented or hard-broken lines), one ATX heading without a closing sequence, a
+// list whose every line is one item ("- " or "N. ", one marker kind), or a block quote of one such paragraph
+// whose every line starts "> ". A unit test compares the result with
 // micromark's layout on written and generated blocks (server/test/simple-inline.test.ts).
 import { CITATION_PREFIX } from "./draft-marks.js";
 import type { ProseLayout } from "./prose-layout.js";
@@ -62,6 +63,20 @@ export function simpleInlineLayout(src: string): ProseLayout | undefined {
       units.push(from, end);
       line = end + 1;
     }
+  } else if (c0 === 0x3e /* > */) {
+    // A block quote holding one paragraph: every line "> " and its words. The prefixes of the lines after the
+    // first are inside the paragraph's text, as markup micromark strips (OUTSIDE); the line breaks are prose.
+    for (let line = 0; line < n;) {
+      let end = src.indexOf("\n", line);
+      if (end < 0) end = n;
+      const from = line + 2;
+      if (src.charCodeAt(line) !== 0x3e || src.charCodeAt(line + 1) !== 32 || from >= end) return undefined;
+      if (src.charCodeAt(from) === 32 || BLOCK_START.test(src.slice(from, end))) return undefined;
+      if (!inline(src, from, end, classes, code)) return undefined;
+      if (line > 0) classes[line - 1] = PROSE;
+      line = end + 1;
+    }
+    units.push(2, n);
   } else {
     if (BLOCK_START.test(src) || !SYNTAX.test(src)) return undefined; // plain paragraphs have their own path
     if (!inline(src, 0, n, classes, code)) return undefined;
