@@ -4,7 +4,7 @@
 // document) is not counted either.
 import type { Connection, Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver";
 import { DIAGNOSTIC_SOURCE, DocumentCountsNotification, type DocumentCountsParams } from "../../protocol/messages.js";
-import { isVerdict, type Verdict, zeroCounts } from "../../protocol/verdicts.js";
+import { isVerdict, type Verdict, type VerdictCounts, zeroCounts } from "../../protocol/verdicts.js";
 
 /** The verdict of a published Fact Check finding; undefined for any other diagnostic (a claims-file error, the size-limit notice). */
 function verdictOf(d: Diagnostic): Verdict | undefined {
@@ -14,7 +14,9 @@ function verdictOf(d: Diagnostic): Verdict | undefined {
   return isVerdict(verdict) ? verdict : undefined;
 }
 
-export function documentCounts(params: PublishDiagnosticsParams): DocumentCountsParams {
+/** `known`: the counts when the publisher has them already (the draft checker counts its findings as it shows them). */
+export function documentCounts(params: PublishDiagnosticsParams, known?: VerdictCounts): DocumentCountsParams {
+  if (known) return { uri: params.uri, version: params.version ?? null, counts: known };
   const counts = zeroCounts();
   for (const d of params.diagnostics) {
     const v = verdictOf(d);
@@ -24,6 +26,10 @@ export function documentCounts(params: PublishDiagnosticsParams): DocumentCounts
 }
 
 /** Sends the counts of what was just published (fails only once the client is gone: then no one is left to tell). */
-export function sendDocumentCounts(connection: Pick<Connection, "sendNotification">, params: PublishDiagnosticsParams): void {
-  void connection.sendNotification(DocumentCountsNotification, documentCounts(params)).catch(() => undefined);
+export function sendDocumentCounts(
+  connection: Pick<Connection, "sendNotification">,
+  params: PublishDiagnosticsParams,
+  known?: VerdictCounts,
+): void {
+  void connection.sendNotification(DocumentCountsNotification, documentCounts(params, known)).catch(() => undefined);
 }

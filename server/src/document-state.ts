@@ -7,7 +7,8 @@ import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-language
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "./core/types.js";
 import type { DiagnosticMemo } from "./diagnostic-memo.js";
-import type { DraftSession } from "./core/draft-session.js";
+import type { DraftSession, EditHint } from "./core/draft-session.js";
+import { EditLog } from "./draft-edits.js";
 import { findingData } from "./diagnostics.js";
 import type { FindingData } from "../../protocol/messages.js";
 
@@ -62,6 +63,8 @@ export class DocumentState {
   diagnosticMemo: DiagnosticMemo | undefined;
   /** The incremental checker of this draft (core/draft-session.ts), for the engine it was made with. */
   session: DraftSession | undefined;
+  /** The editor's changes since the draft's last check, for the next check's EditHint (draft-edits.ts). */
+  readonly edits = new EditLog();
   /** The debounced work waiting to run, if any (set by the Debouncer only). */
   pending: Pending | undefined;
   /** Bumped by every check started, every change and the close: a check may publish only while it is unchanged. */
@@ -82,8 +85,18 @@ export class DocumentState {
 
   /** Applies an edit (incremental or whole-text) and makes every check in flight outdated. */
   update(changes: TextDocumentContentChangeEvent[], version: number): void {
-    TextDocument.update(this.doc, changes, version);
-    this.revision++;
+    const revision = this.revision + 1;
+    if (this.kind === "claims") TextDocument.update(this.doc, changes, version);
+    else
+      for (const change of changes) {
+        // Offsets into the text before this change (each change's range is into the text the one before it
+        // left), found before TextDocument.update makes the new text: a string not yet flattened.
+        if ("range" in change)
+          this.edits.add(revision, this.doc.offsetAt(change.range.start), this.doc.offsetAt(change.range.end), change.text.length);
+        else this.edits.add(revision, undefined);
+        TextDocument.update(this.doc, [change], version);
+      }
+    this.revision = revision;
     this.generation++;
   }
 
@@ -92,6 +105,11 @@ export class DocumentState {
     const generation = ++this.generation;
     const { version, revision } = this;
     return { version, revision, current: () => !this.closed && this.generation === generation && this.doc.version === version };
+  }
+
+  /** For a check of the text now with `session`: how it came from the session's last result, when the editor's changes say so. */
+  editHint(session: DraftSession): EditHint | undefined {
+    return this.edits.hint(session, session.lastId);
   }
 
   /** True the first time it is asked for `key`: a notice the user is given once per opened document. */

@@ -21,11 +21,13 @@ import type { CheckTicket, DocumentState, OpenDocuments } from "./document-state
 import { draftPart, formatBytes } from "./draft-limit.js";
 import { draftFormatOf } from "../../protocol/markdown.js";
 import { DIAGNOSTIC_SOURCE } from "../../protocol/messages.js";
+import { type VerdictCounts, zeroCounts } from "../../protocol/verdicts.js";
 import { findingSeverity } from "./review-card.js";
 import type { Settings, SettingsCache } from "./settings.js";
 
 export interface DraftCheckerContext {
-  publish(params: PublishDiagnosticsParams): void;
+  /** `counts`: the published findings by verdict, when the publisher has counted them (document-counts.ts counts otherwise). */
+  publish(params: PublishDiagnosticsParams, counts?: VerdictCounts): void;
   documents: OpenDocuments;
   debouncer: Debouncer;
   settings: SettingsCache;
@@ -114,7 +116,16 @@ export class DraftChecker {
     // The draft's own incremental checker (core/draft-session.ts): after an edit, only the blocks it reaches
     // are segmented and checked again, and the other findings are the last check's.
     if (state.session?.engine !== engine) state.session = new DraftSession(engine);
-    const result = await state.session.checkAsync(checked, format, { minScore: settings.minimumScore }, control);
+    const session = state.session;
+    // The editor's changes since the session's last check say where the edit is (a partial check's text is not
+    // the document's: its session compares).
+    const revision = state.revision;
+    const hint = part.partial ? undefined : state.editHint(session);
+    const result = await session.checkAsync(checked, format, { minScore: settings.minimumScore }, control, hint);
+    if (result) {
+      if (part.partial) state.edits.forget();
+      else state.edits.checked(session, result.id, revision);
+    }
     if (!result || stale()) return false;
     const { findings, stats } = result;
     const ignored = new Set(settings.ignoredClaims);
@@ -156,11 +167,15 @@ export class DraftChecker {
     }
     const shown: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
+    // By verdict, for the status bar: what document-counts.ts would count in the diagnostics (each shown
+    // finding's has its verdict; the size-limit notice has none).
+    const counts = zeroCounts();
     for (let i = 0; i < findings.length; i++) {
       const d = perFinding[i];
       if (!d) continue;
       shown.push(findings[i]);
       diagnostics.push(d);
+      counts[findings[i].verdict]++;
     }
     if (part.partial) diagnostics.push(stoppedHere(doc, part.end, settings.maximumDraftSize));
     state.published = {
@@ -172,7 +187,7 @@ export class DraftChecker {
       // A partial check's text is not the document's: its lines are not the document's to move by.
       ...(part.partial ? {} : { reuse: { resultId: result.id, engine, settings, perFinding, lineCount: doc.lineCount } }),
     };
-    this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics });
+    this.ctx.publish({ uri: doc.uri, version: doc.version, diagnostics }, counts);
     this.ctx.onCheck?.({ uri: doc.uri, version: doc.version, stats, findings: shown });
     return true;
   }

@@ -46,6 +46,7 @@ import {
 } from "../../protocol/messages.js";
 import { LEGACY_SETTINGS_SECTION, withLegacyFallback } from "../../protocol/legacy-settings.js";
 import { SETTINGS_SECTION } from "../../protocol/settings.js";
+import type { VerdictCounts } from "../../protocol/verdicts.js";
 import { DEFAULT_SETTINGS, SettingsCache } from "./settings.js";
 
 export type { ServerDeps } from "./deps.js";
@@ -92,9 +93,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const debouncer = new Debouncer(timers, async (uri) => (await settings.get(uri)).checkDelay, logger);
 
   // Sends fail only once the connection is gone (the client exited): then there is no one left to tell.
-  const publish = (params: PublishDiagnosticsParams): void => {
+  const publish = (params: PublishDiagnosticsParams, counts?: VerdictCounts): void => {
     void connection.sendDiagnostics(params).catch(() => undefined);
-    sendDocumentCounts(connection, params); // factcheck/documentCounts, for the status bar
+    sendDocumentCounts(connection, params, counts); // factcheck/documentCounts, for the status bar
   };
   const sendStatus = (status: StatusParams): void => void connection.sendNotification(StatusNotification, status).catch(() => undefined);
 

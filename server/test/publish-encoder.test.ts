@@ -52,6 +52,23 @@ describe("PublishJsonEncoder", () => {
     same(publish(doc.uri, [diagnostics[0]]), "one");
     same({ jsonrpc: "2.0", id: 1, result: { diagnostics: diagnostics.slice(0, 3) } }, "another message with diagnostics");
     same({ jsonrpc: "2.0", method: "factcheck/status", params: { state: "ready" } }, "another notification");
+    // A document's publishes one after another, as keystrokes make them: runs of the last publish's diagnostics
+    // kept at the start and the end (copied from its bytes), new or moved ones between, some removed or added.
+    let list: unknown[] = diagnostics.slice();
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 60; round++) {
+      const at = random(list.length + 1);
+      const cut = random(4);
+      const fresh = Array.from({ length: random(4) }, () => {
+        const d = diagnostics[random(diagnostics.length)];
+        return random(3) ? { ...d, range: { start: { line: round, character: 1 }, end: { line: round, character: 9 } } } : d;
+      });
+      list = [...list.slice(0, at), ...fresh, ...list.slice(at + cut)];
+      if (round % 17 === 16) list = list.slice(0, random(3)); // down to none or one, then growing again
+      same(publish(doc.uri, list, 10 + round), `keystroke ${round}: ${list.length} diagnostics`);
+    }
+    same(publish("file:///other.md", list, 1), "another document");
     // What the writer sends: the text's UTF-8 bytes.
     const bytes = await encoder.encode(publish(doc.uri, diagnostics as Diagnostic[], 4), { charset: "utf-8" });
     assert.equal(Buffer.from(bytes).toString("utf8"), JSON.stringify(publish(doc.uri, diagnostics, 4)));

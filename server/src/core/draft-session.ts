@@ -31,6 +31,18 @@ export interface SessionResult extends CheckResult {
   reuse?: { from: number; prefix: number; suffix: number; delta: number };
 }
 
+/**
+ * What the host knows of how `text` came from a result of this session (the language server: the editor's
+ * incremental changes, merged): `text` is result `after`'s text with old [start, oldEnd) replaced by new
+ * [start, newEnd), and the same outside it; `edit` undefined: the same text. With it the session need not
+ * compare the two texts to find the edit (a megabyte each); it must cover every changed character (a wider
+ * edit only re-reads more). A hint for another result than the last is ignored.
+ */
+export interface EditHint {
+  after: number;
+  edit: DraftEdit | undefined;
+}
+
 interface Checked {
   id: number;
   text: string;
@@ -49,8 +61,8 @@ export class DraftSession {
   constructor(readonly engine: FactChecker) {}
 
   /** Checks `text` (the whole path, or the incremental one when the last check allows it). */
-  check(text: string, format: DraftFormat, options: CheckOptions = {}): SessionResult {
-    const steps = this.checkSteps(text, format, options);
+  check(text: string, format: DraftFormat, options: CheckOptions = {}, hint?: EditHint): SessionResult {
+    const steps = this.checkSteps(text, format, options, hint);
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
@@ -58,9 +70,15 @@ export class DraftSession {
   }
 
   /** `check` in slices, as FactChecker.checkTextAsync: undefined when abandoned (the session then keeps its last result). */
-  async checkAsync(text: string, format: DraftFormat, options: CheckOptions, control: CheckControl): Promise<SessionResult | undefined> {
+  async checkAsync(
+    text: string,
+    format: DraftFormat,
+    options: CheckOptions,
+    control: CheckControl,
+    hint?: EditHint,
+  ): Promise<SessionResult | undefined> {
     if (control.cancelled?.()) return undefined;
-    return driveSteps(this.checkSteps(text, format, options), control);
+    return driveSteps(this.checkSteps(text, format, options, hint), control);
   }
 
   /** Forget the last check: the next one takes the whole path. */
@@ -68,13 +86,18 @@ export class DraftSession {
     this.last = undefined;
   }
 
-  private *checkSteps(text: string, format: DraftFormat, options: CheckOptions): Generator<void, SessionResult, void> {
+  /** The last result's id (what an EditHint names), undefined before the first check. */
+  get lastId(): number | undefined {
+    return this.last?.id;
+  }
+
+  private *checkSteps(text: string, format: DraftFormat, options: CheckOptions, hint?: EditHint): Generator<void, SessionResult, void> {
     const minScore = options.minScore ?? 0;
     const last = this.last;
     this.lastReason = last ? "another format, minimum score or candidates" : "the first check";
     // `candidates` is the command line's: it checks a file once.
     if (last && !options.candidates && last.format === format && last.minScore === minScore) {
-      const edit = diffEdit(last.text, text);
+      const edit = hint && hint.after === last.id ? hintedEdit(hint.edit, last.text, text) : diffEdit(last.text, text);
       if (!edit) {
         this.lastPath = "same";
         return this.commit(last, last.check, { prefix: last.check.result.findings.length, suffix: 0, delta: 0 }, text);
@@ -186,6 +209,24 @@ export class DraftSession {
     this.last = { id, text, format, minScore, check };
     return { ...check.result, id, ...(reuse && last ? { reuse: { from: last.id, ...reuse } } : {}) };
   }
+}
+
+/**
+ * The hinted edit of `oldText` into `text` when it fits the two (within both, the length change its own), else
+ * the one found by comparing them; undefined when the texts are equal.
+ */
+function hintedEdit(edit: DraftEdit | undefined, oldText: string, text: string): DraftEdit | undefined {
+  // No edit: the host's text is the same string as the last check's (then === compares no characters).
+  if (!edit) return oldText === text ? undefined : diffEdit(oldText, text);
+  if (edit.start === edit.oldEnd && edit.start === edit.newEnd && oldText.length === text.length) return undefined; // nothing replaced
+  const fits =
+    edit.start >= 0 &&
+    edit.start <= edit.oldEnd &&
+    edit.start <= edit.newEnd &&
+    edit.oldEnd <= oldText.length &&
+    edit.newEnd <= text.length &&
+    text.length - edit.newEnd === oldText.length - edit.oldEnd;
+  return fits ? edit : diffEdit(oldText, text);
 }
 
 /** The run (index into runs.firsts) holding sentence `k`. */
