@@ -139,9 +139,11 @@ export class ListScorer {
         }
       }
       // The k best (highest score, then lowest index): kept in order in one pass when k is small, else by sorting.
-      const ids = followed ?? Array.from(reached.subarray(0, count));
-      if (k > BOUNDED_K) return ids.sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
-      return topK(ids, ids.length, score, k);
+      // (Read in place: a copy of every claim reached, tens of thousands for a sentence of common words, cost more
+      // than the selection.)
+      if (k > BOUNDED_K)
+        return (followed ?? Array.from(reached.subarray(0, count))).sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
+      return followed ? topK(followed, followed.length, score, k) : topK(reached, count, score, k);
     } finally {
       for (let j = 0; j < count; j++) {
         const id = reached[j];

@@ -96,6 +96,7 @@ interface Prepared {
   terms: Set<string>;
   /** Its adjacent term pairs, for phrase overlap. */
   pairs: Set<string>;
+  speakers: SpeakerDirectory;
 }
 
 function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, analysis?: Analysis): Prepared | undefined {
@@ -121,6 +122,7 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
       : contentWeight(a, links, index, named, speakerTokens),
     terms,
     pairs: termPairs(a, links),
+    speakers,
   };
 }
 
@@ -150,13 +152,9 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
       }
     }
   }
-  // Candidates share speakers: whether the text's named speaker is one is decided once per speaker (a pure test).
-  const speakerTests = new Map<Claim["speaker"], boolean>();
-  const isNamed = (speaker: Claim["speaker"]): boolean => {
-    let v = speakerTests.get(speaker);
-    if (v === undefined) speakerTests.set(speaker, (v = sameSpeaker(p.named!, p.a.tokens, speaker)));
-    return v;
-  };
+  // Candidates share speakers, and drafts their mentions: whether the text's named speaker is one is a pure test,
+  // remembered per mention and speaker (speakers.ts, SpeakerTests).
+  const isNamed = p.named ? p.speakers.tests.forMention(p.named, p.a.tokens) : undefined;
   const scored = shortlist.map((id, r) => {
     const claim = index.claims[id];
     const reviewer = isRecordOfReview(ctx, claim.claim);

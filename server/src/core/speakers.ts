@@ -101,6 +101,8 @@ export interface NamedSpeaker {
 /** Known speakers' ways of being named, lowercase token sequences, longest first. */
 export class SpeakerDirectory {
   private readonly aliases: { words: string[]; key: string }[] = [];
+  /** sameSpeaker's answers for the mentions drafts make (the matcher asks them per candidate). */
+  readonly tests = new SpeakerTests();
 
   constructor(speakers: Iterable<Speaker>) {
     const seen = new Set<string>();
@@ -202,21 +204,84 @@ export function findNamedSpeaker(tokens: Token[], directory: SpeakerDirectory): 
   return undefined;
 }
 
+/** What sameSpeaker compares of a speaker: its name and aliases, lowercase without "the", and their proper names. */
+export interface SpeakerNames {
+  aliases: readonly string[];
+  properNames: ReadonlySet<string>;
+}
+
+/** A speaker's names as sameSpeaker reads them. */
+export function speakerNames(speaker: Speaker): SpeakerNames {
+  const all = [speaker.name, ...(speaker.aliases ?? [])];
+  return {
+    aliases: all.map((a) => stripThe(a.toLowerCase())),
+    properNames: new Set(
+      all
+        .flatMap((a) => a.split(/\s+/))
+        .filter((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(w.toLowerCase()))
+        .map((w) => w.toLowerCase()),
+    ),
+  };
+}
+
+/** What sameSpeaker reads of a mention: its words as one phrase without "the", and its proper nouns but titles. */
+function mentionWords(named: NamedSpeaker, tokens: Token[]): { phrase: string; proper: string[] } {
+  const span = tokens.slice(named.first, named.last + 1);
+  return {
+    phrase: stripThe(span.map((t) => t.lower).join(" ")),
+    proper: span.filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower)).map((t) => t.lower),
+  };
+}
+
 /** Does a named speaker refer to this claim's speaker? Compares proper names, or whole aliases. */
-export function sameSpeaker(named: NamedSpeaker, tokens: Token[], speaker: Speaker): boolean {
-  const words = tokens.slice(named.first, named.last + 1).map((t) => t.lower);
-  const phrase = stripThe(words.join(" "));
-  const aliases = [speaker.name, ...(speaker.aliases ?? [])].map((a) => stripThe(a.toLowerCase()));
-  if (aliases.includes(phrase)) return true;
-  const properNames = new Set(
-    [speaker.name, ...(speaker.aliases ?? [])]
-      .flatMap((a) => a.split(/\s+/))
-      .filter((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(w.toLowerCase()))
-      .map((w) => w.toLowerCase()),
+export function sameSpeaker(named: NamedSpeaker, tokens: Token[], speaker: Speaker, names: SpeakerNames = speakerNames(speaker)): boolean {
+  return sameNames(mentionWords(named, tokens), names);
+}
+
+function sameNames(m: { phrase: string; proper: readonly string[] }, names: SpeakerNames): boolean {
+  if (names.aliases.includes(m.phrase)) return true;
+  // A misspelt name ("Karoline Levitt") is still that person, not someone else to blame. (No edit is needed to
+  // tell a length two apart: the distance is at least the difference in length.)
+  return m.proper.some(
+    (w) =>
+      names.properNames.has(w) ||
+      [...names.properNames].some((n) => n.length >= 5 && Math.abs(n.length - w.length) <= 1 && damerau(n, w) <= 1),
   );
-  const named_ = tokens.slice(named.first, named.last + 1).filter((t) => t.pos === "PROPN" && !TITLE_WORDS.has(t.lower));
-  // A misspelt name ("Karoline Levitt") is still that person, not someone else to blame.
-  return named_.some((t) => properNames.has(t.lower) || [...properNames].some((n) => n.length >= 5 && damerau(n, t.lower) <= 1));
+}
+
+/** Mentions whose answers a SpeakerTests keeps before it starts again (a bound on memory). */
+const SPEAKER_TESTS_KEPT = 4096;
+
+/**
+ * sameSpeaker, remembered: a draft names the same few people in many sentences, and each sentence's candidates
+ * have a few hundred speakers between them, so the answer for one mention and one speaker is asked again and
+ * again (it was a tenth of a check against 100,000 claims). The answer depends only on the mention's words, its
+ * proper nouns and the speaker's names, which make the key.
+ */
+export class SpeakerTests {
+  private readonly names = new Map<Speaker, SpeakerNames>();
+  private readonly answers = new Map<string, Map<Speaker, boolean>>();
+
+  /** The answers for one mention, by speaker: the same object for the same words. */
+  forMention(named: NamedSpeaker, tokens: Token[]): (speaker: Speaker) => boolean {
+    const m = mentionWords(named, tokens);
+    const key = `${m.phrase}\u0000${m.proper.join(" ")}`;
+    let answers = this.answers.get(key);
+    if (!answers) {
+      if (this.answers.size >= SPEAKER_TESTS_KEPT) this.answers.clear();
+      this.answers.set(key, (answers = new Map()));
+    }
+    const known = answers;
+    return (speaker) => {
+      let v = known.get(speaker);
+      if (v === undefined) {
+        let names = this.names.get(speaker);
+        if (!names) this.names.set(speaker, (names = speakerNames(speaker)));
+        known.set(speaker, (v = sameNames(m, names)));
+      }
+      return v;
+    };
+  }
 }
 
 function stripThe(s: string): string {
