@@ -257,3 +257,50 @@ describe("a feed loaded directly as a claims database", () => {
     assert.equal(text.slice(c.provenance!.definedIn.start, c.provenance!.definedIn.end), JSON.stringify(c.id));
   });
 });
+
+describe("ids and shared values of a feed's records", () => {
+  const review = (claim: string, url: string, rating: Record<string, unknown>) => ({
+    "@type": "ClaimReview",
+    url,
+    claimReviewed: claim,
+    author: { "@type": "Organization", name: "Lakeside Fact Check", url: "https://lakesidefacts.example" },
+    reviewRating: { "@type": "Rating", ...rating },
+  });
+  const url = "https://lakeside.example/fact-check/ferry";
+  // Two claims whose hash with this url has the same six digits ("tcvyda"), found by trying numbers: their ids
+  // would be the same but for the suffix.
+  const a = "The harbor council voted to raise ferry fares by 235153 cents.";
+  const b = "The harbor council voted to raise ferry fares by 529908 cents.";
+  const feed = (items: unknown[]) => JSON.stringify({ "@context": "https://schema.org", "@type": "DataFeed", dataFeedElement: items });
+
+  test("two records whose ids would be the same get a numbered suffix; a repeat among them is still found", () => {
+    const text = feed([review(a, url, { ratingValue: 1 }), review(b, url, { ratingValue: 1 }), review(a, url, { ratingValue: 2 })]);
+    const r = importFeed(text, "f.json");
+    const third = text.indexOf('{"@type":"ClaimReview"', text.indexOf(b));
+    assert.deepEqual(
+      r.database.claims.map((c) => c.id),
+      ["lakeside-fact-check-the-harbor-council-voted-to-tcvyda", "lakeside-fact-check-the-harbor-council-voted-to-tcvyda-2"],
+    );
+    assert.deepEqual(places(r), [`1:${third + 1} repeats the record at /dataFeedElement/0 (same review url and claim): skipped`]);
+  });
+
+  test("records with the same reviewer and rating share one object of each; a different rating (-0 too) has its own", () => {
+    const r = importFeed(
+      feed([
+        review("One.", "https://x.example/1", { ratingValue: 0, textualRating: "False" }),
+        review("Two.", "https://x.example/2", { ratingValue: 0, textualRating: "False" }),
+        // "-0" in a string: a JSON number -0 is read as 0.
+        review("Three.", "https://x.example/3", { ratingValue: "-0", textualRating: "False" }),
+        review("Four.", "https://x.example/4", { ratingValue: 0, textualRating: "True" }),
+      ]),
+      "f.json",
+    );
+    const [one, two, three, four] = r.database.claims.map((c) => c.review!);
+    assert.equal(one.rating, two.rating);
+    assert.notEqual(one.rating, four.rating);
+    assert.deepEqual(four.rating, { textualRating: "True", ratingValue: 0 });
+    assert.equal(one.publisher, four.publisher);
+    assert.deepEqual(one.publisher, { name: "Lakeside Fact Check", site: "lakesidefacts.example" });
+    assert.ok(Object.is(three.rating.ratingValue, -0) && Object.is(one.rating.ratingValue, 0));
+  });
+});

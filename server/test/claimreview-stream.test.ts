@@ -46,8 +46,31 @@ const noUrl = () => {
   return r;
 };
 
+/**
+ * A DataFeed long enough that its elements are parsed several hundred at a time (stream.ts, elements: a cut every
+ * 256 KB or so), with a bad record, a repeated one and scalars deep inside; `claim` words each review's claim.
+ */
+function longFeed(claim: (i: number) => string, extra: (i: number) => unknown = () => undefined): string {
+  const items: unknown[] = [];
+  for (let i = 0; i < 2400; i++) {
+    const more = extra(i);
+    items.push(more !== undefined ? more : review(i, { claimReviewed: claim(i) }));
+  }
+  return JSON.stringify({ "@context": "https://schema.org", "@type": "DataFeed", name: "Long feed", dataFeedElement: items });
+}
+const deepProblems = (i: number) =>
+  i === 1500 ? noUrl() : i === 1900 ? review(7, { claimReviewed: "The ferry ran 7 times." }) : i === 2000 ? 7 : undefined;
+
 /** Feeds the streaming importer reads itself. */
 const STREAMED: Record<string, string> = {
+  "a long feed, parsed in slices of many records, with a bad, a repeated record and a scalar deep inside": longFeed(
+    (i) => `The ferry ran ${i} times.`,
+    deepProblems,
+  ),
+  'a long feed whose every claim holds "},", so that slices are cut inside strings': longFeed(
+    (i) => `The ferry ran {"x": ${i}}, "times".`,
+    deepProblems,
+  ),
   "a DataFeed, reviews direct and in DataFeedItems, bad and repeated records, a nested feed": JSON.stringify(
     {
       "@context": "https://schema.org",
@@ -117,6 +140,14 @@ const STREAMED: Record<string, string> = {
 
 /** Feeds it leaves to the whole-document path. */
 const DECLINED: Record<string, string> = {
+  "a long feed with a reference deep inside": longFeed(
+    (i) => `Rents fell ${i} times.`,
+    (i) => (i === 2100 ? { ...review(i), author: { "@id": "#org" } } : undefined),
+  ),
+  "a long feed with a record that does not parse deep inside": longFeed((i) => `Rents fell ${i} times.`).replace(
+    '"url":"https://checks.example/r/1700"',
+    '"url":"https://checks.example/r/1700",',
+  ),
   "a reference to a node elsewhere": JSON.stringify({
     "@context": "https://schema.org",
     "@graph": [

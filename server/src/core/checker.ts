@@ -157,7 +157,8 @@ function claimsOf(databases: readonly ClaimsDatabase[]): Claim[] {
 export class FactChecker {
   readonly databases: readonly ClaimsDatabase[];
   readonly claims: readonly Claim[];
-  private readonly byId = new Map<string, Claim>();
+  /** Claims by id, the first of each id: made when first asked for (hashing 300,000 ids is no start-up's business). */
+  private byId: Map<string, Claim> | undefined;
   private readonly speakers: SpeakerDirectory;
   private readonly cache: LruCache<SentenceMatch[]>;
   private readonly passageCache: LruCache<PassageMatch[]>;
@@ -188,7 +189,6 @@ export class FactChecker {
     this.segmenter = options.segmenter ?? new Segmenter(options.nlp);
     this.databases = options.databases;
     this.claims = index.claims.map((c) => c.claim);
-    for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
     // Claims share their speakers' objects: each is read once (a 100,000-claim feed has a few hundred).
     this.speakers = new SpeakerDirectory(new Set(this.claims.map((c) => c.speaker)));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
@@ -256,6 +256,10 @@ export class FactChecker {
   }
 
   claimById(id: string): Claim | undefined {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const c of this.claims) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
+    }
     return this.byId.get(id);
   }
 

@@ -106,6 +106,11 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "of", "on
 /** Quotation marks of any kind: words in them need only one claim term to be checked (quote-check.ts). */
 const QUOTE_MARKS = /["“”„‘’'«»]/;
 
+/** BM25's inverse document frequency of a term in `df` of `n` claims. */
+function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 export class ClaimIndex {
   readonly claims: IndexedClaim[] = [];
   /** Term → the claims holding it, ascending (typed: half the memory of an array of numbers, and no slack). */
@@ -463,23 +468,18 @@ export class ClaimIndex {
     if (from === 0) {
       const lists = this.building;
       lists.forEach((l, t) => this.postings.set(this.termTable.names[t], Int32Array.from(l)));
+      // Every term's idf by its number (what idf() gives, from its postings' length): no string looked up per
+      // claim term.
+      this.idfs = new Float64Array(this.termTable.size);
+      for (let t = 0; t < this.idfs.length; t++) this.idfs[t] = idfOf(n, lists[t]?.length ?? 0);
       this.store.trim();
       this.building = [];
       this.idfCache.clear();
       this.weights = new Float64Array(n);
-      this.idfs = new Float64Array(this.termTable.size).fill(-1);
     }
     const { weights, idfs } = this;
-    const names = this.termTable.names;
     const end = Math.min(n, from + count);
-    for (let id = from; id < end; id++) {
-      let w = 0;
-      this.store.forEachTerm(id, (t) => {
-        if (idfs[t] < 0) idfs[t] = this.idf(names[t]);
-        w += idfs[t];
-      });
-      weights[id] = w;
-    }
+    for (let id = from; id < end; id++) weights[id] = this.store.sumOverTerms(id, idfs);
     if (end < n) return true;
     this.idfs = new Float64Array(0);
     return false;
@@ -541,9 +541,7 @@ export class ClaimIndex {
   idf(term: string): number {
     let v = this.idfCache.get(term);
     if (v === undefined) {
-      const n = this.claims.length;
-      const df = this.postings.get(term)?.length ?? 0;
-      v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      v = idfOf(this.claims.length, this.postings.get(term)?.length ?? 0);
       this.idfCache.set(term, v);
     }
     return v;

@@ -9,15 +9,22 @@
 // given once or as arrays, as strings or as `{"@value": …}`; and nodes given by reference (`{"@id": "#claim-1"}`)
 // elsewhere in the same document. Anything else is an unknown property and ignored.
 import type { ClaimReview, ReviewRating } from "../types.js";
+import { SharedValues } from "./shared-values.js";
 import { type FeedRead, type FeedRecord, httpUrl, hostOf, numberOf, type PathLink, type RecordProblem, siteOf, textOf } from "./record.js";
 
 type Node = Record<string, unknown>;
 
 const PREFIX = /^(?:https?:\/\/schema\.org\/|schema:)/i;
 
+/** Whether a name may carry a schema.org prefix: one starts with "s" or "h" (either case). The regex runs only then. */
+function mayBePrefixed(name: string): boolean {
+  const c = name.charCodeAt(0) | 0x20;
+  return (c === 115 /* s */ || c === 104) /* h */ && PREFIX.test(name);
+}
+
 /** A property or type name without its schema.org prefix. */
 function local(name: string): string {
-  return name.replace(PREFIX, "");
+  return mayBePrefixed(name) ? name.replace(PREFIX, "") : name;
 }
 
 function isNode(v: unknown): v is Node {
@@ -30,46 +37,42 @@ export function looksLikeJsonLd(v: unknown): boolean {
   return isNode(v) && ("@context" in v || "@type" in v || "@graph" in v);
 }
 
-/** The types of a node, prefix-free. */
-function typesOf(n: Node): string[] {
+/** Whether one of a node's types, prefix-free, is `type` (or, with `suffix`, ends with it). Nothing allocated. */
+function hasType(n: Node, type: string, suffix = false): boolean {
   const t = n["@type"];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string").map(local);
+  if (!Array.isArray(t)) return isType(t, type, suffix);
+  for (const x of t) if (isType(x, type, suffix)) return true;
+  return false;
+}
+
+function isType(x: unknown, type: string, suffix: boolean): boolean {
+  return typeof x === "string" && (suffix ? local(x).endsWith(type) : local(x) === type);
 }
 
 /**
- * A node's properties by their prefix-free names: `get("name")` finds `name`, `schema:name` and
- * `http(s)://schema.org/name`. A value is given once or as an array (JSON-LD allows both): `get` returns it as written.
+ * A node's properties by their prefix-free names: `get(p, "name")` finds `name`, `schema:name` and
+ * `http(s)://schema.org/name`. A value is given once or as an array (JSON-LD allows both): `get` returns it as
+ * written. Most feeds write bare names: then the node is its own Props and a lookup is one property read, with
+ * nothing allocated (a feed has hundreds of thousands of nodes). Only a node with a prefixed key gets them gathered.
  */
-interface Props {
-  get(name: string): unknown;
+type Props = Node | ReadonlyMap<string, unknown[]>;
+
+/** A node without properties (a ClaimReview without itemReviewed). */
+const NO_PROPS: ReadonlyMap<string, unknown[]> = new Map();
+
+function get(p: Props, name: string): unknown {
+  return p instanceof Map ? p.get(name) : (p as Node)[name];
 }
 
-/** Calls `f` on each value of a property (one, or each of an array) until it returns something. */
-function firstOf<T>(v: unknown, f: (x: unknown) => T | undefined): T | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v)) return f(v);
-  for (const x of v) {
-    const r = f(x);
-    if (r !== undefined) return r;
-  }
-  return undefined;
-}
-
-const NO_VALUES: unknown[] = [];
-
-/**
- * The properties of a node. Most feeds write bare names: then a lookup is one property read, with nothing
- * allocated (a feed has hundreds of thousands of nodes). Only a node with a prefixed key gets them gathered.
- */
 function props(n: Node): Props {
   let prefixed = false;
   for (const k in n) {
-    if (k.charCodeAt(0) !== 64 /* @ */ && PREFIX.test(k)) {
+    if (k.charCodeAt(0) !== 64 /* @ */ && mayBePrefixed(k)) {
       prefixed = true;
       break;
     }
   }
-  if (!prefixed) return { get: (name) => n[name] };
+  if (!prefixed) return n;
   const m = new Map<string, unknown[]>();
   for (const [k, v] of Object.entries(n)) {
     const name = k.startsWith("@") ? k : local(k);
@@ -79,7 +82,7 @@ function props(n: Node): Props {
     else list.push(v);
     m.set(name, list);
   }
-  return { get: (name) => m.get(name) };
+  return m;
 }
 
 /** What walkJsonLd finds, in document order. */
@@ -108,12 +111,11 @@ export function walkJsonLd(value: unknown, path: PathLink | undefined, visit: Js
     }
     if (!isNode(v)) continue;
     visit.node?.(v);
-    const types = typesOf(v);
-    if (types.includes("ClaimReview")) {
+    if (hasType(v, "ClaimReview")) {
       visit.review(v, path);
       continue;
     }
-    if (types.includes("DataFeed")) visit.dataFeed(v);
+    if (hasType(v, "DataFeed")) visit.dataFeed(v);
     const keys = Object.keys(v);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];
@@ -167,40 +169,37 @@ export function claimReviewReader(
   // A feed names a handful of reviewers hundreds of thousands of times; URL parsing is not free.
   const sites = new Map<string, string | undefined>();
   const site = (url: string): string | undefined => {
-    if (!sites.has(url)) sites.set(url, siteOf(url));
-    return sites.get(url);
-  };
-  const shared = new Map<string, string>();
-  const one = (s: string): string => {
-    const known = shared.get(s);
-    if (known !== undefined) return known;
-    shared.set(s, s);
+    const known = sites.get(url);
+    if (known !== undefined || sites.has(url)) return known;
+    const s = siteOf(url);
+    sites.set(url, s);
     return s;
   };
+  const shared = new SharedValues();
   return (node, path) => {
     const at = { path };
     const r = readClaimReview(node, resolve, site);
     if (typeof r === "string") return { at, message: r };
     (r as FeedRecord).at = at;
-    shareRepeated(r as FeedRecord, one);
+    shareRepeated(r as FeedRecord, shared);
     return r as FeedRecord;
   };
 }
 
 /**
- * The values a feed repeats on every record (the reviewer, the rating's words, dates, language, the claimant) as one
- * string each: JSON.parse makes a copy per record, and a 300,000-review feed would keep tens of MB of copies.
+ * The values a feed repeats on every record as one copy each (shared-values.ts): the reviewer (its name and site)
+ * and the rating as one object each for all the records that give the same (they are read, never changed, once a
+ * record is made); dates, language and the claimant's name as one string each.
  */
-function shareRepeated(r: FeedRecord, one: (s: string) => string): void {
+function shareRepeated(r: FeedRecord, shared: SharedValues): void {
   const { review } = r;
-  review.publisher.name = one(review.publisher.name);
-  const { rating } = review;
-  if (rating.textualRating !== undefined) rating.textualRating = one(rating.textualRating);
-  if (rating.alternateName !== undefined) rating.alternateName = one(rating.alternateName);
-  if (review.date !== undefined) review.date = one(review.date);
-  if (review.language !== undefined) review.language = one(review.language);
-  if (r.claimant) r.claimant.name = one(r.claimant.name);
-  if (r.claimDate !== undefined) r.claimDate = one(r.claimDate);
+  const { publisher: p, rating: g } = review;
+  review.publisher = shared.object("publisher", [p.name, p.site], p);
+  review.rating = shared.object("rating", [g.textualRating, g.alternateName, g.ratingValue, g.bestRating, g.worstRating], g);
+  if (review.date !== undefined) review.date = shared.string(review.date);
+  if (review.language !== undefined) review.language = shared.string(review.language);
+  if (r.claimant) r.claimant.name = shared.string(r.claimant.name);
+  if (r.claimDate !== undefined) r.claimDate = shared.string(r.claimDate);
 }
 
 /** Whether a JSON value holds a reference node (`{"@id": "…"}` alone), which only the whole document can resolve. */
@@ -222,8 +221,7 @@ export function hasReference(value: unknown): boolean {
 
 /** The top level of a JSON-LD document as readJsonLd's walk sees it first: a ClaimReview, a DataFeed's name. */
 export function topLevelNode(n: Node): { review: boolean; name: string | undefined } {
-  const types = typesOf(n);
-  return { review: types.includes("ClaimReview"), name: types.includes("DataFeed") ? feedName(n) : undefined };
+  return { review: hasType(n, "ClaimReview"), name: hasType(n, "DataFeed") ? feedName(n) : undefined };
 }
 
 /** A DataFeed's name, read without gathering its (huge) other properties. */
@@ -239,31 +237,72 @@ function scalar(v: unknown): unknown {
 
 /** The text of a property: its first string (or `@value`), trimmed. */
 function text(p: Props, name: string): string | undefined {
-  return firstOf(p.get(name), (v) => textOf(scalar(v)));
+  const v = get(p, name);
+  if (!Array.isArray(v)) return v === undefined ? undefined : textOf(scalar(v));
+  for (const x of v) {
+    const t = textOf(scalar(x));
+    if (t !== undefined) return t;
+  }
+  return undefined;
 }
 
-/** The values of a property, each node given by reference (`{"@id": …}`) resolved to the node. */
-function nodes(p: Props, name: string, resolve: (v: unknown) => unknown): unknown[] {
-  const v = p.get(name);
-  if (v === undefined) return NO_VALUES;
-  return Array.isArray(v) ? v.map(resolve) : [resolve(v)];
+/** The number of a property: its first number or numeric string (or `@value`). */
+function numberProp(p: Props, name: string): number | undefined {
+  const v = get(p, name);
+  if (!Array.isArray(v)) return v === undefined ? undefined : numberOf(scalar(v));
+  for (const x of v) {
+    const r = numberOf(scalar(x));
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+/**
+ * The values of a property (one, or each of an array), each node given by reference (`{"@id": …}`) resolved to the
+ * node, to `f` until it returns something; that is returned. No array is made for a value given once.
+ */
+function eachValue<T>(p: Props, name: string, resolve: (v: unknown) => unknown, f: (v: unknown) => T | undefined): T | undefined {
+  const v = get(p, name);
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) return f(resolve(v));
+  for (const x of v) {
+    const r = f(resolve(x));
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+/** The first node among a property's values (references resolved). */
+function firstNode(p: Props, name: string, resolve: (v: unknown) => unknown): Node | undefined {
+  return eachValue(p, name, resolve, (v) => (isNode(v) ? v : undefined));
+}
+
+/** A person or organisation as a feed names it: a name, a URL, or both. */
+interface Agent {
+  name: string | undefined;
+  url: string | undefined;
+  organization: boolean;
 }
 
 /** A person or organisation's name and URL: from a node (`name`, `url`) or a bare string (a name, or a URL). */
-function agent(v: unknown): { name?: string; url?: string; organization?: boolean } | undefined {
+function agent(v: unknown): Agent | undefined {
   const s = textOf(scalar(v));
-  if (s !== undefined) return httpUrl(s) ? { url: httpUrl(s) } : { name: s };
+  if (s !== undefined) {
+    const url = httpUrl(s);
+    return url !== undefined ? { name: undefined, url, organization: false } : { name: s, url: undefined, organization: false };
+  }
   if (!isNode(v)) return undefined;
   const p = props(v);
   const name = text(p, "name") ?? text(p, "alternateName") ?? text(p, "legalName");
   const url = httpUrl(text(p, "url")) ?? httpUrl(text(p, "sameAs"));
   if (name === undefined && url === undefined) return undefined;
-  const types = typesOf(v);
-  return {
-    ...(name ? { name } : {}),
-    ...(url ? { url } : {}),
-    ...(types.includes("Organization") || types.some((t) => t.endsWith("Organization")) ? { organization: true } : {}),
-  };
+  return { name, url, organization: hasType(v, "Organization", true) };
+}
+
+/** A claimant: an agent with a name. */
+function namedAgent(v: unknown): Agent | undefined {
+  const a = agent(v);
+  return a?.name !== undefined ? a : undefined;
 }
 
 /** A record from one ClaimReview node, or why it cannot be read. */
@@ -273,8 +312,8 @@ function readClaimReview(
   site: (url: string) => string | undefined,
 ): Omit<FeedRecord, "at"> | string {
   const p = props(n);
-  const item = nodes(p, "itemReviewed", resolve).find(isNode) as Node | undefined;
-  const ip: Props = item ? props(item) : { get: () => undefined };
+  const item = firstNode(p, "itemReviewed", resolve);
+  const ip: Props = item ? props(item) : NO_PROPS;
   const claim = text(p, "claimReviewed") ?? text(ip, "text") ?? text(ip, "name");
   if (claim === undefined) return "this ClaimReview has no claimReviewed (nor an itemReviewed with a text): skipped";
 
@@ -284,23 +323,24 @@ function readClaimReview(
   if (url === undefined)
     return `this ClaimReview's url must be an http:// or https:// URL; found ${JSON.stringify(urlText.slice(0, 80))}: skipped`;
 
-  const reviewer = [...nodes(p, "author", resolve), ...nodes(p, "publisher", resolve)].map(agent).find((a) => a !== undefined);
+  // The first author or publisher that names one, authors first.
+  const reviewer = eachValue(p, "author", resolve, agent) ?? eachValue(p, "publisher", resolve, agent);
   const reviewerName = reviewer?.name ?? (reviewer?.url ? hostOf(reviewer.url) : undefined);
   if (!reviewer || reviewerName === undefined)
     return "this ClaimReview names no reviewer (author or publisher with a name or url): skipped";
 
-  const ratingNode = nodes(p, "reviewRating", resolve).find(isNode) as Node | undefined;
+  const ratingNode = firstNode(p, "reviewRating", resolve);
   const rating = ratingNode ? readRating(ratingNode) : {};
   if (rating.textualRating === undefined && rating.ratingValue === undefined)
     return "this ClaimReview has no reviewRating with a textualRating, alternateName, name or ratingValue: skipped";
 
-  const review: ClaimReview = {
-    url,
-    publisher: { name: reviewerName },
-    rating,
-  };
   const reviewerSite = reviewer.url !== undefined ? site(reviewer.url) : undefined;
-  if (reviewerSite !== undefined) review.publisher.site = reviewerSite;
+  // Made empty, then filled: an empty object literal has room for four properties in the object itself, where a
+  // literal of three would put a fourth (the date, which nearly every review has) in an array of its own.
+  const review = {} as ClaimReview;
+  review.url = url;
+  review.publisher = reviewerSite !== undefined ? { name: reviewerName, site: reviewerSite } : { name: reviewerName };
+  review.rating = rating;
   const date = text(p, "datePublished") ?? text(p, "dateCreated");
   if (date !== undefined) review.date = date;
   const headline = text(p, "headline") ?? text(p, "name");
@@ -309,19 +349,18 @@ function readClaimReview(
   if (language !== undefined) review.language = language;
 
   const record: Omit<FeedRecord, "at"> = { claim, appearances: [], review };
-  const claimant = nodes(ip, "author", resolve)
-    .map(agent)
-    .find((a) => a?.name !== undefined);
-  if (claimant) record.claimant = { name: claimant.name!, ...(claimant.organization ? { organization: true } : {}) };
+  const claimant = eachValue(ip, "author", resolve, namedAgent);
+  if (claimant) record.claimant = claimant.organization ? { name: claimant.name!, organization: true } : { name: claimant.name! };
   const claimDate = text(ip, "datePublished") ?? text(ip, "dateCreated");
   if (claimDate !== undefined) record.claimDate = claimDate;
-  for (const key of ["firstAppearance", "appearance"]) {
-    for (const a of nodes(ip, key, resolve)) {
-      // A CreativeWork with a url, a bare URL, or a reference to a node outside the document (its @id is the URL).
-      const u = httpUrl(scalar(a)) ?? (isNode(a) ? (httpUrl(text(props(a), "url")) ?? httpUrl(a["@id"])) : undefined);
-      if (u !== undefined && !record.appearances.includes(u)) record.appearances.push(u);
-    }
-  }
+  const appearance = (a: unknown): undefined => {
+    // A CreativeWork with a url, a bare URL, or a reference to a node outside the document (its @id is the URL).
+    const u = httpUrl(scalar(a)) ?? (isNode(a) ? (httpUrl(text(props(a), "url")) ?? httpUrl(a["@id"])) : undefined);
+    if (u !== undefined && !record.appearances.includes(u)) record.appearances.push(u);
+    return undefined;
+  };
+  eachValue(ip, "firstAppearance", resolve, appearance);
+  eachValue(ip, "appearance", resolve, appearance);
   return record;
 }
 
@@ -337,23 +376,27 @@ function readRating(n: Node): ReviewRating {
   if (words !== undefined) r.textualRating = words;
   const alternate = text(p, "alternateName");
   if (alternate !== undefined && alternate !== words) r.alternateName = alternate;
-  for (const key of ["ratingValue", "bestRating", "worstRating"] as const) {
-    const v = firstOf(p.get(key), (x) => numberOf(scalar(x)));
-    if (v !== undefined) r[key] = v;
-  }
+  const value = numberProp(p, "ratingValue");
+  if (value !== undefined) r.ratingValue = value;
+  const best = numberProp(p, "bestRating");
+  if (best !== undefined) r.bestRating = best;
+  const worst = numberProp(p, "worstRating");
+  if (worst !== undefined) r.worstRating = worst;
   return r;
 }
 
 function languageOf(p: Props, resolve: (v: unknown) => unknown): string | undefined {
-  for (const v of nodes(p, "inLanguage", resolve)) {
+  const given = eachValue(p, "inLanguage", resolve, (v) => {
     const s = textOf(scalar(v));
-    if (s !== undefined) return s;
-    if (isNode(v)) {
-      const lp = props(v);
-      const code = text(lp, "alternateName") ?? text(lp, "name");
-      if (code !== undefined) return code;
-    }
-  }
+    if (s !== undefined || !isNode(v)) return s;
+    const lp = props(v);
+    return text(lp, "alternateName") ?? text(lp, "name");
+  });
+  if (given !== undefined) return given;
   // A language-tagged string: {"@value": "…", "@language": "en"}.
-  return firstOf(p.get("claimReviewed"), (v) => (isNode(v) && typeof v["@language"] === "string" ? v["@language"] : undefined));
+  return eachValue(p, "claimReviewed", identity, (v) => (isNode(v) && typeof v["@language"] === "string" ? v["@language"] : undefined));
+}
+
+function identity(v: unknown): unknown {
+  return v;
 }

@@ -51,10 +51,14 @@ export interface FeedRead {
   title?: string;
 }
 
+const HTTP_URL = /^https?:\/\/\S+$/;
+
 /** `s` when it is an http(s) URL without spaces, else undefined. */
 export function httpUrl(s: unknown): string | undefined {
   // Case as the claims schema's pattern has it (HTTP_URL_PATTERN), so every kept link passes it.
-  return typeof s === "string" && /^https?:\/\/\S+$/.test(s.trim()) ? s.trim() : undefined;
+  if (typeof s !== "string") return undefined;
+  const t = s.trim();
+  return HTTP_URL.test(t) ? t : undefined;
 }
 
 /** The host of an http(s) URL, without a trailing dot ("https://www.politifact.com/x" → "www.politifact.com"). */

@@ -20,10 +20,14 @@ import { claimReviewReader, feedName, hasReference, looksLikeJsonLd, topLevelNod
 import type { PathLink, RecordProblem } from "./record.js";
 import { DatabaseBuilder } from "./to-database.js";
 
-/** A top-level value's place, with where its text stands in the file. */
+/**
+ * A top-level value's place, with where its text stands in the file: [start, end), or, for an array element parsed
+ * with others (elements), the `index`th value of the text at [start, end).
+ */
 interface SliceLink extends PathLink {
   start: number;
   end: number;
+  index?: number;
 }
 
 /** Thrown inside the scan when the whole-document path must read this text; caught in streamJsonLd only. */
@@ -49,8 +53,13 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
       nestedTitle ??= feedName(node);
     },
   };
-  /** Parses the value at [start, end) and walks it; returns it. */
-  const value = (start: number, end: number, link: SliceLink, walk: boolean): unknown => {
+  /** Walks a value; `mayRefer` when the text it was parsed from may hold a reference (mayHoldReference). */
+  const walk = (v: unknown, mayRefer: boolean, link: SliceLink): void => {
+    if (mayRefer && hasReference(v)) throw new Fallback();
+    walkJsonLd(v, link, visitor);
+  };
+  /** Parses the value at [start, end) and, with `walkIt`, walks it; returns it. */
+  const value = (start: number, end: number, link: SliceLink, walkIt: boolean): unknown => {
     const slice = text.slice(start, end);
     let v: unknown;
     try {
@@ -58,13 +67,20 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
     } catch {
       throw new Fallback();
     }
-    if (walk) {
-      // A reference's key is "@id" as written or with escapes: only then is the value walked for one.
-      if ((slice.includes('"@id"') || slice.includes("\\u")) && hasReference(v)) throw new Fallback();
-      walkJsonLd(v, link, visitor);
-    }
+    if (walkIt) walk(v, mayHoldReference(slice), link);
     return v;
   };
+  /** Each element of the array at `i` (its `[`) parsed and walked, with `each` called on it; returns the index after `]`. */
+  const arrayValues = (i: number, parent: PathLink | undefined, each?: (v: unknown) => void): number =>
+    elements(
+      text,
+      i,
+      (v, link, mayRefer) => {
+        walk(v, mayRefer, link);
+        each?.(v);
+      },
+      parent,
+    );
 
   let title: string | undefined;
   try {
@@ -73,10 +89,7 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
     const c = text.charCodeAt(i);
     if (c === 91 /* [ */) {
       let jsonLd = false;
-      i = elements(text, i, (start, end, n) => {
-        const v = value(start, end, { parent: undefined, key: n, start, end }, true);
-        jsonLd ||= looksLikeJsonLd([v]);
-      });
+      i = arrayValues(i, undefined, (v) => (jsonLd ||= looksLikeJsonLd([v])));
       if (!jsonLd) throw new Fallback();
     } else if (c === 123 /* { */) {
       const shell: Record<string, unknown> = {};
@@ -92,7 +105,7 @@ export function streamJsonLd(text: string, file: string, opts: ImportOptions = {
           if (!evidence) throw new Fallback();
           shell[key] = [];
           const parent: PathLink = { parent: undefined, key };
-          return elements(text, start, (s, e, n) => void value(s, e, { parent, key: n, start: s, end: e }, true));
+          return arrayValues(start, parent);
         }
         // Before scanning it: a claims database's speakers or claims come here, and go to the whole path at once.
         if (!evidence && (open === 91 || open === 123)) throw new Fallback();
@@ -126,7 +139,7 @@ function sliceLocator(text: string): NodeLocator {
       l = l.parent;
     }
     if (!l) return whole(at, pointer);
-    const { start, end } = l as SliceLink;
+    const { start, end } = elementSpan(text, l as SliceLink);
     if (last?.start !== start) last = { start, root: parseJson(text.slice(start, end)).root };
     if (!last.root) return undefined;
     const node = nodeAtPointer(last.root, toJsonPointer(keys.reverse()));
@@ -163,19 +176,86 @@ function valueEnd(t: string, i: number): number {
   return j > i ? j : -1;
 }
 
-/** Calls `f` on each element of the array at `i` (its `[`) with its span and index; returns the index after `]`. */
-function elements(t: string, i: number, f: (start: number, end: number, n: number) => void): number {
+/** Whether JSON text may hold a reference: its key is "@id" as written or with escapes; only then is a value walked for one. */
+function mayHoldReference(slice: string): boolean {
+  return slice.includes('"@id"') || slice.includes("\\u");
+}
+
+/** Characters of array elements parsed at once (elements): a few hundred records. */
+const CHUNK = 1 << 18;
+
+/**
+ * Calls `f` on each element of the array at `i` (its `[`), parsed, with its place (`parent` and its index) and a text
+ * that holds it; returns the index after `]`.
+ *
+ * Elements are parsed a few hundred at once: JSON.parse of "[" + the text up to some `},{` + "]". When that parses,
+ * the cut was at the end of an element (a cut inside a string, or inside an element, leaves a string or a bracket
+ * open, which JSON.parse refuses), so the values are those elements, and scanning each one's end first (valueEnd)
+ * would be work JSON.parse does again. When it does not parse (the cut was inside a string or an element, the array
+ * ended before it, or some element is bad), the elements up to the cut are read one at a time, as valueEnd finds
+ * them; so is a bad element, which the whole-document path must then read.
+ */
+function elements(t: string, i: number, f: (v: unknown, link: SliceLink, mayRefer: boolean) => void, parent: PathLink | undefined): number {
   i = skipSpace(t, i + 1);
   if (t.charCodeAt(i) === 93) return i + 1;
-  for (let n = 0; ; n++) {
+  // Up to here, elements are read one at a time (a cut that did not parse).
+  let carefulUntil = -1;
+  for (let n = 0; ;) {
+    if (i >= carefulUntil) {
+      const cut = chunkCut(t, i + CHUNK);
+      if (cut > 0) {
+        const slice = t.slice(i, cut + 1);
+        let vs: unknown[] | undefined;
+        try {
+          vs = JSON.parse(`[${slice}]`) as unknown[];
+        } catch {
+          carefulUntil = cut + 1;
+        }
+        if (vs) {
+          const mayRefer = mayHoldReference(slice);
+          for (let k = 0; k < vs.length; k++) f(vs[k], { parent, key: n + k, start: i, end: cut + 1, index: k }, mayRefer);
+          n += vs.length;
+          i = skipSpace(t, cut + 2);
+          continue;
+        }
+      }
+    }
     const end = valueEnd(t, i);
     if (end < 0) throw new Fallback();
-    f(i, end, n);
+    const slice = t.slice(i, end);
+    let v: unknown;
+    try {
+      v = JSON.parse(slice);
+    } catch {
+      throw new Fallback();
+    }
+    f(v, { parent, key: n++, start: i, end }, mayHoldReference(slice));
     i = skipSpace(t, end);
     const c = t.charCodeAt(i);
     if (c === 93) return i + 1;
     if (c !== 44) throw new Fallback();
     i = skipSpace(t, i + 1);
+  }
+}
+
+/**
+ * A place to try to end a slice of elements at, from `from` on: a `}` followed by a comma and an object, as between
+ * two records (and inside a record only in an array of objects); -1 when there is none.
+ */
+function chunkCut(t: string, from: number): number {
+  for (let cut = t.indexOf("},", from); cut > 0; cut = t.indexOf("},", cut + 2))
+    if (t.charCodeAt(skipSpace(t, cut + 2)) === 123 /* { */) return cut;
+  return -1;
+}
+
+/** Where an element's own text is: its link's span, or, for one parsed with others, found in theirs. */
+function elementSpan(t: string, l: SliceLink): { start: number; end: number } {
+  if (l.index === undefined) return l;
+  let start = l.start;
+  for (let k = 0; ; k++) {
+    const end = valueEnd(t, start);
+    if (k === l.index) return { start, end };
+    start = skipSpace(t, skipSpace(t, end) + 1);
   }
 }
 

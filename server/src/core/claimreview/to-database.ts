@@ -23,29 +23,44 @@ export class DatabaseBuilder {
   private readonly publisherSlug = new Map<string, string>();
   private readonly claims: RawClaim[] = [];
   private readonly problems: RecordProblem[] = [];
-  // Records by review URL (a string the record already holds: nothing allocated per record to find repeats), each
-  // kept as its claim text and place only (not the whole record).
-  private readonly seen = new Map<string, Seen | Seen[]>();
-  private readonly ids = new Set<string>();
+  /** Each claim's record's place, by claim (to name it when a later record repeats it). */
+  private readonly places: FeedRecord["at"][] = [];
+  // The claims by their hash's six digits (idHash), one number or a list: a record that repeats an earlier one (the
+  // same review URL and claim) has the same hash, and so does every id that could equal a new one. A number is a
+  // cheaper key than the URL or the id (no string to hash, and no string compared but when the numbers meet).
+  private readonly byHash = new Map<number, number | number[]>();
 
   add(r: FeedRecord): void {
-    const { seen, ids, speakers, publisherSlug } = this;
-    const sameUrl = seen.get(r.review.url);
-    const earlier = sameUrl === undefined ? undefined : (Array.isArray(sameUrl) ? sameUrl : [sameUrl]).find((e) => e.claim === r.claim);
-    if (earlier) {
-      this.problems.push({ at: r.at, message: `repeats the record at ${placeName(earlier.at)} (same review url and claim): skipped` });
-      return;
+    const { byHash, claims, speakers, publisherSlug } = this;
+    const h = idHash(r.review.url, r.claim);
+    const same = byHash.get(h);
+    if (same !== undefined) {
+      const earlier = (typeof same === "number" ? [same] : same).find(
+        (i) => claims[i].text === r.claim && claims[i].review!.url === r.review.url,
+      );
+      if (earlier !== undefined) {
+        this.problems.push({
+          at: r.at,
+          message: `repeats the record at ${placeName(this.places[earlier])} (same review url and claim): skipped`,
+        });
+        return;
+      }
     }
-    const entry: Seen = { claim: r.claim, at: r.at };
-    if (sameUrl === undefined) seen.set(r.review.url, entry);
-    else if (Array.isArray(sameUrl)) sameUrl.push(entry);
-    else seen.set(r.review.url, [sameUrl, entry]);
     let pub = publisherSlug.get(r.review.publisher.name);
     if (pub === undefined) publisherSlug.set(r.review.publisher.name, (pub = slug(r.review.publisher.name, 3) || "review"));
-    const base = `${pub}-${slug(r.claim.slice(0, 80), 5) || "claim"}-${hash(r.review.url, r.claim)}`;
+    // Joined, not concatenated: a concatenation is a tree of string pieces (seven a claim here, 32 bytes each) that
+    // the id would keep; a join is one flat string.
+    const base = [pub, slug(r.claim.slice(0, 80), 5) || "claim", hashDigits(h)].join("-");
     let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
+    if (same !== undefined) {
+      const taken = new Set((typeof same === "number" ? [same] : same).map((i) => claims[i].id));
+      for (let n = 2; taken.has(id); n++) id = [base, n].join("-");
+    }
+    const index = claims.length;
+    if (same === undefined) byHash.set(h, index);
+    else if (typeof same === "number") byHash.set(h, [same, index]);
+    else same.push(index);
+    this.places.push(r.at);
     const claim: RawClaim = { id, text: r.claim };
     if (r.claimant) {
       const byName = r.claimant.organization ? this.speakerKeyOf.organization : this.speakerKeyOf.person;
@@ -74,11 +89,6 @@ export class DatabaseBuilder {
       problems: this.problems,
     };
   }
-}
-
-interface Seen {
-  claim: string;
-  at: FeedRecord["at"];
 }
 
 export function placeName(at: FeedRecord["at"]): string {
@@ -120,13 +130,24 @@ function slugUnicode(s: string, words: number): string {
 
 /** FNV-1a of `a`, a line break and `b`, six base-36 digits: ids stay the same from one import to the next. */
 function hash(a: string, b: string): string {
+  return hashDigits(idHash(a, b));
+}
+
+/** The number whose six base-36 digits `hash` writes: FNV-1a of `a`, a line break and `b`, modulo 36^6. */
+function idHash(a: string, b: string): number {
   // Kept as an int32 in one local (the same bits as the unsigned value): a closure's captured unsigned number
   // above 2^30 would be a heap number, allocated at every character of 300,000 claims.
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ 10, 0x01000193);
   for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36).padStart(6, "0").slice(-6);
+  return (h >>> 0) % SIX_DIGITS;
+}
+
+const SIX_DIGITS = 36 ** 6;
+
+function hashDigits(h: number): string {
+  return h.toString(36).padStart(6, "0");
 }
 
 /**
