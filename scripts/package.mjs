@@ -51,7 +51,7 @@ if (!node24) {
   );
 }
 
-for (const f of ["dist/client.cjs", "dist/server.cjs", "dist/wordnet/index.noun"]) {
+for (const f of ["dist/client.cjs", "dist/server.cjs", "dist/wordnet/index.noun", "dist/word-vectors.bin"]) {
   if (!existsSync(path.join(root, f)))
     fail(`${f} is missing: run \`node scripts/bundle.mjs --production\` first (or \`npm run package\`).`);
 }

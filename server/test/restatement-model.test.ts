@@ -61,7 +61,7 @@ describe("the stored reviewed-claim model", () => {
   it("has one ranking weight per input, in RANK_FEATURES order, and thresholds that are probabilities", () => {
     const stored = JSON.parse(readFileSync(`${ROOT}/server/src/core/model/restatement-model.json`, "utf8"));
     assert.deepEqual(stored.features, [...RANK_FEATURES]);
-    assert.equal(RANK_FEATURES.length, FEATURES.length - 1 + 4);
+    assert.equal(RANK_FEATURES.length, FEATURES.length - 1 + 6);
     assert.equal(RESTATEMENT_MODEL.rank.length, RANK_FEATURES.length);
     assert.ok(RESTATEMENT_MODEL.rank.every(Number.isFinite));
     assert.equal(RESTATEMENT_MODEL.accept.length, 3);
@@ -88,6 +88,10 @@ describe("the stored reviewed-claim model", () => {
     const more = [...x];
     more[RANK_FEATURES.indexOf("gram cosine")] = 0.9;
     assert.ok(rankScore(more) > rankScore(x));
+    // So does meaning: more of the claim said in other words (word vectors), a higher score.
+    const said = [...x];
+    said[RANK_FEATURES.indexOf("claim said in meaning")] = 0.9;
+    assert.ok(rankScore(said) > rankScore(x));
   });
 });
 

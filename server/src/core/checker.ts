@@ -30,6 +30,7 @@ import {
 } from "./matcher.js";
 import { ReviewerTally, reviewerSpeakers } from "./reviewers.js";
 import { type GramVector, gramVector } from "./char-grams.js";
+import { type MeaningBag, meaningBag } from "./word-vectors.js";
 import { SectionIndex, sectionTerms } from "./section-terms.js";
 import { normaliseSocialText, type NormalisedText } from "./social-text.js";
 import {
@@ -170,6 +171,8 @@ export class FactChecker {
   private readonly pairs = new Map<number, Set<string>>();
   /** Claims' character 4-grams (claimGrams), a bounded cache: only the few a paragraph comes close to are read. */
   private readonly grams = new LruCache<GramVector>(8192);
+  /** Claims' content words with their vectors (claimMeaning), a bounded cache like the grams'. */
+  private readonly meanings = new LruCache<MeaningBag>(8192);
   /** Some loaded claim is a fact-checker's record: passages may then report one on REVIEWED_MIN_HITS shared terms. */
   private readonly hasReviewed: boolean;
   private readonly tuning: MatchTuning;
@@ -193,6 +196,7 @@ export class FactChecker {
     this.speakers = new SpeakerDirectory(new Set(this.claims.map((c) => c.speaker)));
     this.cache = new LruCache(options.cacheSize ?? 50_000);
     this.passageCache = new LruCache(options.cacheSize ?? 50_000);
+    const vectors = options.lexicon?.vectors;
     this.context = {
       reviewers: reviewers ?? reviewerSpeakers(this.claims),
       sectionTerms: (id) => {
@@ -221,6 +225,18 @@ export class FactChecker {
         }
         return g;
       },
+      wordVectors: vectors,
+      claimMeaning:
+        vectors &&
+        ((id) => {
+          const key = String(id);
+          let m = this.meanings.get(key);
+          if (!m) {
+            m = meaningBag(index.claims[id].claim.text, vectors);
+            this.meanings.set(key, m);
+          }
+          return m;
+        }),
       sectionCandidates: (terms, k) => {
         this.sectionIndex ??= new SectionIndex(
           index.claims.map((c) => c.claim.source.section ?? ""),

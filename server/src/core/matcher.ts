@@ -13,6 +13,7 @@ import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
 import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
 import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
 import { posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
+import { type MeaningBag, meaningBag, softCoverage, type WordVectors } from "./word-vectors.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
 export interface SentenceMatch {
@@ -56,6 +57,10 @@ export interface MatchContext {
   claimPairs?(id: number): ReadonlySet<string>;
   /** Claim `id`'s character 4-grams, of its text and section (char-grams.ts), kept once computed. */
   claimGrams?(id: number): GramVector;
+  /** Word vectors (word-vectors.ts), when the lexicon has them: the reviewed-claim ranking compares meanings. */
+  wordVectors?: WordVectors;
+  /** Claim `id`'s content words with their vectors (meaningBag of its text), kept once computed. */
+  claimMeaning?(id: number): MeaningBag;
 }
 
 /** The character 4-grams the reviewed-claim model compares a text with: the claim's text and its section title. */
@@ -361,10 +366,15 @@ function wordHits(s: Scored, p: Prepared): number {
 function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, poster: string | undefined): RankedReviewed[] {
   const text = gramVector(p.a.text);
   const posted = posterWords(poster, p.a.text);
+  const wv = ctx.wordVectors;
+  const meaning = wv && meaningBag(p.a.text, wv);
   return candidates
     .map((s) => {
       const grams = gramOverlap(text, ctx.claimGrams?.(s.id) ?? gramVector(claimGramText(s.claim.claim)));
-      const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)));
+      // Without word vectors both shares are 0 (a lexicon without them: tests; the model is fit with them).
+      const claimMeaning = wv && (ctx.claimMeaning?.(s.id) ?? meaningBag(s.claim.claim.text, wv));
+      const said = meaning && claimMeaning ? [softCoverage(claimMeaning, meaning), softCoverage(meaning, claimMeaning)] : [0, 0];
+      const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)), said);
       return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);

@@ -9,7 +9,8 @@
 // - a ranking model (a conditional logit: among a paragraph's candidates, the right one should score
 //   highest) over the calibration's features (calibration.ts), three shares of shared character 4-grams
 //   (char-grams.ts: hashtags in one lowercase run, clipped and compound words), and the share of a pasted
-//   post's poster that the claim names (posterShare);
+//   post's poster that the claim names (posterShare), and two shares of meaning from word vectors
+//   (word-vectors.ts, softCoverage: how much of the claim the post says in other words, and of the post the claim);
 // - an acceptance model (a logistic regression on the best candidate's ranking score and its lead over the
 //   next) that gives the probability that the best candidate is the claim the paragraph repeats, and one of
 //   the same form for a runner-up (its score and its distance behind the leader): a runner-up close behind a
@@ -33,6 +34,8 @@ export const RANK_FEATURES: readonly string[] = [
   "claim grams reached",
   "text grams reached",
   "poster named",
+  "claim said in meaning",
+  "text said in meaning",
 ];
 
 export interface RestatementModel {
@@ -56,10 +59,17 @@ export const RESTATEMENT_MODEL: RestatementModel = model as RestatementModel;
 
 /**
  * The ranking model's input vector for a candidate: its calibration features (with the bias first, as
- * featureVector gives them), its gram overlap, and how much of the post's poster the claim names.
+ * featureVector gives them), its gram overlap, how much of the post's poster the claim names, and how much of
+ * the claim the text says in meaning and of the text the claim does (softCoverage of word vectors, both 0
+ * without them).
  */
-export function rankVector(calibrationFeatures: readonly number[], grams: GramOverlap, poster: number): number[] {
-  return [...calibrationFeatures.slice(1), grams.cosine, grams.reachOfB, grams.reachOfA, poster];
+export function rankVector(
+  calibrationFeatures: readonly number[],
+  grams: GramOverlap,
+  poster: number,
+  meaning: readonly [number, number] | readonly number[] = [0, 0],
+): number[] {
+  return [...calibrationFeatures.slice(1), grams.cosine, grams.reachOfB, grams.reachOfA, poster, meaning[0], meaning[1]];
 }
 
 /** Words of three letters or more, lowercased: the unit `posterShare` compares. */

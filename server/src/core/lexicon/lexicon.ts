@@ -2,6 +2,8 @@
 // forms and antonyms. WordNet answers in production (server/src/node/wordnet.ts reads its files);
 // the core only knows this interface, so it never touches the disk.
 
+import type { WordVectors } from "../word-vectors.js";
+
 export const POS = ["noun", "verb", "adj", "adv"] as const;
 export type Pos = (typeof POS)[number];
 
@@ -28,6 +30,8 @@ export interface Lexicon {
    * lexicon without it recognises direct antonyms only.
    */
   opposites?(word: string, pos?: Pos): readonly RelatedWord[];
+  /** Word vectors, a model of meaning the reviewed-claim ranking reads (word-vectors.ts). Optional. */
+  vectors?: WordVectors;
 }
 
 /** A lexicon that knows nothing: for tests that must not depend on WordNet, and as a fallback. */
