@@ -106,6 +106,8 @@ const sourceNouns = [...sourceHeads]
   .sort();
 const nounSet = new Set(sourceNouns);
 
+const cueContext = { sourceNouns: nounSet };
+
 function trainCues() {
   // the cue lexicon: for each lemma seen 3 times or more, how often it is (part of) a cue, bucketed
   const seen = new Map(),
@@ -128,7 +130,7 @@ function trainCues() {
   const sequences = ({ a, doc }) =>
     doc.sentences.map((s) => {
       const features = [];
-      for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, lexicon));
+      for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, lexicon, cueContext));
       const spans = [];
       for (const at of a.attributions)
         for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) {
@@ -417,7 +419,8 @@ function predictedCueMask(doc) {
   const out = new Uint8Array(doc.tokens.length);
   for (const s of doc.sentences) {
     const features = [];
-    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, cueTagger.lexicon));
+    for (let i = s.first; i <= s.last; i++)
+      features.push(cueFeatures(doc, i, cueTagger.lexicon, { sourceNouns: new Set(cueTagger.sourceNouns) }));
     for (const [x, y] of spansOf(tag(cueTagger.compiled, features))) out.fill(1, s.first + x, s.first + y + 1);
   }
   return out;

@@ -39,12 +39,18 @@ function complement(doc: XDoc, i: number, inS: (j: number) => boolean): string {
   return n.pos;
 }
 
+/** What the cue features read beside the lexicon; it ships in model/cue-model.json. */
+export interface CueContext {
+  /** Nouns that head a source in the training articles ("spokeswoman", "poll"). */
+  sourceNouns?: ReadonlySet<string>;
+}
+
 /**
  * Feature strings of token `i` of `doc`. Tokens outside the token's sentence read as <none>. `lexicon`
  * maps a lemma to how often it is a cue in the training articles (a bucket: "1" rarely … "5" nearly
  * always), which generalises over the contexts a word was not seen in.
  */
-export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<string, string>>): string[] {
+export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<string, string>>, context?: CueContext): string[] {
   const t = doc.tokens[i];
   const s = doc.sentences[t.sentence];
   const inS = (j: number) => j >= s.first && j <= s.last;
@@ -113,6 +119,19 @@ export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<stri
       `xsq=${x}|${subj}|${quoteInSentence}`,
       `xw+1=${x}|${w(i + 1)}`,
     );
+    const sourceNouns = context?.sourceNouns;
+    if (sourceNouns) {
+      // what kind of noun phrase stands before (past the verb group) and after: a person or a noun that
+      // heads sources ("the spokeswoman", "a poll") makes an ambiguous verb ("support", "want", "think")
+      // an attribution more often than a thing does
+      const before = nounKind(doc, k, inS, sourceNouns);
+      const after = nounKind(doc, nextNoun(doc, i, inS), inS, sourceNouns);
+      f.push(`sk=${before}`, `xsk=${x}|${before}`, `lsk=${t.lemma}|${before}`, `xak=${x}|${after}|${comp}`, `xska=${x}|${before}|${after}`);
+      // the strongest cue word elsewhere in the sentence (outside quotations), before and after: a
+      // weaker word after a strong cue is usually inside its content (nested, not annotated)
+      const [sb, sa] = strongest(doc, i, inS, lexicon);
+      f.push(`xsb=${x}|${sb}`, `xsa=${x}|${sa}`, `xsba=${x}|${sb}|${sa}|${q}`);
+    }
   }
   const next = doc.tokens[i + 1];
   const prev = doc.tokens[i - 1];
@@ -127,4 +146,39 @@ export function cueFeatures(doc: XDoc, i: number, lexicon?: Readonly<Record<stri
     if (b && inS(i - d) && b.inQuote && !t.inQuote) f.push(`quote-before-${d}`);
   }
   return f;
+}
+
+/** The first token after `i` (past determiners, adjectives, numbers) that can head a noun phrase, or -1. */
+function nextNoun(doc: XDoc, i: number, inS: (j: number) => boolean): number {
+  let j = i + 1;
+  while (inS(j) && j <= i + 4 && (doc.tokens[j].pos === "DET" || doc.tokens[j].pos === "ADJ" || doc.tokens[j].pos === "NUM")) j++;
+  return inS(j) ? j : -1;
+}
+
+/** A noun phrase's kind by its token `k`: a personal pronoun, a name, a noun that heads sources, another noun, or what it is. */
+function nounKind(doc: XDoc, k: number, inS: (j: number) => boolean, sourceNouns: ReadonlySet<string>): string {
+  if (k < 0 || !inS(k)) return "<b>";
+  const t = doc.tokens[k];
+  if (t.pos === "PRON") return /^(?:he|she|they|i|we|you|who)$/.test(t.lower) ? "PERS" : "PRON";
+  if (t.pos === "PROPN") return "NAME";
+  if (t.pos === "NOUN") return sourceNouns.has(t.lemma) ? "SRC" : "NOUN";
+  return t.pos;
+}
+
+/**
+ * The lexicon buckets of the strongest cue words before and after token `i` in its sentence, outside
+ * quotations, within 30 tokens (a bounded scan: linear in the text).
+ */
+function strongest(doc: XDoc, i: number, inS: (j: number) => boolean, lexicon: Readonly<Record<string, string>>): [string, string] {
+  let b = "0";
+  let a = "0";
+  for (let j = i - 1; j >= i - 30 && inS(j); j--) {
+    const x = doc.tokens[j].inQuote ? undefined : lexicon[doc.tokens[j].lemma];
+    if (x !== undefined && x > b) b = x;
+  }
+  for (let j = i + 1; j <= i + 30 && inS(j); j++) {
+    const x = doc.tokens[j].inQuote ? undefined : lexicon[doc.tokens[j].lemma];
+    if (x !== undefined && x > a) a = x;
+  }
+  return [b >= "4" ? b : "low", a >= "4" ? a : "low"];
 }

@@ -10,7 +10,7 @@ import pronounModel from "./model/pronoun-model.json" with { type: "json" };
 import contentModel from "./model/content-model.json" with { type: "json" };
 import { contentOf } from "./content-model.js";
 import { compileTagger, spansOf, tag, type TaggerJson } from "./tagger.js";
-import { cueFeatures } from "./features.js";
+import { cueFeatures, type CueContext } from "./features.js";
 import { assignIds } from "./ids.js";
 import { compile, type LinearModel } from "./perceptron.js";
 import { chooseSource } from "./source-model.js";
@@ -82,6 +82,7 @@ const PRONOUN_MODEL = compile(pronounModel as LinearModel);
 const CUE_MODEL = compileTagger(MODEL);
 const CONTENT_MODEL = compileTagger(contentModel as TaggerJson);
 const LEXICON: Readonly<Record<string, string>> = MODEL.lexicon ?? {};
+const CUE_CONTEXT: CueContext = { sourceNouns: SOURCE_NOUNS };
 /**
  * Cues PolNeAR often gives no source ("it seemed", "when asked about", "reportedly"): kept
  * without one, like passives.
@@ -305,7 +306,7 @@ function cueMarks(doc: XDoc): Uint8Array {
   const out = new Uint8Array(doc.tokens.length);
   for (const s of doc.sentences) {
     const features: string[][] = [];
-    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, LEXICON));
+    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, LEXICON, CUE_CONTEXT));
     for (const [x, y] of spansOf(tag(CUE_MODEL, features))) out.fill(1, s.first + x, s.first + y + 1);
   }
   for (let i = 0; i < doc.tokens.length; i++) {
