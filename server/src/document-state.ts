@@ -91,9 +91,12 @@ export class DocumentState {
       for (const change of changes) {
         // Offsets into the text before this change (each change's range is into the text the one before it
         // left), found before TextDocument.update makes the new text: a string not yet flattened.
-        if ("range" in change)
-          this.edits.add(revision, this.doc.offsetAt(change.range.start), this.doc.offsetAt(change.range.end), change.text.length);
-        else this.edits.add(revision, undefined);
+        if ("range" in change) {
+          // A range given end first is applied as TextDocument applies it: from the earlier position.
+          const a = this.doc.offsetAt(change.range.start);
+          const b = this.doc.offsetAt(change.range.end);
+          this.edits.add(revision, Math.min(a, b), Math.max(a, b), change.text.length);
+        } else this.edits.add(revision, undefined);
         TextDocument.update(this.doc, [change], version);
       }
     this.revision = revision;

@@ -99,10 +99,14 @@ describe("the editor's changes as the session's edit hint", () => {
     state.edits.checked(session, r.id, state.revision);
     state.update([{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, text: " Three." }], 2);
     assert.deepEqual(state.editHint(session)?.edit, { start: 4, oldEnd: 4, newEnd: 11 });
+    // A range given end first (TextDocument applies it from the earlier position): "Two" replaced by "2": " Two" became " Three. 2".
+    state.update([{ range: { start: { line: 0, character: 15 }, end: { line: 0, character: 12 } }, text: "2" }], 3);
+    assert.equal(state.doc.getText(), "One. Three. 2.\n");
+    assert.deepEqual(state.editHint(session)?.edit, { start: 4, oldEnd: 8, newEnd: 13 });
     assert.equal(state.editHint(new DraftSession(checker)), undefined, "another session");
     session.check("Something else.\n", "markdown"); // the session's last text is not the log's base
     assert.equal(state.editHint(session), undefined, "the session checked another text");
-    state.update([{ text: "A whole new text.\n" }], 3);
+    state.update([{ text: "A whole new text.\n" }], 4);
     const s2 = new DraftSession(checker);
     state.edits.checked(s2, s2.check("A whole new text.\n", "markdown").id, state.revision - 1);
     assert.equal(state.editHint(s2), undefined, "a whole-text change since");
