@@ -212,10 +212,17 @@ export class CandidateScorer {
   candidates(terms: readonly WeightedTerm[], k: number): number[] {
     const best = new Map<string, number>();
     for (const t of terms) if ((best.get(t.term) ?? 0) < t.weight) best.set(t.term, t.weight);
-    const ordered = [...best.entries()].filter(([t]) => this.postings.has(t)).sort((a, b) => this.idf(b[0]) - this.idf(a[0]));
+    // Each term's list and idf looked up once (the sort asked idf twice per comparison); the sort is stable, so terms
+    // of equal idf keep their order as before.
+    const ordered: { list: Int32Array; idf: number; weight: number }[] = [];
+    for (const [t, weight] of best) {
+      const list = this.postings.get(t);
+      if (list) ordered.push({ list, idf: this.idf(t), weight });
+    }
+    ordered.sort((a, b) => b.idf - a.idf);
     return this.lists.top(
-      ordered.map(([t]) => this.postings.get(t)!),
-      ordered.map(([t, w]) => this.idf(t) * w),
+      ordered.map((o) => o.list),
+      ordered.map((o) => o.idf * o.weight),
       k,
       this.common,
     );

@@ -166,7 +166,10 @@ export class FactChecker {
   private readonly analyses = new LruCache<Analysis>(ANALYSIS_CACHE_SIZE);
   /** What matching needs beyond the index: which speakers are fact-checkers, and the claims' section terms (read lazily). */
   private readonly context: MatchContext;
-  private readonly sections = new Map<number, Map<string, number>>();
+  /** Section terms by section text: claims of one article or feed section share them (a few thousand for 100,000 claims). */
+  private readonly sections = new Map<string, Map<string, number>>();
+  /** The same by claim, once asked: a number is cheaper to look up than a section's text. */
+  private readonly sectionsById = new Map<number, Map<string, number>>();
   private sectionIndex: SectionIndex | undefined;
   private readonly pairs = new Map<number, Set<string>>();
   /** Claims' character 4-grams (claimGrams), a bounded cache: only the few a paragraph comes close to are read. */
@@ -200,11 +203,15 @@ export class FactChecker {
     this.context = {
       reviewers: reviewers ?? reviewerSpeakers(this.claims),
       sectionTerms: (id) => {
-        let t = this.sections.get(id);
+        let t = this.sectionsById.get(id);
+        if (t) return t;
+        const section = index.claims[id].claim.source.section ?? "";
+        t = this.sections.get(section);
         if (!t) {
-          t = sectionTerms(index.claims[id].claim.source.section ?? "", (term) => index.idf(term), index.term);
-          this.sections.set(id, t);
+          t = sectionTerms(section, (term) => index.idf(term), index.term);
+          this.sections.set(section, t);
         }
+        this.sectionsById.set(id, t);
         return t;
       },
       claimPairs: (id) => {
@@ -260,6 +267,7 @@ export class FactChecker {
     this.passageCache.clear();
     this.analyses.clear();
     this.sections.clear();
+    this.sectionsById.clear();
     this.sectionIndex = undefined;
     this.pairs.clear();
     this.grams.clear();

@@ -17,7 +17,7 @@ import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
-import { ClaimTermStore, StringTable } from "./claim-terms.js";
+import { ClaimTermStore, PackedClaimTerms, StringTable } from "./claim-terms.js";
 import { buildIndexPart, buildIndexPartSync, type IndexPart, posBit } from "./index-part.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
@@ -69,16 +69,14 @@ export { posBit };
 const NEGATING_PREFIXES = ["un", "in", "im", "il", "ir", "dis", "non"];
 /** Claim analyses kept at once (analysisOf). */
 const ANALYSIS_CACHE = 4096;
-/** Claims whose terms are kept as a Map at once (LazyClaim.terms); the rest are read from the packed store again. */
-const TERMS_CACHE = 16_384;
 
 /**
- * An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf), and whose terms are unpacked
- * from the index's store when first read (and kept while it is among the claims read last).
+ * An indexed claim whose analysis is made again when read (ClaimIndex.analysisOf), and whose terms are read in
+ * place from the index's store (claim-terms.ts, PackedClaimTerms).
  */
 class LazyClaim implements IndexedClaim {
-  /** The unpacked terms, while kept (ClaimIndex.termsOf). */
-  unpacked: Map<string, ClaimTerm> | undefined;
+  /** The view of its terms in the store, made when first read. */
+  private packed: PackedClaimTerms | undefined;
   constructor(
     private readonly index: ClaimIndex,
     private readonly id: number,
@@ -88,8 +86,8 @@ class LazyClaim implements IndexedClaim {
   get analysis(): Analysis {
     return this.index.analysisOf(this.id);
   }
-  get terms(): Map<string, ClaimTerm> {
-    return this.unpacked ?? this.index.unpack(this.id, this);
+  get terms(): ReadonlyMap<string, ClaimTerm> {
+    return (this.packed ??= this.index.termsOf(this.id));
   }
   get weight(): number {
     return this.index.weightOf(this.id);
@@ -101,6 +99,7 @@ const GATE_MEMORY = 500_000;
 /** Above this many postings to walk, the gate lets the sentence through rather than count (the matcher's cost). */
 const GATE_POSTINGS = 4_000;
 const NO_TERMS: readonly string[] = Object.freeze([]) as readonly string[];
+const NO_LISTS: readonly Int32Array[] = Object.freeze([]) as readonly Int32Array[];
 /** Words too common to trigger a phrase's lookup ("the EU" is looked up by "eu"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "of", "on", "in", "to", "and", "for", "at", "by", "with"]);
 /** Quotation marks of any kind: words in them need only one claim term to be checked (quote-check.ts). */
@@ -121,9 +120,6 @@ export class ClaimIndex {
   private readonly store = new ClaimTermStore(this.termTable);
   /** Per claim, the sum of idf over its terms (finish). */
   private weights = new Float64Array(0);
-  /** Claims whose terms are unpacked, oldest first (unpack). */
-  private readonly unpackedOrder: LazyClaim[] = [];
-  private unpackedHead = 0;
   private readonly idfCache = new Map<string, number>();
   private readonly typos = new TypoIndex();
   /** Lowercase word in any claim → its lemma; feeds typo correction. */
@@ -136,7 +132,8 @@ export class ClaimIndex {
   private readonly speakerNames = new Map<string, string>();
 
   /** The lexical gate's memory (mayMatch): by chunk of text between spaces, and by word. */
-  private readonly chunkTerms = new Map<string, readonly string[]>();
+  /** (A chunk's terms as their posting lists: the gate counts claims on them, and a term's list stands for it.) */
+  private readonly chunkTerms = new Map<string, readonly Int32Array[]>();
   private readonly wordReach = new Map<string, readonly string[]>();
   /** Terms of the multi-word alias phrases that reach a claim, by a word no such phrase is without. */
   private phraseTriggers: Map<string, string[]> | undefined;
@@ -332,11 +329,11 @@ export class ClaimIndex {
     return reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude);
   }
 
-  /** The claim terms a text can reach (see mayMatch). */
-  private reachedTerms(text: string): Set<string> {
+  /** The claim terms a text can reach (see mayMatch), as their posting lists (one list per term). */
+  private reachedTerms(text: string): Set<Int32Array> {
     const bounded = boundTokens(text);
     let unseen: string[] | undefined;
-    const reached = new Set<string>();
+    const reached = new Set<Int32Array>();
     for (const chunk of bounded.split(" ")) {
       if (!chunk) continue;
       const known = this.chunkTerms.get(chunk);
@@ -351,15 +348,9 @@ export class ClaimIndex {
    * Does a claim (not in `exclude`) hold `n` of these terms? With n = 2, a claim of fewer than two terms
    * counts when it holds its one (the sentence matcher's rule).
    */
-  private someClaimHas(terms: ReadonlySet<string>, n: number, exclude?: ReadonlySet<number>): boolean {
-    const lists: Int32Array[] = [];
+  private someClaimHas(lists: ReadonlySet<Int32Array>, n: number, exclude?: ReadonlySet<number>): boolean {
     let total = 0;
-    for (const t of terms) {
-      const l = this.postings.get(t);
-      if (!l) continue;
-      lists.push(l);
-      total += l.length;
-    }
+    for (const l of lists) total += l.length;
     if (total > GATE_POSTINGS) return true; // as costly as matching: let the matcher decide
     const counts = (this.gateCounts ??= new Uint8Array(this.claims.length));
     const touched: number[] = [];
@@ -379,7 +370,7 @@ export class ClaimIndex {
   }
 
   /** The claim terms each of these chunks can reach (see mayMatch), remembered. */
-  private learnChunks(unseen: string[]): (readonly string[])[] {
+  private learnChunks(unseen: string[]): (readonly Int32Array[])[] {
     if (this.chunkTerms.size > GATE_MEMORY) this.chunkTerms.clear();
     const { values, normals, lemmas, starts } = this.nlp.lexicalTokens(unseen.join(" "));
     const sets = unseen.map(() => new Set<string>());
@@ -390,9 +381,9 @@ export class ClaimIndex {
       this.tokenTerms(values[i], normals[i], lemmas[i], sets[chunk]);
     }
     return unseen.map((c, k) => {
-      const terms = sets[k].size ? [...sets[k]] : NO_TERMS;
-      this.chunkTerms.set(c, terms);
-      return terms;
+      const lists = sets[k].size ? [...sets[k]].map((t) => this.postings.get(t)!) : NO_LISTS;
+      this.chunkTerms.set(c, lists);
+      return lists;
     });
   }
 
@@ -490,17 +481,9 @@ export class ClaimIndex {
     return this.weights[id];
   }
 
-  /** Claim `id`'s terms, unpacked from the store and kept on `claim` while it is among the TERMS_CACHE read last. */
-  unpack(id: number, claim: LazyClaim): Map<string, ClaimTerm> {
-    const terms = this.store.termsOf(id);
-    claim.unpacked = terms;
-    if (this.unpackedOrder.length < TERMS_CACHE) this.unpackedOrder.push(claim);
-    else {
-      this.unpackedOrder[this.unpackedHead].unpacked = undefined;
-      this.unpackedOrder[this.unpackedHead] = claim;
-      this.unpackedHead = (this.unpackedHead + 1) % TERMS_CACHE;
-    }
-    return terms;
+  /** Claim `id`'s terms, read in place from the store (IndexedClaim.terms). */
+  termsOf(id: number): PackedClaimTerms {
+    return new PackedClaimTerms(this.store, id);
   }
 
   /** Claim `id`'s adjacent term pairs (matcher.ts termPairs of its analysis), from the store: no analysis needed. */

@@ -15,9 +15,9 @@ export interface IndexedClaim {
   readonly analysis: Analysis;
   /**
    * Distinct content terms of the statement, with their polarity in the claim, in statement order. The index keeps
-   * them packed (claim-terms.ts) and unpacks them when read; read-only.
+   * them packed (claim-terms.ts) and reads them in place; read-only.
    */
-  readonly terms: Map<string, ClaimTerm>;
+  readonly terms: ReadonlyMap<string, ClaimTerm>;
   /** Sum of idf over `terms`: the denominator of coverage. */
   readonly weight: number;
   /** Pseudo-term for the claim's speaker: naming the right speaker is evidence too. */

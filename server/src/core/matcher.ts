@@ -132,7 +132,15 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
 }
 
 /** The index's first cut, then every candidate scored, with its calibrated probability. */
-function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: number, poster?: string): Scored[] {
+function scoreCandidates(
+  p: Prepared,
+  index: ClaimIndex,
+  ctx: MatchContext,
+  k: number,
+  poster?: string,
+  /** Only these candidates get features and a probability (the others' are never read): all when absent. */
+  wanted?: (s: Scored) => boolean,
+): Scored[] {
   const query = p.links.flat().map((l) => ({ term: l.term, weight: l.weight }));
   const shortlist = index.candidates(query, k);
   const have = new Set(shortlist);
@@ -175,6 +183,7 @@ function scoreCandidates(p: Prepared, index: ClaimIndex, ctx: MatchContext, k: n
   });
   const unit = Math.log(1 + (index.size + 0.5) / 0.5);
   for (const s of scored) {
+    if (wanted && !wanted(s)) continue;
     s.features = featureVector({
       coverage: s.coverage,
       precision: s.precision,
@@ -239,14 +248,14 @@ export function matchSentence(
   if (!p) return [];
   const { a, named, links, speakerTokens } = p;
   const sentenceWeight = p.weight;
-  const scored = scoreCandidates(p, index, ctx, tuning.candidates);
-  let viable = scored.filter(
-    (s) =>
-      s.coverage >= tuning.minCoverage &&
-      // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
-      (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
-      s.conceptHits >= 1,
-  );
+  const isViable = (s: Scored) =>
+    s.coverage >= tuning.minCoverage &&
+    // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
+    (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
+    s.conceptHits >= 1;
+  // Only viable candidates are read past this point: the others need no features.
+  const scored = scoreCandidates(p, index, ctx, tuning.candidates, undefined, isViable);
+  let viable = scored.filter(isViable);
   // A sentence that names a speaker restates that speaker's claims when any of them matches:
   // others with the same words are theirs, not a misattribution.
   if (viable.some((s) => s.speakerMatches === true && passes(s, s.precision, tuning)))
@@ -687,11 +696,12 @@ function score(
 ): Scored {
   const hits: TermHit[] = [];
   const best = new Map<string, TermHit>();
+  const terms = claim.terms;
   a.units.forEach((u, k) => {
     // The speaker's name is who says it, weighed apart below; "the president" is not content.
     if (named && u.first >= named.first && u.last <= named.last) return;
     for (const l of links[k]) {
-      if (!claim.terms.has(l.term)) continue;
+      if (!terms.has(l.term)) continue;
       const prev = best.get(l.term);
       if (!prev || prev.link.weight < l.weight) best.set(l.term, { term: l.term, unit: u, link: l });
     }
@@ -701,7 +711,7 @@ function score(
   for (const h of best.values()) {
     hits.push(h);
     reached += index.idf(h.term) * h.link.weight;
-    if (!claim.terms.get(h.term)!.entity) conceptHits++;
+    if (!terms.get(h.term)!.entity) conceptHits++;
   }
   // A named speaker is evidence either way: the right one adds to both sides, a wrong one
   // is content this claim does not account for.
@@ -733,7 +743,7 @@ function score(
     score: s,
     // Naming the claim's speaker, or its very negating verb ("rejected", "ruled out"), says
     // which of several similar claims the sentence restates.
-    rank: s + (speakerMatches ? 0.15 : 0) + (hits.some((h) => h.unit.isCue && claim.terms.get(h.term)!.isCue) ? 0.1 : 0),
+    rank: s + (speakerMatches ? 0.15 : 0) + (hits.some((h) => h.unit.isCue && terms.get(h.term)!.isCue) ? 0.1 : 0),
     conceptHits,
     speakerMatches,
     reached,

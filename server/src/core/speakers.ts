@@ -4,7 +4,7 @@
 import type { Token } from "./analyze.js";
 import { isEntityTerm, termOf } from "./analyze.js";
 import { ATTRIBUTION_VERB_LEMMAS, SPEAKER_VERB_GAP } from "./lexicon/cues.js";
-import { damerau } from "./edit-distance.js";
+import { withinOneEdit } from "./edit-distance.js";
 import type { Speaker } from "./types.js";
 
 /** Words that may stand in a speaker's title: "White House press secretary Karoline Leavitt". */
@@ -240,13 +240,8 @@ export function sameSpeaker(named: NamedSpeaker, tokens: Token[], speaker: Speak
 
 function sameNames(m: { phrase: string; proper: readonly string[] }, names: SpeakerNames): boolean {
   if (names.aliases.includes(m.phrase)) return true;
-  // A misspelt name ("Karoline Levitt") is still that person, not someone else to blame. (No edit is needed to
-  // tell a length two apart: the distance is at least the difference in length.)
-  return m.proper.some(
-    (w) =>
-      names.properNames.has(w) ||
-      [...names.properNames].some((n) => n.length >= 5 && Math.abs(n.length - w.length) <= 1 && damerau(n, w) <= 1),
-  );
+  // A misspelt name ("Karoline Levitt") is still that person, not someone else to blame.
+  return m.proper.some((w) => names.properNames.has(w) || [...names.properNames].some((n) => n.length >= 5 && withinOneEdit(n, w)));
 }
 
 /** Mentions whose answers a SpeakerTests keeps before it starts again (a bound on memory). */
