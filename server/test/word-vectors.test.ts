@@ -3,22 +3,12 @@
 // is read only for words any English vocabulary has.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decodeWordVectors, meaningBag, softCoverage, type WordVectors } from "../src/core/word-vectors.js";
+import { decodeWordVectors, encodeWordVectors, meaningBag, softCoverage, type WordVectors } from "../src/core/word-vectors.js";
 import { loadWordVectors } from "../src/node/word-vectors-file.js";
 
-/** A version-1 file of these words (most frequent first) and vectors, as scripts/build-word-vectors.mjs lays it out. */
+/** A version-1 file of these words (most frequent first) and vectors (signed bytes). */
 function fileOf(words: string[], vectors: number[][]): Uint8Array {
-  const d = vectors[0].length;
-  const list = Buffer.from(words.join("\n"), "utf8");
-  const head = Buffer.alloc(20);
-  head.write("FCWV", 0, "latin1");
-  head.writeUInt32LE(1, 4);
-  head.writeUInt32LE(d, 8);
-  head.writeUInt32LE(words.length, 12);
-  head.writeUInt32LE(list.length, 16);
-  const body = Buffer.alloc(words.length * d);
-  vectors.forEach((v, k) => v.forEach((x, i) => body.writeInt8(x, k * d + i)));
-  return new Uint8Array(Buffer.concat([head, list, body]));
+  return encodeWordVectors(words, Int8Array.from(vectors.flat()), vectors[0].length);
 }
 
 const small: WordVectors = decodeWordVectors(

@@ -15,6 +15,25 @@ export interface WordVectors {
   weight(word: string): number;
 }
 
+/**
+ * Encode a version-1 word-vectors file (the layout decodeWordVectors reads; scripts/build-word-vectors.mjs documents
+ * it): `words` most frequent first, `rows` their vectors as signed bytes, `dimensions` to a word, word after word.
+ */
+export function encodeWordVectors(words: readonly string[], rows: Int8Array, dimensions: number): Uint8Array {
+  if (rows.length !== words.length * dimensions) throw new Error("word-vectors rows do not match the word count");
+  const list = new TextEncoder().encode(words.join("\n"));
+  const file = new Uint8Array(20 + list.length + rows.length);
+  const view = new DataView(file.buffer);
+  file.set([0x46, 0x43, 0x57, 0x56], 0); // "FCWV"
+  view.setUint32(4, 1, true);
+  view.setUint32(8, dimensions, true);
+  view.setUint32(12, words.length, true);
+  view.setUint32(16, list.length, true);
+  file.set(list, 20);
+  file.set(new Uint8Array(rows.buffer, rows.byteOffset, rows.length), 20 + list.length);
+  return file;
+}
+
 /** Decode data/word-vectors.bin (layout in scripts/build-word-vectors.mjs). */
 export function decodeWordVectors(bytes: Uint8Array): WordVectors {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
