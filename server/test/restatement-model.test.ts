@@ -9,7 +9,16 @@ import { before, describe, it } from "node:test";
 import { createFactChecker, type FactChecker } from "../src/core/checker.js";
 import { FEATURES } from "../src/core/calibration.js";
 import { gramOverlap, gramVector } from "../src/core/char-grams.js";
-import { posterShare, posterWords, RANK_FEATURES, RESTATEMENT_MODEL, rankScore, restatementChance } from "../src/core/restatement-model.js";
+import {
+  acceptInputs,
+  leaderChance,
+  posterShare,
+  posterWords,
+  RANK_FEATURES,
+  RESTATEMENT_MODEL,
+  rankScore,
+  runnerUpChance,
+} from "../src/core/restatement-model.js";
 import type { ClaimsDatabase, Finding } from "../src/core/types.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
@@ -64,27 +73,43 @@ describe("the stored reviewed-claim model", () => {
     assert.equal(RANK_FEATURES.length, FEATURES.length - 1 + 6);
     assert.equal(RESTATEMENT_MODEL.rank.length, RANK_FEATURES.length);
     assert.ok(RESTATEMENT_MODEL.rank.every(Number.isFinite));
-    assert.equal(RESTATEMENT_MODEL.accept.length, 3);
+    assert.equal(RESTATEMENT_MODEL.accept.length, 4 + RANK_FEATURES.length);
+    assert.equal(RESTATEMENT_MODEL.leads.length, 2);
+    assert.ok(RESTATEMENT_MODEL.accept.every(Number.isFinite));
     assert.equal(RESTATEMENT_MODEL.acceptRunnerUp.length, 3);
     assert.ok(RESTATEMENT_MODEL.threshold > 0 && RESTATEMENT_MODEL.threshold < 1);
     assert.ok(RESTATEMENT_MODEL.also > 0 && RESTATEMENT_MODEL.also <= RESTATEMENT_MODEL.threshold);
     assert.ok(Number.isInteger(RESTATEMENT_MODEL.maxFindings) && RESTATEMENT_MODEL.maxFindings >= 1);
   });
 
-  it("the leader's chance grows with its score and its lead over the rival; a lone leader has no lead", () => {
-    assert.ok(restatementChance(8, 2) > restatementChance(6, 2));
-    assert.ok(restatementChance(8, 2) > restatementChance(8, 6));
-    assert.equal(restatementChance(8, undefined), restatementChance(8, 8));
-    for (const [s, r] of [
-      [-20, 0],
-      [0, 0],
-      [30, -5],
+  it("the leader's chance reads its score, its leads over the next two and its own inputs; a missing rival is a typical one", () => {
+    const x = new Array(RANK_FEATURES.length).fill(0.3);
+    const c = (...scores: number[]) => scores.map((score) => ({ x, score }));
+    assert.deepEqual(acceptInputs(c(8, 6, 2)), [1, 8, 2, 6, ...x]);
+    // A lead over a missing rival is the fitting data's typical lead: no evidence either way.
+    const [l1, l2] = RESTATEMENT_MODEL.leads;
+    assert.ok(l1 > 0 && l2 >= l1, `${l1} ${l2}`);
+    assert.deepEqual(acceptInputs(c(8)), [1, 8, l1, l2, ...x]);
+    assert.deepEqual(acceptInputs(c(8, 8 - l2 - 1)), [1, 8, l2 + 1, l2 + 1, ...x]);
+    assert.deepEqual(acceptInputs(c(8, 8)), [1, 8, 0, l2, ...x]);
+    assert.equal(leaderChance(c(8)), leaderChance(c(8, 8 - l1, 8 - l2)));
+    // The stored model: a further lead over the third, a likelier leader.
+    assert.ok(leaderChance(c(8, 6, 0)) > leaderChance(c(8, 6, 6)));
+    // Its inputs count beside the score: the same score made with more of the post's grams, a surer leader.
+    const grams = [...x];
+    grams[RANK_FEATURES.indexOf("gram cosine")] = 0.9;
+    assert.ok(leaderChance([{ x: grams, score: 8 }, ...c(6, 2)]) > leaderChance(c(8, 6, 2)));
+    for (const scores of [
+      [-20, -25, -30],
+      [0, 0, 0],
+      [30, -5, -6],
     ]) {
-      const p = restatementChance(s, r);
+      const p = leaderChance(c(...scores));
       assert.ok(p > 0 && p < 1, String(p));
     }
+    // A runner-up close behind the leader is likelier than one far behind.
+    assert.ok(runnerUpChance(7, 8) > runnerUpChance(3, 8));
     // The grams count for a candidate: the same word-level features, more shared grams, a higher score.
-    const x = new Array(RANK_FEATURES.length).fill(0.3);
     const more = [...x];
     more[RANK_FEATURES.indexOf("gram cosine")] = 0.9;
     assert.ok(rankScore(more) > rankScore(x));
@@ -109,7 +134,7 @@ describe("reviewed claims decided per paragraph", () => {
     assert.deepEqual(shown(findings), ["fd-moon-base-budget:supported"]);
     const ranked = checker.reviewedCandidatesOf(post);
     assert.equal(ranked[0].claim.id, "fd-moon-base-budget");
-    const chance = restatementChance(ranked[0].score, ranked[1]?.score);
+    const chance = leaderChance(ranked);
     assert.ok(chance >= RESTATEMENT_MODEL.threshold);
     assert.equal(findings[0].score, round(chance));
     assert.equal(findings[0].start, 0);
@@ -123,9 +148,9 @@ describe("reviewed claims decided per paragraph", () => {
     assert.deepEqual(shown(findings), ["fd-bridge-toll-lunches:supported", "fd-quill-ferry:supported"]);
     const ranked = checker.reviewedCandidatesOf(para);
     assert.equal(ranked[0].claim.id, "fd-bridge-toll-lunches");
-    assert.equal(findings[0].score, round(restatementChance(ranked[0].score, ranked[1]?.score)));
+    assert.equal(findings[0].score, round(leaderChance(ranked)));
     // The paragraph's model reads the ferry claim as an unlikely alternative to the leader ...
-    assert.ok(restatementChance(ranked[1].score, ranked[0].score, false) < RESTATEMENT_MODEL.also);
+    assert.ok(runnerUpChance(ranked[1].score, ranked[0].score) < RESTATEMENT_MODEL.also);
     // ... but its own sentence restates it, beside a sentence that restates the leader: it stands, as that sentence found it.
     const own = checker
       .checkSentence(second)

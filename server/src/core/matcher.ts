@@ -12,7 +12,7 @@ import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
 import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
 import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
-import { posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
+import { leaderChance, posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, runnerUpChance } from "./restatement-model.js";
 import { type MeaningBag, meaningBag, softCoverage, type WordVectors } from "./word-vectors.js";
 
 /** A sentence's match with one claim, offsets relative to the sentence. */
@@ -406,11 +406,12 @@ function chooseReviewed(
   const lead = ranked[0];
   if (!lead) return [];
   // Runners-up only beside a leader that is reported (here, or by the passage's sentences).
-  const leads = found.has(lead.s.id) || (lead.reportable && restatementChance(lead.score, ranked[1]?.score) >= m.threshold);
+  const leaderP = leaderChance(ranked);
+  const leads = found.has(lead.s.id) || (lead.reportable && leaderP >= m.threshold);
   if (!leads) return [];
   const out: Scored[] = [];
   ranked.forEach((r, i) => {
-    const chance = i === 0 ? restatementChance(r.score, ranked[1]?.score) : restatementChance(r.score, lead.score, false);
+    const chance = i === 0 ? leaderP : runnerUpChance(r.score, lead.score);
     if (!r.reportable || chance < (i === 0 ? m.threshold : m.also) || found.has(r.s.id) || out.length >= m.maxFindings) return;
     r.s.probability = chance;
     out.push(r.s);

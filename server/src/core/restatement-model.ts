@@ -11,8 +11,11 @@
 //   (char-grams.ts: hashtags in one lowercase run, clipped and compound words), and the share of a pasted
 //   post's poster that the claim names (posterShare), and two shares of meaning from word vectors
 //   (word-vectors.ts, softCoverage: how much of the claim the post says in other words, and of the post the claim);
-// - an acceptance model (a logistic regression on the best candidate's ranking score and its lead over the
-//   next) that gives the probability that the best candidate is the claim the paragraph repeats, and one of
+// - an acceptance model (a logistic regression on the best candidate's ranking score, its leads over the
+//   next two, and its own ranking inputs) that gives the probability that the best candidate is the claim the
+//   paragraph repeats — the score alone says how it compares with its rivals, the inputs what it shares with
+//   the post (a leader with most of the post's grams and meaning is surer than one with the same score made of
+//   rare shared words), and the lead over the third how alone it stands — and one of
 //   the same form for a runner-up (its score and its distance behind the leader): a runner-up close behind a
 //   strong leader is most often a near-duplicate of it, not a second claim, and the leader's map would call
 //   it likely.
@@ -43,8 +46,10 @@ export interface RestatementModel {
   features: string[];
   /** One weight per RANK_FEATURES entry. */
   rank: number[];
-  /** For the leader: [bias, ranking score, lead over the runner-up]. */
+  /** For the leader: [bias, ranking score, lead over the runner-up, lead over the third, ...its ranking inputs] (acceptInputs). */
   accept: number[];
+  /** The fitting data's mean leads of a leader over its runner-up and over the third: read for a missing rival. */
+  leads: number[];
   /** For a runner-up: [bias, ranking score, lead over the leader (≤ 0)]. */
   acceptRunnerUp: number[];
   /** Least probability for a paragraph's best candidate to be reported. */
@@ -106,20 +111,42 @@ export function rankScore(x: readonly number[], m: RestatementModel = RESTATEMEN
   return z;
 }
 
+/** A candidate as the acceptance models read it: its ranking inputs and score. */
+export interface RankedInputs {
+  x: readonly number[];
+  score: number;
+}
+
 /**
- * Probability that a candidate is the claim the paragraph repeats, from its ranking score and the best
- * score among the other candidates: for the leader, the runner-up's; for a runner-up (`leader` false), the
- * leader's. A leader with no rival (a database of a handful of claims) is given no lead: in the fitting
- * data every tweet has rivals, and a lead over nothing is no evidence.
+ * The leader acceptance model's inputs for a paragraph's candidates, best first: [1, the leader's score, its
+ * lead over the runner-up, its lead over the third, ...the leader's ranking inputs]. A lead over a missing
+ * rival (a database of a handful of claims, where no other claim shares a word with the paragraph) is no
+ * evidence either way, so it is the typical lead of the fitting data (`leads`; there every tweet has thirty
+ * rivals): read as a tie, a lone restatement would look like one of two near-duplicates, a coin toss; read as
+ * a lead over a claim sharing nothing, any lone match would look certain.
  */
-export function restatementChance(
-  score: number,
-  rival: number | undefined,
-  leader = true,
-  m: RestatementModel = RESTATEMENT_MODEL,
-): number {
-  const lead = rival === undefined ? 0 : score - rival;
-  const w = leader ? m.accept : m.acceptRunnerUp;
-  const z = w[0] + w[1] * score + w[2] * lead;
+export function acceptInputs(ranked: readonly RankedInputs[], leads: readonly number[] = RESTATEMENT_MODEL.leads): number[] {
+  const [lead, second, third] = ranked;
+  const l1 = second ? lead.score - second.score : leads[0];
+  const l2 = third ? lead.score - third.score : Math.max(l1, leads[1]);
+  return [1, lead.score, l1, l2, ...lead.x];
+}
+
+/** Probability that a paragraph's best candidate (ranked[0]; candidates best first) is the claim it repeats. */
+export function leaderChance(ranked: readonly RankedInputs[], m: RestatementModel = RESTATEMENT_MODEL): number {
+  const v = acceptInputs(ranked, m.leads);
+  let z = 0;
+  for (let i = 0; i < m.accept.length; i++) z += m.accept[i] * (v[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Probability that a runner-up is also a claim the paragraph repeats, from its ranking score and its
+ * distance behind the leader's (≤ 0): a runner-up close behind a strong leader is most often a near-duplicate
+ * of it, not a second claim.
+ */
+export function runnerUpChance(score: number, leader: number, m: RestatementModel = RESTATEMENT_MODEL): number {
+  const w = m.acceptRunnerUp;
+  const z = w[0] + w[1] * score + w[2] * (score - leader);
   return 1 / (1 + Math.exp(-z));
 }
