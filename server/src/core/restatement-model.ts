@@ -15,10 +15,9 @@
 //   next two, and its own ranking inputs) that gives the probability that the best candidate is the claim the
 //   paragraph repeats — the score alone says how it compares with its rivals, the inputs what it shares with
 //   the post (a leader with most of the post's grams and meaning is surer than one with the same score made of
-//   rare shared words), and the lead over the third how alone it stands — and one of
-//   the same form for a runner-up (its score and its distance behind the leader): a runner-up close behind a
-//   strong leader is most often a near-duplicate of it, not a second claim, and the leader's map would call
-//   it likely.
+//   rare shared words), and the lead over the third how alone it stands — and a smaller one for a runner-up
+//   (its score and its distance behind the leader): a runner-up close behind a strong leader is most often a
+//   near-duplicate of it, not a second claim, and the leader's map would call it likely.
 //
 // A paragraph's best candidate is reported when that probability reaches `threshold`; a runner-up when its
 // own reaches `also` (at most `maxFindings` in all; on the CheckThat! tweets no runner-up is that likely, so
