@@ -35,6 +35,8 @@ if (mode === "json") {
   const db = parseClaimsDatabase(text, file, sourceText !== undefined ? { sourceText, sourcePath: sourceFile } : {});
   out.loadMs = performance.now() - t;
   out.loadCpuMs = cpuMs();
+  // The peak so far: the load's (the index's is the whole run's).
+  out.loadPeakRssMB = process.resourceUsage().maxRSS / 1024;
   out.claims = db.claims.length;
   if (mode === "index") {
     t = performance.now();
