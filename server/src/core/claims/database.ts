@@ -1,6 +1,7 @@
 // The database a claims file describes, built once every check has passed (so the shapes below hold): speakers
 // shared by their claims, offsets filled in, and each claim's provenance — where its id stands in the claims
-// file and its quote in the source, as offsets and line/character — worked out here, once.
+// file and its quote in the source, as offsets and line/character — worked out here, once, and kept as numbers
+// (provenance.ts).
 import {
   type Claim,
   type ClaimProvenance,
