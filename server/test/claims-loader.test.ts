@@ -204,6 +204,34 @@ describe("loading a valid claims file", () => {
     );
   });
 
+  test("keeps each claim's places as numbers, read back as the same objects every claim would have held", async () => {
+    // database.ts keeps provenance in one table per database (provenance.ts): every claim's row must be its own, and
+    // the view must read, spread, stringify and compare as the plain object did.
+    const file = fixture("valid.claims.json");
+    const text = readFileSync(file, "utf8");
+    const loaded = parseClaimsDatabase(text, file, { sourceText: SOURCE_TEXT, sourcePath: fixture("valid-source.txt") });
+    assert.ok(loaded.claims.length >= 3);
+    let quoted = 0;
+    loaded.claims.forEach((c, i) => {
+      const { definedIn, quoteIn } = c.provenance!;
+      assert.equal(text.slice(definedIn.start, definedIn.end), JSON.stringify(c.id));
+      assert.deepEqual(definedIn.range, { start: positionIn(text, definedIn.start), end: positionIn(text, definedIn.end) });
+      assert.equal(definedIn.pointer, `/claims/${i}/id`);
+      if (quoteIn) {
+        quoted++;
+        assert.equal(SOURCE_TEXT.slice(quoteIn.start, quoteIn.end), c.source.quote);
+        assert.deepEqual(quoteIn.range, { start: positionIn(SOURCE_TEXT, quoteIn.start), end: positionIn(SOURCE_TEXT, quoteIn.end) });
+      }
+      const plain = quoteIn ? { definedIn, quoteIn } : { definedIn };
+      assert.deepEqual(JSON.parse(JSON.stringify(c)).provenance, JSON.parse(JSON.stringify(plain)));
+      assert.deepEqual({ ...c }.provenance?.definedIn, definedIn);
+      assert.deepEqual(Object.keys(c.provenance!), [], "nothing of the table shows as a key");
+    });
+    assert.ok(quoted >= 2, "quotes placed in the source");
+    // Two claims' views read two rows.
+    assert.notEqual(loaded.claims[0].provenance!.definedIn.start, loaded.claims[1].provenance!.definedIn.start);
+  });
+
   test("reads through the host, so unsaved editor text is checked", async () => {
     const files: Record<string, string> = {
       "/ws/notes.claims.json": db([claim({ quote: "Aid would continue" })]),

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { InputErrors } from "../src/core/types.js";
 import type { LoadedClaimsDatabase } from "../src/core/claims/loader.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
-import { CodecTables, decodeClaim, encodeClaim } from "../src/node/claims-codec.js";
+import { CodecTables, decodeClaim, DecodedPlaces, encodeClaim } from "../src/node/claims-codec.js";
 import { nodeClaimsWorker } from "../src/node/claims-worker.js";
 import { BUNDLED_CLAIMS_PATH, CLAIMS_DIR } from "../src/node/install-paths.js";
 import { fixture } from "./helpers.js";
@@ -37,7 +37,8 @@ test("every claim survives the worker's encoding, key for key and in order", asy
     const wire = JSON.parse(JSON.stringify(db.claims.map((c, i) => encodeClaim(c, i, number, tables)))) as Parameters<
       typeof decodeClaim
     >[0][];
-    const back = { ...db, claims: wire.map((e, i) => decodeClaim(e, i, db.speakers, tables.strings)) };
+    const places = new DecodedPlaces(wire.length);
+    const back = { ...db, claims: wire.map((e, i) => decodeClaim(e, i, db.speakers, tables.strings, places)) };
     assert.equal(shape(back), shape(db), db.origin);
     assert.deepEqual(back.claims, db.claims, db.origin);
     back.claims.forEach((c) => assert.ok(db.speakers.includes(c.speaker), "speakers shared"));

@@ -64,6 +64,25 @@ test("a part survives the cache file's encoding byte for byte", async () => {
   assert.deepEqual(back, part);
 });
 
+test("a cache file's arrays are read in place from a buffer of its own; an unpadded file's are copied out, the same", async () => {
+  const [db] = await loaded([fixture("core", "transit.claims.json")], fixture("core"));
+  const part = buildIndexPartSync(db.claims, nlp);
+  const own = (b: Buffer) => {
+    const copy = Buffer.alloc(b.length); // larger than none of the pool: an ArrayBuffer of its own, at offset 0
+    b.copy(copy);
+    return copy;
+  };
+  const padded = own(encodeIndexPart("k1", part));
+  assert.equal((12 + padded.readUInt32LE(8)) % 4, 0, "the body starts at a multiple of 4");
+  const read = decodeIndexPart(padded).part;
+  assert.deepEqual(read, part);
+  assert.equal(read.arrays.term.buffer, padded.buffer, "viewed in the file's bytes");
+  const unpadded = own(encodeIndexPart("k1", part, false));
+  const copied = decodeIndexPart(unpadded).part;
+  assert.deepEqual(copied, part);
+  if ((12 + unpadded.readUInt32LE(8)) % 4 !== 0) assert.notEqual(copied.arrays.term.buffer, unpadded.buffer, "copied out");
+});
+
 test("an engine built from cached parts gives the findings, candidates and search of one built from scratch", async () => {
   const { root, files } = workspace("same");
   const dbs = [await readBundledClaims(), ...(await loaded(files, root))];

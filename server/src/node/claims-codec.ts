@@ -6,7 +6,8 @@
 // A claim the loader shapes as usual (database.ts, buildDatabase: these keys, in this order) is encoded field by
 // field; any other (keys in another order, a field of another type) goes as its plain JSON, so every claim comes
 // back as it went, keys in the same order.
-import type { Claim, FileSpan, Speaker } from "../core/types.js";
+import { ProvenanceTable } from "../core/claims/provenance.js";
+import type { Claim, ClaimProvenance, FileSpan, Speaker } from "../core/types.js";
 
 /** The keys buildDatabase gives a claim, in its order; an encoded claim is rebuilt with them. */
 const CLAIM_KEYS = [
@@ -108,8 +109,42 @@ export function encodeClaim(c: Claim, index: number, speakerNumber: ReadonlyMap<
   ];
 }
 
-/** Claim number `index` back from its encoding. */
-export function decodeClaim(e: Encoded, index: number, speakers: readonly Speaker[], strings: readonly string[]): Claim {
+/**
+ * Where decoded claims keep their provenance: one table (core/claims/provenance.ts) for a database of `size` claims,
+ * as the loader keeps it, made for the file names of the first claim that has one. A claim whose places name other
+ * files gets plain objects.
+ */
+export class DecodedPlaces {
+  private table: ProvenanceTable | undefined;
+  constructor(private readonly size: number) {}
+  provenance(index: number, definedIn: number[], quoteIn: number[] | null, strings: readonly string[]): ClaimProvenance | undefined {
+    const file = strings[definedIn[0]];
+    const quoteFile = quoteIn ? strings[quoteIn[0]] : undefined;
+    if (index >= this.size) return undefined;
+    this.table ??= new ProvenanceTable(file, quoteFile, this.size);
+    const t = this.table;
+    if (t.file !== file || (quoteIn && t.quoteFile !== quoteFile)) return undefined;
+    return t.set(index, place(definedIn), quoteIn ? place(quoteIn) : undefined);
+  }
+}
+
+function place(a: number[]): {
+  start: number;
+  end: number;
+  from: { line: number; character: number };
+  to: { line: number; character: number };
+} {
+  return { start: a[1], end: a[2], from: { line: a[3], character: a[4] }, to: { line: a[5], character: a[6] } };
+}
+
+/** Claim number `index` back from its encoding; its provenance kept in `places` when given. */
+export function decodeClaim(
+  e: Encoded,
+  index: number,
+  speakers: readonly Speaker[],
+  strings: readonly string[],
+  places?: DecodedPlaces,
+): Claim {
   if (!Array.isArray(e)) {
     const c = e.plain as Record<string, unknown>;
     c.speaker = speakers[c.speaker as number];
@@ -117,33 +152,40 @@ export function decodeClaim(e: Encoded, index: number, speakers: readonly Speake
     return c as unknown as Claim;
   }
   const text = e[1] as string;
-  const claim: Claim = {
-    id: e[0] as string,
-    text,
-    speaker: speakers[e[2] as number],
-    verb: e[3] as string,
-    hedged: e[4] === 1,
-    polarity: e[5] === 1 ? "negative" : "positive",
-    quoteKind: e[6] === 1 ? "direct" : "reported",
-    source: {
-      title: strings[e[7] as number],
-      section: strings[e[8] as number],
-      quote: (e[9] as string | null) ?? text,
-      start: e[10] as number,
-      end: e[11] as number,
-    },
-  };
-  if (e[12] !== null) claim.source.file = strings[e[12] as number];
-  if (e[13] !== null) claim.source.sentence = e[13] as number;
-  if (e[14] !== null) {
-    const definedIn = unspan(e[14] as number[], strings) as FileSpan & { pointer: string };
-    definedIn.pointer = `/claims/${index}/id`;
-    claim.provenance = { definedIn };
-    if (e[15] !== null) claim.provenance.quoteIn = unspan(e[15] as number[], strings);
-  }
+  const s = [strings[e[7] as number], strings[e[8] as number], (e[9] as string | null) ?? text, e[10] as number, e[11] as number] as const;
+  // Every key in the literal (as the loader makes them): a key added afterwards takes an array of its own.
+  const source: Claim["source"] =
+    e[12] !== null
+      ? e[13] !== null
+        ? { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4], file: strings[e[12] as number], sentence: e[13] as number }
+        : { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4], file: strings[e[12] as number] }
+      : e[13] !== null
+        ? { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4], sentence: e[13] as number }
+        : { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4] };
+  const id = e[0] as string;
+  const speaker = speakers[e[2] as number];
+  const verb = e[3] as string;
+  const hedged = e[4] === 1;
+  const polarity = e[5] === 1 ? "negative" : "positive";
+  const quoteKind = e[6] === 1 ? "direct" : "reported";
+  const provenance =
+    e[14] === null
+      ? undefined
+      : (places?.provenance(index, e[14] as number[], e[15] as number[] | null, strings) ?? plainProvenance(e, index, strings));
+  const claim: Claim = provenance
+    ? { id, text, speaker, verb, hedged, polarity, quoteKind, source, provenance }
+    : { id, text, speaker, verb, hedged, polarity, quoteKind, source };
   if ((e[16] as number) >= 0) claim.claimant = speakers[e[16] as number];
   if (e[17] !== null) claim.review = e[17] as Claim["review"];
   if (e[18] !== null) claim.claimDate = e[18] as string;
   if (e[19] !== null) claim.appearances = e[19] as string[];
   return claim;
+}
+
+function plainProvenance(e: unknown[], index: number, strings: readonly string[]): ClaimProvenance {
+  const definedIn = unspan(e[14] as number[], strings) as FileSpan & { pointer: string };
+  definedIn.pointer = `/claims/${index}/id`;
+  const provenance: ClaimProvenance = { definedIn };
+  if (e[15] !== null) provenance.quoteIn = unspan(e[15] as number[], strings);
+  return provenance;
 }

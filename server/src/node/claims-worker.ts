@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LoadedClaimsDatabase } from "../core/claims/loader.js";
 import { type Claim, InputErrors } from "../core/types.js";
-import { decodeClaim } from "./claims-codec.js";
+import { decodeClaim, DecodedPlaces } from "./claims-codec.js";
 import type { LoadRequest, WorkerMessage } from "./claims-wire.js";
 
 /** Files at least this large load in the worker; below, the load is quick enough to run in place. */
@@ -53,6 +53,8 @@ function runWorker(script: URL, req: LoadRequest): Promise<WorkerLoad> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: req });
     let meta: Extract<WorkerMessage, { kind: "meta" }> | undefined;
+    // The claims' provenance as the loader keeps it: numbers in one table (core/claims/provenance.ts).
+    let places: DecodedPlaces | undefined;
     const claims: Claim[] = [];
     let settled = false;
     const finish = (f: () => void) => {
@@ -69,7 +71,8 @@ function runWorker(script: URL, req: LoadRequest): Promise<WorkerLoad> {
       if (m.kind === "meta") meta = m;
       else if (m.kind === "claims") {
         const encoded = JSON.parse(m.json) as Parameters<typeof decodeClaim>[0][];
-        encoded.forEach((e, k) => claims.push(decodeClaim(e, m.from + k, meta!.speakers, meta!.strings)));
+        places ??= new DecodedPlaces(meta!.claims);
+        encoded.forEach((e, k) => claims.push(decodeClaim(e, m.from + k, meta!.speakers, meta!.strings, places)));
       } else if (m.kind === "errors") finish(() => reject(Object.assign(new InputErrors(m.errors), { fileText: m.text })));
       else if (m.kind === "fail") finish(() => reject(new Error(m.message)));
       else if (m.kind === "done") {

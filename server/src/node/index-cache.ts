@@ -72,9 +72,12 @@ export function analysisFingerprint(nlp: Nlp): string {
     quoteKind: "direct",
     source: { title: "probe", section: "probe", quote: text, start: 0, end: text.length },
   }));
-  return createHash("sha256")
-    .update(encodeIndexPart("", buildIndexPartSync(claims, nlp)))
-    .digest("hex");
+  return (
+    createHash("sha256")
+      // Unpadded: the bytes (and so every key) as before the header was padded, so existing cache files stay good.
+      .update(encodeIndexPart("", buildIndexPartSync(claims, nlp), false))
+      .digest("hex")
+  );
 }
 
 const FINGERPRINT_TEXTS = [
@@ -125,7 +128,7 @@ export async function indexPartKey(
 }
 
 /** The file's bytes: header length, header JSON, then the arrays (little-endian int32, then vocabPos as bytes). */
-export function encodeIndexPart(key: string, part: IndexPart): Buffer {
+export function encodeIndexPart(key: string, part: IndexPart, pad = true): Buffer {
   const arrays = ARRAYS.map((n) => part.arrays[n]);
   const body = Buffer.concat([
     ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)),
@@ -146,11 +149,14 @@ export function encodeIndexPart(key: string, part: IndexPart): Buffer {
     }),
     "utf8",
   );
+  // The header padded with spaces (which JSON.parse skips) to a multiple of 4 bytes, so that the body's arrays start
+  // at offsets a reader can view in place (decodeSteps) instead of copying them out.
+  const padded = pad ? Buffer.concat([header, Buffer.alloc((4 - ((12 + header.length) % 4)) % 4, " ")]) : header;
   const head = Buffer.alloc(12);
   head.write(MAGIC, 0, "latin1");
   head.writeUInt32LE(CACHE_FORMAT, 4);
-  head.writeUInt32LE(header.length, 8);
-  return Buffer.concat([head, header, body]);
+  head.writeUInt32LE(padded.length, 8);
+  return Buffer.concat([head, padded, body]);
 }
 
 /** Thrown when a cache file's bytes do not make a part (its message goes to the log). */
@@ -208,15 +214,24 @@ function* decodeSteps(bytes: Buffer): Generator<void, { key: string; part: Index
   if (hash.digest("hex") !== h.body) throw new DamagedCache("damaged body (checksum)");
   const arrays = {} as ClaimTermArrays;
   let at = 0;
+  // Viewed in place where the body's offset allows it (files written since the header was padded, read into a buffer
+  // of their own): a copy would hold the arrays twice while the file's bytes are alive. Copied out otherwise, and
+  // when the bytes are a slice of a larger shared buffer, which views would keep alive.
+  const inPlace = body.byteOffset % 4 === 0 && bytes.byteOffset === 0 && bytes.buffer.byteLength <= bytes.length + 4096;
   for (const [k, name] of ARRAYS.entries()) {
-    // Copied out: the buffer's offset need not be a multiple of 4, and the arrays outlive the file's bytes.
-    const a = new Int32Array(h.lengths[k]);
-    Buffer.from(a.buffer).set(body.subarray(at, at + 4 * h.lengths[k]));
-    arrays[name] = a;
-    at += 4 * h.lengths[k];
+    const n = h.lengths[k];
+    if (inPlace) arrays[name] = new Int32Array(body.buffer, body.byteOffset + at, n);
+    else {
+      const a = new Int32Array(n);
+      Buffer.from(a.buffer).set(body.subarray(at, at + 4 * n));
+      arrays[name] = a;
+    }
+    at += 4 * n;
     yield;
   }
-  const vocabPos = new Uint8Array(body.subarray(at, at + h.vocabPos));
+  const vocabPos = inPlace
+    ? new Uint8Array(body.buffer, body.byteOffset + at, h.vocabPos)
+    : new Uint8Array(body.subarray(at, at + h.vocabPos));
   const strings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === "string");
   if (!strings(h.terms) || !strings(h.texts) || !strings(h.surfaceWords) || !Array.isArray(h.surfaceLemmas) || typeof h.key !== "string")
     throw new DamagedCache("malformed header");

@@ -1,6 +1,7 @@
 // The database a claims file describes, built once every check has passed (so the shapes below hold): speakers
 // shared by their claims, offsets filled in, and each claim's provenance — where its id stands in the claims
-// file and its quote in the source, as offsets and line/character — worked out here, once.
+// file and its quote in the source, as offsets and line/character — worked out here, once, and kept as numbers
+// (provenance.ts).
 import {
   type Claim,
   type ClaimProvenance,
@@ -13,6 +14,7 @@ import {
   UNNAMED_CLAIMANT_ID,
 } from "../types.js";
 import { claimShapeOf } from "./claim-shape.js";
+import { ProvenanceTable } from "./provenance.js";
 import type { SourceView } from "./quote-checks.js";
 import type { Reporter } from "./reporter.js";
 
@@ -50,45 +52,56 @@ export function buildDatabase(
   }
   let unnamed: Speaker | undefined;
   const sourceFile = raw.source?.file;
+  // Where each claim stands, as numbers (provenance.ts); made only for a file whose claims have ids in it.
+  let places: ProvenanceTable | undefined;
+  // The values many claims repeat (a section heading, a verb), one string each: JSON.parse makes a copy per claim.
+  const shared = new Map<string, string>();
+  const once = (s: string): string => {
+    const known = shared.get(s);
+    if (known !== undefined) return known;
+    shared.set(s, s);
+    return s;
+  };
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
+    const checked = sourceText !== undefined && offsets.has(index);
     const id = idSpan(index);
     let provenance: ClaimProvenance | undefined;
     if (id) {
-      const span = rep.span(id.start, id.end) as ClaimProvenance["definedIn"];
-      span.pointer = `/claims/${index}/id`;
-      provenance = { definedIn: span };
-    }
-    if (provenance && sourcePath !== undefined && sourceText !== undefined && offsets.has(index) && at.end > at.start) {
-      provenance.quoteIn = {
-        file: sourcePath,
-        start: at.start,
-        end: at.end,
-        range: { start: source.position(at.start), end: source.position(at.end) },
-      };
+      const lines = rep.lines;
+      places ??= new ProvenanceTable(file, sourcePath, raw.claims.length);
+      const definedIn = { start: id.start, end: id.end, from: lines.positionAt(id.start), to: lines.positionAt(id.end) };
+      const quoted = sourcePath !== undefined && checked && at.end > at.start;
+      provenance = places.set(
+        index,
+        definedIn,
+        quoted ? { start: at.start, end: at.end, from: source.position(at.start), to: source.position(at.end) } : undefined,
+      );
     }
     // A reviewed claim (version 2) may leave out what only a source text gives; its own words stand in.
     const reviewed = c.review !== undefined || c.url !== undefined;
     const shape = c.hedged === undefined || c.polarity === undefined ? claimShapeOf(c.text) : undefined;
     const claimant = c.speaker !== undefined ? speakers.get(c.speaker)! : undefined;
     const speaker = claimant ?? (unnamed ??= { ...UNNAMED_CLAIMANT });
-    const claimSource: Claim["source"] = {
-      title: c.review?.headline ?? raw.source?.title ?? raw.title,
-      section: c.section ?? "",
-      quote: c.quote ?? c.text,
-      start: at.start,
-      end: at.end,
-    };
+    const claimSource = sourceOf(
+      c.review?.headline ?? raw.source?.title ?? raw.title,
+      c.section !== undefined ? once(c.section) : "",
+      quoteOf(c.quote ?? c.text, checked ? sourceText : undefined, at),
+      at,
+      sourceFile,
+      checked ? sentenceStartOf(sourceText!, at.start) : undefined,
+    );
+    const verb = c.verb !== undefined ? once(c.verb) : "claimed";
     // A feed's claim as it nearly always is (a claimant, a review, a date, where it appeared; no place in a file): one
     // literal with every property, in the order the general way below adds them. Added one by one, the last four
     // would take an array of their own beside the object, 65 bytes a claim.
-    const plain = !provenance && sourceFile === undefined && !(sourceText !== undefined && offsets.has(index));
+    const plain = !provenance && sourceFile === undefined && !checked;
     if (plain && reviewed && claimant && c.review && c.claimDate !== undefined && c.url !== undefined)
       return {
         id: c.id,
         text: c.text,
         speaker,
-        verb: c.verb ?? "claimed",
+        verb,
         hedged: c.hedged ?? shape!.hedged,
         polarity: c.polarity ?? shape!.polarity,
         quoteKind: c.quoteKind ?? "reported",
@@ -98,21 +111,14 @@ export function buildDatabase(
         claimDate: c.claimDate,
         appearances: c.appearances ? [c.url, ...c.appearances] : [c.url],
       };
-    const claim: Claim = {
-      id: c.id,
-      text: c.text,
-      speaker,
-      verb: c.verb ?? "claimed",
-      hedged: c.hedged ?? shape!.hedged,
-      polarity: c.polarity ?? shape!.polarity,
-      // A file that does not say is read as paraphrase: the safe side, which never puts words in quotation marks.
-      quoteKind: c.quoteKind ?? "reported",
-      source: claimSource,
-    };
-    // Assigned, not spread: a database may have hundreds of thousands of claims.
-    if (sourceFile !== undefined) claim.source.file = sourceFile;
-    if (sourceText !== undefined && offsets.has(index)) claim.source.sentence = sentenceStartOf(sourceText, at.start);
-    if (provenance) claim.provenance = provenance;
+    const hedged = c.hedged ?? shape!.hedged;
+    const polarity = c.polarity ?? shape!.polarity;
+    // A file that does not say is read as paraphrase: the safe side, which never puts words in quotation marks.
+    const quoteKind = c.quoteKind ?? "reported";
+    // The provenance in the literal, not added after it: an added property takes an array of its own.
+    const claim: Claim = provenance
+      ? { id: c.id, text: c.text, speaker, verb, hedged, polarity, quoteKind, source: claimSource, provenance }
+      : { id: c.id, text: c.text, speaker, verb, hedged, polarity, quoteKind, source: claimSource };
     if (reviewed) {
       if (claimant) claim.claimant = claimant;
       // The file's own object (JSON.parse's or the importer's, shapes checked): a feed has hundreds of thousands.
@@ -130,6 +136,33 @@ export function buildDatabase(
   if (raw.source) db.source = { ...raw.source };
   if (sourceText !== undefined) db.sourceText = sourceText;
   return db;
+}
+
+/**
+ * A claim's source, its keys in the order the codec expects (title, section, quote, start, end, then file and
+ * sentence when known), each in the literal: properties added to an object after it is made take an array of their own.
+ */
+function sourceOf(
+  title: string,
+  section: string,
+  quote: string,
+  at: { start: number; end: number },
+  file: string | undefined,
+  sentence: number | undefined,
+): Claim["source"] {
+  const { start, end } = at;
+  if (file !== undefined)
+    return sentence !== undefined ? { title, section, quote, start, end, file, sentence } : { title, section, quote, start, end, file };
+  return sentence !== undefined ? { title, section, quote, start, end, sentence } : { title, section, quote, start, end };
+}
+
+/**
+ * The quote, as a slice of the source text when it stands there (checked: the loader's quote checks passed): a
+ * slice points into the source, which the database keeps anyway, instead of holding a copy of the words.
+ */
+function quoteOf(quote: string, sourceText: string | undefined, at: { start: number; end: number }): string {
+  if (sourceText === undefined || at.end - at.start !== quote.length || !sourceText.startsWith(quote, at.start)) return quote;
+  return sourceText.slice(at.start, at.end);
 }
 
 /** The speaker of a reviewed claim whose review names no claimant. */

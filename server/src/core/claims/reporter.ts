@@ -2,7 +2,7 @@
 // 0-based line/character (UTF-16), the offset and length of the offending JSON node, and its JSON path.
 // Also the small pieces of prose the messages share (a value described, a list of names).
 import { LineIndex, type LinePosition } from "../line-index.js";
-import type { FileSpan, InputError } from "../types.js";
+import type { InputError } from "../types.js";
 import { type JsonNode, nodeAtPointer, parseJson, pointerOf } from "./json-tree.js";
 
 /** Where something is in an input file: an InputError without its message. */
@@ -54,10 +54,6 @@ export class Reporter {
   location(offset: number, length: number, jsonPath: string): InputLocation {
     const { line, character } = this.lines.positionAt(offset);
     return { file: this.file, line, character, offset, length, path: jsonPath };
-  }
-  /** A span of the claims file. */
-  span(start: number, end: number): FileSpan {
-    return { file: this.file, start, end, range: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) } };
   }
   add(offset: number, length: number, jsonPath: string, message: string): void {
     this.errors.push({ ...this.location(offset, length, jsonPath), message });
