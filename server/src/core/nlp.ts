@@ -117,6 +117,18 @@ export class Nlp {
     };
   }
 
+  /**
+   * The tokens of `text` as the sentence-boundary instance reads them: value and normal form, with offsets
+   * (segment/wink-sbd.ts learns pieces of a draft with it).
+   */
+  tokenColumns(text: string): { values: string[]; normals: string[]; starts: Int32Array; ends: Int32Array } {
+    const bounded = boundTokens(text);
+    const doc = this.sbd.readDoc(bounded);
+    const { starts, ends } = tokenOffsets(doc, bounded);
+    const t = doc.tokens();
+    return { values: t.out(its.value) as string[], normals: t.out(its.normal) as string[], starts, ends };
+  }
+
   /** What analyze.ts reads of `text`: tokens with offsets, lemma, part of speech, type, stop flag; and entity types. */
   analysisTokens(text: string): AnalysisTokens {
     return analysisTokensOf(this.analysisWink, text);
