@@ -234,7 +234,11 @@ export const SBD_HINTS: readonly [number, readonly string[]][] = [
 
 /** The model's `splitter` (trex.helpers): runs of spaces (their length is a token's preceding spaces), or of line breaks and tabs (tokens). */
 export const WINK_SPLITTER = /([ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]+|[\n\r\t]+)/;
-const NBSP = /[\u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]/;
+/** A separator of spaces (the splitter's first kind: a space or one of the no-break spaces it lists), not of line breaks. */
+function isSpaceRun(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c === 32 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
 /** wink's isAbbrev feature (feature.js; for the lexicon's own words the column agrees, which the test checks). */
 const ABBREVIATION = /[a-z].*\.$/i;
 
@@ -278,10 +282,12 @@ interface PieceTokens {
 /** Pieces remembered before the memory starts again (a bound on memory). */
 const PIECE_MEMORY = 200_000;
 
+/** The sbd machine (automaton.js importJSON), its edges as Maps by state number: lookups by number, not by string. */
 interface Machine {
-  fsm: Record<string, Record<string, number>>;
-  terminal: Record<string, string>;
-  marks: Record<string, [number, number]>;
+  edges: Map<number, number>[];
+  /** Each terminal state's name ("0": a match that is no boundary). */
+  terminal: (string | undefined)[];
+  marks: ([number, number] | undefined)[];
 }
 
 export class WinkSentenceSplitter {
@@ -294,34 +300,51 @@ export class WinkSentenceSplitter {
   /** wink's sentence spans of `text` (Nlp.sentenceSpans: flat [start, end, …], trimmed), the same numbers. */
   sentenceSpans(text: string): number[] {
     const bounded = boundTokens(text);
+    // One capturing group: the parts alternate, text between separators (perhaps empty) at even places and
+    // the separators at odd ones; a run of spaces only counts them, a run of line breaks is a token.
     const parts = bounded.split(WINK_SPLITTER);
+    const found: (PieceTokens | null | undefined)[] = new Array(parts.length);
     let unseen: string[] | undefined;
+    let count = 0;
     for (let p = 0; p < parts.length; p++) {
       const t = parts[p];
-      if (!t || t.charCodeAt(0) === 32 || NBSP.test(t)) continue;
-      if (!this.pieces.has(t)) (unseen ??= []).push(t);
+      if (!t || (p & 1 && isSpaceRun(t))) continue;
+      const known = this.pieces.get(t);
+      if (known === null) return this.nlp.sentenceSpans(text);
+      if (known === undefined) (unseen ??= []).push(t);
+      else count += known.symbols.length;
+      found[p] = known;
     }
-    if (unseen) this.learn(unseen);
-    const symbols: number[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
+    if (unseen) {
+      this.learn(unseen);
+      for (let p = 0; p < parts.length; p++) {
+        const t = parts[p];
+        if (found[p] !== undefined || !t || (p & 1 && isSpaceRun(t))) continue;
+        const known = this.pieces.get(t);
+        if (!known) return this.nlp.sentenceSpans(text);
+        count += known.symbols.length;
+        found[p] = known;
+      }
+    }
+    const symbols = new Int32Array(count);
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    let n = 0;
     let at = 0;
     let spaces = false;
     for (let p = 0; p < parts.length; p++) {
       const t = parts[p];
-      if (!t) continue;
-      if (t.charCodeAt(0) === 32 || NBSP.test(t)) {
-        spaces = true;
-      } else {
-        const known = this.pieces.get(t);
-        if (!known) return this.nlp.sentenceSpans(text);
-        for (let k = 0; k < known.symbols.length; k++) {
+      const known = found[p];
+      if (known) {
+        for (let k = 0; k < known.symbols.length; k++, n++) {
           const s = known.symbols[k];
-          symbols.push(s === QUOTE ? HINT_BASE + (k === 0 && spaces ? 6 : 4) : s);
-          starts.push(at + known.starts[k]);
-          ends.push(at + known.ends[k]);
+          symbols[n] = s === QUOTE ? HINT_BASE + (k === 0 && spaces ? 6 : 4) : s;
+          starts[n] = at + known.starts[k];
+          ends[n] = at + known.ends[k];
         }
         spaces = false;
+      } else if (t) {
+        spaces = true;
       }
       at += t.length;
     }
@@ -366,7 +389,7 @@ export class WinkSentenceSplitter {
   }
 
   /** The automaton over the symbols (automaton.js recognize), sentences from its matches (the model's sbd setter), spans as Nlp gives them. */
-  private spans(text: string, symbols: number[], starts: number[], ends: number[]): number[] {
+  private spans(text: string, symbols: Int32Array, starts: Int32Array, ends: Int32Array): number[] {
     const m = (this.machine ??= loadMachine());
     const n = symbols.length;
     const ends4 = recognize(m, symbols);
@@ -397,16 +420,28 @@ export class WinkSentenceSplitter {
 
 function loadMachine(): Machine {
   const sbd = (model as unknown as { sbd(): { machines: string[] } }).sbd();
-  const json = JSON.parse(sbd.machines[0]) as [number, number, Machine["fsm"], Machine["terminal"], Machine["marks"]];
-  return { fsm: json[2], terminal: json[3], marks: json[4] };
+  const [, last, fsm, terminal, marks] = JSON.parse(sbd.machines[0]) as [
+    number,
+    number,
+    Record<string, Record<string, number>>,
+    Record<string, string>,
+    Record<string, [number, number]>,
+  ];
+  const m: Machine = { edges: [], terminal: [], marks: [] };
+  for (let state = 0; state <= last; state++) {
+    m.edges.push(new Map(Object.entries(fsm[state] ?? {}).map(([k, v]) => [Number(k), v])));
+    m.terminal.push(terminal[state]);
+    m.marks.push(marks[state]);
+  }
+  return m;
 }
 
 /**
  * wink's recognize (automaton.js) for one machine without pattern swaps or a token to ignore other than keyLF,
  * over symbols already transformed: the first token of each match, as its marks move it (what the setter reads).
  */
-function recognize(m: Machine, tokens: readonly number[]): number[] {
-  const { fsm, terminal, marks } = m;
+function recognize(m: Machine, tokens: Int32Array): number[] {
+  const { edges, terminal, marks } = m;
   const length = tokens.length;
   const out: number[] = [];
   const push = (first: number, state: number) => {
@@ -423,7 +458,7 @@ function recognize(m: Machine, tokens: readonly number[]): number[] {
     for (let j = i; j <= length; j += 1) {
       const t = j === length ? EOS : tokens[j];
       if (t === SKIP) continue;
-      ns = fsm[state][t] || 0;
+      ns = edges[state].get(t) || 0;
       if (!state && ns) first = j;
       if (terminal[ns]) {
         push(first, ns);
@@ -443,7 +478,7 @@ function recognize(m: Machine, tokens: readonly number[]): number[] {
         }
       }
       state = ns;
-      const other = fsm[state][OTHERWISE];
+      const other = edges[state].get(OTHERWISE);
       if (other) {
         lastOtherwiseIndex = j;
         lastOtherwiseState = other;
