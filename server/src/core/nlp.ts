@@ -58,11 +58,13 @@ export class Nlp {
   }
 
   /**
-   * A third instance for analysisTokens, with the steps analysis reads: sentence boundaries, entities and parts of
-   * speech (which give the lemmas). Negation and sentiment set flags and scores in their own fields that analysis
-   * never reads (analyze.ts scopes negation itself); skipping them is 45% of wink's time over a database's claims,
-   * with the same tokens, lemmas, tags and entities (a test compares the two pipelines). Its own decoded model, as
-   * for `sbd`.
+   * A third instance for analysisTokens, with the steps analysis reads: entities and parts of speech (which give the
+   * lemmas). Negation and sentiment set flags and scores in their own fields that analysis never reads (analyze.ts
+   * scopes negation itself); skipping them is 45% of wink's time over a database's claims, with the same tokens,
+   * lemmas, tags and entities (a test compares the two pipelines). Sentence boundaries are not read either: wink's
+   * entity and tagging steps run over the whole token stream and never look at the sentences (wink-nlp.js readDoc),
+   * and analysis reads none (a check analyses one sentence at a time); skipping them is another tenth of a
+   * sentence's reading. Its own decoded model, as for `sbd`.
    */
   private get analysisWink(): WinkMethods {
     return (this.analysisInstance ??= winkNLP(model, ANALYSIS_PIPE));
@@ -140,8 +142,8 @@ export class Nlp {
   }
 }
 
-/** The pipeline of Nlp.analysisWink: what analysisTokens reads (and `sbd`, so documents are read as the full pipeline reads them). */
-const ANALYSIS_PIPE = ["sbd", "ner", "pos"];
+/** The pipeline of Nlp.analysisWink: what analysisTokens reads. */
+const ANALYSIS_PIPE = ["ner", "pos"];
 
 /** Distinct words whose term an Nlp remembers; past it the memo starts again (a bound on memory). */
 const TERM_CACHE_LIMIT = 200_000;
