@@ -108,9 +108,9 @@ export class Nlp {
   lexicalTokens(text: string): { values: string[]; normals: string[]; lemmas: string[]; starts: Int32Array } {
     const bounded = boundTokens(text);
     const doc = this.sbd.readDoc(bounded);
-    const { starts } = tokenOffsets(doc, bounded);
     const t = doc.tokens();
     const values = t.out(its.value) as string[];
+    const { starts } = tokenOffsets(doc, bounded, values);
     return {
       values,
       normals: t.out(its.normal) as string[],
@@ -126,9 +126,10 @@ export class Nlp {
   tokenColumns(text: string): { values: string[]; normals: string[]; starts: Int32Array; ends: Int32Array } {
     const bounded = boundTokens(text);
     const doc = this.sbd.readDoc(bounded);
-    const { starts, ends } = tokenOffsets(doc, bounded);
     const t = doc.tokens();
-    return { values: t.out(its.value) as string[], normals: t.out(its.normal) as string[], starts, ends };
+    const values = t.out(its.value) as string[];
+    const { starts, ends } = tokenOffsets(doc, bounded, values);
+    return { values, normals: t.out(its.normal) as string[], starts, ends };
   }
 
   /** What analyze.ts reads of `text`: tokens with offsets, lemma, part of speech, type, stop flag; and entity types. */
@@ -172,14 +173,14 @@ export interface AnalysisTokens {
 function analysisTokensOf(wink: WinkMethods, text: string): AnalysisTokens {
   const bounded = boundTokens(text);
   const doc = wink.readDoc(bounded);
-  const { starts, ends } = tokenOffsets(doc, bounded);
   const t = doc.tokens();
+  const values = t.out(its.value) as string[];
+  const { starts, ends } = tokenOffsets(doc, bounded, values);
   const entities: AnalysisTokens["entities"] = [];
   const ents = doc.entities();
   const entSpans = ents.out(its.span) as unknown as number[][];
   const entDetails = ents.out(its.detail) as unknown as { type: string }[];
   for (let k = 0; k < entSpans.length; k++) entities.push({ type: entDetails[k].type, first: entSpans[k][0], last: entSpans[k][1] });
-  const values = t.out(its.value) as string[];
   return {
     values,
     lemmas: lemmasOf(t, values),
@@ -252,9 +253,13 @@ export interface Annotation {
  * Start and end offsets (UTF-16, end exclusive) of each token of `doc` in `text`, which must be
  * the string the document was read from. Tolerates characters wink drops from its output.
  */
-export function tokenOffsets(doc: Document, text: string): { starts: Int32Array; ends: Int32Array } {
+export function tokenOffsets(
+  doc: Document,
+  text: string,
+  /** The tokens' values, when the caller has read them (each column read is a pass over the tokens). */
+  values = doc.tokens().out(its.value) as string[],
+): { starts: Int32Array; ends: Int32Array } {
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const n = values.length;
   const starts = new Int32Array(n);
