@@ -1,7 +1,7 @@
 // The 1 MB bench draft checked against the bundled database in-process, as goals.ts' `bundled` child does,
 // with CPU time beside wall time and segmentation timed alone first (a fresh engine for each):
 //
-//   node out/server/bench/experiments/draft-check.js [--write DIR] [--repeat N]
+//   node out/server/bench/experiments/draft-check.js [--write DIR] [--repeat N] [--no-seg | --seg-only]
 //
 // For profiles (`node --cpu-prof out/server/bench/experiments/draft-check.js`) and before/after pairs.
 import { writeFileSync } from "node:fs";
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const r = process.argv.indexOf("--repeat");
   const repeat = r > 0 ? Number(process.argv[r + 1]) : 1;
   const skipSeg = process.argv.includes("--no-seg");
+  // --seg-only: segmentation alone, `repeat` times, each with a fresh Segmenter (its caches cold, the process warm).
+  const segOnly = process.argv.includes("--seg-only");
   const nlp = createNlp();
   nlp.load();
   for (let k = 0; k < repeat; k++) {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         `segmentation: ${(performance.now() - t0).toFixed(0)} ms wall, ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms CPU, ${n} sentences`,
       );
     }
+    if (segOnly) continue;
     const t1 = performance.now();
     const checker = createFactChecker({ databases: [bundled], lexicon: createLexicon(), nlp });
     const c2 = process.cpuUsage();
