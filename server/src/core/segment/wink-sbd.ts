@@ -272,15 +272,19 @@ export function sbdSymbol(normal: string, value: string): number {
   return SBD_LEXEMES.get(normal) ?? OTHER;
 }
 
-/** One piece's tokens: each one's symbol, and its place in the piece. */
-interface PieceTokens {
-  symbols: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
+/**
+ * One piece's tokens: the symbol alone when one token is the whole piece (most pieces: a word, a number), else
+ * each token's symbol, start and end in the piece, three numbers a token.
+ */
+type PieceTokens = number | Int32Array;
+
+/** Tokens in a piece's entry. */
+function tokenCount(p: PieceTokens): number {
+  return typeof p === "number" ? 1 : p.length / 3;
 }
 
-/** Pieces remembered before the memory starts again (a bound on memory). */
-const PIECE_MEMORY = 200_000;
+/** Pieces remembered before the memory starts again (a bound on memory: ≈ 100 bytes a piece of one token). */
+const PIECE_MEMORY = 100_000;
 
 /** The sbd machine (automaton.js importJSON), its edges as Maps by state number: lookups by number, not by string. */
 interface Machine {
@@ -312,7 +316,7 @@ export class WinkSentenceSplitter {
       const known = this.pieces.get(t);
       if (known === null) return this.nlp.sentenceSpans(text);
       if (known === undefined) (unseen ??= []).push(t);
-      else count += known.symbols.length;
+      else count += tokenCount(known);
       found[p] = known;
     }
     if (unseen) {
@@ -321,8 +325,8 @@ export class WinkSentenceSplitter {
         const t = parts[p];
         if (found[p] !== undefined || !t || (p & 1 && isSpaceRun(t))) continue;
         const known = this.pieces.get(t);
-        if (!known) return this.nlp.sentenceSpans(text);
-        count += known.symbols.length;
+        if (known === undefined || known === null) return this.nlp.sentenceSpans(text);
+        count += tokenCount(known);
         found[p] = known;
       }
     }
@@ -335,12 +339,18 @@ export class WinkSentenceSplitter {
     for (let p = 0; p < parts.length; p++) {
       const t = parts[p];
       const known = found[p];
-      if (known) {
-        for (let k = 0; k < known.symbols.length; k++, n++) {
-          const s = known.symbols[k];
+      if (typeof known === "number") {
+        symbols[n] = known === QUOTE ? HINT_BASE + (spaces ? 6 : 4) : known;
+        starts[n] = at;
+        ends[n] = at + t.length;
+        n++;
+        spaces = false;
+      } else if (known) {
+        for (let k = 0; k < known.length; k += 3, n++) {
+          const s = known[k];
           symbols[n] = s === QUOTE ? HINT_BASE + (k === 0 && spaces ? 6 : 4) : s;
-          starts[n] = at + known.starts[k];
-          ends[n] = at + known.ends[k];
+          starts[n] = at + known[k + 1];
+          ends[n] = at + known[k + 2];
         }
         spaces = false;
       } else if (t) {
@@ -374,15 +384,17 @@ export class WinkSentenceSplitter {
         this.pieces.set(piece, null);
       } else {
         const n = i - first;
-        const symbols = new Int32Array(n);
-        const s = new Int32Array(n);
-        const e = new Int32Array(n);
-        for (let k = 0; k < n; k++) {
-          symbols[k] = sbdSymbol(normals[first + k], values[first + k]);
-          s[k] = starts[first + k] - at;
-          e[k] = ends[first + k] - at;
+        if (n === 1) {
+          this.pieces.set(piece, sbdSymbol(normals[first], values[first])); // it spans the piece (checked above)
+        } else {
+          const tokens = new Int32Array(3 * n);
+          for (let k = 0; k < n; k++) {
+            tokens[3 * k] = sbdSymbol(normals[first + k], values[first + k]);
+            tokens[3 * k + 1] = starts[first + k] - at;
+            tokens[3 * k + 2] = ends[first + k] - at;
+          }
+          this.pieces.set(piece, tokens);
         }
-        this.pieces.set(piece, { symbols, starts: s, ends: e });
       }
       at = end + 1;
     }
