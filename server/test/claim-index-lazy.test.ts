@@ -7,10 +7,12 @@ import { test } from "node:test";
 import { analyzeMany, isEntityTerm, termOf } from "../src/core/analyze.js";
 import { ClaimIndex } from "../src/core/claim-index.js";
 import { termPairs } from "../src/core/matcher.js";
-import { createNlp, its } from "../src/core/nlp.js";
+import { createNlp, its, tokenOffsets } from "../src/core/nlp.js";
 import { EMPTY_LEXICON } from "../src/core/lexicon/lexicon.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { fixture, nlp } from "./helpers.js";
+import { fillerSentence, varyArticleSentence } from "../bench/draft-gen.js";
+import { Rng } from "../bench/timing.js";
 
 test("a claim analysed alone is analysed as in a batch, and the index's lazy analysis is that one", async () => {
   const databases = [
@@ -73,8 +75,9 @@ test("a claim's packed terms and pairs are those of its analysis", async () => {
   assert.ok(claims.length > 30, `enough claims to mean something (${claims.length})`);
 });
 
-// analysisTokens reads a pipeline without wink's negation and sentiment steps (nlp.ts, analysisWink): what it reads
-// must be what the full pipeline gives, on claims and on draft prose with negations, contractions and entities.
+// analysisTokens reads a pipeline without wink's sentence boundaries, negation and sentiment steps (nlp.ts,
+// analysisWink): what it reads must be what the full pipeline gives, on claims, on draft prose with negations,
+// contractions and entities, and on a generated draft's sentences and paragraphs.
 test("the analysis pipeline reads tokens, lemmas, tags and entities as the full pipeline does", async () => {
   const claims = (await readBundledClaims()).claims.map((c) => c.text);
   const prose = [
@@ -82,12 +85,19 @@ test("the analysis pipeline reads tokens, lemmas, tags and entities as the full 
     "It's not only the U.S.; NATO's allies can't agree either — \"never\", she said.",
     "The minister said the budget would not rise by 12% next year, according to a statement on Tuesday.",
   ];
+  // And the sentences of a generated draft, as a check reads them (its whole paragraphs too).
+  const rng = new Rng(5);
+  const drafted = Array.from({ length: 300 }, () => (rng.chance(0.3) ? varyArticleSentence(rng.pick(claims), rng) : fillerSentence(rng)));
+  for (let k = 0; k + 4 < 60; k += 4) drafted.push(drafted.slice(k, k + 4).join(" "));
   const full = createNlp();
-  for (const text of [...claims, ...prose, claims.join("\n\n")]) {
+  for (const text of [...claims, ...prose, ...drafted, claims.join("\n\n")]) {
     const doc = full.wink.readDoc(text);
     const t = doc.tokens();
     const got = nlp.analysisTokens(text);
     assert.deepEqual(got.values, t.out(its.value), text);
+    assert.deepEqual(got.stops, t.out(its.stopWordFlag), text);
+    const offsets = tokenOffsets(doc, text);
+    assert.deepEqual([got.starts, got.ends], [offsets.starts, offsets.ends], text);
     assert.deepEqual(got.poses, t.out(its.pos), text);
     assert.deepEqual(
       got.lemmas,

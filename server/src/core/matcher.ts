@@ -373,6 +373,9 @@ function wordHits(s: Scored, p: Prepared): number {
 
 /** A passage's reviewed candidates, ranked by the learned model (restatement-model.ts), best first. */
 function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, poster: string | undefined): RankedReviewed[] {
+  // Nothing to rank (a database without fact-checkers' records): the passage's grams and meaning are not needed,
+  // and the word vectors are not read.
+  if (!candidates.length) return [];
   const text = gramVector(p.a.text);
   const posted = posterWords(poster, p.a.text);
   const wv = ctx.wordVectors;

@@ -58,11 +58,13 @@ export class Nlp {
   }
 
   /**
-   * A third instance for analysisTokens, with the steps analysis reads: sentence boundaries, entities and parts of
-   * speech (which give the lemmas). Negation and sentiment set flags and scores in their own fields that analysis
-   * never reads (analyze.ts scopes negation itself); skipping them is 45% of wink's time over a database's claims,
-   * with the same tokens, lemmas, tags and entities (a test compares the two pipelines). Its own decoded model, as
-   * for `sbd`.
+   * A third instance for analysisTokens, with the steps analysis reads: entities and parts of speech (which give the
+   * lemmas). Negation and sentiment set flags and scores in their own fields that analysis never reads (analyze.ts
+   * scopes negation itself); skipping them is 45% of wink's time over a database's claims, with the same tokens,
+   * lemmas, tags and entities (a test compares the two pipelines). Sentence boundaries are not read either: wink's
+   * entity and tagging steps run over the whole token stream and never look at the sentences (wink-nlp.js readDoc),
+   * and analysis reads none (a check analyses one sentence at a time); skipping them is another tenth of a
+   * sentence's reading. Its own decoded model, as for `sbd`.
    */
   private get analysisWink(): WinkMethods {
     return (this.analysisInstance ??= winkNLP(model, ANALYSIS_PIPE));
@@ -106,15 +108,28 @@ export class Nlp {
   lexicalTokens(text: string): { values: string[]; normals: string[]; lemmas: string[]; starts: Int32Array } {
     const bounded = boundTokens(text);
     const doc = this.sbd.readDoc(bounded);
-    const { starts } = tokenOffsets(doc, bounded);
     const t = doc.tokens();
     const values = t.out(its.value) as string[];
+    const { starts } = tokenOffsets(doc, bounded, values);
     return {
       values,
       normals: t.out(its.normal) as string[],
       lemmas: lemmasOf(t, values),
       starts,
     };
+  }
+
+  /**
+   * The tokens of `text` as the sentence-boundary instance reads them: value and normal form, with offsets
+   * (segment/wink-sbd.ts learns pieces of a draft with it).
+   */
+  tokenColumns(text: string): { values: string[]; normals: string[]; starts: Int32Array; ends: Int32Array } {
+    const bounded = boundTokens(text);
+    const doc = this.sbd.readDoc(bounded);
+    const t = doc.tokens();
+    const values = t.out(its.value) as string[];
+    const { starts, ends } = tokenOffsets(doc, bounded, values);
+    return { values, normals: t.out(its.normal) as string[], starts, ends };
   }
 
   /** What analyze.ts reads of `text`: tokens with offsets, lemma, part of speech, type, stop flag; and entity types. */
@@ -128,8 +143,8 @@ export class Nlp {
   }
 }
 
-/** The pipeline of Nlp.analysisWink: what analysisTokens reads (and `sbd`, so documents are read as the full pipeline reads them). */
-const ANALYSIS_PIPE = ["sbd", "ner", "pos"];
+/** The pipeline of Nlp.analysisWink: what analysisTokens reads. */
+const ANALYSIS_PIPE = ["ner", "pos"];
 
 /** Distinct words whose term an Nlp remembers; past it the memo starts again (a bound on memory). */
 const TERM_CACHE_LIMIT = 200_000;
@@ -158,14 +173,14 @@ export interface AnalysisTokens {
 function analysisTokensOf(wink: WinkMethods, text: string): AnalysisTokens {
   const bounded = boundTokens(text);
   const doc = wink.readDoc(bounded);
-  const { starts, ends } = tokenOffsets(doc, bounded);
   const t = doc.tokens();
+  const values = t.out(its.value) as string[];
+  const { starts, ends } = tokenOffsets(doc, bounded, values);
   const entities: AnalysisTokens["entities"] = [];
   const ents = doc.entities();
   const entSpans = ents.out(its.span) as unknown as number[][];
   const entDetails = ents.out(its.detail) as unknown as { type: string }[];
   for (let k = 0; k < entSpans.length; k++) entities.push({ type: entDetails[k].type, first: entSpans[k][0], last: entSpans[k][1] });
-  const values = t.out(its.value) as string[];
   return {
     values,
     lemmas: lemmasOf(t, values),
@@ -238,9 +253,13 @@ export interface Annotation {
  * Start and end offsets (UTF-16, end exclusive) of each token of `doc` in `text`, which must be
  * the string the document was read from. Tolerates characters wink drops from its output.
  */
-export function tokenOffsets(doc: Document, text: string): { starts: Int32Array; ends: Int32Array } {
+export function tokenOffsets(
+  doc: Document,
+  text: string,
+  /** The tokens' values, when the caller has read them (each column read is a pass over the tokens). */
+  values = doc.tokens().out(its.value) as string[],
+): { starts: Int32Array; ends: Int32Array } {
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const n = values.length;
   const starts = new Int32Array(n);

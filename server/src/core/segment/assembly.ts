@@ -37,14 +37,33 @@ export class BlockCaches {
   readonly frontmatter = new LruCache<BlockResult>(16);
   readonly plaintext = new LruCache<BlockResult>(BLOCK_CACHE_SIZE);
   readonly definitions = new LruCache<string[]>(BLOCK_CACHE_SIZE);
+  /**
+   * Whether each block of the draft being assembled is read without micromark (parsesWithoutMicromark), asked
+   * once per block: prefillBatch looks up to BATCH_BLOCKS blocks ahead at every uncached block, and asking again
+   * each time was most of segmentation's work on simple Markdown.
+   */
+  quick: DraftBlocksMemo | undefined;
 
   /** Forget every cached block and definition (and reset the statistics). */
   clear(): void {
+    this.quick = undefined;
     this.markdown.clear();
     this.frontmatter.clear();
     this.plaintext.clear();
     this.definitions.clear();
   }
+}
+
+/**
+ * For the draft being assembled (BlockCaches.quick): each block's text, sliced once (a string keeps its hash, so
+ * the cache lookups prefillBatch repeats for the blocks ahead do not hash the text again), and whether it is read
+ * without micromark (0 not asked yet, 1 yes, 2 no).
+ */
+interface DraftBlocksMemo {
+  text: string;
+  blocks: readonly DraftBlock[];
+  sources: string[];
+  flags: Int8Array;
 }
 
 /** What assembly works with: the caches it fills and reads, and the sentence boundaries of a unit's text. */
@@ -321,9 +340,13 @@ function* blockResult(
   blocks?: DraftBlock[],
   index = 0,
 ): Generator<void, BlockResult, void> {
-  const src = text.slice(start, end);
+  // A block of the draft (not a run parsed together): its text from the memo, hashed once for every lookup.
+  const src =
+    blocks && blocks[index].start === start && blocks[index].end === end
+      ? blockSource(blocksMemo(ctx.caches, text, blocks), index)
+      : text.slice(start, end);
   const cache = ctx.caches[format === "plaintext" ? "plaintext" : withFrontmatter ? "frontmatter" : "markdown"];
-  const defs = format === "markdown" && !withFrontmatter ? definitionsFor(src, defined, ctx.caches.definitions.peek(src)) : "";
+  const defs = format === "markdown" && !withFrontmatter ? definitionsOf(ctx, src, defined) : "";
   const key = defs ? `${src}\u0000${defs}` : src;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -338,6 +361,29 @@ function* blockResult(
   const result = computeBlock(own, layout, ctx.spansOf);
   if (cacheable) cache.set(defs ? key : own, result);
   return result;
+}
+
+/** definitionsFor `src`, its own labels from the cache; none to look up when the draft defines none (most drafts). */
+function definitionsOf(ctx: Assembly, src: string, defined: ReadonlyMap<string, string>): string {
+  return defined.size === 0 ? "" : definitionsFor(src, defined, ctx.caches.definitions.peek(src));
+}
+
+/** The memo of these blocks of `text` (DraftBlocksMemo), made anew for another draft. */
+function blocksMemo(caches: BlockCaches, text: string, blocks: readonly DraftBlock[]): DraftBlocksMemo {
+  const q = caches.quick;
+  if (q && q.blocks === blocks && q.text === text) return q;
+  return (caches.quick = { text, blocks, sources: new Array<string>(blocks.length), flags: new Int8Array(blocks.length) });
+}
+
+/** The text of `blocks[j]`, sliced once. */
+function blockSource(q: DraftBlocksMemo, j: number): string {
+  return (q.sources[j] ??= q.text.slice(q.blocks[j].start, q.blocks[j].end));
+}
+
+/** parsesWithoutMicromark of `blocks[j]` (whose text is `src`), asked once. */
+function readsWithoutMicromark(q: DraftBlocksMemo, j: number, src: string): boolean {
+  if (q.flags[j] === 0) q.flags[j] = parsesWithoutMicromark(src) ? 1 : 2;
+  return q.flags[j] === 1;
 }
 
 /** At most this many blocks, and characters, are parsed in one micromark call. */
@@ -362,6 +408,7 @@ function* prefillBatch(
   defined: ReadonlyMap<string, string>,
 ): Generator<void, void, void> {
   const base = blocks[i].start;
+  const memo = blocksMemo(ctx.caches, text, blocks);
   const ranges: number[] = [];
   const sources: string[] = [];
   const keys: string[] = [];
@@ -372,11 +419,11 @@ function* prefillBatch(
   for (let j = i; j < blocks.length && seen < BATCH_BLOCKS; j++, seen++) {
     const b = blocks[j];
     if (b.kind !== "markdown" || b.end - base > BATCH_CHARS) break;
-    const src = text.slice(b.start, b.end);
-    const d = definitionsFor(src, defined, ctx.caches.definitions.peek(src));
+    const src = blockSource(memo, j);
+    const d = definitionsOf(ctx, src, defined);
     const key = d ? `${src}\u0000${d}` : src;
     if (ctx.caches.markdown.has(key)) break;
-    if (!d && parsesWithoutMicromark(src)) continue;
+    if (!d && readsWithoutMicromark(memo, j, src)) continue;
     if (d) for (const line of d.split("\n")) defs.add(line);
     if (sources.length) length += BLOCK_GAP.length;
     ranges.push(length, length + src.length);

@@ -10,6 +10,7 @@ import { LruCache } from "../lru.js";
 import { isSpace, type Nlp } from "../nlp.js";
 import type { SentenceEnds } from "./block-scanner.js";
 import { HAS_WORD } from "./sentence.js";
+import { WinkSentenceSplitter } from "./wink-sbd.js";
 
 /** Above this many characters a unit is cut at confirmed sentence boundaries before wink runs. */
 const LARGE_UNIT = 5000;
@@ -45,7 +46,12 @@ export class SentenceBoundaries implements SentenceEnds {
   /** Whether wink splits a window at its line break, by the window and the break's place. */
   private readonly windows = new LruCache<boolean>(SPAN_CACHE_SIZE);
 
-  constructor(private readonly nlp: Nlp) {}
+  /** wink's boundaries from the tokens of a draft's pieces, each tokenized once (wink-sbd.ts). */
+  private readonly splitter: WinkSentenceSplitter;
+
+  constructor(nlp: Nlp) {
+    this.splitter = new WinkSentenceSplitter(nlp);
+  }
 
   /** wink sentence spans of `t` (flat [start, end, …]), corrected and cached. */
   spansOf(t: string): number[] {
@@ -71,7 +77,7 @@ export class SentenceBoundaries implements SentenceEnds {
   private correctedSpans(t: string): number[] {
     const one = oneSentence(t);
     if (one) return one;
-    const raw = this.nlp.sentenceSpans(t);
+    const raw = this.splitter.sentenceSpans(t);
     const out: number[] = [];
     for (let k = 0; k < raw.length; k += 2) {
       const s = raw[k];
