@@ -164,7 +164,11 @@ export function sourceFeatures(
   return f;
 }
 
-/** The best candidate for the cue: the one the model scores highest (ties: the first). */
+/**
+ * The best candidate for the cue: the one the model scores highest (ties: the first), with how far ahead
+ * of the runner-up it is (`margin`) and of "no source" (`overNone`, 0 when no source wins): how sure the
+ * model is, which the keep model reads.
+ */
 export function chooseSource(
   doc: XDoc,
   cue: [number, number],
@@ -172,15 +176,20 @@ export function chooseSource(
   model: ScoringModel,
   nouns: ReadonlySet<string>,
   rule?: [number, number] | null,
-): SourceCandidate {
+): SourceCandidate & { margin: number; overNone: number } {
   let best: SourceCandidate | undefined;
   let bestScore = -Infinity;
+  let second = -Infinity;
+  let none = -Infinity;
   for (const c of sourceCandidates(doc, cue, content)) {
     const s = score(model, sourceFeatures(doc, cue, content, c, nouns, rule));
+    if (!c.span) none = s;
     if (s > bestScore) {
+      second = bestScore;
       bestScore = s;
       best = c;
-    }
+    } else if (s > second) second = s;
   }
-  return best ?? { span: null, head: -1 };
+  if (!best) return { span: null, head: -1, margin: Infinity, overNone: 0 };
+  return { ...best, margin: bestScore - second, overNone: best.span ? bestScore - none : 0 };
 }
