@@ -20,7 +20,7 @@
 // same bytes. train-40.jsonl, the `heldout` slice and the `dev` slice (scripts/extract-slices.mjs) are
 // never trained on (dev reports the cue tagger's precision and recall and the rankers' accuracy).
 // Needs a build first (it reads the compiled tokenizer and features from out/), and one after (to copy
-// the new model files into out/); about 6 min of CPU:
+// the new model files into out/); about 7 min of CPU:
 //   npm run build && node scripts/train-extractor.mjs [--data DIR] [--only cue|content|source|pronoun|keep] && npm run build
 //   (--cue-passes 10, --content-passes 12, --passes 6 for the rankers and the keep model, --min-count 3 for
 //   cue features; --fold-cache FILE keeps the keep model's two fold taggers between runs, to retrain it alone
