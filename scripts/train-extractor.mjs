@@ -10,15 +10,21 @@
 //                            phrases and pronouns of its sentence, or none (source-model.ts), on the
 //                            contents the content model finds;
 //   model/pronoun-model.json an averaged ranking perceptron that picks the named mention a pronoun
-//                            source refers to (pronoun-model.ts), from PolNeAR's coreference antecedents.
+//                            source refers to (pronoun-model.ts), from PolNeAR's coreference antecedents;
+//   model/keep-model.json    an averaged perceptron that keeps or drops each cue candidate (the cue tagger at
+//                            a more generous bias, --keep-bias 35) once its content and source are found
+//                            (keep-model.ts), on candidates from two cue taggers each trained on the other
+//                            half of the training articles.
 //
 // Deterministic: articles in file order, a fixed number of passes, no randomness; a second run writes the
 // same bytes. train-40.jsonl, the `heldout` slice and the `dev` slice (scripts/extract-slices.mjs) are
 // never trained on (dev reports the cue tagger's precision and recall and the rankers' accuracy).
 // Needs a build first (it reads the compiled tokenizer and features from out/), and one after (to copy
-// the new model files into out/); about 4 min of CPU:
-//   npm run build && node scripts/train-extractor.mjs [--data DIR] [--only cue|content|source|pronoun] && npm run build
-//   (--cue-passes 10, --content-passes 12, --passes 6 for the rankers, --min-count 3 for cue features)
+// the new model files into out/); about 7 min of CPU:
+//   npm run build && node scripts/train-extractor.mjs [--data DIR] [--only cue|content|source|pronoun|keep] && npm run build
+//   (--cue-passes 10, --content-passes 12, --passes 6 for the rankers and the keep model, --min-count 3 for
+//   cue features; --fold-cache FILE keeps the keep model's two fold taggers between runs, to retrain it alone
+//   faster; --dump-keep FILE writes its examples, for trying other learners)
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +40,9 @@ const { createNlp } = await import(join(root, "out/server/src/core/nlp.js"));
 const { contentWindow, contentFeatures, contentOf } = await import(join(root, "out/server/src/core/extract/content-model.js"));
 const { labelsOf, compileTagger, tag, spansOf } = await import(join(root, "out/server/src/core/extract/tagger.js"));
 const { trainTagger } = await import(join(root, "out/server/src/core/extract/train-tagger.js"));
+const { scanCues, attributionsOfCues, cueMask } = await import(join(root, "out/server/src/core/extract/index.js"));
+const { cueGroups } = await import(join(root, "out/server/src/core/extract/spans.js"));
+const { compile } = await import(join(root, "out/server/src/core/extract/perceptron.js"));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -46,6 +55,8 @@ const cuePasses = Number(opt("--cue-passes", "10"));
 const contentPasses = Number(opt("--content-passes", "12"));
 const minCount = Number(opt("--min-count", "3"));
 const only = opt("--only");
+const keepBias = Number(opt("--keep-bias", "35"));
+const foldCache = opt("--fold-cache");
 const { head, isPronoun } = await import(join(dataDir, "text.mjs"));
 const modelDir = join(root, "server", "src", "core", "extract", "model");
 const t0 = performance.now();
@@ -108,6 +119,44 @@ const nounSet = new Set(sourceNouns);
 
 const cueContext = { sourceNouns: nounSet };
 
+/** One sequence per sentence of an article, over cueFeatures with `lexicon`: each gold cue fragment a B…I span. */
+const cueSequences = ({ a, doc }, lexicon) =>
+  doc.sentences.map((s) => {
+    const features = [];
+    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, lexicon, cueContext));
+    const spans = [];
+    for (const at of a.attributions)
+      for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) {
+        if (f.end <= s.start || f.start >= s.end) continue;
+        let x = -1,
+          y = -1;
+        for (let i = s.first; i <= s.last; i++)
+          if (doc.tokens[i].start < f.end && doc.tokens[i].end > f.start) {
+            if (x < 0) x = i - s.first;
+            y = i - s.first;
+          }
+        if (x >= 0) spans.push([x, y]);
+      }
+    spans.sort((p, q) => p[0] - q[0]);
+    return {
+      features,
+      labels: labelsOf(
+        features.length,
+        spans.filter((sp, k) => k === 0 || sp[0] > spans[k - 1][1]),
+      ),
+    };
+  });
+
+/**
+ * The sequences with the features seen fewer than `minCount` times among them dropped: rare words and word
+ * pairs overfit the training articles (and make the model file large).
+ */
+function frequentOnly(raw) {
+  const counts = new Map();
+  for (const q of raw) for (const f of q.features) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return raw.map((q) => ({ features: q.features.map((f) => f.filter((x) => counts.get(x) >= minCount)), labels: q.labels }));
+}
+
 function trainCues() {
   // the cue lexicon: for each lemma seen 3 times or more, how often it is (part of) a cue, bucketed
   const seen = new Map(),
@@ -126,39 +175,8 @@ function trainCues() {
     const r = (asCue.get(l) ?? 0) / n;
     if (n >= 3 && r >= 0.02) lexicon[l] = r < 0.1 ? "1" : r < 0.25 ? "2" : r < 0.5 ? "3" : r < 0.75 ? "4" : "5";
   }
-  // one sequence per sentence: each gold cue fragment a B…I span
-  const sequences = ({ a, doc }) =>
-    doc.sentences.map((s) => {
-      const features = [];
-      for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, lexicon, cueContext));
-      const spans = [];
-      for (const at of a.attributions)
-        for (const f of at.cue ? (at.cue.fragments ?? [at.cue]) : []) {
-          if (f.end <= s.start || f.start >= s.end) continue;
-          let x = -1,
-            y = -1;
-          for (let i = s.first; i <= s.last; i++)
-            if (doc.tokens[i].start < f.end && doc.tokens[i].end > f.start) {
-              if (x < 0) x = i - s.first;
-              y = i - s.first;
-            }
-          if (x >= 0) spans.push([x, y]);
-        }
-      spans.sort((p, q) => p[0] - q[0]);
-      return {
-        features,
-        labels: labelsOf(
-          features.length,
-          spans.filter((sp, k) => k === 0 || sp[0] > spans[k - 1][1]),
-        ),
-      };
-    });
-  const raw = train.flatMap(sequences);
-  // features seen fewer than `minCount` times are dropped: rare words and word pairs overfit the
-  // training articles (and make the model file large)
-  const counts = new Map();
-  for (const q of raw) for (const f of q.features) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const data = raw.map((q) => ({ features: q.features.map((f) => f.filter((x) => counts.get(x) >= minCount)), labels: q.labels }));
+  const sequences = (item) => cueSequences(item, lexicon);
+  const data = frequentOnly(train.flatMap(sequences));
   const json = trainTagger(data, {
     passes: cuePasses,
     about:
@@ -444,9 +462,136 @@ function trainContents() {
   console.error(`wrote ${out}: ${Object.keys(json.weights).length} features`);
 }
 
+/**
+ * Whether a candidate attribution is right as far as the gold says: its cue touches a gold cue whose
+ * content it covers at least half of (in characters), and its source agrees — none for none, else the
+ * chosen mention's head inside the gold source (or a pronoun for a pronoun, resolved later), or naming it.
+ */
+function keepLabel({ a, doc }, raw) {
+  const cs = doc.tokens[raw.cue[0]].start,
+    ce = doc.tokens[raw.cue[1]].end;
+  const pieces = raw.pieces ?? [raw.content];
+  const norm = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/'s$|'$/, "");
+  for (const at of a.attributions) {
+    if (!at.cue || !(at.cue.fragments ?? [at.cue]).some((f) => f.start < ce && cs < f.end)) continue;
+    const need = at.content.reduce((n, c) => n + c.end - c.start, 0);
+    let got = 0;
+    for (const c of at.content) for (const [s, e] of pieces) got += Math.max(0, Math.min(e, c.end) - Math.max(s, c.start));
+    if (!need || got * 2 < need) continue;
+    if (!at.source) return !raw.source && !raw.inherit;
+    if (!raw.source) return !!raw.inherit;
+    const h = doc.tokens[raw.source[1]];
+    const frags = at.source.fragments ?? [at.source];
+    if (frags.some((f) => h.start >= f.start && h.end <= f.end)) return true;
+    const pron = at.pronounSource ?? isPronoun(at.source.text);
+    if (pron) return h.pos === "PRON" || (at.source.antecedent && norm(h.value) === head(at.source.antecedent.text));
+    return norm(h.value) === head(at.source.text);
+  }
+  return false;
+}
+
+/**
+ * The keep model (keep-model.ts): a binary averaged perceptron over keepFeatures of the candidates that the
+ * pipeline makes of the cue tagger's generous tags (bias --keep-bias), labelled by keepLabel. The training
+ * articles' candidates come from cue taggers trained on the other half of the training articles (two
+ * folds), so that they are as many and as wrong as on an unseen article; the dev articles' from the shipped
+ * cue tagger. The threshold is the one with the best dev F1 of right candidates kept against all gold
+ * attributions.
+ */
+function trainKeep() {
+  const cueJson = JSON.parse(readFileSync(join(modelDir, "cue-model.json"), "utf8"));
+  const lexicon = cueJson.lexicon;
+  const baseBias = cueJson.bias[1];
+  const ctx = { sourceNouns: new Set(cueJson.sourceNouns) };
+  const content = compileTagger(JSON.parse(readFileSync(join(modelDir, "content-model.json"), "utf8")));
+  const source = compile(JSON.parse(readFileSync(join(modelDir, "source-model.json"), "utf8")));
+  let foldJson;
+  if (foldCache) {
+    try {
+      foldJson = JSON.parse(readFileSync(foldCache, "utf8"));
+    } catch {
+      // no cache yet: the folds are trained and written below
+    }
+  }
+  foldJson ??= [0, 1].map((k) => {
+    const data = frequentOnly(train.filter((_, i) => i % 2 !== k).flatMap((x) => cueSequences(x, lexicon)));
+    return trainTagger(data, {
+      passes: cuePasses,
+      about: `fold ${k}`,
+      minWeight: 10,
+      decimals: 1,
+      progress: (p, e) => console.error(`keep: fold ${k} cue pass ${p}: ${e} sentences wrong of ${data.length}`),
+    });
+  });
+  if (foldCache) writeFileSync(foldCache, JSON.stringify(foldJson));
+  const folds = foldJson.map((j) => compileTagger({ ...j, bias: undefined }));
+  const shipped = compileTagger({ ...cueJson, bias: undefined });
+  const examples = (item, tagger) => {
+    const { doc } = item;
+    const scan = scanCues(doc, tagger, lexicon, ctx, baseBias, keepBias);
+    const cues = cueGroups(doc, (i) => scan.candidates[i] === 1);
+    const mask = cueMask(
+      doc,
+      cueGroups(doc, (i) => scan.marks[i] === 1),
+    );
+    const out = [];
+    attributionsOfCues(doc, cues, {
+      mask,
+      strength: scan.strength,
+      content,
+      source,
+      onCandidate: (raw, f) => out.push({ f, y: keepLabel(item, raw) }),
+    });
+    return out;
+  };
+  const data = train.flatMap((x, i) => examples(x, folds[i % 2]));
+  const held = dev.flatMap((x) => examples(x, shipped));
+  const goldN = dev.reduce((n, { a }) => n + a.attributions.length, 0);
+  if (opt("--dump-keep")) writeFileSync(opt("--dump-keep"), JSON.stringify({ data, held, goldN }));
+  console.error(
+    `keep examples: ${data.length} training (${data.filter((x) => x.y).length} right), ${held.length} dev (${held.filter((x) => x.y).length} right, ${goldN} gold)`,
+  );
+  const m = new Averaged();
+  for (let pass = 0; pass < passes; pass++) {
+    let errors = 0;
+    for (const { f, y } of data) {
+      m.time++;
+      if (m.score(f) > 0 !== y) {
+        errors++;
+        m.update(f, y ? 1 : -1);
+      }
+    }
+    console.error(`keep pass ${pass + 1}: ${errors} errors of ${data.length}`);
+  }
+  const weights = m.averaged(0.05);
+  const sc = (f) => f.reduce((s, k) => s + (weights[k] ?? 0), 0);
+  // the threshold: the best dev F1 of the right candidates kept (2 × right ÷ (kept + gold))
+  const scored = held.map(({ f, y }) => ({ s: sc(f), y })).sort((x, y) => y.s - x.s);
+  let best = { t: -Infinity, f1: (2 * held.filter((x) => x.y).length) / (held.length + goldN) },
+    right = 0;
+  const all = best.f1;
+  scored.forEach(({ s, y }, k) => {
+    if (y) right++;
+    const f1 = (2 * right) / (k + 1 + goldN);
+    const nextS = scored[k + 1]?.s ?? -Infinity;
+    if (nextS < s && f1 > best.f1 + 1e-9) best = { t: Math.round(((s + (nextS === -Infinity ? s - 1 : nextS)) / 2) * 1000) / 1000, f1 };
+  });
+  console.error(`keep: dev F1 of right candidates ${all.toFixed(3)} keeping all, ${best.f1.toFixed(3)} at threshold ${best.t}`);
+  const about =
+    "Averaged perceptron over keepFeatures (keep-model.ts): a cue candidate (the cue tagger at bias cueBias) whose score is below the threshold is dropped. Trained by scripts/train-extractor.mjs on PolNeAR train.jsonl minus the held-out and dev slices, on candidates from cue taggers trained on the other half.";
+  const out = join(modelDir, "keep-model.json");
+  writeFileSync(out, JSON.stringify({ about, threshold: best.t === -Infinity ? -1e9 : best.t, cueBias: keepBias, weights }) + "\n");
+  console.error(`wrote ${out}: ${Object.keys(weights).length} weights`);
+}
+
 // in this order: the content model reads the cue model's tags, the source model the content model's contents
 if (!only || only === "cue") trainCues();
 if (!only || only === "content") trainContents();
 if (!only || only === "source") trainSources();
 if (!only || only === "pronoun") trainPronouns();
+if (!only || only === "keep") trainKeep();
 console.error(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

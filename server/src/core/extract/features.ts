@@ -23,7 +23,7 @@ function pos(doc: XDoc, i: number): string {
  * What follows token `i` (past adverbs and negation): "that", "to" + verb, a quotation, a noun phrase,
  * a preposition (by its word), the sentence's end, or the next tag — the complements cue verbs take.
  */
-function complement(doc: XDoc, i: number, inS: (j: number) => boolean): string {
+export function complement(doc: XDoc, i: number, inS: (j: number) => boolean): string {
   const tk = doc.tokens;
   let j = i + 1;
   while (inS(j) && (tk[j].pos === "ADV" || tk[j].pos === "PART") && tk[j].lower !== "to") j++;
@@ -156,7 +156,7 @@ function nextNoun(doc: XDoc, i: number, inS: (j: number) => boolean): number {
 }
 
 /** A noun phrase's kind by its token `k`: a personal pronoun, a name, a noun that heads sources, another noun, or what it is. */
-function nounKind(doc: XDoc, k: number, inS: (j: number) => boolean, sourceNouns: ReadonlySet<string>): string {
+export function nounKind(doc: XDoc, k: number, inS: (j: number) => boolean, sourceNouns: ReadonlySet<string>): string {
   if (k < 0 || !inS(k)) return "<b>";
   const t = doc.tokens[k];
   if (t.pos === "PRON") return /^(?:he|she|they|i|we|you|who)$/.test(t.lower) ? "PERS" : "PRON";
@@ -169,7 +169,7 @@ function nounKind(doc: XDoc, k: number, inS: (j: number) => boolean, sourceNouns
  * The lexicon buckets of the strongest cue words before and after token `i` in its sentence, outside
  * quotations, within 30 tokens (a bounded scan: linear in the text).
  */
-function strongest(doc: XDoc, i: number, inS: (j: number) => boolean, lexicon: Readonly<Record<string, string>>): [string, string] {
+export function strongest(doc: XDoc, i: number, inS: (j: number) => boolean, lexicon: Readonly<Record<string, string>>): [string, string] {
   let b = "0";
   let a = "0";
   for (let j = i - 1; j >= i - 30 && inS(j); j--) {

@@ -1,18 +1,22 @@
 // `factcheck extract`, the pure part: an article's text in, a claims database (claims/claims.schema.json)
 // out. Models trained on PolNeAR (model/*.json, scripts/train-extractor.mjs) find the cues (a BIO tagger),
 // each cue's content (a BIO tagger told where the span rules of spans.ts put it), its source (a ranking
-// model) and a pronoun's referent (a ranking model); speakers come from speakers.ts, ids from ids.ts.
+// model), whether the cue is kept at all (keep-model.ts: the tagger proposes more cues than it would keep
+// alone, and a model that sees the content and source decides) and a pronoun's referent (a ranking model);
+// speakers come from speakers.ts, ids from ids.ts.
 // No disk, no vscode: the CLI and the server read the source and write the files.
 import type { Nlp } from "../nlp.js";
 import cueModel from "./model/cue-model.json" with { type: "json" };
 import sourceModel from "./model/source-model.json" with { type: "json" };
 import pronounModel from "./model/pronoun-model.json" with { type: "json" };
 import contentModel from "./model/content-model.json" with { type: "json" };
+import keepModel from "./model/keep-model.json" with { type: "json" };
 import { contentOf } from "./content-model.js";
-import { compileTagger, spansOf, tag, type TaggerJson } from "./tagger.js";
+import { addEmission, compileTagger, spansOf, viterbi, type Tagger, type TaggerJson } from "./tagger.js";
 import { cueFeatures, type CueContext } from "./features.js";
 import { assignIds } from "./ids.js";
-import { compile, type LinearModel } from "./perceptron.js";
+import { compile, score, type LinearModel, type ScoringModel } from "./perceptron.js";
+import { keepFeatures } from "./keep-model.js";
 import { chooseSource } from "./source-model.js";
 import { mentionsOf, namesPerson, resolvePronoun, sourceKey } from "./pronoun-model.js";
 import { attributions, cueGroups, npEndingAt, passive, type RawAttribution } from "./spans.js";
@@ -79,7 +83,11 @@ const MODEL = cueModel as unknown as TaggerJson & { sourceNouns?: string[]; lexi
 const SOURCE_NOUNS: ReadonlySet<string> = new Set(MODEL.sourceNouns ?? []);
 const SOURCE_MODEL = compile(sourceModel as LinearModel);
 const PRONOUN_MODEL = compile(pronounModel as LinearModel);
-const CUE_MODEL = compileTagger(MODEL);
+// without its bias: the scan adds the bias it decodes with (the tagger's own, and the keep model's)
+const CUE_MODEL = compileTagger({ ...MODEL, bias: undefined });
+const CUE_BIAS = MODEL.bias?.[1] ?? 0;
+const KEEP_JSON = keepModel as LinearModel & { cueBias: number };
+const KEEP_MODEL = compile(KEEP_JSON);
 const CONTENT_MODEL = compileTagger(contentModel as TaggerJson);
 const LEXICON: Readonly<Record<string, string>> = MODEL.lexicon ?? {};
 const CUE_CONTEXT: CueContext = { sourceNouns: SOURCE_NOUNS };
@@ -114,13 +122,85 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
 
 /** The attributions of a tokenised text as the models find them: cues, then each cue's content, then its source. */
 export function findAttributions(doc: XDoc): RawAttribution[] {
-  return attributionsOfCues(doc, findCueGroups(doc));
+  const scan = scanCues(doc, CUE_MODEL, LEXICON, CUE_CONTEXT, CUE_BIAS, KEEP_JSON.cueBias);
+  const cues = cueGroups(doc, (i) => scan.candidates[i] === 1);
+  const mask = cueMask(
+    doc,
+    cueGroups(doc, (i) => scan.marks[i] === 1),
+  );
+  return attributionsOfCues(doc, cues, { mask, strength: scan.strength, keep: KEEP_MODEL });
 }
 
-/** The cues of a tokenised text as the cue tagger finds them: token ranges [first, last], in text order. */
+/** The cue candidates of a tokenised text as the cue tagger proposes them: token ranges [first, last], in text order. */
 export function findCueGroups(doc: XDoc): [number, number][] {
-  const isCue = cueMarks(doc);
-  return cueGroups(doc, (i) => isCue[i] === 1);
+  const scan = scanCues(doc, CUE_MODEL, LEXICON, CUE_CONTEXT, CUE_BIAS, KEEP_JSON.cueBias);
+  return cueGroups(doc, (i) => scan.candidates[i] === 1);
+}
+
+/** What the cue scan marks: cues at the tagger's own balance, the candidates at a more generous one, and each token's margin. */
+export interface CueScan {
+  /** 1 for the tokens tagged as cues at the tagger's own bias (and the multi-word cues). */
+  marks: Uint8Array;
+  /** 1 for the tokens tagged at the candidate bias (and the multi-word cues): what the keep model decides on. */
+  candidates: Uint8Array;
+  /** Each token's B score over its O score, before any bias: how strongly the tagger would open a cue there. */
+  strength: Float32Array;
+}
+
+/**
+ * The cue tagger over every sentence (`tagger` without a bias of its own), decoded twice: at `bias` (its
+ * own balance of precision and recall, for the cues the content model is told about) and at
+ * `candidateBias` (the candidates). The training script calls it with taggers of its own.
+ */
+export function scanCues(
+  doc: XDoc,
+  tagger: Tagger,
+  lexicon: Readonly<Record<string, string>>,
+  context: CueContext,
+  bias: number,
+  candidateBias: number,
+): CueScan {
+  const n = doc.tokens.length;
+  const marks = new Uint8Array(n);
+  const candidates = new Uint8Array(n);
+  const strength = new Float32Array(n);
+  for (const s of doc.sentences) {
+    const len = s.last - s.first + 1;
+    if (len <= 0) continue;
+    const em = new Float64Array(len * 3);
+    for (let i = s.first; i <= s.last; i++) {
+      const at = (i - s.first) * 3;
+      addEmission(tagger, cueFeatures(doc, i, lexicon, context), em, at);
+      strength[i] = em[at + 1] - em[at];
+    }
+    const decode = (b: number, out: Uint8Array) => {
+      const e = em.slice();
+      for (let k = 0; k < len; k++) {
+        e[k * 3 + 1] += b;
+        e[k * 3 + 2] += b;
+      }
+      for (const [x, y] of spansOf(viterbi(e, len, tagger.transitions))) out.fill(1, s.first + x, s.first + y + 1);
+    };
+    decode(bias, marks);
+    if (candidateBias === bias) candidates.set(marks.subarray(s.first, s.last + 1), s.first);
+    else decode(candidateBias, candidates);
+  }
+  multiwordCues(doc, marks);
+  multiwordCues(doc, candidates);
+  return { marks, candidates, strength };
+}
+
+/** How attributionsOfCues runs: the models and what the cue scan found (the defaults: the shipped models, no keep model). */
+export interface CueOptions {
+  /** The cues the content model is told about (default: the cues given). */
+  mask?: Uint8Array;
+  /** The cue scan's margins, per token: with `keep`, the keep model decides on each candidate. */
+  strength?: ArrayLike<number>;
+  keep?: ScoringModel;
+  content?: Tagger;
+  source?: ScoringModel;
+  /** Called with every candidate that reaches the keep model's decision, and its features (training). */
+  onCandidate?: (raw: RawAttribution, features: string[]) => void;
 }
 
 /**
@@ -129,9 +209,11 @@ export function findCueGroups(doc: XDoc): [number, number][] {
  * it. A cue inside the content of the one before is nested in it (PolNeAR annotates the outer one only),
  * and a cue the content model finds no content for attributes nothing: both are dropped.
  */
-export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttribution[] {
+export function attributionsOfCues(doc: XDoc, cues: [number, number][], opts: CueOptions = {}): RawAttribution[] {
   const ruled = new Map(attributions(doc, cues).map((r) => [r.cue[0], r]));
-  const mask = cueMask(doc, cues);
+  const mask = opts.mask ?? cueMask(doc, cues);
+  const contentModel = opts.content ?? CONTENT_MODEL;
+  const sourceModel = opts.source ?? SOURCE_MODEL;
   const out: RawAttribution[] = [];
   let coveredFrom = -1;
   let coveredUntil = -1;
@@ -139,7 +221,7 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttr
     const t = doc.tokens[cue[0]];
     if (t.start >= coveredFrom && t.end <= coveredUntil) continue;
     const rule = ruled.get(cue[0]);
-    const pieces = contentOf(doc, cue, rule ? (rule.pieces ?? [rule.content]) : undefined, CONTENT_MODEL, LEXICON, mask);
+    const pieces = contentOf(doc, cue, rule ? (rule.pieces ?? [rule.content]) : undefined, contentModel, LEXICON, mask);
     if (!pieces.length) continue;
     const content: [number, number] = [pieces[0][0], pieces[pieces.length - 1][1]];
     const raw: RawAttribution = {
@@ -151,7 +233,8 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttr
       ...(pieces.length > 1 ? { pieces } : {}),
     };
     // who says it: the source model's choice among the sentence's noun phrases (or none)
-    raw.source = chooseSource(doc, cue, pieces, SOURCE_MODEL, SOURCE_NOUNS, rule ? rule.source : undefined).span;
+    const chosen = chooseSource(doc, cue, pieces, sourceModel, SOURCE_NOUNS, rule ? rule.source : undefined);
+    raw.source = chosen.span;
     if (raw.source) raw.source = namedBeforeAppositive(doc, raw.source, pieces);
     // no source: PolNeAR's attributions without one are passives without an agent; an active cue whose
     // source the model finds nowhere is rarely an attribution (on the dev articles, 3 in 10 were), except
@@ -164,6 +247,30 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][]): RawAttr
     if (!raw.source && rule && !rule.source && rule.content[0] <= t.start && rule.content[1] >= doc.tokens[cue[1]].end) {
       raw.content = rule.content;
       delete raw.pieces;
+    }
+    // is it worth keeping, given its content and source (keep-model.ts)?
+    if (opts.strength && (opts.keep || opts.onCandidate)) {
+      let strength = -Infinity;
+      for (let i = cue[0]; i <= cue[1]; i++) strength = Math.max(strength, opts.strength[i]);
+      const f = keepFeatures(
+        doc,
+        {
+          cue,
+          pieces: raw.pieces ?? [raw.content],
+          source: raw.source,
+          strength,
+          sourceMargin: chosen.margin,
+          overNone: chosen.overNone,
+          ruleSource: rule?.source ?? null,
+          inherit: !!raw.inherit,
+          passive: isPassive,
+          rule: rule ? (rule.source ? "src" : "nosrc") : "none",
+        },
+        LEXICON,
+        SOURCE_NOUNS,
+      );
+      opts.onCandidate?.(raw, f);
+      if (opts.keep && score(opts.keep, f) < opts.keep.threshold) continue;
     }
     out.push(raw);
     [coveredFrom, coveredUntil] = content;
@@ -301,14 +408,8 @@ export function cueMask(doc: XDoc, cues: readonly (readonly [number, number])[])
   return out;
 }
 
-/** Which tokens are cues: the spans the cue tagger finds in each sentence, and the multi-word cues. */
-function cueMarks(doc: XDoc): Uint8Array {
-  const out = new Uint8Array(doc.tokens.length);
-  for (const s of doc.sentences) {
-    const features: string[][] = [];
-    for (let i = s.first; i <= s.last; i++) features.push(cueFeatures(doc, i, LEXICON, CUE_CONTEXT));
-    for (const [x, y] of spansOf(tag(CUE_MODEL, features))) out.fill(1, s.first + x, s.first + y + 1);
-  }
+/** Marks the multi-word cues ("according to", "ruled out") in `out`. */
+function multiwordCues(doc: XDoc, out: Uint8Array): void {
   for (let i = 0; i < doc.tokens.length; i++) {
     for (const seq of MULTIWORD_CUES) {
       if (
@@ -323,7 +424,6 @@ function cueMarks(doc: XDoc): Uint8Array {
         out.fill(1, i, i + seq.length);
     }
   }
-  return out;
 }
 
 /** "ruling", "rules", "ruled" of "rule" (wink lemmatises "ruling" as the noun). */

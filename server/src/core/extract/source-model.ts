@@ -161,10 +161,42 @@ export function sourceFeatures(
   if (prev?.lower === "to" && tk[s0 - 2]?.lower === "according") f.push("according-to");
   if (prev?.lower === "by") f.push(`by|${passive}`);
   if (t.pos === "PRON") f.push(`pron=${t.lower}|${dir}|${adjacent}`);
+  // a noun phrase whose prepositional phrases run on to the cue ("Cohen and DeLong of the University of
+  // California, Berkeley, said"): the candidate heads the source, the nouns of its phrases do not; and
+  // a candidate that is the object of such a phrase ("Berkeley", "Washington" in "Republicans in Washington")
+  if (left) {
+    const chain = ppChain(doc, i, a);
+    f.push(`chain=${chain}|${t.pos}`, `chain=${chain}|${adjacent}`);
+    const ofPrev = prev && prev.pos === "ADP" && s0 - 2 >= sent.first && NOUNISH.has(tk[s0 - 2].pos);
+    f.push(`ppobj=${ofPrev ? prev.lower : "-"}|${adjacent}`);
+  }
   return f;
 }
 
-/** The best candidate for the cue: the one the model scores highest (ties: the first). */
+/**
+ * Whether the words between head `i` and the cue starting at `a` are prepositional phrases attached to it:
+ * a preposition right after the head, then only noun-phrase words, prepositions, commas and brackets.
+ */
+function ppChain(doc: XDoc, i: number, a: number): boolean {
+  const tk = doc.tokens;
+  if (i + 1 >= a || tk[i + 1].pos !== "ADP" || tk[i + 1].lower === "that") return false;
+  for (let k = i + 2; k < a; k++) {
+    const x = tk[k];
+    if (x.inQuote) return false;
+    if (NOUNISH.has(x.pos) || x.pos === "DET" || x.pos === "ADJ" || x.pos === "NUM" || x.pos === "ADP" || x.pos === "CCONJ") continue;
+    if (x.value === "," || x.value === "(" || x.value === ")" || x.value === "." || x.value === "-" || x.value === "'s" || x.value === "’s")
+      continue;
+    if (VERB_GROUP.has(x.lower) || x.pos === "AUX" || x.pos === "ADV") continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The best candidate for the cue: the one the model scores highest (ties: the first), with how far ahead
+ * of the runner-up it is (`margin`) and of "no source" (`overNone`, 0 when no source wins): how sure the
+ * model is, which the keep model reads.
+ */
 export function chooseSource(
   doc: XDoc,
   cue: [number, number],
@@ -172,15 +204,20 @@ export function chooseSource(
   model: ScoringModel,
   nouns: ReadonlySet<string>,
   rule?: [number, number] | null,
-): SourceCandidate {
+): SourceCandidate & { margin: number; overNone: number } {
   let best: SourceCandidate | undefined;
   let bestScore = -Infinity;
+  let second = -Infinity;
+  let none = -Infinity;
   for (const c of sourceCandidates(doc, cue, content)) {
     const s = score(model, sourceFeatures(doc, cue, content, c, nouns, rule));
+    if (!c.span) none = s;
     if (s > bestScore) {
+      second = bestScore;
       bestScore = s;
       best = c;
-    }
+    } else if (s > second) second = s;
   }
-  return best ?? { span: null, head: -1 };
+  if (!best) return { span: null, head: -1, margin: Infinity, overNone: 0 };
+  return { ...best, margin: bestScore - second, overNone: best.span ? bestScore - none : 0 };
 }
