@@ -17,7 +17,7 @@ import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
-import { ClaimTermStore, PackedClaimTerms, StringTable } from "./claim-terms.js";
+import { type ClaimReach, ClaimTermStore, PackedClaimTerms, StringTable } from "./claim-terms.js";
 import { buildIndexPart, buildIndexPartSync, type IndexPart, posBit } from "./index-part.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
@@ -484,6 +484,32 @@ export class ClaimIndex {
   /** Claim `id`'s terms, read in place from the store (IndexedClaim.terms). */
   termsOf(id: number): PackedClaimTerms {
     return new PackedClaimTerms(this.store, id);
+  }
+
+  /**
+   * A text's reach for reachOf: the term of each of these links, by number, with the most idf × weight any of them
+   * gives it (the product the matcher's score() adds for a term it finds in a claim). Terms no claim has are left out.
+   */
+  reachOfLinks(links: Iterable<TermLink>): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const l of links) {
+      const t = this.termTable.find(l.term);
+      if (t < 0) continue;
+      const w = this.idf(l.term) * l.weight;
+      const prev = out.get(t);
+      if (prev === undefined || prev < w) out.set(t, w);
+    }
+    return out;
+  }
+
+  /** How many distinct terms claim `id` has. */
+  termCount(id: number): number {
+    return this.store.termCount(id);
+  }
+
+  /** What claim `id` holds of a text's reach (reachOfLinks): its reached terms, those not entities, their weight. */
+  reachOf(id: number, reach: ReadonlyMap<number, number>): ClaimReach {
+    return this.store.reachOf(id, reach);
   }
 
   /** Claim `id`'s adjacent term pairs (matcher.ts termPairs of its analysis), from the store: no analysis needed. */
