@@ -201,27 +201,48 @@ function scoreCandidates(
     s.retrievalRank = r;
     scored.push(s);
   }
-  const unit = Math.log(1 + (index.size + 0.5) / 0.5);
-  for (const s of scored) {
-    if (wanted && !wanted(s)) continue;
-    // The share of the claim's section the text reaches: read by the features alone.
-    const sec = sectionReach(p.terms, ctx.sectionTerms(s.id));
-    s.features = featureVector({
-      coverage: s.coverage,
-      precision: s.precision,
-      section: sec.share,
-      sectionRare: sec.reached / unit,
-      hits: s.hits.length,
-      conceptHits: s.conceptHits,
-      pairs: sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis)),
-      properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
-      reachedRare: s.reached / unit,
-      maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
-      retrievalRank: s.retrievalRank,
-    });
-    s.probability = restatementProbability(s.features);
-  }
+  for (const s of scored) if (!wanted || wanted(s)) calibrate(s, p, index, ctx);
   return scored;
+}
+
+/** A scored candidate's features (calibration.ts), with `pairs` for its shared adjacent term pairs. */
+function featuresOf(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext, pairs: number): number[] {
+  const unit = Math.log(1 + (index.size + 0.5) / 0.5);
+  // The share of the claim's section the text reaches: read by the features alone.
+  const sec = sectionReach(p.terms, ctx.sectionTerms(s.id));
+  return featureVector({
+    coverage: s.coverage,
+    precision: s.precision,
+    section: sec.share,
+    sectionRare: sec.reached / unit,
+    hits: s.hits.length,
+    conceptHits: s.conceptHits,
+    pairs,
+    properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
+    reachedRare: s.reached / unit,
+    maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
+    retrievalRank: s.retrievalRank,
+  });
+}
+
+/** Gives a scored candidate its features and calibrated probability. */
+function calibrate(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext): void {
+  s.features = featuresOf(s, p, index, ctx, sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis)));
+  s.probability = restatementProbability(s.features);
+  s.calibrated = true;
+}
+
+/**
+ * Can a scored candidate's calibrated probability reach `accept`? Every feature but the shared pairs (the one
+ * that needs the claim's pairs made) is known; the pairs shared are at least none and at most the text's own
+ * pairs (each counted once, and each must be the text's), and the probability is monotone in them — in floating
+ * point too, each step being monotone — so the larger of the two ends bounds it.
+ */
+function mayReach(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext, accept: number): boolean {
+  return (
+    restatementProbability(featuresOf(s, p, index, ctx, 0)) >= accept ||
+    restatementProbability(featuresOf(s, p, index, ctx, p.pairs.size)) >= accept
+  );
 }
 
 /**
@@ -394,10 +415,15 @@ export function matchSentence(
   const { a, named, links, speakerTokens } = p;
   const sentenceWeight = p.weight;
   const isViable = (s: Scored) => viableWith(tuning, s.coverage, s.hits.length, s.conceptHits, s.speakerMatches, s.claim.terms.size);
-  // Only viable candidates are read past this point: the others are not scored (their sketch shows they cannot be)
-  // or get no features.
-  const scored = scoreCandidates(p, index, ctx, tuning.candidates, undefined, isViable, (k) =>
-    viableWith(tuning, k.coverage, k.hits, k.conceptHits, k.speakerMatches, k.terms),
+  // Only viable candidates are read past this point: the others are not scored (their sketch shows they cannot be).
+  const scored = scoreCandidates(
+    p,
+    index,
+    ctx,
+    tuning.candidates,
+    undefined,
+    () => false,
+    (k) => viableWith(tuning, k.coverage, k.hits, k.conceptHits, k.speakerMatches, k.terms),
   );
   let viable = scored.filter(isViable);
   // A sentence that names a speaker restates that speaker's claims when any of them matches:
@@ -409,6 +435,8 @@ export function matchSentence(
   viable.sort((x, y) => y.rank - x.rank);
 
   const chosen = selectClaims(viable, a, links, index, sentenceWeight, tuning);
+  // Only the chosen claims' probabilities are read (their findings' scores): the rest are never calibrated.
+  for (const s of chosen) calibrate(s, p, index, ctx);
   const out = decideAll(chosen, p, index, text);
   // Words in quotation marks are checked against the speaker's recorded words; a fact-checker's record
   // holds none of anyone's (reviewers.ts), so its matches keep their verdicts.
@@ -463,14 +491,24 @@ export function matchPassage(
   if (!p) return [];
   // A claim of what people said is only read with PASSAGE_MIN_HITS shared terms (chooseByRules): the others are not
   // scored. Reviewed ones are all ranked (the runner-up's score decides the leader's chance).
-  const all = scoreCandidates(p, index, ctx, k, poster, undefined, (s) => s.reviewer || enoughForRules(s))
+  // Of those, a claim of what people said is only read when its probability reaches `accept` (chooseByRules): the
+  // others are not calibrated.
+  const all = scoreCandidates(
+    p,
+    index,
+    ctx,
+    k,
+    poster,
+    (s) => s.reviewer || mayReach(s, p, index, ctx, accept),
+    (s) => s.reviewer || enoughForRules(s),
+  )
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
     // a claim of another speaker than the one named is left to the sentences.
     .filter((s) => s.speakerMatches !== false);
   // Reviewed claims (a fact-checker's records) are decided by the learned model; the others by the rules below.
   const chosen = [
     ...chooseByRules(
-      all.filter((s) => !s.reviewer),
+      all.filter((s) => !s.reviewer && s.calibrated),
       found,
       accept,
     ),
@@ -553,6 +591,8 @@ function chooseReviewed(
   found: ReadonlySet<number>,
   poster: string | undefined,
 ): Scored[] {
+  // Nothing to rank: the text's own grams and meaning (most of rankReviewed's cost) are not needed.
+  if (!candidates.length) return [];
   const m = RESTATEMENT_MODEL;
   const ranked = rankReviewed(candidates, p, ctx, poster);
   const lead = ranked[0];
@@ -830,6 +870,8 @@ interface Scored {
   features: number[];
   /** Calibrated probability that the text restates it (calibration.ts). */
   probability: number;
+  /** Whether features and probability were computed (calibrate). */
+  calibrated: boolean;
 }
 
 function score(
@@ -902,6 +944,7 @@ function score(
     retrievalRank: 0,
     features: [],
     probability: 0,
+    calibrated: false,
   };
 }
 
