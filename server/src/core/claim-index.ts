@@ -312,7 +312,8 @@ export class ClaimIndex {
    * of its words.
    */
   mayMatch(text: string): boolean {
-    const reached = this.reachedTerms(text);
+    const { lists: reached, many } = this.reachedTerms(text, 1);
+    if (many) return true; // someClaimHas would say so
     if (!reached.size) return false;
     // checkQuotes looks up the words of these (quote-check.ts), with one term enough.
     if (QUOTE_MARKS.test(text) && quotedParts(text).some((p) => wordCount(p.words) > SCARE_QUOTE_MAX_WORDS)) return true;
@@ -325,23 +326,39 @@ export class ClaimIndex {
    * with that many distinct terms hit, each hit a term this reach is a superset of.
    */
   mayMatchPassage(text: string, minTerms: number, exclude: ReadonlySet<number>): boolean {
-    const reached = this.reachedTerms(text);
-    return reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude);
+    const { lists: reached, many } = this.reachedTerms(text, minTerms);
+    return many || (reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude));
   }
 
-  /** The claim terms a text can reach (see mayMatch), as their posting lists (one list per term). */
-  private reachedTerms(text: string): Set<Int32Array> {
+  /**
+   * The claim terms a text can reach (see mayMatch), as their posting lists (one list per term). `many` when they
+   * are `minLists` lists or more, of more than GATE_POSTINGS postings in all: the gate then lets the text through
+   * whatever else it reaches (someClaimHas), so the lists are read from the chunks already learnt first, and the
+   * rest are neither read nor learnt once that is so (against a large database, most sentences of a draft).
+   */
+  private reachedTerms(text: string, minLists: number): { lists: Set<Int32Array>; many: boolean } {
     const bounded = boundTokens(text);
     let unseen: string[] | undefined;
     const reached = new Set<Int32Array>();
+    let total = 0;
+    const add = (lists: readonly Int32Array[]) => {
+      for (const l of lists)
+        if (!reached.has(l)) {
+          reached.add(l);
+          total += l.length;
+        }
+    };
     for (const chunk of bounded.split(" ")) {
       if (!chunk) continue;
       const known = this.chunkTerms.get(chunk);
       if (known === undefined) (unseen ??= []).push(chunk);
-      else for (const t of known) reached.add(t);
+      else {
+        add(known);
+        if (total > GATE_POSTINGS && reached.size >= minLists) return { lists: reached, many: true };
+      }
     }
-    if (unseen) for (const terms of this.learnChunks(unseen)) for (const t of terms) reached.add(t);
-    return reached;
+    if (unseen) for (const terms of this.learnChunks(unseen)) add(terms);
+    return { lists: reached, many: total > GATE_POSTINGS && reached.size >= minLists };
   }
 
   /**
