@@ -10,7 +10,7 @@ import { findNamedSpeaker, type NamedSpeaker, sameSpeaker, type SpeakerDirectory
 import type { Claim, Verdict } from "./types.js";
 import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
-import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
+import { type CandidateFeatureInput, featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
 import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
 import { posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, restatementChance } from "./restatement-model.js";
 import { type MeaningBag, meaningBag, softCoverage, type WordVectors } from "./word-vectors.js";
@@ -151,8 +151,11 @@ function scoreCandidates(
   ctx: MatchContext,
   k: number,
   poster?: string,
-  /** Only these candidates get features and a probability (the others' are never read): all when absent. */
-  wanted?: (s: Scored) => boolean,
+  /**
+   * Only these candidates get features and a probability (the others' are never read): all when absent. Given the
+   * candidate's features but the shared pairs, to read if it needs them.
+   */
+  wanted?: (s: Scored, input: () => Omit<CandidateFeatureInput, "pairs">) => boolean,
   /**
    * Only candidates whose sketch (what they hold of the text, counted before scoring) this accepts are scored and
    * returned, for a caller that reads no other (matchSentence, matchPassage); their places still count in the
@@ -201,47 +204,56 @@ function scoreCandidates(
     s.retrievalRank = r;
     scored.push(s);
   }
-  for (const s of scored) if (!wanted || wanted(s)) calibrate(s, p, index, ctx);
+  for (const s of scored) {
+    let input: Omit<CandidateFeatureInput, "pairs"> | undefined;
+    if (!wanted || wanted(s, () => (input ??= featureInput(s, p, index, ctx)))) calibrate(s, p, index, ctx, input);
+  }
   return scored;
 }
 
-/** A scored candidate's features (calibration.ts), with `pairs` for its shared adjacent term pairs. */
-function featuresOf(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext, pairs: number): number[] {
+/** A scored candidate's features (calibration.ts) but the shared pairs, the one that needs the claim's pairs made. */
+function featureInput(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext): Omit<CandidateFeatureInput, "pairs"> {
   const unit = Math.log(1 + (index.size + 0.5) / 0.5);
   // The share of the claim's section the text reaches: read by the features alone.
   const sec = sectionReach(p.terms, ctx.sectionTerms(s.id));
-  return featureVector({
+  return {
     coverage: s.coverage,
     precision: s.precision,
     section: sec.share,
     sectionRare: sec.reached / unit,
     hits: s.hits.length,
     conceptHits: s.conceptHits,
-    pairs,
     properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
     reachedRare: s.reached / unit,
     maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
     retrievalRank: s.retrievalRank,
-  });
+  };
 }
 
-/** Gives a scored candidate its features and calibrated probability. */
-function calibrate(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext): void {
-  s.features = featuresOf(s, p, index, ctx, sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis)));
+/** Gives a scored candidate its features and calibrated probability (`input`: its featureInput, when made). */
+function calibrate(
+  s: Scored,
+  p: Prepared,
+  index: ClaimIndex,
+  ctx: MatchContext,
+  input: Omit<CandidateFeatureInput, "pairs"> = featureInput(s, p, index, ctx),
+): void {
+  const pairs = sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis));
+  s.features = featureVector({ ...input, pairs });
   s.probability = restatementProbability(s.features);
   s.calibrated = true;
 }
 
 /**
- * Can a scored candidate's calibrated probability reach `accept`? Every feature but the shared pairs (the one
- * that needs the claim's pairs made) is known; the pairs shared are at least none and at most the text's own
- * pairs (each counted once, and each must be the text's), and the probability is monotone in them — in floating
- * point too, each step being monotone — so the larger of the two ends bounds it.
+ * Can a candidate with these features (all but the shared pairs) reach a calibrated probability of `accept`? The
+ * pairs shared are at least none and at most the text's own pairs (each counted once, and each must be the text's),
+ * and the probability is monotone in them — in floating point too, each step being monotone — so the larger of
+ * the two ends bounds it.
  */
-function mayReach(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext, accept: number): boolean {
+function mayReach(input: Omit<CandidateFeatureInput, "pairs">, p: Prepared, accept: number): boolean {
   return (
-    restatementProbability(featuresOf(s, p, index, ctx, 0)) >= accept ||
-    restatementProbability(featuresOf(s, p, index, ctx, p.pairs.size)) >= accept
+    restatementProbability(featureVector({ ...input, pairs: 0 })) >= accept ||
+    restatementProbability(featureVector({ ...input, pairs: p.pairs.size })) >= accept
   );
 }
 
@@ -499,7 +511,7 @@ export function matchPassage(
     ctx,
     k,
     poster,
-    (s) => s.reviewer || mayReach(s, p, index, ctx, accept),
+    (s, input) => s.reviewer || mayReach(input(), p, accept),
     (s) => s.reviewer || enoughForRules(s),
   )
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
