@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { ClaimIndex } from "../src/core/claim-index.js";
-import { NO_CONTEXT, sketchesOf } from "../src/core/matcher.js";
+import { analyzeText, NO_CONTEXT, sketchesOf, termPairs, termPairsBound } from "../src/core/matcher.js";
 import { reviewerSpeakers } from "../src/core/reviewers.js";
 import { SpeakerDirectory } from "../src/core/speakers.js";
 import type { Claim } from "../src/core/types.js";
@@ -61,6 +61,17 @@ test("a candidate's sketch gives score()'s hits, concept hits and speaker test, 
       assert.ok(sketch.coverage >= scored.coverage, `${what}: coverage ${sketch.coverage} < ${scored.coverage}`);
       assert.ok(sketch.coverage <= scored.coverage * (1 + 1e-8) + 1e-12, `${what}: coverage ${sketch.coverage} ≫ ${scored.coverage}`);
     }
+  // The passage's acceptance bound counts a text's adjacent pairs without making them: never fewer than there are.
+  let tight = 0;
+  for (const text of texts) {
+    const a = analyzeText(text, index);
+    const links = a.units.map((u) => index.links(u));
+    const made = termPairs(a, links).size;
+    const bound = termPairsBound(a, links);
+    assert.ok(bound >= made, `${JSON.stringify(text)}: ${bound} < ${made} pairs`);
+    if (bound === made) tight++;
+  }
+  assert.ok(tight > texts.length / 2, `the bound is the count for ${tight} of ${texts.length} texts`);
   // The cases the sketch must get right are all here: many candidates, named speakers, and few shared words.
   assert.ok(candidates > 3_000, `${candidates} candidates`);
   assert.ok(named > 1_000, `${named} with a named speaker`);

@@ -101,6 +101,8 @@ interface Prepared {
   readonly terms: Set<string>;
   /** Its adjacent term pairs, for phrase overlap (made on first use). */
   readonly pairs: Set<string>;
+  /** At least the number of those pairs, counted without making them (termPairsBound). */
+  readonly pairsBound: number;
   speakers: SpeakerDirectory;
 }
 
@@ -114,6 +116,7 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
   // sentences checked against a large database have none, so they are made on first use.
   let terms: Set<string> | undefined;
   let pairs: Set<string> | undefined;
+  let pairsBound: number | undefined;
   return {
     a,
     named,
@@ -128,6 +131,9 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
     },
     get pairs() {
       return (pairs ??= termPairs(a, links));
+    },
+    get pairsBound() {
+      return (pairsBound ??= termPairsBound(a, links));
     },
     speakers,
   };
@@ -246,14 +252,14 @@ function calibrate(
 
 /**
  * Can a candidate with these features (all but the shared pairs) reach a calibrated probability of `accept`? The
- * pairs shared are at least none and at most the text's own pairs (each counted once, and each must be the text's),
- * and the probability is monotone in them — in floating point too, each step being monotone — so the larger of
+ * pairs shared are at least none and at most the text's own pairs (each counted once, and each must be the text's;
+ * counted without making them, pairsBound), and the probability is monotone in them — in floating point too, each step being monotone — so the larger of
  * the two ends bounds it.
  */
 function mayReach(input: Omit<CandidateFeatureInput, "pairs">, p: Prepared, accept: number): boolean {
   return (
     restatementProbability(featureVector({ ...input, pairs: 0 })) >= accept ||
-    restatementProbability(featureVector({ ...input, pairs: p.pairs.size })) >= accept
+    restatementProbability(featureVector({ ...input, pairs: p.pairsBound })) >= accept
   );
 }
 
@@ -393,6 +399,20 @@ export function termPairs(a: Analysis, links?: TermLink[][]): Set<string> {
     for (const x of termsAt(kept[i])) for (const y of right) out.add(`${x} ${y}`);
   }
   return out;
+}
+
+/** At least termPairs(a, links).size: the pairs it would make, counted (a pair made twice counts twice). */
+export function termPairsBound(a: Analysis, links: TermLink[][]): number {
+  let n = 0;
+  let prev = -1;
+  a.units.forEach((u, k) => {
+    if (u.isHedge || FRAME_LEMMAS.has(u.lemma)) return;
+    // termPairs' terms of a unit: its own and its links' (the exact link is its own term).
+    const here = links[k].length + (links[k].some((l) => l.term === u.term) ? 0 : 1);
+    if (prev >= 0) n += prev * here;
+    prev = here;
+  });
+  return n;
 }
 
 /** How many adjacent word pairs of the claim the text also has side by side. */
