@@ -126,6 +126,8 @@ export class ClaimIndex {
   private readonly surfaceLemmas = new Map<string, string>();
   private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
   private readonly linkCache = new Map<string, TermLink[]>();
+  /** links() of a unit whose term is its own link, by term (read, never changed, by every caller). */
+  private readonly exactLinks = new Map<string, TermLink[]>();
   /** Parts of speech each term has in the claims (posBit), by term number. */
   private vocabPos = new Uint8Array(1024);
   /** Lowercase names and aliases of speakers → their pseudo-term. */
@@ -597,7 +599,15 @@ export class ClaimIndex {
 
   /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */
   links(unit: Unit): TermLink[] {
-    if (unit.entity || this.postings.has(unit.term)) return [{ term: unit.term, weight: 1, flipped: false, via: "exact" }];
+    if (unit.entity || this.postings.has(unit.term)) {
+      // One list per term, as the other links are kept per word: every unit of every text checked asks.
+      let exact = this.exactLinks.get(unit.term);
+      if (!exact) {
+        if (this.exactLinks.size > GATE_MEMORY) this.exactLinks.clear();
+        this.exactLinks.set(unit.term, (exact = [{ term: unit.term, weight: 1, flipped: false, via: "exact" }]));
+      }
+      return exact;
+    }
     const key = `${unit.lower}\u0000${unit.lemma}`;
     let out = this.linkCache.get(key);
     if (out) return out;
