@@ -3,6 +3,7 @@
 // the sentence restates with other words of its own), then decide each one's verdict.
 import { analyze, type Analysis } from "./analyze.js";
 import type { ClaimIndex, TermHit, TermLink } from "./claim-index.js";
+import type { WeightedTerm } from "./candidate-scores.js";
 import type { IndexedClaim } from "./indexed-claim.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import { checkQuotes } from "./quote-check.js";
@@ -169,7 +170,8 @@ function scoreCandidates(
    */
   keep?: (s: Sketch) => boolean,
 ): Scored[] {
-  const query = p.links.flat().map((l) => ({ term: l.term, weight: l.weight }));
+  // A link is a weighted term as the first cut reads one (term, weight): no copy of each.
+  const query: readonly WeightedTerm[] = p.links.flat();
   const shortlist = index.candidates(query, k);
   const have = new Set(shortlist);
   // Titles name a story in words its claim may not use: a few candidates come through them.
@@ -185,7 +187,7 @@ function scoreCandidates(
   if (poster) {
     const named = analyze(index.nlp, poster, index.spellFix).units.flatMap((u) => index.links(u));
     if (named.length) {
-      const extra = index.candidates([...query, ...named.map((l) => ({ term: l.term, weight: l.weight }))], Math.ceil(k / 3));
+      const extra = index.candidates([...query, ...named], Math.ceil(k / 3));
       for (const id of extra) {
         if (have.has(id) || !isRecordOfReview(ctx, index.claims[id].claim)) continue;
         shortlist.push(id);
