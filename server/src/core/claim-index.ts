@@ -17,7 +17,7 @@ import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
 import type { Claim } from "./types.js";
 import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
-import { ClaimTermStore, PackedClaimTerms, StringTable } from "./claim-terms.js";
+import { type ClaimReach, ClaimTermStore, PackedClaimTerms, StringTable } from "./claim-terms.js";
 import { buildIndexPart, buildIndexPartSync, type IndexPart, posBit } from "./index-part.js";
 import type { Lexicon, Pos } from "./lexicon/lexicon.js";
 import type { Nlp } from "./nlp.js";
@@ -126,6 +126,8 @@ export class ClaimIndex {
   private readonly surfaceLemmas = new Map<string, string>();
   private readonly spellCache = new Map<string, { lower: string; lemma: string } | null>();
   private readonly linkCache = new Map<string, TermLink[]>();
+  /** links() of a unit whose term is its own link, by term (read, never changed, by every caller). */
+  private readonly exactLinks = new Map<string, TermLink[]>();
   /** Parts of speech each term has in the claims (posBit), by term number. */
   private vocabPos = new Uint8Array(1024);
   /** Lowercase names and aliases of speakers → their pseudo-term. */
@@ -312,7 +314,8 @@ export class ClaimIndex {
    * of its words.
    */
   mayMatch(text: string): boolean {
-    const reached = this.reachedTerms(text);
+    const { lists: reached, many } = this.reachedTerms(text, 1);
+    if (many) return true; // someClaimHas would say so
     if (!reached.size) return false;
     // checkQuotes looks up the words of these (quote-check.ts), with one term enough.
     if (QUOTE_MARKS.test(text) && quotedParts(text).some((p) => wordCount(p.words) > SCARE_QUOTE_MAX_WORDS)) return true;
@@ -325,23 +328,39 @@ export class ClaimIndex {
    * with that many distinct terms hit, each hit a term this reach is a superset of.
    */
   mayMatchPassage(text: string, minTerms: number, exclude: ReadonlySet<number>): boolean {
-    const reached = this.reachedTerms(text);
-    return reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude);
+    const { lists: reached, many } = this.reachedTerms(text, minTerms);
+    return many || (reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude));
   }
 
-  /** The claim terms a text can reach (see mayMatch), as their posting lists (one list per term). */
-  private reachedTerms(text: string): Set<Int32Array> {
+  /**
+   * The claim terms a text can reach (see mayMatch), as their posting lists (one list per term). `many` when they
+   * are `minLists` lists or more, of more than GATE_POSTINGS postings in all: the gate then lets the text through
+   * whatever else it reaches (someClaimHas), so the lists are read from the chunks already learnt first, and the
+   * rest are neither read nor learnt once that is so (against a large database, most sentences of a draft).
+   */
+  private reachedTerms(text: string, minLists: number): { lists: Set<Int32Array>; many: boolean } {
     const bounded = boundTokens(text);
     let unseen: string[] | undefined;
     const reached = new Set<Int32Array>();
+    let total = 0;
+    const add = (lists: readonly Int32Array[]) => {
+      for (const l of lists)
+        if (!reached.has(l)) {
+          reached.add(l);
+          total += l.length;
+        }
+    };
     for (const chunk of bounded.split(" ")) {
       if (!chunk) continue;
       const known = this.chunkTerms.get(chunk);
       if (known === undefined) (unseen ??= []).push(chunk);
-      else for (const t of known) reached.add(t);
+      else {
+        add(known);
+        if (total > GATE_POSTINGS && reached.size >= minLists) return { lists: reached, many: true };
+      }
     }
-    if (unseen) for (const terms of this.learnChunks(unseen)) for (const t of terms) reached.add(t);
-    return reached;
+    if (unseen) for (const terms of this.learnChunks(unseen)) add(terms);
+    return { lists: reached, many: total > GATE_POSTINGS && reached.size >= minLists };
   }
 
   /**
@@ -486,6 +505,32 @@ export class ClaimIndex {
     return new PackedClaimTerms(this.store, id);
   }
 
+  /**
+   * A text's reach for reachOf: the term of each of these links, by number, with the most idf × weight any of them
+   * gives it (the product the matcher's score() adds for a term it finds in a claim). Terms no claim has are left out.
+   */
+  reachOfLinks(links: Iterable<TermLink>): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const l of links) {
+      const t = this.termTable.find(l.term);
+      if (t < 0) continue;
+      const w = this.idf(l.term) * l.weight;
+      const prev = out.get(t);
+      if (prev === undefined || prev < w) out.set(t, w);
+    }
+    return out;
+  }
+
+  /** How many distinct terms claim `id` has. */
+  termCount(id: number): number {
+    return this.store.termCount(id);
+  }
+
+  /** What claim `id` holds of a text's reach (reachOfLinks): its reached terms, those not entities, their weight. */
+  reachOf(id: number, reach: ReadonlyMap<number, number>): ClaimReach {
+    return this.store.reachOf(id, reach);
+  }
+
   /** Claim `id`'s adjacent term pairs (matcher.ts termPairs of its analysis), from the store: no analysis needed. */
   pairsOf(id: number): Set<string> {
     return this.store.pairsOf(id);
@@ -554,7 +599,15 @@ export class ClaimIndex {
 
   /** The ways one draft unit reaches the vocabulary. Cached per word: each costs its lookups once. */
   links(unit: Unit): TermLink[] {
-    if (unit.entity || this.postings.has(unit.term)) return [{ term: unit.term, weight: 1, flipped: false, via: "exact" }];
+    if (unit.entity || this.postings.has(unit.term)) {
+      // One list per term, as the other links are kept per word: every unit of every text checked asks.
+      let exact = this.exactLinks.get(unit.term);
+      if (!exact) {
+        if (this.exactLinks.size > GATE_MEMORY) this.exactLinks.clear();
+        this.exactLinks.set(unit.term, (exact = [{ term: unit.term, weight: 1, flipped: false, via: "exact" }]));
+      }
+      return exact;
+    }
     const key = `${unit.lower}\u0000${unit.lemma}`;
     let out = this.linkCache.get(key);
     if (out) return out;

@@ -122,6 +122,16 @@ export interface TermEntry {
   isCue: boolean;
 }
 
+/** How much of a text's reach one claim holds (ClaimTermStore.reachOf). */
+export interface ClaimReach {
+  /** Its terms the text reaches. */
+  terms: number;
+  /** Those of them that are not entities (names, places). */
+  concepts: number;
+  /** The sum of the idf × weight the text gives them. */
+  weight: number;
+}
+
 /** Every claim's terms, packed. Claims are added in order; the numbers of terms are the index's term table's. */
 export class ClaimTermStore {
   private readonly termStart: IntList;
@@ -249,6 +259,26 @@ export class ClaimTermStore {
     let sum = 0;
     for (let e = this.termStart.get(id); e < end; e++) sum += values[this.term.get(e)];
     return sum;
+  }
+
+  /**
+   * What claim `id` holds of a text's reach (term number → the idf × weight the text gives that term): how many of
+   * its terms are reached, how many of those are not entities, and the sum of what they are given, in the claim's
+   * order. A few typed-array reads per term: the matcher asks it of every candidate before scoring any.
+   */
+  reachOf(id: number, reach: ReadonlyMap<number, number>): ClaimReach {
+    const end = this.termStart.get(id + 1);
+    let terms = 0;
+    let concepts = 0;
+    let weight = 0;
+    for (let e = this.termStart.get(id); e < end; e++) {
+      const w = reach.get(this.term.get(e));
+      if (w === undefined) continue;
+      terms++;
+      if ((this.flags.get(e) & ENTITY) === 0) concepts++;
+      weight += w;
+    }
+    return { terms, concepts, weight };
   }
 
   /** The entry of term `name` in claim `id`, or -1 (a claim has a few distinct terms: a scan). */

@@ -3,6 +3,7 @@
 // the sentence restates with other words of its own), then decide each one's verdict.
 import { analyze, type Analysis } from "./analyze.js";
 import type { ClaimIndex, TermHit, TermLink } from "./claim-index.js";
+import type { WeightedTerm } from "./candidate-scores.js";
 import type { IndexedClaim } from "./indexed-claim.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import { checkQuotes } from "./quote-check.js";
@@ -10,7 +11,7 @@ import { findNamedSpeaker, type NamedSpeaker, sameSpeaker, type SpeakerDirectory
 import type { Claim, Verdict } from "./types.js";
 import { unbackedDetails } from "./support.js";
 import { clashingHits, decideVerdict, draftDenies } from "./verdict.js";
-import { featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
+import { type CandidateFeatureInput, featureVector, PASSAGE_ACCEPT, PASSAGE_CANDIDATES, restatementProbability } from "./calibration.js";
 import { type GramVector, gramOverlap, gramVector } from "./char-grams.js";
 import { leaderChance, posterShare, posterWords, rankScore, rankVector, RESTATEMENT_MODEL, runnerUpChance } from "./restatement-model.js";
 import { type MeaningBag, meaningBag, softCoverage, type WordVectors } from "./word-vectors.js";
@@ -97,10 +98,12 @@ interface Prepared {
   /** The sentence's content weight without the named speaker, and with it (for a reviewer's claims, names are content). */
   weight: number;
   weightWithNames: number;
-  /** The sentence's terms (its own and those its words link to), for section overlap. */
-  terms: Set<string>;
-  /** Its adjacent term pairs, for phrase overlap. */
-  pairs: Set<string>;
+  /** The sentence's terms (its own and those its words link to), for section overlap (made on first use). */
+  readonly terms: Set<string>;
+  /** Its adjacent term pairs, for phrase overlap (made on first use). */
+  readonly pairs: Set<string>;
+  /** At least the number of those pairs, counted without making them (termPairsBound). */
+  readonly pairsBound: number;
   speakers: SpeakerDirectory;
 }
 
@@ -110,12 +113,11 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
   const named = findNamedSpeaker(a.tokens, speakers);
   const links = a.units.map((u) => index.links(u));
   const speakerTokens = speakers.knownMentions(a.tokens);
-  const terms = new Set<string>();
-  a.units.forEach((u, k) => {
-    if (u.isHedge || FRAME_LEMMAS.has(u.lemma) || speakerTokens.has(u.first)) return;
-    terms.add(u.term);
-    for (const l of links[k]) terms.add(l.term);
-  });
+  // The terms and pairs are read only for candidates that get features, or a passage's section candidates: most
+  // sentences checked against a large database have none, so they are made on first use.
+  let terms: Set<string> | undefined;
+  let pairs: Set<string> | undefined;
+  let pairsBound: number | undefined;
   return {
     a,
     named,
@@ -125,10 +127,28 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
     weightWithNames: named
       ? contentWeight(a, links, index, undefined, speakerTokens)
       : contentWeight(a, links, index, named, speakerTokens),
-    terms,
-    pairs: termPairs(a, links),
+    get terms() {
+      return (terms ??= contentTerms(a, links, speakerTokens));
+    },
+    get pairs() {
+      return (pairs ??= termPairs(a, links));
+    },
+    get pairsBound() {
+      return (pairsBound ??= termPairsBound(a, links));
+    },
     speakers,
   };
+}
+
+/** A text's content terms: its own and those its words link to, without hedges, frames and known speakers' names. */
+function contentTerms(a: Analysis, links: TermLink[][], speakerTokens: Set<number>): Set<string> {
+  const terms = new Set<string>();
+  a.units.forEach((u, k) => {
+    if (u.isHedge || FRAME_LEMMAS.has(u.lemma) || speakerTokens.has(u.first)) return;
+    terms.add(u.term);
+    for (const l of links[k]) terms.add(l.term);
+  });
+  return terms;
 }
 
 /** The index's first cut, then every candidate scored, with its calibrated probability. */
@@ -138,10 +158,20 @@ function scoreCandidates(
   ctx: MatchContext,
   k: number,
   poster?: string,
-  /** Only these candidates get features and a probability (the others' are never read): all when absent. */
-  wanted?: (s: Scored) => boolean,
+  /**
+   * Only these candidates get features and a probability (the others' are never read): all when absent. Given the
+   * candidate's features but the shared pairs, to read if it needs them.
+   */
+  wanted?: (s: Scored, input: () => Omit<CandidateFeatureInput, "pairs">) => boolean,
+  /**
+   * Only candidates whose sketch (what they hold of the text, counted before scoring) this accepts are scored and
+   * returned, for a caller that reads no other (matchSentence, matchPassage); their places still count in the
+   * others' retrievalRank. All when absent.
+   */
+  keep?: (s: Sketch) => boolean,
 ): Scored[] {
-  const query = p.links.flat().map((l) => ({ term: l.term, weight: l.weight }));
+  // A link is a weighted term as the first cut reads one (term, weight): no copy of each.
+  const query: readonly WeightedTerm[] = p.links.flat();
   const shortlist = index.candidates(query, k);
   const have = new Set(shortlist);
   // Titles name a story in words its claim may not use: a few candidates come through them.
@@ -157,7 +187,7 @@ function scoreCandidates(
   if (poster) {
     const named = analyze(index.nlp, poster, index.spellFix).units.flatMap((u) => index.links(u));
     if (named.length) {
-      const extra = index.candidates([...query, ...named.map((l) => ({ term: l.term, weight: l.weight }))], Math.ceil(k / 3));
+      const extra = index.candidates([...query, ...named], Math.ceil(k / 3));
       for (const id of extra) {
         if (have.has(id) || !isRecordOfReview(ctx, index.claims[id].claim)) continue;
         shortlist.push(id);
@@ -168,38 +198,194 @@ function scoreCandidates(
   // Candidates share speakers, and drafts their mentions: whether the text's named speaker is one is a pure test,
   // remembered per mention and speaker (speakers.ts, SpeakerTests).
   const isNamed = p.named ? p.speakers.tests.forMention(p.named, p.a.tokens) : undefined;
-  const scored = shortlist.map((id, r) => {
+  const scored: Scored[] = [];
+  const reach = keep && new Reach(p, index);
+  for (let r = 0; r < shortlist.length; r++) {
+    const id = shortlist[r];
     const claim = index.claims[id];
     const reviewer = isRecordOfReview(ctx, claim.claim);
     // A fact-checker's claim is not anyone's words: the people a draft names are what it is about.
     const named = reviewer ? undefined : p.named;
+    if (reach && !keep(sketch(id, claim, reach, named, reviewer, index, isNamed))) continue;
     const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named, isNamed);
     s.reviewer = reviewer;
     s.retrievalRank = r;
-    const sec = sectionReach(p.terms, ctx.sectionTerms(id));
-    s.section = sec.share;
-    s.sectionReached = sec.reached;
-    return s;
-  });
-  const unit = Math.log(1 + (index.size + 0.5) / 0.5);
+    scored.push(s);
+  }
   for (const s of scored) {
-    if (wanted && !wanted(s)) continue;
-    s.features = featureVector({
-      coverage: s.coverage,
-      precision: s.precision,
-      section: s.section,
-      sectionRare: s.sectionReached / unit,
-      hits: s.hits.length,
-      conceptHits: s.conceptHits,
-      pairs: sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis)),
-      properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
-      reachedRare: s.reached / unit,
-      maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
-      retrievalRank: s.retrievalRank,
-    });
-    s.probability = restatementProbability(s.features);
+    let input: Omit<CandidateFeatureInput, "pairs"> | undefined;
+    if (!wanted || wanted(s, () => (input ??= featureInput(s, p, index, ctx)))) calibrate(s, p, index, ctx, input);
   }
   return scored;
+}
+
+/** A scored candidate's features (calibration.ts) but the shared pairs, the one that needs the claim's pairs made. */
+function featureInput(s: Scored, p: Prepared, index: ClaimIndex, ctx: MatchContext): Omit<CandidateFeatureInput, "pairs"> {
+  const unit = Math.log(1 + (index.size + 0.5) / 0.5);
+  // The share of the claim's section the text reaches: read by the features alone.
+  const sec = sectionReach(p.terms, ctx.sectionTerms(s.id));
+  return {
+    coverage: s.coverage,
+    precision: s.precision,
+    section: sec.share,
+    sectionRare: sec.reached / unit,
+    hits: s.hits.length,
+    conceptHits: s.conceptHits,
+    properHits: s.hits.filter((h) => h.unit.entity || p.a.tokens[h.unit.first].pos === "PROPN").length,
+    reachedRare: s.reached / unit,
+    maxHit: Math.max(0, ...s.hits.map((h) => index.idf(h.term))) / unit,
+    retrievalRank: s.retrievalRank,
+  };
+}
+
+/** Gives a scored candidate its features and calibrated probability (`input`: its featureInput, when made). */
+function calibrate(
+  s: Scored,
+  p: Prepared,
+  index: ClaimIndex,
+  ctx: MatchContext,
+  input: Omit<CandidateFeatureInput, "pairs"> = featureInput(s, p, index, ctx),
+): void {
+  const pairs = sharedPairs(p.pairs, ctx.claimPairs?.(s.id) ?? termPairs(s.claim.analysis));
+  s.features = featureVector({ ...input, pairs });
+  s.probability = restatementProbability(s.features);
+  s.calibrated = true;
+}
+
+/**
+ * Can a candidate with these features (all but the shared pairs) reach a calibrated probability of `accept`? The
+ * pairs shared are at least none and at most the text's own pairs (each counted once, and each must be the text's;
+ * counted without making them, pairsBound), and the probability is monotone in them — in floating point too, each step being monotone — so the larger of
+ * the two ends bounds it.
+ */
+function mayReach(input: Omit<CandidateFeatureInput, "pairs">, p: Prepared, accept: number): boolean {
+  return (
+    restatementProbability(featureVector({ ...input, pairs: 0 })) >= accept ||
+    restatementProbability(featureVector({ ...input, pairs: p.pairsBound })) >= accept
+  );
+}
+
+/**
+ * What a candidate holds of a text, counted from the index's packed terms before it is scored: exactly score()'s
+ * number of hits and of hits that are not names or places, its speaker test, and its coverage up to rounding —
+ * score() adds the same idf × weight products in another order, so `coverage` is raised by a relative 1e-9, more
+ * than that can change them. A rule that only asks for enough of these is passed by every candidate whose score()
+ * would pass it.
+ */
+export interface Sketch {
+  reviewer: boolean;
+  hits: number;
+  conceptHits: number;
+  /** At least score()'s coverage. */
+  coverage: number;
+  speakerMatches: boolean | undefined;
+  /** The claim's number of distinct terms. */
+  terms: number;
+}
+
+/** Relative slack of a sketch's coverage over score()'s: sums of a few dozen products in another order differ by far less. */
+const SKETCH_SLACK = 1e-9;
+
+/** A text's reach by term number (ClaimIndex.reachOfLinks): of all its words, and of those outside the named speaker. */
+class Reach {
+  private all: Map<number, number> | undefined;
+  private outside: Map<number, number> | undefined;
+  constructor(
+    private readonly p: Prepared,
+    private readonly index: ClaimIndex,
+  ) {}
+
+  /** The reach score() reads with `named`: the words of the named speaker's mention are not content. */
+  of(named: NamedSpeaker | undefined): Map<number, number> {
+    if (!named) return (this.all ??= this.index.reachOfLinks(this.p.links.flat()));
+    if (!this.outside) {
+      const units = this.p.a.units;
+      this.outside = this.index.reachOfLinks(
+        this.p.links.filter((_, k) => !(units[k].first >= named.first && units[k].last <= named.last)).flat(),
+      );
+    }
+    return this.outside;
+  }
+}
+
+/** A candidate's sketch, as score() would weigh it (the speaker's weight on the claim's side, and reached when it is the claim's). */
+function sketch(
+  id: number,
+  claim: IndexedClaim,
+  reach: Reach,
+  named: NamedSpeaker | undefined,
+  reviewer: boolean,
+  index: ClaimIndex,
+  isNamed: ((speaker: Claim["speaker"]) => boolean) | undefined,
+): Sketch {
+  const r = index.reachOf(id, reach.of(named));
+  let reached = r.weight;
+  let claimWeight = claim.weight;
+  let speakerMatches: boolean | undefined;
+  if (named) {
+    speakerMatches = isNamed!(claim.claim.speaker);
+    const w = index.idf(claim.speakerTerm);
+    claimWeight += w;
+    if (speakerMatches) reached += w;
+  }
+  return {
+    reviewer,
+    hits: r.terms,
+    conceptHits: r.concepts,
+    coverage: claimWeight > 0 ? Math.min(1, (reached * (1 + SKETCH_SLACK)) / claimWeight) : 0,
+    speakerMatches,
+    terms: index.termCount(id),
+  };
+}
+
+/**
+ * Each candidate of a text's first cut: its sketch beside what score() makes of it (for the test that holds the
+ * two together, server/test/candidate-sketch.test.ts).
+ * @internal
+ */
+export function sketchesOf(
+  text: string,
+  index: ClaimIndex,
+  speakers: SpeakerDirectory,
+  ctx: MatchContext = NO_CONTEXT,
+  k: number = PASSAGE_CANDIDATES,
+): { id: number; sketch: Sketch; scored: Sketch }[] {
+  const p = prepare(text, index, speakers);
+  if (!p) return [];
+  const reach = new Reach(p, index);
+  const isNamed = p.named ? p.speakers.tests.forMention(p.named, p.a.tokens) : undefined;
+  return index.candidates(p.links.flat(), k).map((id) => {
+    const claim = index.claims[id];
+    const reviewer = isRecordOfReview(ctx, claim.claim);
+    const named = reviewer ? undefined : p.named;
+    const s = score(id, claim, p.a, p.links, index, reviewer ? p.weightWithNames : p.weight, named, isNamed);
+    const scored = {
+      reviewer,
+      hits: s.hits.length,
+      conceptHits: s.conceptHits,
+      coverage: s.coverage,
+      speakerMatches: s.speakerMatches,
+      terms: claim.terms.size,
+    };
+    return { id, sketch: sketch(id, claim, reach, named, reviewer, index, isNamed), scored };
+  });
+}
+
+/** Can a candidate with these (at most) restate the sentence: enough of the claim, and words enough that it is not chance? */
+function viableWith(
+  tuning: MatchTuning,
+  coverage: number,
+  hits: number,
+  conceptHits: number,
+  speakerMatches: boolean | undefined,
+  terms: number,
+): boolean {
+  return (
+    coverage >= tuning.minCoverage &&
+    // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
+    (hits >= Math.min(3, terms) || (hits >= 2 && speakerMatches === true)) &&
+    conceptHits >= 1
+  );
 }
 
 /** Adjacent content-word pairs of a text ("olive garden", "minecraft shut"), as terms, for phrase overlap. */
@@ -215,6 +401,20 @@ export function termPairs(a: Analysis, links?: TermLink[][]): Set<string> {
     for (const x of termsAt(kept[i])) for (const y of right) out.add(`${x} ${y}`);
   }
   return out;
+}
+
+/** At least termPairs(a, links).size: the pairs it would make, counted (a pair made twice counts twice). */
+export function termPairsBound(a: Analysis, links: TermLink[][]): number {
+  let n = 0;
+  let prev = -1;
+  a.units.forEach((u, k) => {
+    if (u.isHedge || FRAME_LEMMAS.has(u.lemma)) return;
+    // termPairs' terms of a unit: its own and its links' (the exact link is its own term).
+    const here = links[k].length + (links[k].some((l) => l.term === u.term) ? 0 : 1);
+    if (prev >= 0) n += prev * here;
+    prev = here;
+  });
+  return n;
 }
 
 /** How many adjacent word pairs of the claim the text also has side by side. */
@@ -248,13 +448,17 @@ export function matchSentence(
   if (!p) return [];
   const { a, named, links, speakerTokens } = p;
   const sentenceWeight = p.weight;
-  const isViable = (s: Scored) =>
-    s.coverage >= tuning.minCoverage &&
-    // Two shared words can be chance ("role", "supportive"); three, or two and the speaker, rarely are.
-    (s.hits.length >= Math.min(3, s.claim.terms.size) || (s.hits.length >= 2 && s.speakerMatches === true)) &&
-    s.conceptHits >= 1;
-  // Only viable candidates are read past this point: the others need no features.
-  const scored = scoreCandidates(p, index, ctx, tuning.candidates, undefined, isViable);
+  const isViable = (s: Scored) => viableWith(tuning, s.coverage, s.hits.length, s.conceptHits, s.speakerMatches, s.claim.terms.size);
+  // Only viable candidates are read past this point: the others are not scored (their sketch shows they cannot be).
+  const scored = scoreCandidates(
+    p,
+    index,
+    ctx,
+    tuning.candidates,
+    undefined,
+    () => false,
+    (k) => viableWith(tuning, k.coverage, k.hits, k.conceptHits, k.speakerMatches, k.terms),
+  );
   let viable = scored.filter(isViable);
   // A sentence that names a speaker restates that speaker's claims when any of them matches:
   // others with the same words are theirs, not a misattribution.
@@ -265,6 +469,8 @@ export function matchSentence(
   viable.sort((x, y) => y.rank - x.rank);
 
   const chosen = selectClaims(viable, a, links, index, sentenceWeight, tuning);
+  // Only the chosen claims' probabilities are read (their findings' scores): the rest are never calibrated.
+  for (const s of chosen) calibrate(s, p, index, ctx);
   const out = decideAll(chosen, p, index, text);
   // Words in quotation marks are checked against the speaker's recorded words; a fact-checker's record
   // holds none of anyone's (reviewers.ts), so its matches keep their verdicts.
@@ -317,14 +523,26 @@ export function matchPassage(
 ): PassageMatch[] {
   const p = prepare(text, index, speakers, analysis);
   if (!p) return [];
-  const all = scoreCandidates(p, index, ctx, k, poster)
+  // A claim of what people said is only read with PASSAGE_MIN_HITS shared terms (chooseByRules): the others are not
+  // scored. Reviewed ones are all ranked (the runner-up's score decides the leader's chance).
+  // Of those, a claim of what people said is only read when its probability reaches `accept` (chooseByRules): the
+  // others are not calibrated.
+  const all = scoreCandidates(
+    p,
+    index,
+    ctx,
+    k,
+    poster,
+    (s, input) => s.reviewer || mayReach(input(), p, accept),
+    (s) => s.reviewer || enoughForRules(s),
+  )
     // Fragments carry no speaker cue of their own: a passage-level match is never a misattribution;
     // a claim of another speaker than the one named is left to the sentences.
     .filter((s) => s.speakerMatches !== false);
   // Reviewed claims (a fact-checker's records) are decided by the learned model; the others by the rules below.
   const chosen = [
     ...chooseByRules(
-      all.filter((s) => !s.reviewer),
+      all.filter((s) => !s.reviewer && s.calibrated),
       found,
       accept,
     ),
@@ -344,12 +562,18 @@ export function matchPassage(
   });
 }
 
+/**
+ * A whole passage has words enough to share three with the claim it restates, two of them not names or places:
+ * fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
+ */
+function enoughForRules(s: { hits: number; conceptHits: number }): boolean {
+  return s.hits >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1;
+}
+
 /** A passage's claims of what people said: its best candidate when likely enough, and a second one only when it is as likely. */
 function chooseByRules(candidates: Scored[], found: ReadonlySet<number>, accept: number): Scored[] {
   const scored = candidates
-    // A whole passage has words enough to share three with the claim it restates, two of them not names
-    // or places: fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
-    .filter((s) => s.hits.length >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1)
+    .filter((s) => enoughForRules({ hits: s.hits.length, conceptHits: s.conceptHits }))
     .sort((x, y) => y.probability - x.probability);
   const top = scored[0];
   if (!top || top.probability < accept || found.has(top.id)) return [];
@@ -404,6 +628,8 @@ function chooseReviewed(
   found: ReadonlySet<number>,
   poster: string | undefined,
 ): Scored[] {
+  // Nothing to rank: the text's own grams and meaning (most of rankReviewed's cost) are not needed.
+  if (!candidates.length) return [];
   const m = RESTATEMENT_MODEL;
   const ranked = rankReviewed(candidates, p, ctx, poster);
   const lead = ranked[0];
@@ -679,12 +905,11 @@ interface Scored {
   reviewer: boolean;
   /** Its place in the index's first cut. */
   retrievalRank: number;
-  /** Share of its section's weight the text reaches, and that weight. */
-  section: number;
-  sectionReached: number;
   features: number[];
   /** Calibrated probability that the text restates it (calibration.ts). */
   probability: number;
+  /** Whether features and probability were computed (calibrate). */
+  calibrated: boolean;
 }
 
 function score(
@@ -755,10 +980,9 @@ function score(
     explained: new Set(),
     reviewer: false,
     retrievalRank: 0,
-    section: 0,
-    sectionReached: 0,
     features: [],
     probability: 0,
+    calibrated: false,
   };
 }
 
