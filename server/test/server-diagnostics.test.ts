@@ -74,6 +74,12 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
     // The place, in a few words: the message and the hover card already show the recorded words (once).
     assert.equal(contradicted.relatedInformation![0].message, "the recorded words, in the source");
     assert.deepEqual(diagnostics[3].relatedInformation?.[0].location.range.start, { line: 1, character: 154 });
+    // Every problem links the record (the writer goes there to fix it); a supported sentence does not: its hover card
+    // shows the recorded words with the same link, and the link would be in every publish.
+    assert.deepEqual(
+      diagnostics.map((d) => d.relatedInformation?.length ?? 0),
+      [0, 1, 1, 1],
+    );
 
     // Published with its verdict only: what the quick fixes need is rebuilt from the server's findings.
     assert.deepEqual(
