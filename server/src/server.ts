@@ -150,6 +150,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     // until it has this answer, so no request waits on it, where decoding it inside the first check held up
     // every hover and keystroke that came meanwhile.
     store.nlp.load();
+    deps.warmUp?.();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
