@@ -180,7 +180,8 @@ export class DraftChecker {
       state.diagnosticMemo = memo;
     }
     // What the next check reuses is this one's, published or not (a newer edit may drop it at the pause): its
-    // diagnostics are right for its result, which the session's next result comes from.
+    // diagnostics are right for its result, which the session's next result comes from. (A partial check's text is
+    // not the document's: its lines are not the document's to move by.)
     state.built = part.partial ? undefined : { resultId: result.id, engine, settings, perFinding, lineCount: doc.lineCount };
     const shown: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
