@@ -36,3 +36,22 @@ test("the warm-up (WordNet's tables, the word vectors in production) runs at ini
     await h.dispose();
   }
 });
+
+test("a warm-up that throws (a broken dictionary file) does not fail initialize: it is logged", async () => {
+  const h = await startHarness({
+    bundled: false,
+    deps: {
+      warmUp: () => {
+        throw new Error("index.noun: unreadable");
+      },
+    },
+  });
+  try {
+    assert.ok(
+      h.logs.some((l) => /warming up the lexicon: index\.noun: unreadable/.test(l)),
+      h.logs.join("\n"),
+    );
+  } finally {
+    await h.dispose();
+  }
+});
