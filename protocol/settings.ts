@@ -33,7 +33,7 @@ export interface Settings {
   ratingSeverity: Record<RatingClass, SeverityName>;
   /** Findings scoring below this are not shown. 0: the matcher's own threshold decides. */
   minimumScore: number;
-  /** Milliseconds to wait after the last edit before re-checking a document. */
+  /** Milliseconds after the last edit before a document's re-check is published (the re-check itself starts at once: draft-checker.ts). */
   checkDelay: number;
   ignoredClaims: string[];
   /** Largest claims or source file read from disk, in megabytes (server/src/node/claims-disk.ts). */

@@ -282,7 +282,8 @@ class LspClient {
   private lastBytes = 0;
   readonly child;
   constructor(cwd: string) {
-    const flags = process.env.GOALS_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? []; // e.g. --cpu-prof, to profile the server
+    // e.g. --cpu-prof, to profile the server; --import …/loop-holds.js, its longest tasks by CPU (loop-holds.ts)
+    const flags = process.env.GOALS_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
     this.child = spawn(process.execPath, [...flags, SERVER, "--stdio"], {
       cwd,
       stdio: ["pipe", "pipe", process.env.GOALS_LOG ? "inherit" : "ignore"],

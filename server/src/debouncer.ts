@@ -1,7 +1,8 @@
 // The one debouncer of the server: work on a document (re-check a draft, reload a claims file from
 // the editor's text) waits until its edits pause for the document's `factCheck.checkDelay`. Each
 // document has at most one piece of work pending (DocumentState.pending): a newer schedule replaces
-// it, and a check started meanwhile or the document's close cancels it.
+// it, and a check started meanwhile or the document's close cancels it. (A draft's re-check runs at once and
+// only its publish waits here: draft-checker.ts.)
 import type { Logger, Timers } from "./deps.js";
 import type { DocumentState, Pending } from "./document-state.js";
 
@@ -13,22 +14,28 @@ export class Debouncer {
     private readonly logger: Logger,
   ) {}
 
-  /** Runs `work` once `state`'s document has gone its debounce without another schedule. */
-  schedule(state: DocumentState, work: () => void): void {
+  /**
+   * Runs `work` once `state`'s document has gone its debounce without another schedule; `cancelled`, if given, runs
+   * instead when the wait is cancelled (a newer schedule, a check started, the close): whoever waits on it is let go.
+   */
+  schedule(state: DocumentState, work: () => void, cancelled?: () => void): void {
     state.cancelPending();
-    let cancelled = false;
+    let done = false;
     let handle: unknown;
     const pending: Pending = {
       cancel: () => {
-        cancelled = true;
+        if (done) return;
+        done = true;
         if (handle !== undefined) this.timers.clearTimeout(handle);
+        cancelled?.();
       },
     };
     state.pending = pending;
     this.delayOf(state.uri).then(
       (ms) => {
-        if (cancelled) return; // a later edit rescheduled, a check started, or the document closed
+        if (done) return; // a later edit rescheduled, a check started, or the document closed
         handle = this.timers.setTimeout(() => {
+          done = true;
           if (state.pending === pending) state.pending = undefined;
           work();
         }, ms);

@@ -68,6 +68,12 @@ export interface ServerDeps {
    * production). Default: none (every database is analysed at every start).
    */
   indexCache?: IndexCache;
+  /**
+   * Work done while the server answers initialize, when the client waits for that answer and sends nothing else:
+   * reading what the first check would otherwise read inside one of its slices, holding up every keystroke and
+   * hover meanwhile (warmLexicon in production: WordNet's index tables, the word vectors). Default: nothing.
+   */
+  warmUp?(): void;
   /** Loads large claims files in a worker thread (node/claims-worker.ts, on a real disk). Default: in place. */
   claimsWorker?: ClaimsWorker;
   /** Test hook: called with every published check. */

@@ -1,7 +1,8 @@
 // Findings and claims-file errors as LSP diagnostics. A finding's diagnostic carries what the editor shows
-// (range, severity, message, the claim's id as its code, a link to the recorded words) and, in `data`, its
-// verdict only: a 1 MB draft has over a thousand findings, and every publish sends them all. The link to the
-// recorded words is the related information (the code links only a reviewed claim's review). What the quick
+// (range, severity, message, the claim's id as its code, a link to the recorded words where there is something to
+// fix: linksRecord) and, in `data`, its verdict only: a 1 MB draft has over a thousand findings, and every publish
+// sends them all. The link to the recorded words is the related information (the code links only a reviewed
+// claim's review). What the quick
 // fixes need to find their place (FindingData: the sentence as checked, the named speaker, the quoted
 // words) is rebuilt from the document's published findings when code actions are asked for
 // (DocumentState.findingData); the words they write come from the loaded claim. The parts of a diagnostic
@@ -135,8 +136,20 @@ export function findingDiagnostic(doc: TextDocument, f: Finding, severity: Diagn
     data: { verdict: f.verdict },
   };
   if (part.codeDescription) diagnostic.codeDescription = part.codeDescription;
-  if (part.relatedInformation) diagnostic.relatedInformation = part.relatedInformation;
+  if (part.relatedInformation && linksRecord(f)) diagnostic.relatedInformation = part.relatedInformation;
   return diagnostic;
+}
+
+/**
+ * Whether a finding's diagnostic links the recorded words (its related information). Yes where the writer must go to
+ * the record to fix something: a misquotation, a misattribution, a contradiction, an overstatement, a detail the
+ * record lacks, and any reviewed claim's finding (the writer repeats or denies what a fact-checker rated). Not for a
+ * `supported` finding of a recorded claim: nothing needs fixing, and its hover card already shows the claim, the
+ * speaker and the recorded words with the same link — while the link is ≈ 230 bytes in every publish, a third of a
+ * long draft's findings, and every keystroke republishes them all.
+ */
+export function linksRecord(f: Finding): boolean {
+  return f.verdict !== "supported" || f.claim.review !== undefined;
 }
 
 /**

@@ -22,15 +22,13 @@ export interface Published {
   diagnostics: Diagnostic[];
   /** The text the findings' offsets are into (the checked part of the document then). */
   text: string;
-  /** What the next publish may reuse (draft-checker.ts): each finding of the check's result, shown or not, with its diagnostic or undefined. */
-  reuse?: PublishedReuse;
   /** `findings` by claim id, made when code actions first ask (DocumentState.findingData). */
   byClaim?: Map<string, Finding[]>;
 }
 
-/** A publish as the next one may reuse it: after an incremental re-check, the unchanged findings' diagnostics are taken from here. */
-export interface PublishedReuse {
-  /** The DraftSession result published (SessionResult.id), with the engine and the settings it was made with. */
+/** A check's diagnostics as the next check may reuse them: after an incremental re-check, the unchanged findings' diagnostics are taken from here. */
+export interface BuiltDiagnostics {
+  /** The DraftSession result (SessionResult.id), with the engine and the settings its diagnostics were made with. */
   resultId: number;
   engine: object;
   settings: object;
@@ -59,6 +57,8 @@ export class DocumentState {
   /** Bumped by every content change: what a published result was computed from. */
   revision = 0;
   published: Published | undefined;
+  /** The last check's diagnostics, published or not (draft-checker.ts): what the next check reuses. */
+  built: BuiltDiagnostics | undefined;
   /** The last publish's diagnostics, reused by the next where nothing changed (draft-checker.ts). */
   diagnosticMemo: DiagnosticMemo | undefined;
   /** The incremental checker of this draft (core/draft-session.ts), for the engine it was made with. */

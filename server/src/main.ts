@@ -9,7 +9,7 @@ import { nodeFs } from "./deps.js";
 import { BUNDLED_CLAIMS_PATH } from "./node/install-paths.js";
 import { nodeClaimsWorker } from "./node/claims-worker.js";
 import { diskIndexCache } from "./node/index-cache.js";
-import { createLexicon } from "./node/lexicon.js";
+import { createLexicon, warmLexicon } from "./node/lexicon.js";
 import { startServer } from "./server.js";
 import { stdioTransport } from "./stdio.js";
 
@@ -45,4 +45,5 @@ startServer(connection, {
   bundledClaimsPath: BUNDLED_CLAIMS_PATH,
   indexCache: diskIndexCache(connection.console),
   claimsWorker: nodeClaimsWorker(),
+  warmUp: () => warmLexicon(lexicon),
 });

@@ -150,6 +150,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     // until it has this answer, so no request waits on it, where decoding it inside the first check held up
     // every hover and keystroke that came meanwhile.
     store.nlp.load();
+    try {
+      deps.warmUp?.();
+    } catch (e) {
+      // A broken dictionary or vectors file must not fail initialize: the first check meets (and reports) it as before.
+      logger.warn(`warming up the lexicon: ${(e as Error)?.message ?? String(e)}`);
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -132,3 +132,33 @@ test("an edit outdates the check in flight, even one that repeats the version nu
   assert.equal(doc.beginCheck().current(), true);
   assert.equal(next.current(), false, "a newer check outdates the older one");
 });
+
+test("a cancelled wait runs its `cancelled` callback once, and never its work; a finished one never its `cancelled`", async () => {
+  const { clock, debouncer, docs, ran, settle } = setup();
+  const doc = docs.open("file:///a.md", "markdown", 1, "one");
+  debouncer.schedule(
+    doc,
+    () => ran.push("first"),
+    () => ran.push("first cancelled"),
+  );
+  await settle();
+  debouncer.schedule(
+    doc,
+    () => ran.push("second"),
+    () => ran.push("second cancelled"),
+  );
+  await settle();
+  clock.advance(100);
+  assert.deepEqual(ran, ["first cancelled", "second"]);
+  doc.cancelPending(); // after the work ran: nothing is waiting
+  debouncer.schedule(
+    doc,
+    () => ran.push("third"),
+    () => ran.push("third cancelled"),
+  );
+  doc.cancelPending(); // before its settings lookup settled
+  doc.cancelPending();
+  await settle();
+  clock.advance(100);
+  assert.deepEqual(ran, ["first cancelled", "second", "third cancelled"]);
+});

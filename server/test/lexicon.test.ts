@@ -19,6 +19,14 @@ describe("WordNet", () => {
     assert.equal(wn.isWord("rulled"), false);
   });
 
+  it("answers the same after warm() read its index tables up front (the language server's initialize)", () => {
+    const warm = new WordNet(dir!);
+    warm.warm();
+    for (const w of ["deployment", "rule out", "rulled", "quickly", "blue", "run", "zzzz", "a"])
+      assert.equal(warm.isWord(w), wn.isWord(w), w);
+    assert.deepEqual(warm.related("back", "verb"), wn.related("back", "verb"));
+  });
+
   it("finds synonyms within a part of speech", () => {
     const verbs = wn.related("back", "verb").map((r) => r.word);
     assert.ok(verbs.includes("support"), verbs.join(","));

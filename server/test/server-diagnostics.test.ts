@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { FindingData } from "../../protocol/messages.js";
-import { BUNDLED_CLAIMS_PATH, type Harness, startHarness, uriOf } from "./server-harness.js";
+import { BUNDLED_CLAIMS_PATH, type Harness, lexicon, startHarness, uriOf } from "./server-harness.js";
 
 const ARTICLE_URI = uriOf(path.join(path.dirname(BUNDLED_CLAIMS_PATH), "european-led-security-guarantees.txt"));
 const CLAIMS_URI = uriOf(BUNDLED_CLAIMS_PATH);
@@ -74,6 +74,12 @@ test("one diagnostic per finding, with exact ranges, severities, codes, links an
     // The place, in a few words: the message and the hover card already show the recorded words (once).
     assert.equal(contradicted.relatedInformation![0].message, "the recorded words, in the source");
     assert.deepEqual(diagnostics[3].relatedInformation?.[0].location.range.start, { line: 1, character: 154 });
+    // Every problem links the record (the writer goes there to fix it); a supported sentence does not: its hover card
+    // shows the recorded words with the same link, and the link would be in every publish.
+    assert.deepEqual(
+      diagnostics.map((d) => d.relatedInformation?.length ?? 0),
+      [0, 1, 1, 1],
+    );
 
     // Published with its verdict only: what the quick fixes need is rebuilt from the server's findings.
     assert.deepEqual(
@@ -114,22 +120,64 @@ test("an incremental edit updates diagnostics and re-matches only the changed se
         ],
       );
 
-      // Two quick edits: only the last version is checked and published, once the debounce has passed since it.
+      // Two quick edits: only the last version is published, once the debounce has passed since it (each edit's
+      // re-check starts at once: v3's is dropped by v4).
       const v3 = await h.change(uri, [{ range: range(0, 0, 5), text: "Donald Trump" }]);
       await h.elapse(DEBOUNCE_MS - 1);
       const v4 = await h.change(uri, [{ range: range(0, 0, 12), text: "President Trump" }]);
       assert.equal(v4, v3 + 1);
       await h.elapse(DEBOUNCE_MS - 1);
-      assert.deepEqual(h.clock.pendingDelays(), [1], "one re-check waits, for the last edit");
-      assert.ok(!h.events.some((e) => e.uri === uri && e.version >= v3), "nothing checked before the edits paused");
+      assert.deepEqual(h.clock.pendingDelays(), [1], "one publish waits, for the last edit");
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version >= v3), "nothing published before the edits paused");
       await h.elapse(1);
       const latest = await h.diagnostics(uri, (p) => p.version === v4);
       assert.equal(latest.diagnostics[0].range.end.character, SUPPORTED.length + "President ".length);
       assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was superseded within the debounce");
-      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v3), "v3 was never checked");
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v3), "v3 was never published");
     },
     { settings: { "": { checkDelay: DEBOUNCE_MS } } },
   ));
+
+test("an edit's re-check runs at once; its publish waits for the edits to pause", async () => {
+  // The lexicon, counted: a sentence never seen before is looked up in it when, and only when, it is checked.
+  const base = lexicon();
+  let lookups = 0;
+  const counted = new Proxy(base, {
+    get(target, key) {
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === "function" ? (...args: unknown[]) => (lookups++, (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+    },
+  });
+  await withServer(
+    async (h) => {
+      const uri = "file:///drafts/eager.md";
+      await h.open(uri, "markdown", `${SUPPORTED}\n`);
+      await h.diagnostics(uri, (p) => p.version === 1);
+      const before = lookups;
+      const v2 = await h.change(uri, [
+        { range: range(0, 0, SUPPORTED.length), text: "Quixotic zebras juggled marmalade beside the lighthouse." },
+      ]);
+      await h.sync();
+      for (let k = 0; k < 50 && lookups === before; k++) await new Promise((r) => setImmediate(r));
+      assert.ok(lookups > before, "the new sentence was checked before the debounce ended");
+      assert.deepEqual(h.clock.pendingDelays(), [DEBOUNCE_MS], "the publish waits for the debounce");
+      assert.ok(!h.published.some((p) => p.uri === uri && p.version === v2), "nothing published before the edits paused");
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2));
+      await h.elapse(DEBOUNCE_MS);
+      const published = await h.diagnostics(uri, (p) => p.version === v2);
+      assert.deepEqual(published.diagnostics, [], "the new sentence restates nothing");
+      // A newer edit before the pause drops the finished re-check: only the last version is published.
+      const v3 = await h.change(uri, [{ range: range(0, 0, 8), text: "Ten" }]);
+      await h.elapse(DEBOUNCE_MS - 1);
+      const v4 = await h.change(uri, [{ range: range(0, 0, 3), text: SUPPORTED + " Eleven" }]);
+      await h.elapse(DEBOUNCE_MS);
+      await h.diagnostics(uri, (p) => p.version === v4);
+      await h.until(() => h.dropped.some((d) => d.uri === uri && d.version === v3), "v3's re-check to be dropped");
+      assert.ok(!h.published.some((p) => p.uri === uri && p.version === v3), "v3 was never published");
+    },
+    { settings: { "": { checkDelay: DEBOUNCE_MS } }, deps: { lexicon: counted } },
+  );
+});
 
 test("after edits that move lines, the diagnostics the draft's session kept are those of a fresh open of the same text", () =>
   withServer(async (h) => {
@@ -166,7 +214,7 @@ test("after edits that move lines, the diagnostics the draft's session kept are 
     }
   }));
 
-test("closing a draft while its re-check waits for the debounce: the re-check never runs, and its diagnostics are cleared", () =>
+test("closing a draft while its re-check waits for the debounce: nothing of it is published, and its diagnostics are cleared", () =>
   withServer(
     async (h) => {
       const uri = "file:///drafts/closing.md";
@@ -174,12 +222,12 @@ test("closing a draft while its re-check waits for the debounce: the re-check ne
       await h.checked(uri, 1);
       const v2 = await h.change(uri, [{ range: range(0, 0, CONTRADICTED.length), text: SUPPORTED }]);
       await h.sync();
-      assert.deepEqual(h.clock.pendingDelays(), [DEBOUNCE_MS], "the re-check of v2 waits");
+      assert.deepEqual(h.clock.pendingDelays(), [DEBOUNCE_MS], "the publish of v2 waits");
       await h.close(uri);
       await h.sync();
       assert.equal(h.clock.pending, 0, "closing cancelled it");
       await h.elapse(DEBOUNCE_MS * 10);
-      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2), "v2 was never checked");
+      assert.ok(!h.events.some((e) => e.uri === uri && e.version === v2), "v2 was never published");
       assert.deepEqual(h.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, [], "the last publish cleared the draft");
     },
     { settings: { "": { checkDelay: DEBOUNCE_MS } } },

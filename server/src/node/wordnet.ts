@@ -179,6 +179,11 @@ export class WordNet implements Lexicon {
 
   private readonly starts = new Map<Pos, Int32Array>();
 
+  /** Reads every index file and finds its line starts now, instead of at each part of speech's first lookup. */
+  warm(): void {
+    for (const pos of POS) this.lineStarts(pos);
+  }
+
   /** Binary search for the line starting with `target` (a key and a space, as bytes) in a sorted index file. */
   private findIndexLine(pos: Pos, target: Buffer): string | undefined {
     const buf = this.indexBuffer(pos);

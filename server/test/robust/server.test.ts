@@ -439,11 +439,18 @@ test("a claims file with a 5 MB title cannot make a huge publish: messages are c
     const [d] = published.diagnostics;
     assert.match(d.message, /^Supported — restates the record; Mayor Jane Alvarez announced that the central library /);
     assert.ok(d.message.length <= MAX_MESSAGE_CHARS, `message of ${d.message.length} characters`);
-    assert.ok(d.relatedInformation?.length, "the claim is still linked");
-    // It names the place only: nothing of the huge claim is in it.
-    for (const r of d.relatedInformation!) assert.ok(r.message.length <= 100, `related message of ${r.message.length} characters`);
+    assert.equal(d.relatedInformation, undefined, "a supported finding's link is its hover card's");
     const bytes = Buffer.byteLength(JSON.stringify(published));
     assert.ok(bytes < 20_000, `the publish is ${bytes} bytes`);
+    // A misattribution links the claim: the link names the place only, nothing of the huge claim is in it.
+    const other = uriOf(path.join(ws.root, "other.md"));
+    await h.open(other, "markdown", "Police Chief Sam Ortiz announced that the central library will close for renovation in June.\n");
+    await h.checked(other, 1);
+    const [m] = (await h.diagnostics(other, (p) => p.version === 1)).diagnostics;
+    assert.equal((m.data as { verdict?: string }).verdict, "misattributed");
+    assert.ok(m.relatedInformation?.length, "the claim is linked");
+    for (const r of m.relatedInformation!) assert.ok(r.message.length <= 100, `related message of ${r.message.length} characters`);
+    assert.ok(Buffer.byteLength(JSON.stringify(m)) < 5_000, "the misattribution's diagnostic is small");
   });
 });
 
