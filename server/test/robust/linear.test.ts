@@ -164,7 +164,9 @@ describe("linear time on pathological input", () => {
         if (r.sentences) exactSlices(input, r.sentences);
         SANE[c.name]?.(input, r);
       }
-      const ratio = b.ms / Math.max(a.ms, 1);
+      // Below a few milliseconds a ratio says nothing (a collection in the large run is most of it; the
+      // fragmentation caches now make some small runs ≈ 1 ms): then the large case is just fast.
+      const ratio = b.ms / Math.max(a.ms, 5);
       t.diagnostic(`n = ${n}: ${a.ms.toFixed(1)} ms, 4n: ${b.ms.toFixed(1)} ms, ratio ${ratio.toFixed(1)}`);
       assert.ok(ratio < MAX_RATIO, `t(4n)/t(n) = ${b.ms.toFixed(1)} ms / ${a.ms.toFixed(1)} ms = ${ratio.toFixed(1)} (n = ${n})`);
     });
