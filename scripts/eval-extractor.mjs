@@ -8,17 +8,10 @@
 // Slices (see scripts/extract-slices.mjs): train-40 (the grader's default), heldout (every 8th other
 // article: reported, never tuned on), dev (every 8th from the 4th: for tuning); neither trained on.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { slices } from "./extract-slices.mjs";
+import { join } from "node:path";
+import { root, scriptArgs, slices } from "./extract-slices.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const dataDir = opt("--data", join(root, "..", "shared", "eval", "attribution"));
+const { args, opt, dataDir } = scriptArgs();
 const set = opt("--set", "train-40");
 const limit = Number(opt("--limit", "0"));
 const explain = args.includes("--explain");

@@ -11,17 +11,10 @@
 //   cue           the cue tagger did not tag the cue (or the gold has no cue)
 // and every unmatched prediction by whether its cue touches a gold cue. Needs a build (reads out/).
 //   node scripts/extract-errors.mjs [--set dev|heldout|train-40] [--show CLASS] [--limit N]
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { slices } from "./extract-slices.mjs";
+import { join } from "node:path";
+import { root, scriptArgs, slices } from "./extract-slices.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const dataDir = opt("--data", join(root, "..", "shared", "eval", "attribution"));
+const { opt, dataDir } = scriptArgs();
 const set = opt("--set", "dev");
 const show = opt("--show");
 const limit = Number(opt("--limit", "40"));

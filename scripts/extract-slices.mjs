@@ -3,7 +3,23 @@
 // are reported and never trained or tuned on; `dev` (every 8th from the 4th) is for tuning and is
 // not trained on either; the rest is the training set.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project root (this file is in scripts/). */
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The command line the extractor's scripts share: `opt(name, dflt)` reads `name VALUE`, and `dataDir` is
+ * `--data DIR` or the attribution benchmark beside the project.
+ */
+export function scriptArgs(argv = process.argv.slice(2)) {
+  const opt = (name, dflt) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : dflt;
+  };
+  return { args: argv, opt, dataDir: opt("--data", join(root, "..", "shared", "eval", "attribution")) };
+}
 
 export const readJsonl = (p) =>
   readFileSync(p, "utf8")

@@ -26,11 +26,9 @@
 //   cue features; --fold-cache FILE keeps the keep model's two fold taggers between runs, to retrain it alone
 //   faster; --dump-keep FILE writes its examples, for trying other learners)
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { slices } from "./extract-slices.mjs";
+import { join } from "node:path";
+import { root, scriptArgs, slices } from "./extract-slices.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { tokenizeDoc } = await import(join(root, "out/server/src/core/extract/tokens.js"));
 const { cueFeatures } = await import(join(root, "out/server/src/core/extract/features.js"));
 const { sourceCandidates, sourceFeatures } = await import(join(root, "out/server/src/core/extract/source-model.js"));
@@ -44,12 +42,7 @@ const { scanCues, attributionsOfCues, cueMask } = await import(join(root, "out/s
 const { cueGroups } = await import(join(root, "out/server/src/core/extract/spans.js"));
 const { compile } = await import(join(root, "out/server/src/core/extract/perceptron.js"));
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const dataDir = opt("--data", join(root, "..", "shared", "eval", "attribution"));
+const { opt, dataDir } = scriptArgs();
 const passes = Number(opt("--passes", "6"));
 const cuePasses = Number(opt("--cue-passes", "10"));
 const contentPasses = Number(opt("--content-passes", "12"));
