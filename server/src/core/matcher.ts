@@ -628,8 +628,6 @@ function chooseReviewed(
   found: ReadonlySet<number>,
   poster: string | undefined,
 ): Scored[] {
-  // Nothing to rank: the text's own grams and meaning (most of rankReviewed's cost) are not needed.
-  if (!candidates.length) return [];
   const m = RESTATEMENT_MODEL;
   const ranked = rankReviewed(candidates, p, ctx, poster);
   const lead = ranked[0];

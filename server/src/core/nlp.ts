@@ -340,12 +340,25 @@ function sentenceSpansOf(wink: WinkMethods, text: string): number[] {
   const bounded = boundTokens(text);
   const doc = wink.readDoc(bounded);
   const { starts, ends } = tokenOffsets(doc, bounded);
-  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  return trimmedSpans(text, doc.sentences().out(its.span) as unknown as number[][], starts, ends);
+}
+
+/**
+ * Sentences given as token ranges [first, last] as sentenceSpans gives them: flat [start, end, …] offsets in `text`
+ * from the first token's start to the last's end, surrounding whitespace trimmed, empty ones dropped (also for
+ * segment/wink-sbd.ts, which finds the ranges itself).
+ */
+export function trimmedSpans(
+  text: string,
+  ranges: Iterable<readonly (number | undefined)[]>,
+  starts: Int32Array,
+  ends: Int32Array,
+): number[] {
   const out: number[] = [];
-  for (const [first, last] of spans) {
-    if (first === undefined || last === undefined || last < first) continue;
+  for (const [first, last] of ranges) {
+    if (first === undefined || last === undefined || last < first || first >= starts.length) continue;
     let s = starts[first];
-    let e = ends[last];
+    let e = Math.min(ends[last], text.length);
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push(s, e);

@@ -6,6 +6,7 @@
 // A claim the loader shapes as usual (database.ts, buildDatabase: these keys, in this order) is encoded field by
 // field; any other (keys in another order, a field of another type) goes as its plain JSON, so every claim comes
 // back as it went, keys in the same order.
+import { sourceOf } from "../core/claims/database.js";
 import { ProvenanceTable } from "../core/claims/provenance.js";
 import type { Claim, ClaimProvenance, FileSpan, Speaker } from "../core/types.js";
 
@@ -152,16 +153,15 @@ export function decodeClaim(
     return c as unknown as Claim;
   }
   const text = e[1] as string;
-  const s = [strings[e[7] as number], strings[e[8] as number], (e[9] as string | null) ?? text, e[10] as number, e[11] as number] as const;
-  // Every key in the literal (as the loader makes them): a key added afterwards takes an array of its own.
-  const source: Claim["source"] =
-    e[12] !== null
-      ? e[13] !== null
-        ? { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4], file: strings[e[12] as number], sentence: e[13] as number }
-        : { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4], file: strings[e[12] as number] }
-      : e[13] !== null
-        ? { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4], sentence: e[13] as number }
-        : { title: s[0], section: s[1], quote: s[2], start: s[3], end: s[4] };
+  // Every key in the literal, as the loader makes them (sourceOf): a key added afterwards takes an array of its own.
+  const source = sourceOf(
+    strings[e[7] as number],
+    strings[e[8] as number],
+    (e[9] as string | null) ?? text,
+    { start: e[10] as number, end: e[11] as number },
+    e[12] !== null ? strings[e[12] as number] : undefined,
+    e[13] !== null ? (e[13] as number) : undefined,
+  );
   const id = e[0] as string;
   const speaker = speakers[e[2] as number];
   const verb = e[3] as string;

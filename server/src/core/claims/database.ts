@@ -141,8 +141,9 @@ export function buildDatabase(
 /**
  * A claim's source, its keys in the order the codec expects (title, section, quote, start, end, then file and
  * sentence when known), each in the literal: properties added to an object after it is made take an array of their own.
+ * (The worker's codec rebuilds sources with it too, node/claims-codec.ts.)
  */
-function sourceOf(
+export function sourceOf(
   title: string,
   section: string,
   quote: string,

@@ -122,7 +122,7 @@ export function extractClaims(input: ExtractInput): ClaimsFileJson {
 
 /** The attributions of a tokenised text as the models find them: cues, then each cue's content, then its source. */
 export function findAttributions(doc: XDoc): RawAttribution[] {
-  const scan = scanCues(doc, CUE_MODEL, LEXICON, CUE_CONTEXT, CUE_BIAS, KEEP_JSON.cueBias);
+  const scan = shippedScan(doc);
   const cues = cueGroups(doc, (i) => scan.candidates[i] === 1);
   const mask = cueMask(
     doc,
@@ -133,8 +133,13 @@ export function findAttributions(doc: XDoc): RawAttribution[] {
 
 /** The cue candidates of a tokenised text as the cue tagger proposes them: token ranges [first, last], in text order. */
 export function findCueGroups(doc: XDoc): [number, number][] {
-  const scan = scanCues(doc, CUE_MODEL, LEXICON, CUE_CONTEXT, CUE_BIAS, KEEP_JSON.cueBias);
+  const scan = shippedScan(doc);
   return cueGroups(doc, (i) => scan.candidates[i] === 1);
+}
+
+/** scanCues with the shipped cue tagger, at its own bias and the keep model's candidate bias. */
+function shippedScan(doc: XDoc): CueScan {
+  return scanCues(doc, CUE_MODEL, LEXICON, CUE_CONTEXT, CUE_BIAS, KEEP_JSON.cueBias);
 }
 
 /** What the cue scan marks: cues at the tagger's own balance, the candidates at a more generous one, and each token's margin. */

@@ -14,7 +14,7 @@
 // below against the model itself.
 import model from "wink-eng-lite-web-model";
 import type { Nlp } from "../nlp.js";
-import { boundTokens, isSpace } from "../nlp.js";
+import { boundTokens, trimmedSpans } from "../nlp.js";
 
 /** The model's sentence hints (the lexicon's `sbdHint` column) by lexeme; every other lexeme has none. */
 export const SBD_HINTS: readonly [number, readonly string[]][] = [
@@ -417,16 +417,7 @@ export class WinkSentenceSplitter {
     }
     sentences.push(si);
     if (si[1] < n - 1) sentences.push([si[1] + 1, n - 1]);
-    const out: number[] = [];
-    for (const [first, last] of sentences) {
-      if (last < first || first >= n) continue;
-      let s = starts[first];
-      let e = Math.min(ends[last], text.length);
-      while (s < e && isSpace(text.charCodeAt(s))) s++;
-      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-      if (e > s) out.push(s, e);
-    }
-    return out;
+    return trimmedSpans(text, sentences, starts, ends);
   }
 }
 
