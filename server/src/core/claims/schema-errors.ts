@@ -1,35 +1,35 @@
 // Schema errors as prose: ajv validates the claims file's value against the schema (schema.ts) with every
 // error collected, and each error is reported at the node its instancePath names, in words a writer can act on
 // ("unknown property "qoute"; allowed here: …", "missing required properties …"), one error per wrong value.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import { getNodeValue } from "jsonc-parser";
 import { toJsonPointer } from "./json-pointer.js";
 import { type JsonNode, keyOf, nodeAtPointer } from "./json-tree.js";
 import { describeValue, list, type Reporter, withArticle } from "./reporter.js";
 import { CLAIMS_SCHEMA } from "./schema.js";
+import explainClaimsFile from "./schema-explainer.generated.js";
+import validateClaimsFile from "./schema-validator.generated.js";
 
 /**
- * The claims schema as an ajv validator, compiled once when this module loads (≈40 ms): a pure function of the
- * constant schema, like a lookup table built from literals. ajv hands each call's errors back on the function
- * (`validate.errors`), read right after the call. `logger: false`: a stdio language server must never write to stdout. `strictRequired: false`: the
- * reviewed-claim test (`if: {anyOf: [{required: ["review"]}, …]}`) names properties defined beside it, not inside.
+ * Whether a claims file's plain value (JSON.parse's) passes the schema: the fast path's whole schema check. Both
+ * validators are ajv's code, generated ahead of time from the schema (`node scripts/claims-validator.mjs`), so no
+ * process compiles the schema.
  */
-const validateSchema: ValidateFunction = compileSchema();
-
-function compileSchema(): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, logger: false });
-  for (const kw of ["defaultSnippets", "enumDescriptions", "markdownDescription"]) ajv.addKeyword(kw);
-  return ajv.compile(CLAIMS_SCHEMA as unknown as object);
+export function schemaValid(value: unknown): boolean {
+  return (validateClaimsFile as (v: unknown) => boolean)(value);
 }
 
-/** Whether a claims file's plain value (JSON.parse's) passes the schema: the fast path's whole schema check. */
-export function schemaValid(value: unknown): boolean {
-  return validateSchema(value);
+/** Every error of a value that fails, as ajv reports them with `allErrors` and `verbose`. */
+function schemaErrors(value: unknown): readonly ErrorObject[] {
+  const explain = explainClaimsFile as { (v: unknown): boolean; errors?: ErrorObject[] | null };
+  // ajv hands a call's errors back on the function itself, read right after the call.
+  return explain(value) ? [] : (explain.errors ?? []);
 }
 
 export function reportSchemaErrors(root: JsonNode, rep: Reporter): void {
-  if (validateSchema(getNodeValue(root))) return;
-  const errors = validateSchema.errors ?? [];
+  const value: unknown = getNodeValue(root);
+  if (schemaValid(value)) return;
+  const errors = schemaErrors(value);
   // A value of the wrong type gets one error, not also "must be one of" / "must match" on the same value.
   const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   // All properties missing from one object make one error.

@@ -1,7 +1,8 @@
 // The JSON Schema of a claims database, as an object the loader can compile without touching the disk.
 // `claims/claims.schema.json` (what VS Code uses through `jsonValidation`, for completion and hover) is the
 // same object written out as JSON; server/test/claims-loader.test.ts fails if the two ever differ.
-// Edit both together.
+// Edit both together, then run `npx tsc -b && node scripts/claims-validator.mjs` to regenerate the validators
+// (schema-validator.generated.ts, schema-explainer.generated.ts; a unit test fails when they are stale).
 
 export const CLAIM_ID_PATTERN = "^[a-z0-9][a-z0-9-]*$";
 
