@@ -161,3 +161,25 @@ test("the section index's candidates are the plain rule's (a Map of scores, all 
   }
   assert.ok(nonEmpty > 300, `${nonEmpty} queries found candidates`);
 });
+
+test("the section index built in slices (SectionIndex.build, with pauses) answers as the one built at once", async () => {
+  const rnd = random(11);
+  const words = Array.from({ length: 200 }, (_, i) => `w${i}x`);
+  const pick = () => words[Math.floor(rnd() ** 2 * words.length)];
+  const titles = Array.from({ length: 300 }, () => Array.from({ length: 2 + Math.floor(rnd() * 5) }, pick).join(" "));
+  // More sections than one slice holds, and not a whole number of slices.
+  const sections = Array.from({ length: 23_456 }, () => titles[Math.floor(rnd() * titles.length)]);
+  let pauses = 0;
+  const sliced = await SectionIndex.build(
+    sections,
+    (w) => w,
+    async () => void pauses++,
+  );
+  const whole = new SectionIndex(sections, (w) => w);
+  assert.ok(pauses >= 3, `${pauses} pauses`);
+  for (let q = 0; q < 200; q++) {
+    const terms = Array.from({ length: 1 + Math.floor(rnd() * 8) }, pick);
+    for (const k of [1, 12]) assert.deepEqual(sliced.candidates(terms, k), whole.candidates(terms, k), `query ${q} k ${k}`);
+    for (const t of terms) assert.equal(sliced.idf(t), whole.idf(t));
+  }
+});

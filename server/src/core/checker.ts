@@ -137,7 +137,14 @@ export async function buildFactChecker(options: FactCheckerOptions, pause: () =>
     tally.add(claims.slice(i, i + 10_000));
     await pause();
   }
-  return new FactChecker({ ...options, nlp }, index, tally.result());
+  // The section index too, which the first check would otherwise build in one piece (section-terms.ts).
+  const sections = await SectionIndex.build(sectionsOf(index), index.term, pause);
+  return new FactChecker({ ...options, nlp }, index, tally.result(), sections);
+}
+
+/** Each indexed claim's section heading, by claim number: what the SectionIndex reads. */
+function sectionsOf(index: ClaimIndex): string[] {
+  return index.claims.map((c) => c.claim.source.section ?? "");
 }
 
 function sourcesOf(options: FactCheckerOptions): IndexSource[] {
@@ -170,7 +177,6 @@ export class FactChecker {
   private readonly sections = new Map<string, Map<string, number>>();
   /** The same by claim, once asked: a number is cheaper to look up than a section's text. */
   private readonly sectionsById = new Map<number, Map<string, number>>();
-  private sectionIndex: SectionIndex | undefined;
   private readonly pairs = new Map<number, Set<string>>();
   /** Claims' character 4-grams (claimGrams), a bounded cache: only the few a paragraph comes close to are read. */
   private readonly grams = new LruCache<GramVector>(8192);
@@ -190,6 +196,8 @@ export class FactChecker {
     private readonly index: ClaimIndex,
     /** reviewerSpeakers of the index's claims, when the caller has them. */
     reviewers?: ReadonlySet<string>,
+    /** The index's section index, when the caller built it (buildFactChecker); else built on first use. */
+    private sectionIndex?: SectionIndex,
   ) {
     this.nlp = options.nlp;
     this.segmenter = options.segmenter ?? new Segmenter(options.nlp);
@@ -245,10 +253,7 @@ export class FactChecker {
           return m;
         }),
       sectionCandidates: (terms, k) => {
-        this.sectionIndex ??= new SectionIndex(
-          index.claims.map((c) => c.claim.source.section ?? ""),
-          index.term,
-        );
+        this.sectionIndex ??= new SectionIndex(sectionsOf(index), index.term);
         return this.sectionIndex.candidates(terms, k);
       },
     };

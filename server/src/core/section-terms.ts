@@ -39,22 +39,29 @@ export class SectionIndex {
   /** candidates()' accumulators (candidate-scores.ts). */
   private readonly scorer: ListScorer;
 
-  constructor(sections: readonly string[], term: (word: string) => string = termOf) {
+  /** `lists`: the postings as `build` read them; read here, at once, when not given. */
+  constructor(
+    sections: readonly string[],
+    term: (word: string) => string = termOf,
+    lists = sectionPostings(sections, term, 0, sections.length, new Map(), new Map()),
+  ) {
     this.n = sections.length;
     this.scorer = new ListScorer(this.n);
-    // Claims of one article share its sections: each distinct title is read once.
+    for (const [t, l] of lists) this.postings.set(t, Int32Array.from(l));
+  }
+
+  /**
+   * The same index, its sections read SECTIONS_PER_SLICE at a time with `pause` awaited between (a host that must
+   * keep answering: at 100,000 claims one build held a language server's event loop ≈ 80 ms).
+   */
+  static async build(sections: readonly string[], term: (word: string) => string, pause: () => Promise<void>): Promise<SectionIndex> {
     const seen = new Map<string, string[]>();
     const lists = new Map<string, number[]>();
-    sections.forEach((s, id) => {
-      let terms = seen.get(s);
-      if (!terms) seen.set(s, (terms = [...sectionTerms(s, () => 0, term).keys()]));
-      for (const t of terms) {
-        const list = lists.get(t);
-        if (list) list.push(id);
-        else lists.set(t, [id]);
-      }
-    });
-    for (const [t, l] of lists) this.postings.set(t, Int32Array.from(l));
+    for (let from = 0; from < sections.length; from += SECTIONS_PER_SLICE) {
+      sectionPostings(sections, term, from, Math.min(sections.length, from + SECTIONS_PER_SLICE), seen, lists);
+      await pause();
+    }
+    return new SectionIndex(sections, term, lists);
   }
 
   idf(term: string): number {
@@ -77,4 +84,32 @@ export class SectionIndex {
     }
     return this.scorer.top(lists, ws, k);
   }
+}
+
+/** Sections read between two pauses of SectionIndex.build. */
+const SECTIONS_PER_SLICE = 10_000;
+
+/**
+ * Adds sections [from, to) to `lists` (term → the ids of the claims whose section has it, ascending). Claims of one
+ * article share its sections: each distinct title is read once (`seen`, by title).
+ */
+function sectionPostings(
+  sections: readonly string[],
+  term: (word: string) => string,
+  from: number,
+  to: number,
+  seen: Map<string, string[]>,
+  lists: Map<string, number[]>,
+): Map<string, number[]> {
+  for (let id = from; id < to; id++) {
+    const s = sections[id];
+    let terms = seen.get(s);
+    if (!terms) seen.set(s, (terms = [...sectionTerms(s, () => 0, term).keys()]));
+    for (const t of terms) {
+      const list = lists.get(t);
+      if (list) list.push(id);
+      else lists.set(t, [id]);
+    }
+  }
+  return lists;
 }
