@@ -78,6 +78,9 @@ export const PASSAGE_MIN_HITS = 3;
  * any size.
  */
 export const REVIEWED_MIN_HITS = 2;
+/** Least of a passage-level match's shared terms that are not names or places: for a claim of what people said, and for a reviewed one. */
+export const PASSAGE_MIN_CONCEPTS = PASSAGE_MIN_HITS - 1;
+export const REVIEWED_MIN_CONCEPTS = 1;
 
 export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
 
@@ -567,7 +570,7 @@ export function matchPassage(
  * fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
  */
 function enoughForRules(s: { hits: number; conceptHits: number }): boolean {
-  return s.hits >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1;
+  return s.hits >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_CONCEPTS;
 }
 
 /** A passage's claims of what people said: its best candidate when likely enough, and a second one only when it is as likely. */
@@ -611,7 +614,7 @@ function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, post
       const claimMeaning = wv && (ctx.claimMeaning?.(s.id) ?? meaningBag(s.claim.claim.text, wv));
       const said = meaning && claimMeaning ? [softCoverage(claimMeaning, meaning), softCoverage(meaning, claimMeaning)] : [0, 0];
       const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)), said);
-      return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
+      return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= REVIEWED_MIN_CONCEPTS };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
 }
