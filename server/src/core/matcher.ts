@@ -121,15 +121,15 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
   let terms: Set<string> | undefined;
   let pairs: Set<string> | undefined;
   let pairsBound: number | undefined;
+  const weight = contentWeight(a, links, index, named, speakerTokens);
   return {
     a,
     named,
     links,
     speakerTokens,
-    weight: contentWeight(a, links, index, named, speakerTokens),
-    weightWithNames: named
-      ? contentWeight(a, links, index, undefined, speakerTokens)
-      : contentWeight(a, links, index, named, speakerTokens),
+    weight,
+    // Without a named speaker the two weights are one sum (contentWeight with the same arguments): made once.
+    weightWithNames: named ? contentWeight(a, links, index, undefined, speakerTokens) : weight,
     get terms() {
       return (terms ??= contentTerms(a, links, speakerTokens));
     },
@@ -1014,7 +1014,17 @@ function contentWeight(
     if (seen.has(u.term)) return;
     seen.add(u.term);
     const l = links[k];
-    w += l.length ? Math.max(...l.map((x) => index.idf(x.term) * x.weight)) : unknown;
+    if (!l.length) {
+      w += unknown;
+      return;
+    }
+    // The best link's idf × weight (Math.max of them, without an array per unit).
+    let best = -Infinity;
+    for (const x of l) {
+      const v = index.idf(x.term) * x.weight;
+      if (v > best) best = v;
+    }
+    w += best;
   });
   return w;
 }
