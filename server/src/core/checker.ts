@@ -20,6 +20,8 @@ import {
   matchSentence,
   PASSAGE_MIN_HITS,
   REVIEWED_MIN_HITS,
+  PASSAGE_MIN_CONCEPTS,
+  REVIEWED_MIN_CONCEPTS,
   reviewedCandidates,
   claimGramText,
   type MatchTuning,
@@ -348,8 +350,12 @@ export class FactChecker {
     const hit = this.passageCache.get(key);
     if (hit) return { text, matches: hit };
     // The lexical gate, as for a sentence: a passage match needs PASSAGE_MIN_HITS distinct terms of a claim
-    // its sentences have not reported (matchPassage).
-    if (!this.index.mayMatchPassage(text, this.hasReviewed ? REVIEWED_MIN_HITS : PASSAGE_MIN_HITS, found)) {
+    // its sentences have not reported, PASSAGE_MIN_CONCEPTS of them not names or places (matchPassage); with
+    // reviewed claims loaded, the fewer a reviewed one needs.
+    const [minTerms, minConcepts] = this.hasReviewed
+      ? [REVIEWED_MIN_HITS, REVIEWED_MIN_CONCEPTS]
+      : [PASSAGE_MIN_HITS, PASSAGE_MIN_CONCEPTS];
+    if (!this.index.mayMatchPassage(text, minTerms, found, minConcepts)) {
       this.passageCache.set(key, []);
       return { text, matches: [] };
     }

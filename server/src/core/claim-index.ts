@@ -15,6 +15,7 @@ import { quotedParts, SCARE_QUOTE_MAX_WORDS, wordCount } from "./quotes.js";
 import { boundTokens } from "./nlp.js";
 import { type RecordVocabulary, recordVocabulary } from "./support.js";
 import { TypoIndex } from "./typo-index.js";
+import { SpeakerWords } from "./speaker-words.js";
 import type { Claim } from "./types.js";
 import type { ClaimTerm, IndexedClaim } from "./indexed-claim.js";
 import { type ClaimReach, ClaimTermStore, PackedClaimTerms, StringTable } from "./claim-terms.js";
@@ -100,6 +101,16 @@ const GATE_MEMORY = 500_000;
 const GATE_POSTINGS = 4_000;
 const NO_TERMS: readonly string[] = Object.freeze([]) as readonly string[];
 const NO_LISTS: readonly Int32Array[] = Object.freeze([]) as readonly Int32Array[];
+const NO_SPEAKERS: readonly number[] = Object.freeze([]) as readonly number[];
+
+/** What the lexical gate learns of a chunk of text: the claim terms it can reach, and the speakers it may name. */
+interface ChunkReach {
+  /** The terms as their posting lists (the gate counts claims on them, and a term's list stands for it). */
+  lists: readonly Int32Array[];
+  /** Numbers of the speakers (ClaimIndex.gateSpeakers) a word of it may name (speaker-words.ts). */
+  speakers: readonly number[];
+}
+const NO_REACH: ChunkReach = Object.freeze({ lists: NO_LISTS, speakers: NO_SPEAKERS });
 /** Words too common to trigger a phrase's lookup ("the EU" is looked up by "eu"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "of", "on", "in", "to", "and", "for", "at", "by", "with"]);
 /** Quotation marks of any kind: words in them need only one claim term to be checked (quote-check.ts). */
@@ -134,13 +145,14 @@ export class ClaimIndex {
   private readonly speakerNames = new Map<string, string>();
 
   /** The lexical gate's memory (mayMatch): by chunk of text between spaces, and by word. */
-  /** (A chunk's terms as their posting lists: the gate counts claims on them, and a term's list stands for it.) */
-  private readonly chunkTerms = new Map<string, readonly Int32Array[]>();
+  private readonly chunkTerms = new Map<string, ChunkReach>();
   private readonly wordReach = new Map<string, readonly string[]>();
   /** Terms of the multi-word alias phrases that reach a claim, by a word no such phrase is without. */
   private phraseTriggers: Map<string, string[]> | undefined;
   /** Per claim, how many of a sentence's terms it holds (the gate's counter, zero between calls). */
   private gateCounts: Uint8Array | undefined;
+  /** The gate's speakers: each claim's speaker by number, and the words that may name each (made on first use). */
+  private gateSpeakers: { ofClaim: Int32Array; words: SpeakerWords } | undefined;
 
   /** The speakers whose names are in speakerNames. */
   private readonly namedSpeakers = new Set<Claim["speaker"]>();
@@ -301,54 +313,59 @@ export class ClaimIndex {
 
   /**
    * The lexical gate: false when `text` cannot match any claim, so matchSentence need not analyse it.
-   * Every finding needs a claim the sentence reaches through claim terms: two of them at least (or all
-   * of a claim's terms, when it has fewer; matcher.ts, "Two shared words can be chance"), or, for words
-   * in quotation marks, one (quote-check.ts looks them up through the index). Which claim terms a
-   * sentence can reach is decided without tagging, from wink's tokens of each chunk of text between
-   * spaces (its tokenizer reads each such chunk on its own): a token reaches a term when any lemma wink
-   * could give it under any part of speech (lemma-forms.ts), its lowercase form, or the word typo
-   * correction would put for it, is that term, a negated prefix of it ("un" +), or related or opposite
-   * to it in the lexicon under any part of speech; or when it is the (trigger) word of a multi-word or
-   * case-sensitive alias of that term. Each test is a superset of one the matcher makes, so the gate
-   * never drops a sentence that could match. Remembered per chunk and per word: a draft repeats most
-   * of its words.
+   * Every finding needs a claim the sentence reaches through claim terms: three of them (or all of a claim's
+   * terms, when it has fewer), or two and the claim's speaker named, one of them not a name or place (matcher.ts
+   * viableWith, "Two shared words can be chance"); or, for words in quotation marks, one (quote-check.ts looks
+   * them up through the index).
+   * Which claim terms a sentence can reach is decided without tagging, from wink's tokens of each chunk of text
+   * between spaces (its tokenizer reads each such chunk on its own): a token reaches a term when any lemma wink
+   * could give it under any part of speech (lemma-forms.ts), its lowercase form, or the word typo correction
+   * would put for it, is that term, a negated prefix of it ("un" +), or related or opposite to it in the lexicon
+   * under any part of speech; or when it is the (trigger) word of a multi-word or case-sensitive alias of that
+   * term. Whether it may name a speaker, from the same two lowercase forms (speaker-words.ts). Each test is a
+   * superset of one the matcher makes, so the gate never drops a sentence that could match. Remembered per
+   * chunk and per word: a draft repeats most of its words.
    */
   mayMatch(text: string): boolean {
-    const { lists: reached, many } = this.reachedTerms(text, 1);
+    const { lists: reached, many, speakers } = this.reachedTerms(text, 1);
     if (many) return true; // someClaimHas would say so
     if (!reached.size) return false;
     // checkQuotes looks up the words of these (quote-check.ts), with one term enough.
     if (QUOTE_MARKS.test(text) && quotedParts(text).some((p) => wordCount(p.words) > SCARE_QUOTE_MAX_WORDS)) return true;
-    return this.someClaimHas(reached, 2);
+    return this.someClaimHas(reached, 3, undefined, speakers, 1);
   }
 
   /**
    * The gate for a passage (matcher.ts, matchPassage): can it reach `minTerms` distinct terms of one claim
-   * that is not in `exclude` (the claims its sentences already report)? matchPassage accepts a claim only
-   * with that many distinct terms hit, each hit a term this reach is a superset of.
+   * that is not in `exclude` (the claims its sentences already report), `minConcepts` of them not names or
+   * places? matchPassage accepts a claim only with that many distinct terms hit (and concepts among them), each
+   * hit a term this reach is a superset of.
    */
-  mayMatchPassage(text: string, minTerms: number, exclude: ReadonlySet<number>): boolean {
+  mayMatchPassage(text: string, minTerms: number, exclude: ReadonlySet<number>, minConcepts = 0): boolean {
     const { lists: reached, many } = this.reachedTerms(text, minTerms);
-    return many || (reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude));
+    return many || (reached.size >= minTerms && this.someClaimHas(reached, minTerms, exclude, undefined, minConcepts));
   }
 
   /**
-   * The claim terms a text can reach (see mayMatch), as their posting lists (one list per term). `many` when they
-   * are `minLists` lists or more, of more than GATE_POSTINGS postings in all: the gate then lets the text through
-   * whatever else it reaches (someClaimHas), so the lists are read from the chunks already learnt first, and the
-   * rest are neither read nor learnt once that is so (against a large database, most sentences of a draft).
+   * The claim terms a text can reach (see mayMatch), as their posting lists (one list per term), and the speakers
+   * it may name (by number, with repeats). `many` when they are `minLists` lists or more, of more than
+   * GATE_POSTINGS postings in all: the gate then lets the text through whatever else it reaches (someClaimHas), so
+   * the lists are read from the chunks already learnt first, and the rest are neither read nor learnt once that is
+   * so (against a large database, most sentences of a draft).
    */
-  private reachedTerms(text: string, minLists: number): { lists: Set<Int32Array>; many: boolean } {
+  private reachedTerms(text: string, minLists: number): { lists: Set<Int32Array>; many: boolean; speakers: number[] } {
     const bounded = boundTokens(text);
     let unseen: string[] | undefined;
     const reached = new Set<Int32Array>();
+    const speakers: number[] = [];
     let total = 0;
-    const add = (lists: readonly Int32Array[]) => {
-      for (const l of lists)
+    const add = (r: ChunkReach) => {
+      for (const l of r.lists)
         if (!reached.has(l)) {
           reached.add(l);
           total += l.length;
         }
+      for (const k of r.speakers) speakers.push(k);
     };
     for (const chunk of bounded.split(" ")) {
       if (!chunk) continue;
@@ -356,31 +373,45 @@ export class ClaimIndex {
       if (known === undefined) (unseen ??= []).push(chunk);
       else {
         add(known);
-        if (total > GATE_POSTINGS && reached.size >= minLists) return { lists: reached, many: true };
+        if (total > GATE_POSTINGS && reached.size >= minLists) return { lists: reached, many: true, speakers };
       }
     }
-    if (unseen) for (const terms of this.learnChunks(unseen)) add(terms);
-    return { lists: reached, many: total > GATE_POSTINGS && reached.size >= minLists };
+    if (unseen) for (const r of this.learnChunks(unseen)) add(r);
+    return { lists: reached, many: total > GATE_POSTINGS && reached.size >= minLists, speakers };
   }
 
   /**
-   * Does a claim (not in `exclude`) hold `n` of these terms? With n = 2, a claim of fewer than two terms
-   * counts when it holds its one (the sentence matcher's rule).
+   * Does a claim (not in `exclude`) hold `n` of these terms, `minConcepts` of them not names or places? For a
+   * passage (no `speakers`), with n = 2, a claim of fewer than two terms counts when it holds its one (matchPassage's
+   * rule for reviewed claims). For a sentence (`speakers`: those it may name), a claim of fewer than `n` terms counts
+   * when it holds all of them, and two count for a claim of one of these speakers (matchSentence's rule, viableWith).
    */
-  private someClaimHas(lists: ReadonlySet<Int32Array>, n: number, exclude?: ReadonlySet<number>): boolean {
+  private someClaimHas(
+    lists: ReadonlySet<Int32Array>,
+    n: number,
+    exclude?: ReadonlySet<number>,
+    speakers?: readonly number[],
+    minConcepts = 0,
+  ): boolean {
     let total = 0;
     for (const l of lists) total += l.length;
     if (total > GATE_POSTINGS) return true; // as costly as matching: let the matcher decide
     const counts = (this.gateCounts ??= new Uint8Array(this.claims.length));
+    const sentence = speakers !== undefined;
+    const fewer = sentence ? n : n === 2 ? 2 : 0; // claims of fewer terms than this count with all of theirs
+    const named = speakers?.length ? this.speakerGate().ofClaim : undefined;
     const touched: number[] = [];
     let found = false;
     for (const list of lists) {
       for (const id of list) {
         if (exclude?.has(id)) continue;
-        const c = counts[id];
-        if (c === 0) touched.push(id);
-        if (c + 1 >= n || (n === 2 && this.store.termCount(id) <= 1)) found = true;
-        counts[id] = Math.min(255, c + 1);
+        const c = counts[id] + 1;
+        if (c === 1) touched.push(id);
+        const terms = this.store.termCount(id);
+        counts[id] = Math.min(255, c);
+        if (!(c >= n || (terms < fewer && c >= terms) || (c >= 2 && named !== undefined && speakers!.includes(named[id])))) continue;
+        // Its concepts among all the terms reached (not only those counted yet): the same answer each time it is asked.
+        if (minConcepts === 0 || this.store.conceptsReached(id, (t) => lists.has(this.postings.get(t)!)) >= minConcepts) found = true;
       }
       if (found) break;
     }
@@ -388,25 +419,44 @@ export class ClaimIndex {
     return found;
   }
 
-  /** The claim terms each of these chunks can reach (see mayMatch), remembered. */
-  private learnChunks(unseen: string[]): (readonly Int32Array[])[] {
+  /** Each claim's speaker by number, and the words that may name each (SpeakerWords), made on first use. */
+  private speakerGate(): { ofClaim: Int32Array; words: SpeakerWords } {
+    if (!this.gateSpeakers) {
+      const numbers = new Map<Claim["speaker"], number>();
+      const ofClaim = new Int32Array(this.claims.length);
+      this.claims.forEach((c, id) => {
+        let k = numbers.get(c.claim.speaker);
+        if (k === undefined) numbers.set(c.claim.speaker, (k = numbers.size));
+        ofClaim[id] = k;
+      });
+      this.gateSpeakers = { ofClaim, words: new SpeakerWords([...numbers.keys()]) };
+    }
+    return this.gateSpeakers;
+  }
+
+  /** What each of these chunks can reach and name (see mayMatch), remembered. */
+  private learnChunks(unseen: string[]): ChunkReach[] {
     if (this.chunkTerms.size > GATE_MEMORY) this.chunkTerms.clear();
     const { values, normals, lemmas, starts } = this.nlp.lexicalTokens(unseen.join(" "));
     const sets = unseen.map(() => new Set<string>());
+    const named = unseen.map((): number[] => []);
+    const words = this.speakerGate().words;
     let chunk = 0;
     let chunkEnd = unseen[0].length;
     for (let i = 0; i < values.length; i++) {
       while (starts[i] > chunkEnd && chunk + 1 < unseen.length) chunkEnd += 1 + unseen[++chunk].length;
-      this.tokenTerms(values[i], normals[i], lemmas[i], sets[chunk]);
+      this.tokenTerms(values[i], normals[i], lemmas[i], sets[chunk], named[chunk], words);
     }
     return unseen.map((c, k) => {
       const lists = sets[k].size ? [...sets[k]].map((t) => this.postings.get(t)!) : NO_LISTS;
-      this.chunkTerms.set(c, lists);
-      return lists;
+      const speakers = named[k].length ? [...new Set(named[k])] : NO_SPEAKERS;
+      const r = lists === NO_LISTS && speakers === NO_SPEAKERS ? NO_REACH : { lists, speakers };
+      this.chunkTerms.set(c, r);
+      return r;
     });
   }
 
-  private tokenTerms(value: string, normal: string, lemma: string, out: Set<string>): void {
+  private tokenTerms(value: string, normal: string, lemma: string, out: Set<string>, named: number[], words: SpeakerWords): void {
     const cs = caseSensitiveAliasTerm(value);
     if (cs !== undefined && this.postings.has(cs)) out.add(cs);
     const lower = lowerWord(value);
@@ -418,6 +468,10 @@ export class ClaimIndex {
     for (const t of triggers.get(lower) ?? NO_TERMS) out.add(t);
     if (fix) for (const t of triggers.get(fix.lower) ?? NO_TERMS) out.add(t);
     for (const k of keys) for (const t of this.wordTerms(k)) out.add(t);
+    // The token's lowercase form as analysis reads it (analyze.ts: "nt" read as "not" is "n't"), or its correction.
+    words.addSpeakers(lower, named);
+    if (lemma === "not" && /^nt$/i.test(value)) words.addSpeakers("n't", named);
+    if (fix) words.addSpeakers(fix.lower, named);
   }
 
   /** The claim terms a unit whose lowercase form or lemma is `word` could link to (links(), any part of speech). */

@@ -281,6 +281,14 @@ export class ClaimTermStore {
     return { terms, concepts, weight };
   }
 
+  /** How many of claim `id`'s terms that are not entities (names, places) `reached` says a text reaches. */
+  conceptsReached(id: number, reached: (name: string) => boolean): number {
+    const end = this.termStart.get(id + 1);
+    let n = 0;
+    for (let e = this.termStart.get(id); e < end; e++) if ((this.flags.get(e) & ENTITY) === 0 && reached(this.nameAt(e))) n++;
+    return n;
+  }
+
   /** The entry of term `name` in claim `id`, or -1 (a claim has a few distinct terms: a scan). */
   entryOf(id: number, name: string): number {
     const t = this.terms.find(name);

@@ -78,6 +78,9 @@ export const PASSAGE_MIN_HITS = 3;
  * any size.
  */
 export const REVIEWED_MIN_HITS = 2;
+/** Least of a passage-level match's shared terms that are not names or places: for a claim of what people said, and for a reviewed one. */
+export const PASSAGE_MIN_CONCEPTS = PASSAGE_MIN_HITS - 1;
+export const REVIEWED_MIN_CONCEPTS = 1;
 
 export const NO_CONTEXT: MatchContext = { reviewers: new Set(), sectionTerms: () => new Map() };
 
@@ -118,15 +121,15 @@ function prepare(text: string, index: ClaimIndex, speakers: SpeakerDirectory, an
   let terms: Set<string> | undefined;
   let pairs: Set<string> | undefined;
   let pairsBound: number | undefined;
+  const weight = contentWeight(a, links, index, named, speakerTokens);
   return {
     a,
     named,
     links,
     speakerTokens,
-    weight: contentWeight(a, links, index, named, speakerTokens),
-    weightWithNames: named
-      ? contentWeight(a, links, index, undefined, speakerTokens)
-      : contentWeight(a, links, index, named, speakerTokens),
+    weight,
+    // Without a named speaker the two weights are one sum (contentWeight with the same arguments): made once.
+    weightWithNames: named ? contentWeight(a, links, index, undefined, speakerTokens) : weight,
     get terms() {
       return (terms ??= contentTerms(a, links, speakerTokens));
     },
@@ -567,7 +570,7 @@ export function matchPassage(
  * fewer is a shared topic ("Russian and Ukrainian delegations met"), not a restatement.
  */
 function enoughForRules(s: { hits: number; conceptHits: number }): boolean {
-  return s.hits >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_HITS - 1;
+  return s.hits >= PASSAGE_MIN_HITS && s.conceptHits >= PASSAGE_MIN_CONCEPTS;
 }
 
 /** A passage's claims of what people said: its best candidate when likely enough, and a second one only when it is as likely. */
@@ -611,7 +614,7 @@ function rankReviewed(candidates: Scored[], p: Prepared, ctx: MatchContext, post
       const claimMeaning = wv && (ctx.claimMeaning?.(s.id) ?? meaningBag(s.claim.claim.text, wv));
       const said = meaning && claimMeaning ? [softCoverage(claimMeaning, meaning), softCoverage(meaning, claimMeaning)] : [0, 0];
       const x = rankVector(s.features, grams, posterShare(posted, claimGramText(s.claim.claim)), said);
-      return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= 1 };
+      return { s, x, score: rankScore(x), reportable: wordHits(s, p) >= REVIEWED_MIN_HITS && s.conceptHits >= REVIEWED_MIN_CONCEPTS };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
 }
@@ -1011,7 +1014,17 @@ function contentWeight(
     if (seen.has(u.term)) return;
     seen.add(u.term);
     const l = links[k];
-    w += l.length ? Math.max(...l.map((x) => index.idf(x.term) * x.weight)) : unknown;
+    if (!l.length) {
+      w += unknown;
+      return;
+    }
+    // The best link's idf × weight (Math.max of them, without an array per unit).
+    let best = -Infinity;
+    for (const x of l) {
+      const v = index.idf(x.term) * x.weight;
+      if (v > best) best = v;
+    }
+    w += best;
   });
   return w;
 }
