@@ -96,6 +96,20 @@ const CUE_CONTEXT: CueContext = { sourceNouns: SOURCE_NOUNS };
  * without one, like passives.
  */
 const SOURCELESS: ReadonlySet<string> = new Set(["seem", "ask", "reportedly", "seemingly", "expect"]);
+
+/**
+ * Whether the cue [a, b] is one PolNeAR gives no source: a SOURCELESS word, or "appear" raising its
+ * clause ("X appears to Y", "it appears that"), whose subject is part of the content, not who says it
+ * ("the plan appears focused on …" describes the plan: no attribution).
+ */
+function sourceless(doc: XDoc, [a, b]: readonly [number, number]): boolean {
+  const tk = doc.tokens;
+  for (let i = a; i <= b; i++) {
+    if (SOURCELESS.has(tk[i].lemma)) return true;
+    if (tk[i].lemma === "appear" && (tk[i + 1]?.lower === "to" || tk[i + 1]?.lower === "that")) return true;
+  }
+  return false;
+}
 /** Pronouns whose referent the pronoun model finds among the named mentions before them. */
 const RESOLVABLE: ReadonlySet<string> = new Set(["he", "she", "him", "her", "who", "i", "it", "they", "we"]);
 const GENDERED: ReadonlySet<string> = new Set(["he", "she", "him", "her"]);
@@ -128,7 +142,9 @@ export function findAttributions(doc: XDoc): RawAttribution[] {
     doc,
     cueGroups(doc, (i) => scan.marks[i] === 1),
   );
-  return attributionsOfCues(doc, cues, { mask, strength: scan.strength, keep: KEEP_MODEL });
+  const explicit = new Uint8Array(doc.tokens.length);
+  multiwordCues(doc, explicit);
+  return attributionsOfCues(doc, cues, { mask, strength: scan.strength, keep: KEEP_MODEL, explicit });
 }
 
 /** The cue candidates of a tokenised text as the cue tagger proposes them: token ranges [first, last], in text order. */
@@ -202,6 +218,11 @@ export interface CueOptions {
   /** The cue scan's margins, per token: with `keep`, the keep model decides on each candidate. */
   strength?: ArrayLike<number>;
   keep?: ScoringModel;
+  /**
+   * 1 for the tokens of the multi-word cues ("ruled out", "according to"): a candidate whose cue opens
+   * on one is kept whatever the keep model scores it (they are cues by their words, not by a guess).
+   */
+  explicit?: Uint8Array;
   content?: Tagger;
   source?: ScoringModel;
   /** Called with every candidate that reaches the keep model's decision, and its features (training). */
@@ -234,7 +255,9 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][], opts: Cu
       source: null,
       content,
       sentence: t.sentence,
-      inherit: rule?.inherit,
+      // the speaker last named says it ("…, and noted that …") only through a verb: a cue without one
+      // ("in light of", "amid") is a phrase of the article's own sentence
+      inherit: rule?.inherit && doc.tokens.slice(cue[0], cue[1] + 1).some((x) => x.pos === "VERB" || x.pos === "AUX"),
       ...(pieces.length > 1 ? { pieces } : {}),
     };
     // who says it: the source model's choice among the sentence's noun phrases (or none)
@@ -245,7 +268,7 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][], opts: Cu
     // source the model finds nowhere is rarely an attribution (on the dev articles, 3 in 10 were), except
     // for the few cues PolNeAR leaves without a source
     const isPassive = passive(doc, cue[0], cue[1], doc.sentences[t.sentence].first);
-    if (!raw.source && !raw.inherit && !isPassive && !doc.tokens.slice(cue[0], cue[1] + 1).some((x) => SOURCELESS.has(x.lemma))) continue;
+    if (!raw.source && !raw.inherit && !isPassive && !sourceless(doc, cue)) continue;
     // a passive without an agent ("France and Germany were cited as countries that …"): the claim is the
     // whole clause, subject included, as the span rules give it — PolNeAR's two pieces around the cue
     // would make a claim ("as countries that …") that the source's own sentence does not restate
@@ -275,7 +298,7 @@ export function attributionsOfCues(doc: XDoc, cues: [number, number][], opts: Cu
         SOURCE_NOUNS,
       );
       opts.onCandidate?.(raw, f);
-      if (opts.keep && score(opts.keep, f) < opts.keep.threshold) continue;
+      if (opts.keep && !opts.explicit?.[cue[0]] && score(opts.keep, f) < opts.keep.threshold) continue;
     }
     out.push(raw);
     [coveredFrom, coveredUntil] = content;

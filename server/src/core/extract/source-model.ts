@@ -17,6 +17,8 @@ export interface SourceCandidate {
 }
 
 const NOUNISH: ReadonlySet<string> = new Set(["PROPN", "NOUN"]);
+/** "Two in three", "one out of four", "three of the five": a number that heads a share of people. */
+const SHARE_OF: ReadonlySet<string> = new Set(["in", "out", "of"]);
 /** How far from the cue (in tokens) a source is looked for. */
 const REACH = 30;
 
@@ -45,9 +47,14 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
       if (PERSONAL_PRONOUNS.has(t.lower)) out.push({ span: [i, i], head: i });
       continue;
     }
+    const next = tk[i + 1];
+    // "Two in three said", "one out of four": a share of people heads the source
+    if (t.pos === "NUM" && next && SHARE_OF.has(next.lower) && !(i + 1 >= a && i + 1 <= b)) {
+      out.push({ span: npEndingAt(doc, i, i < a ? sent.first : b + 1) ?? [i, i], head: i });
+      continue;
+    }
     // a time is never the source ("Broaddrick said Sunday night", "an open letter Monday")
     if (!NOUNISH.has(t.pos) || TEMPORAL.has(t.lower)) continue;
-    const next = tk[i + 1];
     // the last noun of a run ("press secretary Karoline Leavitt" → Leavitt); "Trump 's" stays a candidate
     // (a cue the tagger reads as a noun ends the run: "Viguerie notes")
     if (
@@ -61,6 +68,17 @@ export function sourceCandidates(doc: XDoc, [a, b]: [number, number], content: P
       continue;
     const np = npEndingAt(doc, i, i < a ? sent.first : b + 1) ?? [i, i];
     out.push({ span: np, head: i });
+  }
+  // "according to recent polling, …": the phrase after "according to" up to its comma names the source even
+  // when the tagger reads no noun in it ("polling" as a verb)
+  const to = tk[b].lower === "to" ? b : tk[b + 1]?.lower === "to" ? b + 1 : -1;
+  if (to >= 0 && tk[to - 1]?.lower === "according") {
+    let e = to;
+    while (e + 1 <= sent.last && e - to < 8 && !/^[,;:.()—–]$/.test(tk[e + 1].value) && !tk[e + 1].inQuote) e++;
+    const clear = (k: number) => !inside(content, tk[k].start, tk[k].end);
+    let ok = e > to;
+    for (let k = to + 1; ok && k <= e; k++) ok = clear(k) && (tk[k].pos !== "VERB" || /ing$/.test(tk[k].lower));
+    if (ok && !out.some((c) => c.span && c.head > to && c.head <= e)) out.push({ span: [to + 1, e], head: e });
   }
   return out;
 }
@@ -169,6 +187,14 @@ export function sourceFeatures(
     f.push(`chain=${chain}|${t.pos}`, `chain=${chain}|${adjacent}`);
     const ofPrev = prev && prev.pos === "ADP" && s0 - 2 >= sent.first && NOUNISH.has(tk[s0 - 2].pos);
     f.push(`ppobj=${ofPrev ? prev.lower : "-"}|${adjacent}`);
+    // "Ann Roe of Aurora, Colorado, said", "the University of California, Berkeley": a place after a comma
+    // that ends a prepositional phrase ("of Aurora") qualifies the noun before it; it is not the speaker
+    const placeAfter =
+      prev?.value === "," &&
+      s0 - 2 >= sent.first &&
+      tk[s0 - 2].pos === "PROPN" &&
+      tk.slice(Math.max(sent.first, s0 - 5), s0 - 1).some((x) => x.pos === "ADP");
+    if (placeAfter) f.push(`place|${t.pos}|${adjacent}`);
   }
   return f;
 }

@@ -309,6 +309,48 @@ function continued(doc: XDoc, got: Got, from: number): Got {
   return { ...got, content: [got.content[0], end], pieces: [got.content, [t.start, end]] };
 }
 
+/**
+ * Words that open a circumstance after a cue ("said in a statement", "on Tuesday", "last week"), not an
+ * object ("announced his resignation") or a complement ("asked about", "rebranding itself as").
+ */
+const CIRCUMSTANCE_OPENERS: ReadonlySet<string> = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "via",
+  "through",
+  "last",
+  "this",
+  "earlier",
+  "later",
+  "yesterday",
+  "today",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+]);
+
+/** A relative pronoun as the source ("…, which told …") opens a clause about what comes before it, not its content. */
+const RELATIVES: ReadonlySet<string> = new Set(["which", "who", "that", "whom"]);
+
+/** Whether tokens [c, e] hold no clause: no verb, auxiliary, "that", "whether" or quotation mark (a recipient, a time, a place). */
+function circumstance(doc: XDoc, c: number, e: number): boolean {
+  for (let k = c; k <= e; k++) {
+    const t = doc.tokens[k];
+    // a capitalised word is a name, whatever the tagger reads it as ("the Associated Press")
+    if (/^\p{Lu}/u.test(t.value)) continue;
+    if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ" || t.lower === "that" || isQuoteMark(t) || t.inQuote) return false;
+  }
+  return true;
+}
+
 function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextCue: [number, number] | undefined): Got | null {
   const tk = doc.tokens;
   const sent = doc.sentences[tk[a].sentence];
@@ -403,6 +445,24 @@ function one(doc: XDoc, a: number, b: number, floor: number, ceil: number, nextC
   if (srcBefore && (afterWords === 0 || (afterWords <= 1 && srcBefore[0] > sent.first))) {
     const before = srcBefore[0] - 1 >= floor ? charRange(doc, floor, srcBefore[0] - 1) : null;
     if (before) return { source: srcBefore, content: before };
+  }
+  // "The line will close, an aide told the newspaper on Tuesday." / "…, the company said in a statement.":
+  // what follows the cue to the sentence's end is whom it was told or a circumstance (no verb, no "that", no
+  // quotation), and a clause ends in a comma right before the source: that clause is the content
+  if (
+    srcBefore &&
+    after &&
+    e === ceil &&
+    afterWords <= 6 &&
+    tk[srcBefore[0] - 1]?.value === "," &&
+    !RELATIVES.has(tk[srcBefore[0]].lower) &&
+    ((tk.slice(a, b + 1).some((t) => t.lemma === "tell") && tk[c].pos !== "ADP") ||
+      CIRCUMSTANCE_OPENERS.has(tk[c].lower) ||
+      (tk[c].pos === "ADV" && afterWords <= 3)) &&
+    circumstance(doc, c, e)
+  ) {
+    const before = srcBefore[0] - 2 >= floor ? charRange(doc, floor, srcBefore[0] - 2) : null;
+    if (before && tk.slice(floor, srcBefore[0] - 1).filter((t) => !isPunct(t)).length >= 3) return { source: srcBefore, content: before };
   }
   if (!after) return null;
   // “Voters, she suggested, don’t have to worry”: a cue set off by commas inside its content
