@@ -193,6 +193,11 @@ export function multiWordAliases(): ReadonlyMap<string, { term: string; entity: 
   return ALIASES.multi;
 }
 
+/** The term of the one-word alias `lower` (lowercase, straightened, as aliasAt looks words up), if it is one. */
+export function singleAliasTerm(lower: string): string | undefined {
+  return ALIASES.single.get(lower)?.term;
+}
+
 /** The term of a case-sensitive alias written exactly `text` ("US"), if there is one. */
 export function caseSensitiveAliasTerm(text: string): string | undefined {
   return ALIASES.caseSensitive.get(text)?.term;

@@ -7,6 +7,7 @@ import {
   caseSensitiveAliasTerm,
   lowerWord,
   multiWordAliases,
+  singleAliasTerm,
   termOf as termOfWord,
   type Unit,
 } from "./analyze.js";
@@ -391,13 +392,13 @@ export class ClaimIndex {
   /** The claim terms each of these chunks can reach (see mayMatch), remembered. */
   private learnChunks(unseen: string[]): (readonly Int32Array[])[] {
     if (this.chunkTerms.size > GATE_MEMORY) this.chunkTerms.clear();
-    const { values, normals, lemmas, starts } = this.nlp.lexicalTokens(unseen.join(" "));
+    const { values, normals, lemmas, stops, starts } = this.nlp.lexicalTokens(unseen.join(" "));
     const sets = unseen.map(() => new Set<string>());
     let chunk = 0;
     let chunkEnd = unseen[0].length;
     for (let i = 0; i < values.length; i++) {
       while (starts[i] > chunkEnd && chunk + 1 < unseen.length) chunkEnd += 1 + unseen[++chunk].length;
-      this.tokenTerms(values[i], normals[i], lemmas[i], sets[chunk]);
+      this.tokenTerms(values[i], normals[i], lemmas[i], stops[i], sets[chunk]);
     }
     return unseen.map((c, k) => {
       const lists = sets[k].size ? [...sets[k]].map((t) => this.postings.get(t)!) : NO_LISTS;
@@ -406,7 +407,7 @@ export class ClaimIndex {
     });
   }
 
-  private tokenTerms(value: string, normal: string, lemma: string, out: Set<string>): void {
+  private tokenTerms(value: string, normal: string, lemma: string, stop: boolean, out: Set<string>): void {
     const cs = caseSensitiveAliasTerm(value);
     if (cs !== undefined && this.postings.has(cs)) out.add(cs);
     const lower = lowerWord(value);
@@ -417,6 +418,10 @@ export class ClaimIndex {
     const triggers = (this.phraseTriggers ??= this.buildPhraseTriggers());
     for (const t of triggers.get(lower) ?? NO_TERMS) out.add(t);
     if (fix) for (const t of triggers.get(fix.lower) ?? NO_TERMS) out.add(t);
+    // A stop word is a unit only as an alias (analyze.ts): "US", a one-word alias under one of its forms, or a word
+    // of a phrase (whose trigger is read above). Otherwise what its lemmas are related to ("back" → "endorse",
+    // "further" → "promote") is nothing the matcher reads.
+    if (stop && cs === undefined && ![...keys].some((k) => singleAliasTerm(k) !== undefined)) return;
     for (const k of keys) for (const t of this.wordTerms(k)) out.add(t);
   }
 
