@@ -41,6 +41,14 @@ test("simple inline Markdown: the shortcut's layout is micromark's (written case
     "> A quote with *em*.\n> Its second line [link](https://e.com/x).",
     "> Plain quoted words.",
     "> One `code` line\n> and **two**",
+    "- [Link](https://e.com/a) starts the item.\n- Plain item.",
+    "1. [Link](https://e.com/b) first.",
+    "## [Linked](https://e.com/h) heading",
+    "| a | b |",
+    "| City | Troops | Note |\n| --- | ---: | --- |\n| Riga | 12 | **France** sent [trucks](https://e.com/t). |\n| Oslo | 7 | `n/a` |",
+    "|a|b|\n|:-:|-|\n|c|",
+    "| not | a table |\n| just | rows |",
+    "| one *em* |\n| --- |",
   ];
   for (const s of accepted) assert.ok(check(s), `shortcut declined ${JSON.stringify(s)}`);
   const declined = [
@@ -64,6 +72,15 @@ test("simple inline Markdown: the shortcut's layout is micromark's (written case
     "snake_case",
     "hard  \nbreak",
     "- [ ] task",
+    "- [x] done",
+    "1. [X] done",
+    "- [a]: https://e.com/def",
+    "| a | b |\nlazy line",
+    "a | b\n--- | ---",
+    "| a |  \n| --- |",
+    "| *a | b* |",
+    "| a `|` b |",
+    "| a & b |",
     "- - nested",
     "- a\n  b",
     "## heading #",
@@ -77,7 +94,6 @@ test("simple inline Markdown: the shortcut's layout is micromark's (written case
     "> > nested *x*",
     "> - item *x*",
     "> *em\n> across* lines",
-    "| a | b |",
     "[^1] note",
     "a (source: x) b *c*",
   ];
@@ -132,21 +148,44 @@ test("simple inline Markdown: the shortcut's layout is micromark's (generated bl
     ":",
     "1.",
     "=",
+    "|",
+    " | ",
+    "\n| ",
+    "\n|",
+    "\n| --- | --- |",
+    "\n|:-:|",
+    "---",
   ];
-  const starts = ["", "", "", "- ", "1. ", "## ", "# ", "**", "*", "[", "`", "<https://a.b> ", "3. ", "-", "> ", ">", "> > "];
+  const starts = [
+    "",
+    "",
+    "",
+    "- ",
+    "1. ",
+    "## ",
+    "# ",
+    "**",
+    "*",
+    "[",
+    "`",
+    "<https://a.b> ",
+    "3. ",
+    "-",
+    "> ",
+    ">",
+    "> > ",
+    "| ",
+    "|",
+    "- [",
+    "- [ ] ",
+  ];
   let seed = 7;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed % n;
   };
   let accepted = 0;
-  for (let k = 0; k < 20_000; k++) {
-    let s = starts[rnd(starts.length)];
-    const len = 1 + rnd(14);
-    for (let j = 0; j < len; j++) s += pieces[rnd(pieces.length)];
-    if (check(s)) accepted++;
-  }
-  // Blocks built mostly of the constructs the shortcut reads, so that many are accepted.
+  let tables = 0;
   const good = [
     "word ",
     "Word ",
@@ -159,6 +198,13 @@ test("simple inline Markdown: the shortcut's layout is micromark's (generated bl
     "(*p*) ",
     "x, ",
   ];
+  for (let k = 0; k < 20_000; k++) {
+    let s = starts[rnd(starts.length)];
+    const len = 1 + rnd(14);
+    for (let j = 0; j < len; j++) s += pieces[rnd(pieces.length)];
+    if (check(s)) accepted++;
+  }
+  // Blocks built mostly of the constructs the shortcut reads (`good`), so that many are accepted.
   for (let k = 0; k < 5_000; k++) {
     let s = ["", "- ", "1. ", "## ", "> "][rnd(5)];
     const len = 1 + rnd(8);
@@ -169,4 +215,19 @@ test("simple inline Markdown: the shortcut's layout is micromark's (generated bl
     if (check(s)) accepted++;
   }
   assert.ok(accepted > 2_000, `accepted ${accepted}`);
+  // Pipe tables: a header row, mostly a delimiter row, body rows; cells of the constructs above and of pipes.
+  const cell = () => {
+    let c = "";
+    for (let j = rnd(3); j >= 0; j--) c += good[rnd(good.length)];
+    return c.trim();
+  };
+  const delimiters = ["| --- | --- |", "|:-|-:|", "| --- |", "|---|---|---|", "| - | :--: |", "| --- | -- -- |"];
+  for (let k = 0; k < 2_000; k++) {
+    const row = () => (rnd(4) ? `| ${cell()} | ${cell()} |` : `|${cell()}|${cell()}|${cell()}`);
+    let s = row();
+    if (rnd(4)) s += `\n${delimiters[rnd(delimiters.length)]}`;
+    for (let r = rnd(4); r > 0; r--) s += `\n${row()}`;
+    if (check(s)) tables++;
+  }
+  assert.ok(tables > 1_000, `tables accepted ${tables}`);
 });

@@ -65,6 +65,10 @@ export interface Analysis {
 const ALIASES: AliasTable = buildAliasTable();
 const NEGATION_PHRASES: readonly (readonly string[])[] = NEGATION_CUES.map((c) => c.split(" "));
 const SINGLE_NEGATIONS: ReadonlySet<string> = new Set(NEGATION_PHRASES.filter((p) => p.length === 1).map((p) => p[0]));
+/** The cues of more than one word by their first word, in NEGATION_CUES' order (the first that fits is taken). */
+const NEGATION_PHRASES_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = phrasesByFirstWord(NEGATION_PHRASES);
+/** The punctuation tokens that end a clause (endsClause). */
+const CLAUSE_PUNCTUATION: ReadonlySet<string> = new Set([",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", ".", "-", "--"]);
 /** "not only", "not merely": these add rather than deny. */
 const NON_NEGATING_AFTER_NOT: ReadonlySet<string> = new Set(["only", "merely", "just", "simply", "least"]);
 const MAX_NEGATION_REACH = 10;
@@ -189,6 +193,11 @@ export function multiWordAliases(): ReadonlyMap<string, { term: string; entity: 
   return ALIASES.multi;
 }
 
+/** The term of the one-word alias `lower` (lowercase, straightened, as aliasAt looks words up), if it is one. */
+export function singleAliasTerm(lower: string): string | undefined {
+  return ALIASES.single.get(lower)?.term;
+}
+
 /** The term of a case-sensitive alias written exactly `text` ("US"), if there is one. */
 export function caseSensitiveAliasTerm(text: string): string | undefined {
   return ALIASES.caseSensitive.get(text)?.term;
@@ -214,14 +223,17 @@ function makeUnit(
   isCue: boolean,
 ): Unit {
   const { negations, negatedBy, distance, beforeNegation } = scope;
-  const surface = tokens
-    .slice(first, last + 1)
-    .map((t) => t.text)
-    .join(" ");
+  // A unit is one word but for alias phrases: no array is made for one.
+  let surface = tokens[first].text;
+  let temporal = tokens[first].temporal;
+  for (let k = first + 1; k <= last; k++) {
+    surface += " " + tokens[k].text;
+    temporal ||= tokens[k].temporal;
+  }
   return {
     term,
     // Dates and durations are matched like places: they help find a claim, not decide one.
-    entity: entity || tokens.slice(first, last + 1).some((t) => t.temporal),
+    entity: entity || temporal,
     first,
     last,
     surface,
@@ -281,7 +293,7 @@ function isPossessive(t: Token): boolean {
 }
 
 function endsClause(t: Token): boolean {
-  if (!t.isWord) return /^[,;:()\u2013\u2014!?.-]$/.test(t.text) || t.text === "--";
+  if (!t.isWord) return CLAUSE_PUNCTUATION.has(t.text);
   return CLAUSE_BREAKERS.has(t.lower);
 }
 
@@ -291,8 +303,8 @@ function negationCueAt(tokens: Token[], i: number): { length: number; text: stri
     const next = tokens[i + 1];
     if (next && NON_NEGATING_AFTER_NOT.has(next.lower)) return undefined;
   }
-  for (const phrase of NEGATION_PHRASES) {
-    if (phrase.length > 1 && phrase.every((w, k) => tokens[i + k]?.lower === w)) {
+  for (const phrase of NEGATION_PHRASES_BY_FIRST.get(t.lower) ?? NO_PHRASES) {
+    if (phrase.every((w, k) => tokens[i + k]?.lower === w)) {
       return {
         length: phrase.length,
         text: tokens
@@ -310,22 +322,37 @@ function negationCueAt(tokens: Token[], i: number): { length: number; text: stri
 }
 
 function aliasAt(tokens: Token[], i: number): { term: string; entity: boolean; length: number } | undefined {
-  const multiPossible = ALIASES.firstWords.has(tokens[i].lower);
-  for (let n = Math.min(ALIASES.maxLength, tokens.length - i); n >= 1; n--) {
-    if (n > 1 && !multiPossible) continue; // no phrase starts with this word
-    const key = tokens
-      .slice(i, i + n)
-      .map((t) => t.lower)
-      .join(" ");
-    const hit = n === 1 ? (ALIASES.single.get(key) ?? ALIASES.single.get(tokens[i].lemma)) : ALIASES.multi.get(key);
-    if (hit) return { ...hit, length: n };
-    if (n === 1) {
-      const cs = ALIASES.caseSensitive.get(tokens[i].text);
-      if (cs) return { ...cs, length: 1 };
+  const t = tokens[i];
+  // The longest phrase first; only words that start one are looked up with their followers.
+  if (ALIASES.firstWords.has(t.lower)) {
+    const longest = Math.min(ALIASES.maxLength, tokens.length - i);
+    const keys: string[] = [t.lower];
+    for (let n = 2; n <= longest; n++) keys.push(keys[n - 2] + " " + tokens[i + n - 1].lower);
+    for (let n = longest; n >= 2; n--) {
+      const hit = ALIASES.multi.get(keys[n - 1]);
+      if (hit) return { ...hit, length: n };
     }
   }
+  const hit = ALIASES.single.get(t.lower) ?? ALIASES.single.get(t.lemma);
+  if (hit) return { ...hit, length: 1 };
+  const cs = ALIASES.caseSensitive.get(t.text);
+  if (cs) return { ...cs, length: 1 };
   return undefined;
 }
+
+/** Phrases of more than one word by their first word, each list in the order given. */
+function phrasesByFirstWord(phrases: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  const out = new Map<string, (readonly string[])[]>();
+  for (const p of phrases) {
+    if (p.length < 2) continue;
+    const list = out.get(p[0]);
+    if (list) list.push(p);
+    else out.set(p[0], [p]);
+  }
+  return out;
+}
+
+const NO_PHRASES: readonly (readonly string[])[] = [];
 
 interface AliasTable {
   single: ReadonlyMap<string, { term: string; entity: boolean }>;

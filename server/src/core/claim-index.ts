@@ -7,6 +7,7 @@ import {
   caseSensitiveAliasTerm,
   lowerWord,
   multiWordAliases,
+  singleAliasTerm,
   termOf as termOfWord,
   type Unit,
 } from "./analyze.js";
@@ -437,7 +438,7 @@ export class ClaimIndex {
   /** What each of these chunks can reach and name (see mayMatch), remembered. */
   private learnChunks(unseen: string[]): ChunkReach[] {
     if (this.chunkTerms.size > GATE_MEMORY) this.chunkTerms.clear();
-    const { values, normals, lemmas, starts } = this.nlp.lexicalTokens(unseen.join(" "));
+    const { values, normals, lemmas, stops, starts } = this.nlp.lexicalTokens(unseen.join(" "));
     const sets = unseen.map(() => new Set<string>());
     const named = unseen.map((): number[] => []);
     const words = this.speakerGate().words;
@@ -445,7 +446,7 @@ export class ClaimIndex {
     let chunkEnd = unseen[0].length;
     for (let i = 0; i < values.length; i++) {
       while (starts[i] > chunkEnd && chunk + 1 < unseen.length) chunkEnd += 1 + unseen[++chunk].length;
-      this.tokenTerms(values[i], normals[i], lemmas[i], sets[chunk], named[chunk], words);
+      this.tokenTerms(values[i], normals[i], lemmas[i], stops[i], sets[chunk], named[chunk], words);
     }
     return unseen.map((c, k) => {
       const lists = sets[k].size ? [...sets[k]].map((t) => this.postings.get(t)!) : NO_LISTS;
@@ -456,7 +457,15 @@ export class ClaimIndex {
     });
   }
 
-  private tokenTerms(value: string, normal: string, lemma: string, out: Set<string>, named: number[], words: SpeakerWords): void {
+  private tokenTerms(
+    value: string,
+    normal: string,
+    lemma: string,
+    stop: boolean,
+    out: Set<string>,
+    named: number[],
+    words: SpeakerWords,
+  ): void {
     const cs = caseSensitiveAliasTerm(value);
     if (cs !== undefined && this.postings.has(cs)) out.add(cs);
     const lower = lowerWord(value);
@@ -467,7 +476,11 @@ export class ClaimIndex {
     const triggers = (this.phraseTriggers ??= this.buildPhraseTriggers());
     for (const t of triggers.get(lower) ?? NO_TERMS) out.add(t);
     if (fix) for (const t of triggers.get(fix.lower) ?? NO_TERMS) out.add(t);
-    for (const k of keys) for (const t of this.wordTerms(k)) out.add(t);
+    // A stop word is a unit only as an alias (analyze.ts): "US", a one-word alias under one of its forms, or a word
+    // of a phrase (whose trigger is read above). Otherwise what its lemmas are related to ("back" → "endorse",
+    // "further" → "promote") is nothing the matcher reads.
+    const related = !stop || cs !== undefined || [...keys].some((k) => singleAliasTerm(k) !== undefined);
+    if (related) for (const k of keys) for (const t of this.wordTerms(k)) out.add(t);
     // The token's lowercase form as analysis reads it (analyze.ts: "nt" read as "not" is "n't"), or its correction.
     words.addSpeakers(lower, named);
     if (lemma === "not" && /^nt$/i.test(value)) words.addSpeakers("n't", named);

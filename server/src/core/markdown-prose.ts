@@ -21,6 +21,7 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import type { Nodes } from "mdast";
 import { CITATION_PREFIX, citationRanges, factcheckDefinitionLines, footnoteRefRanges, plainTextMarkers } from "./draft-marks.js";
 import { MAX_DEPTH, MAX_PARSE, nestingDepth, plainMarkdownLayout } from "./markdown-limits.js";
+import { pipeTableUnits } from "./pipe-table.js";
 import type { ProseLayout } from "./prose-layout.js";
 import { simpleInlineLayout } from "./simple-inline.js";
 
@@ -347,7 +348,7 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
       a += 3;
     }
     markFootnotes(a, b);
-    if (!(isParagraph && tableUnits(a, b))) units.push(a, b);
+    if (!(isParagraph && pipeTableUnits(src, classes, a, b, units))) units.push(a, b);
     return true;
   };
 
@@ -361,41 +362,6 @@ function layoutTree(src: string, tree: ReturnType<typeof fromMarkdown>): { layou
     }
     const defs = factcheckDefinitionLines(src, a, b);
     for (let k = 0; k < defs.length; k += 2) fill(defs[k], defs[k + 1], OUTSIDE);
-  };
-
-  /** A paragraph that is a GFM pipe table (header row, delimiter row, body rows): one unit per cell. */
-  const tableUnits = (a: number, b: number): boolean => {
-    const nl1 = src.indexOf("\n", a);
-    if (nl1 < 0 || nl1 >= b) return false;
-    let nl2 = src.indexOf("\n", nl1 + 1);
-    if (nl2 < 0 || nl2 > b) nl2 = b;
-    const header = proseOf(a, nl1);
-    const delimiter = proseOf(nl1 + 1, nl2);
-    if (!header.includes("|") || !delimiter.includes("|") || !TABLE_DELIMITER.test(delimiter)) return false;
-    fill(nl1 + 1, nl2, OUTSIDE);
-    for (let ls = a; ls < b;) {
-      let le = src.indexOf("\n", ls);
-      if (le < 0 || le > b) le = b;
-      if (ls !== nl1 + 1) {
-        let cell = ls;
-        for (let i = ls; i < le; i++) {
-          if (src.charCodeAt(i) === 124 /* | */ && classes[i] === PROSE && src.charCodeAt(i - 1) !== 92) {
-            classes[i] = OUTSIDE;
-            if (i > cell) units.push(cell, i);
-            cell = i + 1;
-          }
-        }
-        if (le > cell) units.push(cell, le);
-      }
-      ls = le + 1;
-    }
-    return true;
-  };
-
-  const proseOf = (s: number, e: number): string => {
-    let out = "";
-    for (let i = s; i < e; i++) if (classes[i] === PROSE) out += src[i];
-    return out;
   };
 
   /**
@@ -490,8 +456,6 @@ export const HTML_BLOCK_ENDS: readonly (readonly [RegExp, RegExp])[] = [
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 /** The longest character reference: "&", 32 letters and digits, ";". */
 const MAX_ENTITY = 34;
-
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;

@@ -103,9 +103,10 @@ export class Nlp {
 
   /**
    * The tokens of `text` as wink reads them without tagging (the sentence-boundary instance): value, normal
-   * form, and the lemma that does not depend on the part of speech (see lemma-forms.ts), with start offsets.
+   * form, the lemma that does not depend on the part of speech (see lemma-forms.ts) and the stop-word flag
+   * (a property of the normal form in wink's lexicon, not of tagging: analysis reads the same), with start offsets.
    */
-  lexicalTokens(text: string): { values: string[]; normals: string[]; lemmas: string[]; starts: Int32Array } {
+  lexicalTokens(text: string): { values: string[]; normals: string[]; lemmas: string[]; stops: boolean[]; starts: Int32Array } {
     const bounded = boundTokens(text);
     const doc = this.sbd.readDoc(bounded);
     const t = doc.tokens();
@@ -115,6 +116,7 @@ export class Nlp {
       values,
       normals: t.out(its.normal) as string[],
       lemmas: lemmasOf(t, values),
+      stops: t.out(its.stopWordFlag) as unknown as boolean[],
       starts,
     };
   }

@@ -18,6 +18,7 @@
 // whose every line starts "> ". A unit test compares the result with
 // micromark's layout on written and generated blocks (server/test/simple-inline.test.ts).
 import { CITATION_PREFIX } from "./draft-marks.js";
+import { pipeTableUnits } from "./pipe-table.js";
 import type { ProseLayout } from "./prose-layout.js";
 
 const PROSE = 1;
@@ -41,7 +42,9 @@ export function simpleInlineLayout(src: string): ProseLayout | undefined {
   if (n === 0) return undefined;
   const c0 = src.charCodeAt(0);
   if (c0 === 32 || c0 === 9 || c0 === 10 || c0 === 13 || c0 === 0x3c /* < */) return undefined;
-  if (/[\t\r\\_|~]/.test(src) || / \n|\n |\n\n/.test(src) || src.endsWith(" ") || src.endsWith("\n")) return undefined;
+  if (/[\t\r\\_~]/.test(src) || / \n|\n |\n\n/.test(src) || src.endsWith(" ") || src.endsWith("\n")) return undefined;
+  // A pipe is text to CommonMark, but a paragraph with one may be a table: only the table branch reads them.
+  if (c0 !== 0x7c /* | */ && src.includes("|")) return undefined;
   if (src.includes("![") || src.includes("[^") || src.includes(CITATION_PREFIX)) return undefined;
   const classes = new Uint8Array(n);
   const units: number[] = [];
@@ -57,12 +60,24 @@ export function simpleInlineLayout(src: string): ProseLayout | undefined {
       const m = marker.exec(src.slice(line, end));
       if (!m) return undefined;
       const from = line + m[0].length;
-      if (from >= end || BLOCK_START.test(src.slice(from, end)) || src.charCodeAt(from) === 0x5b /* [ */) return undefined;
+      if (from >= end || BLOCK_START.test(src.slice(from, end))) return undefined;
+      // An item's first "[ ]", "[x]" is a task checkbox to the reader (markdown-prose.ts); a link may start one.
+      if (!heading && TASK_BOX.test(src.slice(from, from + 4))) return undefined;
       if (heading && src.charCodeAt(end - 1) === 0x23) return undefined; // a closing sequence
       if (!inline(src, from, end, classes, code)) return undefined;
       units.push(from, end);
       line = end + 1;
     }
+  } else if (c0 === 0x7c /* | */) {
+    // Every line starts with a pipe: one paragraph (no line of it can start another block), which is cut into
+    // cells when it is a table (pipe-table.ts), as the reader cuts micromark's paragraph.
+    for (let line = 0; line < n;) {
+      if (src.charCodeAt(line) !== 0x7c) return undefined;
+      const end = src.indexOf("\n", line);
+      line = end < 0 ? n : end + 1;
+    }
+    if (!inline(src, 0, n, classes, code)) return undefined;
+    if (!pipeTableUnits(src, classes, 0, n, units)) units.push(0, n);
   } else if (c0 === 0x3e /* > */) {
     // A block quote holding one paragraph: every line "> " and its words. The prefixes of the lines after the
     // first are inside the paragraph's text, as markup micromark strips (OUTSIDE); the line breaks are prose.
@@ -88,6 +103,8 @@ export function simpleInlineLayout(src: string): ProseLayout | undefined {
 }
 
 const HEADING = /^#{1,6} (?=[^ ])/;
+/** A GFM task checkbox at an item's start (markdown-prose.ts masks it): such items are left to micromark. */
+const TASK_BOX = /^\[[ xX]\](?=[ \t]|$)/;
 const BULLET = /^- (?=[^ ])/;
 const ORDERED = /^\d{1,9}\. (?=[^ ])/;
 
