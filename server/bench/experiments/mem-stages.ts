@@ -76,6 +76,11 @@ if (session) {
     includeObjectsCollectedByMinorGC: process.env.PROF === "all",
   } as never);
 }
+// SEG=1: the draft segmented first, on its own (the check then reads the segmenter's caches): what segmenting leaves.
+if (process.env.SEG) {
+  checker.segmenter.segmentDraft(draft, "markdown");
+  stage("segmented");
+}
 const cpu0 = process.cpuUsage();
 const findings = checker.checkText(draft, "markdown").findings.length;
 const cpu = process.cpuUsage(cpu0);
