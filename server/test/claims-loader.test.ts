@@ -112,6 +112,23 @@ describe("line index", () => {
     assert.deepEqual(idx.positionAt(7), { line: 3, character: 0 });
     assert.deepEqual(idx.positionAt(12), { line: 3, character: 5 }); // the flag is 4 UTF-16 units
   });
+
+  test("counts its lines and gives where each starts; by \\n alone when asked", () => {
+    const any = new LineIndex("a\r\nb\rc\n");
+    assert.equal(any.lineCount, 4);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((l) => any.lineStart(l)),
+      [0, 3, 5, 7, undefined],
+    );
+    const lf = new LineIndex("a\r\nb\rc\n", "lf");
+    assert.equal(lf.lineCount, 3);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((l) => lf.lineStart(l)),
+      [0, 3, 7, undefined],
+    );
+    assert.deepEqual(lf.positionAt(5), { line: 1, character: 2 });
+    assert.equal(new LineIndex("").lineCount, 1);
+  });
 });
 
 describe("loading a valid claims file", () => {

@@ -81,6 +81,13 @@ export class ListScorer {
   private readonly state: Uint8Array;
   /** The claims reached in a call, in the order reached. */
   private readonly reached: Int32Array;
+  /**
+   * The candidates still followed once the bound holds, and the bound's sums (`left`): kept between calls, like the
+   * accumulators. Made per call, they were a tenth of what a check against 100,000 claims allocates (millions of
+   * candidates pushed one by one, a growing array each), and with it of what outlived the young generation.
+   */
+  private readonly followedIds: Int32Array;
+  private left = new Float64Array(64);
   /** Bit sets of the common lists, made the first time one is asked about (n/8 bytes each). */
   private readonly bits = new Map<Int32Array, Uint32Array>();
   /** Calls in which the bound held (some lists were not walked for new candidates): for tests. */
@@ -90,18 +97,22 @@ export class ListScorer {
     this.score = new Float64Array(n);
     this.state = new Uint8Array(n);
     this.reached = new Int32Array(n);
+    this.followedIds = new Int32Array(n);
   }
 
   /** The `k` claims of highest sum of `ws[i]` over the `lists[i]` holding them, ties to the lower claim, best first. */
   top(lists: readonly Int32Array[], ws: readonly number[], k: number, common = Infinity): number[] {
     const m = lists.length;
     // left[i]: the most the lists from i on can give a claim.
-    const left = new Float64Array(m + 1);
+    if (this.left.length < m + 1) this.left = new Float64Array(Math.max(m + 1, this.left.length * 2));
+    const left = this.left;
+    left[m] = 0;
     for (let i = m - 1; i >= 0; i--) left[i] = left[i + 1] + ws[i];
     const { score, state, reached } = this;
     let count = 0;
-    /** Candidates still followed once the bound holds (undefined before: all of those reached). */
-    let followed: number[] | undefined;
+    /** Candidates still followed once the bound holds (undefined before: all of those reached), the first `nFollowed` of it. */
+    let followed: Int32Array | undefined;
+    let nFollowed = 0;
     let top = 0;
     const bounded = k > 0 && k <= BOUNDED_K;
     try {
@@ -114,11 +125,11 @@ export class ListScorer {
           const kth = score[topK(reached, count, score, k)[k - 1]];
           const most = left[i] * (1 + SLACK);
           if (most < kth * (1 - SLACK)) {
-            followed = [];
+            followed = this.followedIds;
             this.bounded++;
             for (let j = 0; j < count; j++) {
               const id = reached[j];
-              if ((score[id] + most) * (1 + SLACK) >= kth) followed.push(id);
+              if ((score[id] + most) * (1 + SLACK) >= kth) followed[nFollowed++] = id;
               else state[id] = LEFT;
             }
           }
@@ -134,7 +145,7 @@ export class ListScorer {
             if (s > top) top = s;
           }
         } else {
-          const s = followed ? this.addTo(followed, followed.length, list, w, common) : this.addTo(reached, count, list, w, common);
+          const s = followed ? this.addTo(followed, nFollowed, list, w, common) : this.addTo(reached, count, list, w, common);
           if (s > top) top = s;
         }
       }
@@ -142,8 +153,10 @@ export class ListScorer {
       // (Read in place: a copy of every claim reached, tens of thousands for a sentence of common words, cost more
       // than the selection.)
       if (k > BOUNDED_K)
-        return (followed ?? Array.from(reached.subarray(0, count))).sort((x, y) => score[y] - score[x] || x - y).slice(0, k);
-      return followed ? topK(followed, followed.length, score, k) : topK(reached, count, score, k);
+        return Array.from((followed ?? reached).subarray(0, followed ? nFollowed : count))
+          .sort((x, y) => score[y] - score[x] || x - y)
+          .slice(0, k);
+      return followed ? topK(followed, nFollowed, score, k) : topK(reached, count, score, k);
     } finally {
       for (let j = 0; j < count; j++) {
         const id = reached[j];

@@ -42,7 +42,7 @@ export function buildDatabase(
   rep: Reporter,
   source: SourceView,
   sourcePath: string | undefined,
-  offsets: ReadonlyMap<number, { start: number; end: number }>,
+  offsets: { get(index: number): { start: number; end: number } | undefined; has(index: number): boolean },
   idSpan: (index: number) => { start: number; end: number } | undefined,
 ): LoadedClaimsDatabase {
   const sourceText = source.text;

@@ -289,20 +289,26 @@ function feedDatabase(feed: ImportedFeed, file: string, rep: Reporter): LoadedCl
  * (an id key written with escapes, say).
  */
 function idSpans(text: string, raw: RawDatabase, scan: JsonScan, rep: Reporter): (index: number) => { start: number; end: number } {
-  const spans: { start: number; end: number }[] = [];
+  // As numbers, a claim's span made when asked (buildDatabase asks once): 100,000 {start, end} objects kept for the
+  // whole load were ≈ 5 MB left in the old generation.
+  const n = raw.claims.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  let found = 0;
   let k = 0;
   matching: for (const claim of raw.claims) {
     while (k < scan.idValues.length) {
       const at = scan.idValues[k++];
       const { value, end } = stringAt(text, at);
       if (value === claim.id) {
-        spans.push({ start: at, end });
+        starts[found] = at;
+        ends[found++] = end;
         continue matching;
       }
     }
     break;
   }
-  if (spans.length === raw.claims.length) return (i) => spans[i];
+  if (found === n) return (i) => ({ start: starts[i], end: ends[i] });
   return (i) => {
     const node = rep.nodeAt(`/claims/${i}/id`)!;
     return { start: node.offset, end: node.offset + node.length };

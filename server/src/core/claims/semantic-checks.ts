@@ -35,7 +35,7 @@ export function reportDuplicateKeys(root: JsonNode, rep: Reporter): void {
  * against the source. Returns the checked offsets of each claim's quote by its index in `claims`; problems go to
  * `rep`, by JSON Pointer.
  */
-export function checkClaims(top: Record<string, unknown>, rep: Reporter, source: SourceView): Map<number, { start: number; end: number }> {
+export function checkClaims(top: Record<string, unknown>, rep: Reporter, source: SourceView): QuoteOffsetTable {
   const speakers = isObject(top.speakers) ? top.speakers : undefined;
   const speakerInfos: SpeakerInfo[] = [];
   for (const [id, v] of Object.entries(speakers ?? {})) {
@@ -44,7 +44,7 @@ export function checkClaims(top: Record<string, unknown>, rep: Reporter, source:
   const speakerIds = new Set(speakerInfos.map((s) => s.id));
   const claims = Array.isArray(top.claims) ? (top.claims as unknown[]) : [];
   const firstById = new Map<string, number>();
-  const offsets = new Map<number, { start: number; end: number }>();
+  const offsets = new QuoteOffsetTable(claims.length);
   const version1 = top.version === 1;
 
   claims.forEach((claim, index) => {
@@ -89,6 +89,31 @@ export function checkClaims(top: Record<string, unknown>, rep: Reporter, source:
     if (quoted) offsets.set(index, quoted);
   });
   return offsets;
+}
+
+/**
+ * Checked quote offsets by claim index, as numbers in two arrays (-1: none). As a Map of {start, end} objects they
+ * were ≈ 10 MB of a 100,000-claim load, kept for the whole load and then garbage in the old generation.
+ */
+export class QuoteOffsetTable {
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  constructor(size: number) {
+    this.starts = new Float64Array(size).fill(-1);
+    this.ends = new Float64Array(size);
+  }
+  set(index: number, at: { start: number; end: number }): void {
+    this.starts[index] = at.start;
+    this.ends[index] = at.end;
+  }
+  has(index: number): boolean {
+    return this.starts[index] >= 0;
+  }
+  /** The offsets of claim `index`'s quote, made anew; undefined when it has none. */
+  get(index: number): { start: number; end: number } | undefined {
+    const start = this.starts[index];
+    return start >= 0 ? { start, end: this.ends[index] } : undefined;
+  }
 }
 
 /** The properties only a version-2 file's claims may have. */
