@@ -30,8 +30,8 @@ export function sectionTerms(section: string, idf: (term: string) => number, ter
 
 /**
  * An inverted index over the claims' sections, for candidates a text reaches through the title of a
- * claim's review rather than its statement ("Is Minecraft Shutting Down?" for "The popular video game
- * Minecraft is shutting down in 2020"). Built on first use (a plain word split: about 10 µs a claim).
+ * claim's review rather than its statement ("Is the Harbor Ferry Ending?" for "The city's harbor
+ * ferry will stop running next year"). Built on first use (a plain word split: about 10 µs a claim).
  */
 export class SectionIndex {
   private readonly postings = new Map<string, Int32Array>();

@@ -25,7 +25,7 @@ export interface NormalisedText {
 
 const MONTHS =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
-/** "— Center for Bio Div (@CenterForBioDiv) January 14, 2020" at the very end (an embedded tweet's byline). */
+/** "— Harbor Watch (@HarborWatchNews) March 3, 2021" at the very end (an embedded tweet's byline). */
 const TRAILER = new RegExp(`\\s*[—–―-]+\\s*([^—–―\\n]{0,100}?)\\s*\\(@(\\w{1,30})\\)\\s*${MONTHS}\\s+\\d{1,2},\\s+\\d{4}\\s*$`, "u");
 /** Links: scheme URLs (also glued to a word before them, "#Tag https://…" written without the space), bare www. and pic.twitter.com. */
 const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)[^\s<>"“”]*/giu;

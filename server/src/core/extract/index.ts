@@ -407,14 +407,14 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
 }
 
 /**
- * "Sam Lau, the communications director for the party, said": a source that is a description set off by
+ * "Ana Ruiz, the spokeswoman for the port, said": a source that is a description set off by
  * a comma after a name is that name's appositive; the name is the source.
  */
 function namedBeforeAppositive(doc: XDoc, [s, e]: [number, number], pieces: readonly (readonly [number, number])[]): [number, number] {
   const tk = doc.tokens;
   if (beforePreposition(tk.slice(s, e + 1)).some((t) => t.pos === "PROPN" || t.pos === "PRON") || tk[s - 1]?.value !== ",") return [s, e];
   let k = s - 2;
-  // past a parenthetical: "Rep. Devin Nunes (R-Calif.), chairman of …"
+  // past a parenthetical: "Rep. Ana Ruiz (D-Ore.), chair of …"
   if (tk[k]?.value === ")") {
     let j = k;
     while (j > 0 && k - j < 10 && tk[j].value !== "(") j--;

@@ -179,9 +179,9 @@ export function sourceFeatures(
   if (prev?.lower === "to" && tk[s0 - 2]?.lower === "according") f.push("according-to");
   if (prev?.lower === "by") f.push(`by|${passive}`);
   if (t.pos === "PRON") f.push(`pron=${t.lower}|${dir}|${adjacent}`);
-  // a noun phrase whose prepositional phrases run on to the cue ("Cohen and DeLong of the University of
-  // California, Berkeley, said"): the candidate heads the source, the nouns of its phrases do not; and
-  // a candidate that is the object of such a phrase ("Berkeley", "Washington" in "Republicans in Washington")
+  // a noun phrase whose prepositional phrases run on to the cue ("Ruiz and Okafor of the University of
+  // Eastfield, Harborside, said"): the candidate heads the source, the nouns of its phrases do not; and
+  // a candidate that is the object of such a phrase ("Harborside", "Washington" in "Republicans in Washington")
   if (left) {
     const chain = ppChain(doc, i, a);
     f.push(`chain=${chain}|${t.pos}`, `chain=${chain}|${adjacent}`);
