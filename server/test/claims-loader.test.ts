@@ -168,6 +168,8 @@ describe("loading a valid claims file", () => {
       end: 57,
       file: "valid-source.txt",
       sentence: 14,
+      // the rest of its sentence, the quote blanked: what the source says around it
+      frame: "The minister said the plan “ , ” before spring.",
     });
     // "Aid would continue" starts its own sentence (after the emoji); both claims of it share it.
     assert.equal(SOURCE_TEXT.slice(0, plan.source.sentence).endsWith("Sample Source\n"), true);

@@ -22,6 +22,10 @@ const SOURCES: [string, string][] = [
   ["the plain-text fixture", fixture("extract", "harbor-dredging.txt")],
   ["the Markdown fixture", fixture("extract", "harbor-dredging.md")],
   ["the HTML fixture", fixture("extract", "harbor-dredging.html")],
+  // A news article's frame around each statement: the day, the place, who the speaker is ("On Tuesday in Millbrook,
+  // Democratic Mayor Rosa Delgado said …"). The source says them, so restating its own sentence adds nothing. And a
+  // mixed quote (a paraphrase with the speaker's own words in quotation marks inside it), quoted as the source has it.
+  ["a news article with frames", fixture("extract", "ferry-frame.txt")],
 ];
 
 describe("a source checked against its own extracted database", () => {
@@ -47,5 +51,44 @@ describe("a source checked against its own extracted database", () => {
         "findings other than supported",
       );
     });
+  });
+
+  // The frame backs what the claim's own source sentence says, nothing else: a day, a place or a description from
+  // another sentence of the same source, or from none, is still a detail the record does not back.
+  it("a draft adding a detail its claim's source sentence does not hold is still unsupported; quoted paraphrase is misquoted", async () => {
+    copyFileSync(fixture("extract", "ferry-frame.txt"), join(AREA, "frames.txt"));
+    let err = "";
+    const code = await run(["extract", "frames.txt"], { out: () => {}, err: (t) => (err += t), nlp, cwd: AREA });
+    assert.equal(code, 0, err);
+    const db = await readClaimsFile(join(AREA, "frames.claims.json"));
+    const checker = createFactChecker({ databases: [db], lexicon: createLexicon(), nlp });
+    const drafts: [string, string][] = [
+      ["On Tuesday in Riverton, Mayor Rosa Delgado said the harbor ferry would resume service in April.", "Riverton"],
+      ["On Friday, Delgado said the harbor ferry would resume service in April.", "Friday"],
+      ["On Wednesday, Delgado said the harbor ferry would resume service in April.", "Wednesday"],
+      ["The Republican mayor, Rosa Delgado, said the harbor ferry would resume service in April.", "Republican"],
+      ["In Millbrook, Delgado promised that fares would stay at two dollars.", "Millbrook"],
+    ];
+    for (const [draft, word] of drafts) {
+      const findings = checker.checkText(draft, "plaintext").findings;
+      assert.equal(findings.length, 1, draft);
+      assert.equal(findings[0].verdict, "unsupported", draft);
+      assert.match(findings[0].explanation, new RegExp(`"${word}"`), draft);
+    }
+    // A mixed quote: the source paraphrases Okafor but has "for as long as the pilings hold up" in quotation marks.
+    // Those words may be put in marks under his name; words the source paraphrases may not.
+    const quoted: [string, string][] = [
+      ["Okafor said the county would keep the old dock open “for as long as the pilings hold up.”", "supported"],
+      ["Okafor said the county would keep the old dock open “for as long as the pilings hold up while the new one is built.”", "misquoted"],
+      ["Okafor said “the county would keep the old dock open” for as long as the pilings hold up.", "misquoted"],
+    ];
+    for (const [draft, verdict] of quoted) {
+      const findings = checker.checkText(draft, "plaintext").findings;
+      assert.deepEqual(
+        findings.map((f) => f.verdict),
+        [verdict],
+        draft,
+      );
+    }
   });
 });

@@ -80,6 +80,11 @@ function checkOne(
   const own = verbatim.filter(isTheirs);
   const direct = own.find((id) => index.claims[id].claim.quoteKind === "direct");
   if (direct !== undefined) return { claimIndex: direct, part, recorded: part.text };
+  // A mixed quote: the source paraphrases the speaker but puts these very words in quotation marks inside that
+  // paraphrase ("Cruz says his campaign is the only one that “has beaten and can beat” Trump"): they are the
+  // speaker's words, as the source gives them.
+  const mixed = own.find((id) => insideMarks(part.words, index.claims[id].claim.source.quote));
+  if (mixed !== undefined) return { claimIndex: mixed, part, recorded: part.text };
   const reported = own[0];
   if (reported !== undefined) {
     const sp = index.claims[reported].claim.speaker;
@@ -134,6 +139,11 @@ function candidatesFor(part: QuotedPart, a: Analysis, chosen: readonly number[],
   const terms = inside.flatMap((u) => index.links(u)).map((l) => ({ term: l.term, weight: l.weight }));
   const found = terms.length ? index.candidates(terms, QUOTE_CANDIDATES) : [];
   return [...new Set([...chosen, ...found])];
+}
+
+/** Are `words` verbatim inside one part of `quote` that the source itself has in quotation marks? */
+function insideMarks(words: readonly string[], quote: string): boolean {
+  return quotedParts(quote).some((q) => isVerbatim(words, q.words));
 }
 
 function recordWords(index: ClaimIndex, id: number): string[] {

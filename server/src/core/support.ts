@@ -85,6 +85,12 @@ export interface RecordVocabulary {
   /** The record's actor units (places, organisations, people), in claim-text order. */
   actors: Unit[];
   analysis: Analysis;
+  /**
+   * Terms of the rest of the claim's source sentence (ClaimSource.frame: the quotes of its claims blanked): when,
+   * where, who the speaker is. The source says them, so they back a draft's date, actor or description, exactly
+   * (no WordNet relatives) — but never a number, and never an actor standing where the record names another.
+   */
+  frame: Set<string>;
 }
 
 export type Detail =
@@ -110,7 +116,15 @@ export function recordVocabulary(claim: IndexedClaim, lexicon: Lexicon, nlp: Nlp
     }
   }
   const actors = claim.analysis.units.filter((u) => isActor(u, claim.analysis));
-  return { terms, related, evaluative, actors, analysis: claim.analysis };
+  const frame = new Set<string>();
+  const frameText = claim.claim.source.frame;
+  if (frameText) {
+    for (const u of analyze(nlp, frameText).units) {
+      frame.add(u.term);
+      frame.add(termOf(u.lemma));
+    }
+  }
+  return { terms, related, evaluative, actors, analysis: claim.analysis, frame };
 }
 
 /** Places, organisations and named people: the alias table's entities, or proper nouns. */
@@ -155,11 +169,14 @@ export function unbackedDetails(
     const kind = isDetail(u, a);
     if (!kind) continue;
     if (record.terms.has(u.term) || record.terms.has(termOf(u.lemma))) continue;
+    const inFrame = kind !== "number" && (record.frame.has(u.term) || record.frame.has(termOf(u.lemma)));
     if (kind === "actor") {
       const swapped = swappedActor(u, a, record, reached, hitAt);
-      out.push(swapped ? { kind: "actor-swap", unit: u, recordActor: swapped } : { kind: "unbacked", unit: u });
+      if (swapped) out.push({ kind: "actor-swap", unit: u, recordActor: swapped });
+      else if (!inFrame) out.push({ kind: "unbacked", unit: u });
       continue;
     }
+    if (inFrame) continue;
     if (kind === "evaluative") {
       const pos = WN_POS[u.pos];
       const mine = new Set([u.lower, u.lemma]);

@@ -33,6 +33,13 @@ export interface ClaimSource {
    * X, Trump indicated Y"): a draft restating one of them often restates the other too.
    */
   sentence?: number;
+  /**
+   * The rest of that source sentence: its words outside the quotes of every claim drawn from it (each quote's place
+   * blanked), when the source text is known. What the source says around the statements — when, where, who the
+   * speaker is ("On Thursday in Denver, the Republican senator said …") — so a draft repeating it adds nothing the
+   * source does not back. One string per source sentence, shared by its claims.
+   */
+  frame?: string;
 }
 
 export type Polarity = "positive" | "negative";

@@ -26,7 +26,7 @@ const CLAIM_KEYS = [
   "claimDate",
   "appearances",
 ];
-const SOURCE_KEYS = ["title", "section", "quote", "start", "end", "file", "sentence"];
+const SOURCE_KEYS = ["title", "section", "quote", "start", "end", "file", "sentence", "frame"];
 
 /** Numbers for the strings claims repeat (titles, file names), and the speakers. */
 export class CodecTables {
@@ -107,6 +107,7 @@ export function encodeClaim(c: Claim, index: number, speakerNumber: ReadonlyMap<
     c.review ?? null,
     c.claimDate ?? null,
     c.appearances ?? null,
+    s.frame === undefined ? null : t.string(s.frame),
   ];
 }
 
@@ -161,6 +162,7 @@ export function decodeClaim(
     { start: e[10] as number, end: e[11] as number },
     e[12] !== null ? strings[e[12] as number] : undefined,
     e[13] !== null ? (e[13] as number) : undefined,
+    e[20] != null ? strings[e[20] as number] : undefined,
   );
   const id = e[0] as string;
   const speaker = speakers[e[2] as number];

@@ -62,6 +62,7 @@ export function buildDatabase(
     shared.set(s, s);
     return s;
   };
+  const frames = sourceText !== undefined ? sentenceFrames(sourceText, offsets) : undefined;
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
     const checked = sourceText !== undefined && offsets.has(index);
@@ -83,13 +84,15 @@ export function buildDatabase(
     const shape = c.hedged === undefined || c.polarity === undefined ? claimShapeOf(c.text) : undefined;
     const claimant = c.speaker !== undefined ? speakers.get(c.speaker)! : undefined;
     const speaker = claimant ?? (unnamed ??= { ...UNNAMED_CLAIMANT });
+    const sentence = checked ? sentenceStartOf(sourceText!, at.start) : undefined;
     const claimSource = sourceOf(
       c.review?.headline ?? raw.source?.title ?? raw.title,
       c.section !== undefined ? once(c.section) : "",
       quoteOf(c.quote ?? c.text, checked ? sourceText : undefined, at),
       at,
       sourceFile,
-      checked ? sentenceStartOf(sourceText!, at.start) : undefined,
+      sentence,
+      sentence !== undefined ? frames?.get(frameStartOf(sourceText!, sentence)) : undefined,
     );
     const verb = c.verb !== undefined ? once(c.verb) : "claimed";
     // A feed's claim as it nearly always is (a claimant, a review, a date, where it appeared; no place in a file): one
@@ -150,11 +153,95 @@ export function sourceOf(
   at: { start: number; end: number },
   file: string | undefined,
   sentence: number | undefined,
+  frame?: string,
 ): Claim["source"] {
   const { start, end } = at;
+  if (frame !== undefined && sentence !== undefined)
+    return file !== undefined
+      ? { title, section, quote, start, end, file, sentence, frame }
+      : { title, section, quote, start, end, sentence, frame };
   if (file !== undefined)
     return sentence !== undefined ? { title, section, quote, start, end, file, sentence } : { title, section, quote, start, end, file };
   return sentence !== undefined ? { title, section, quote, start, end, sentence } : { title, section, quote, start, end };
+}
+
+/**
+ * The frame of each source sentence that holds a claim's quote (ClaimSource.frame), by the sentence's start: the
+ * sentence with the quote of every claim drawn from it blanked, so what is left is what the source says around its
+ * statements, never one claim's content backing another's. One string per sentence; linear in the quotes and the
+ * sentences' length.
+ */
+function sentenceFrames(text: string, offsets: ReadonlyMap<number, { start: number; end: number }>): Map<number, string> {
+  const quotes = new Map<number, { start: number; end: number }[]>();
+  for (const at of offsets.values()) {
+    if (at.end <= at.start) continue;
+    const s = frameStartOf(text, sentenceStartOf(text, at.start));
+    let list = quotes.get(s);
+    if (!list) quotes.set(s, (list = []));
+    list.push(at);
+  }
+  const frames = new Map<number, string>();
+  for (const [start, list] of quotes) {
+    list.sort((a, b) => a.start - b.start);
+    const last = list.reduce((m, q) => Math.max(m, q.end), start);
+    const end = sentenceEndOf(text, Math.max(start, last - 2));
+    const parts: string[] = [];
+    let at = start;
+    for (const q of list) {
+      if (q.start > at) parts.push(text.slice(at, q.start));
+      at = Math.max(at, q.end);
+    }
+    if (end > at) parts.push(text.slice(at, end));
+    // A comma where each quote stood: the words on either side are not read as one name.
+    frames.set(start, parts.join(" , "));
+  }
+  return frames;
+}
+
+/**
+ * The start of a frame's sentence, `sentence` (sentenceStartOf's) moved back past a title or an initial that ended
+ * the text before it ("… Republican presidential candidate Sen. | Lindsey Graham said"): that "." ends no sentence.
+ */
+function frameStartOf(text: string, sentence: number): number {
+  let s = sentence;
+  for (;;) {
+    let j = s - 1;
+    while (j > 0 && isSpace(text.charCodeAt(j))) j--;
+    if (j <= 0 || text.charCodeAt(j) !== 46 /* . */) return s;
+    const word = wordBefore(text, j);
+    if (!joinsNext(word)) return s;
+    s = sentenceStartOf(text, j - word.length);
+  }
+}
+
+/** The letters just before offset `dot`. */
+function wordBefore(text: string, dot: number): string {
+  let k = dot;
+  while (k > 0 && /[A-Za-z]/.test(text[k - 1])) k--;
+  return text.slice(k, dot);
+}
+
+/** Titles before a name and single initials: a "." after them does not end a sentence. */
+const TITLES: ReadonlySet<string> = new Set(
+  "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Lt Gen Col Capt Sgt Adm Cmdr Prof Rev Hon Pres Atty Supt Messrs".split(" "),
+);
+function joinsNext(word: string): boolean {
+  return TITLES.has(word) || (word.length === 1 && word >= "A" && word <= "Z");
+}
+
+/** Where the sentence holding `offset` ends (exclusive): after ".", "!" or "?" (and a closing quote or bracket) before whitespace, or at a line break; not after a title or an initial. */
+function sentenceEndOf(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) return i;
+    if (ch !== 46 && ch !== 33 && ch !== 63) continue;
+    if (ch === 46 && joinsNext(wordBefore(text, i))) continue;
+    let j = i + 1;
+    const after = text.charCodeAt(j);
+    if (after === 34 || after === 0x201d || after === 0x2019 || after === 41) j++;
+    if (j >= text.length || isSpace(text.charCodeAt(j))) return j;
+  }
+  return text.length;
 }
 
 /**
