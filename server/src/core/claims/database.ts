@@ -18,6 +18,12 @@ import { ProvenanceTable } from "./provenance.js";
 import type { SourceView } from "./quote-checks.js";
 import type { Reporter } from "./reporter.js";
 
+/** Each claim's checked quote offsets by its index (semantic-checks.ts QuoteOffsetTable; a Map works too). */
+export interface QuoteOffsets {
+  get(index: number): { start: number; end: number } | undefined;
+  has(index: number): boolean;
+}
+
 /** What the loader returns: a ClaimsDatabase plus what else the file says. */
 export interface LoadedClaimsDatabase extends ClaimsDatabase {
   /** Every speaker of the file, in file order, including any with no claims. Claims share these objects. */
@@ -42,7 +48,7 @@ export function buildDatabase(
   rep: Reporter,
   source: SourceView,
   sourcePath: string | undefined,
-  offsets: { get(index: number): { start: number; end: number } | undefined; has(index: number): boolean },
+  offsets: QuoteOffsets,
   idSpan: (index: number) => { start: number; end: number } | undefined,
 ): LoadedClaimsDatabase {
   const sourceText = source.text;
@@ -62,7 +68,7 @@ export function buildDatabase(
     shared.set(s, s);
     return s;
   };
-  const frames = sourceText !== undefined ? sentenceFrames(sourceText, offsets) : undefined;
+  const frames = sourceText !== undefined ? sentenceFrames(sourceText, raw.claims.length, offsets) : undefined;
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
     const checked = sourceText !== undefined && offsets.has(index);
@@ -171,10 +177,11 @@ export function sourceOf(
  * statements, never one claim's content backing another's. One string per sentence; linear in the quotes and the
  * sentences' length.
  */
-function sentenceFrames(text: string, offsets: ReadonlyMap<number, { start: number; end: number }>): Map<number, string> {
+function sentenceFrames(text: string, count: number, offsets: QuoteOffsets): Map<number, string> {
   const quotes = new Map<number, { start: number; end: number }[]>();
-  for (const at of offsets.values()) {
-    if (at.end <= at.start) continue;
+  for (let index = 0; index < count; index++) {
+    const at = offsets.get(index);
+    if (!at || at.end <= at.start) continue;
     const s = frameStartOf(text, sentenceStartOf(text, at.start));
     let list = quotes.get(s);
     if (!list) quotes.set(s, (list = []));
