@@ -98,7 +98,7 @@ export function buildDatabase(
       at,
       sourceFile,
       sentence,
-      sentence !== undefined ? frames?.get(frameStartOf(sourceText!, sentence)) : undefined,
+      sentence !== undefined ? frames?.[index] : undefined,
     );
     const verb = c.verb !== undefined ? once(c.verb) : "claimed";
     // A feed's claim as it nearly always is (a claimant, a review, a date, where it appeared; no place in a file): one
@@ -172,17 +172,20 @@ export function sourceOf(
 }
 
 /**
- * The frame of each source sentence that holds a claim's quote (ClaimSource.frame), by the sentence's start: the
- * sentence with the quote of every claim drawn from it blanked, so what is left is what the source says around its
- * statements, never one claim's content backing another's. One string per sentence; linear in the quotes and the
- * sentences' length.
+ * The frame of each claim's source sentence (ClaimSource.frame), by claim index (undefined: no quote in the source):
+ * the sentence with the quote of every claim drawn from it blanked, so what is left is what the source says around
+ * its statements, never one claim's content backing another's. One string per sentence, shared by its claims; each
+ * claim's sentence found once; linear in the quotes and the sentences' length.
  */
-function sentenceFrames(text: string, count: number, offsets: QuoteOffsets): Map<number, string> {
+function sentenceFrames(text: string, count: number, offsets: QuoteOffsets): (string | undefined)[] {
   const quotes = new Map<number, { start: number; end: number }[]>();
+  // Each claim's sentence start, found once (-1: no quote in the source).
+  const sentenceOf = new Float64Array(count).fill(-1);
   for (let index = 0; index < count; index++) {
     const at = offsets.get(index);
     if (!at || at.end <= at.start) continue;
     const s = frameStartOf(text, sentenceStartOf(text, at.start));
+    sentenceOf[index] = s;
     let list = quotes.get(s);
     if (!list) quotes.set(s, (list = []));
     list.push(at);
@@ -202,7 +205,9 @@ function sentenceFrames(text: string, count: number, offsets: QuoteOffsets): Map
     // A comma where each quote stood: the words on either side are not read as one name.
     frames.set(start, parts.join(" , "));
   }
-  return frames;
+  const byClaim: (string | undefined)[] = new Array<string | undefined>(count);
+  for (let index = 0; index < count; index++) byClaim[index] = sentenceOf[index] >= 0 ? frames.get(sentenceOf[index]) : undefined;
+  return byClaim;
 }
 
 /**
@@ -224,8 +229,12 @@ function frameStartOf(text: string, sentence: number): number {
 /** The letters just before offset `dot`. */
 function wordBefore(text: string, dot: number): string {
   let k = dot;
-  while (k > 0 && /[A-Za-z]/.test(text[k - 1])) k--;
+  while (k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
   return text.slice(k, dot);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Titles before a name and single initials: a "." after them does not end a sentence. */
