@@ -10,15 +10,11 @@ import { ClaimIndex } from "../src/core/claim-index.js";
 import { analyzeText, NO_CONTEXT, sketchesOf, termPairs, termPairsBound } from "../src/core/matcher.js";
 import { reviewerSpeakers } from "../src/core/reviewers.js";
 import { SpeakerDirectory } from "../src/core/speakers.js";
-import type { Claim } from "../src/core/types.js";
-import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
-import { fixture, nlp } from "./helpers.js";
+import { allFixtureClaims, fixture, nlp } from "./helpers.js";
 
 test("a candidate's sketch gives score()'s hits, concept hits and speaker test, and at least its coverage", async () => {
-  const claims: Claim[] = [...(await readBundledClaims()).claims];
-  for (const f of ["harbor", "transit", "briefing", "factchecks"])
-    claims.push(...(await readClaimsFile(fixture("core", `${f}.claims.json`))).claims);
+  const claims = await allFixtureClaims();
   const index = new ClaimIndex(claims, createLexicon(), nlp);
   const speakers = new SpeakerDirectory(new Set(claims.map((c) => c.speaker)));
   const ctx = { ...NO_CONTEXT, reviewers: reviewerSpeakers(claims) };

@@ -7,6 +7,7 @@ import { createNlp } from "../src/core/nlp.js";
 import { Segmenter } from "../src/core/segment/segmenter.js";
 import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
+import type { Claim } from "../src/core/types.js";
 
 /** The repository root: the nearest folder above this file with a package.json. */
 export const ROOT = (() => {
@@ -33,4 +34,14 @@ export async function harborChecker(): Promise<FactChecker> {
 
 export async function articleChecker(): Promise<FactChecker> {
   return createFactChecker({ databases: [await readBundledClaims()], lexicon, nlp });
+}
+
+/** The core fixture databases besides the bundled one: a city-council story, direct quotes, a briefing, a feed. */
+export const CORE_FIXTURE_DATABASES = ["harbor", "transit", "briefing", "factchecks"] as const;
+
+/** Every claim of the bundled database and the core fixture databases, in that order. */
+export async function allFixtureClaims(): Promise<Claim[]> {
+  const claims: Claim[] = [...(await readBundledClaims()).claims];
+  for (const f of CORE_FIXTURE_DATABASES) claims.push(...(await readClaimsFile(fixture("core", `${f}.claims.json`))).claims);
+  return claims;
 }

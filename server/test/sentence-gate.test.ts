@@ -12,9 +12,8 @@ import { reviewerSpeakers } from "../src/core/reviewers.js";
 import { SpeakerWords } from "../src/core/speaker-words.js";
 import { SpeakerDirectory, speakerNames } from "../src/core/speakers.js";
 import type { Claim, Speaker } from "../src/core/types.js";
-import { readBundledClaims, readClaimsFile } from "../src/node/claims-disk.js";
 import { createLexicon } from "../src/node/lexicon.js";
-import { fixture, nlp } from "./helpers.js";
+import { allFixtureClaims, fixture, nlp } from "./helpers.js";
 
 /** The speakers sameNames could match a mention holding `word` to, by brute force over their names. */
 function namedBy(word: string, speakers: readonly Speaker[]): number[] {
@@ -62,9 +61,7 @@ test("the words that may name a speaker are its alias words and its proper names
 });
 
 test("the sentence gate lets through every sentence a candidate could be accepted for, and no fewer terms", async () => {
-  const claims: Claim[] = [...(await readBundledClaims()).claims];
-  for (const f of ["harbor", "transit", "briefing", "factchecks"])
-    claims.push(...(await readClaimsFile(fixture("core", `${f}.claims.json`))).claims);
+  const claims = await allFixtureClaims();
   const index = new ClaimIndex(claims, createLexicon(), nlp);
   const speakers = new SpeakerDirectory(new Set(claims.map((c) => c.speaker)));
   const ctx = { ...NO_CONTEXT, reviewers: reviewerSpeakers(claims) };
