@@ -174,7 +174,9 @@ test("a large draft is checked in slices: hovers on another file answer quickly 
     await h.close(warm);
 
     const big = "file:///robust/big.md";
-    const text = generateDraft({ bytes: SOAK ? 3_000_000 : 400_000, seed: 3, articleSentences: CLAIM_TEXTS, articleShare: 0.1 });
+    // Long enough that ten hovers fit inside its check on a fast machine (400 KB took ≈ 0.5 s once the check got
+    // faster: nine hovers).
+    const text = generateDraft({ bytes: SOAK ? 3_000_000 : 800_000, seed: 3, articleSentences: CLAIM_TEXTS, articleShare: 0.1 });
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const held = holdMonitor();
