@@ -142,9 +142,7 @@ export function findAttributions(doc: XDoc): RawAttribution[] {
     doc,
     cueGroups(doc, (i) => scan.marks[i] === 1),
   );
-  const explicit = new Uint8Array(doc.tokens.length);
-  multiwordCues(doc, explicit);
-  return attributionsOfCues(doc, cues, { mask, strength: scan.strength, keep: KEEP_MODEL, explicit });
+  return attributionsOfCues(doc, cues, { mask, strength: scan.strength, keep: KEEP_MODEL, explicit: scan.explicit });
 }
 
 /** The cue candidates of a tokenised text as the cue tagger proposes them: token ranges [first, last], in text order. */
@@ -166,6 +164,8 @@ export interface CueScan {
   candidates: Uint8Array;
   /** Each token's B score over its O score, before any bias: how strongly the tagger would open a cue there. */
   strength: Float32Array;
+  /** 1 for the tokens of the multi-word cues ("ruled out", "according to"), marked in both of the above. */
+  explicit: Uint8Array;
 }
 
 /**
@@ -206,9 +206,15 @@ export function scanCues(
     if (candidateBias === bias) candidates.set(marks.subarray(s.first, s.last + 1), s.first);
     else decode(candidateBias, candidates);
   }
-  multiwordCues(doc, marks);
-  multiwordCues(doc, candidates);
-  return { marks, candidates, strength };
+  // The multi-word cues, found once and marked in both decodes.
+  const explicit = new Uint8Array(n);
+  multiwordCues(doc, explicit);
+  for (let i = 0; i < n; i++)
+    if (explicit[i]) {
+      marks[i] = 1;
+      candidates[i] = 1;
+    }
+  return { marks, candidates, strength, explicit };
 }
 
 /** How attributionsOfCues runs: the models and what the cue scan found (the defaults: the shipped models, no keep model). */
