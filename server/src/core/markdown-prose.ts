@@ -22,12 +22,10 @@ import type { Nodes } from "mdast";
 import { CITATION_PREFIX, citationRanges, factcheckDefinitionLines, footnoteRefRanges, plainTextMarkers } from "./draft-marks.js";
 import { MAX_DEPTH, MAX_PARSE, nestingDepth, plainMarkdownLayout } from "./markdown-limits.js";
 import { pipeTableUnits } from "./pipe-table.js";
-import type { ProseLayout } from "./prose-layout.js";
+import { MARKUP, OUTSIDE, PROSE, type ProseLayout } from "./prose-layout.js";
 import { simpleInlineLayout } from "./simple-inline.js";
 
-export const OUTSIDE = 0;
-export const PROSE = 1;
-export const MARKUP = 2;
+export { MARKUP, OUTSIDE, PROSE } from "./prose-layout.js";
 
 export type { ProseLayout } from "./prose-layout.js";
 

@@ -2,8 +2,7 @@
 // paragraph whose pipes are text, and segmentation cuts it into one unit per cell, so that no sentence runs
 // from one cell into the next. Shared by the micromark reader (markdown-prose.ts) and the shortcut that reads
 // simple blocks without it (simple-inline.ts): both must cut a table the same way.
-const PROSE = 1;
-const OUTSIDE = 0;
+import { OUTSIDE, PROSE } from "./prose-layout.js";
 
 /** A table's delimiter row ("| --- | :-: |"), as its prose reads. */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;

@@ -2,6 +2,11 @@
 // units, the lines an ignore comment covers, and whether the block ends inside an open construct.
 // In a file of its own so the readers (markdown-prose.ts, markdown-limits.ts) share it without a cycle.
 
+/** The class of a character in ProseLayout.classes: outside the prose (markup, code, HTML), prose, or inline markup. */
+export const OUTSIDE = 0;
+export const PROSE = 1;
+export const MARKUP = 2;
+
 /** The prose of one block. */
 export interface ProseLayout {
   /** Class of each UTF-16 code unit (OUTSIDE/PROSE/MARKUP), or null when every character is prose. */

@@ -19,10 +19,7 @@
 // micromark's layout on written and generated blocks (server/test/simple-inline.test.ts).
 import { CITATION_PREFIX } from "./draft-marks.js";
 import { pipeTableUnits } from "./pipe-table.js";
-import type { ProseLayout } from "./prose-layout.js";
-
-const PROSE = 1;
-const MARKUP = 2;
+import { MARKUP, PROSE, type ProseLayout } from "./prose-layout.js";
 
 /** Characters that may start Markdown inline syntax (or a block, at a line's start) in CommonMark. */
 const SYNTAX = /[\\`*_[\]<>&|!~]/;

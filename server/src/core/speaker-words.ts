@@ -10,7 +10,8 @@
 // two words within one edit (a substitution, an insertion or deletion, or two adjacent letters swapped) share a key,
 // each word or itself less one letter; each candidate is then confirmed with the same withinOneEdit.
 import { withinOneEdit } from "./edit-distance.js";
-import { speakerNames } from "./speakers.js";
+import { push, speakerNames } from "./speakers.js";
+import { deletions } from "./typo-index.js";
 import type { Speaker } from "./types.js";
 
 /** Proper names this long and longer are matched within one edit (speakers.ts sameNames). */
@@ -52,13 +53,5 @@ const NO_NAMES: readonly { name: string; speaker: number }[] = [];
 
 /** A word and each string made of it by deleting one letter. */
 function keysOf(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
-function push<V>(m: Map<string, V[]>, k: string, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
+  return [word, ...deletions(word)];
 }

@@ -57,7 +57,8 @@ export class TypoIndex {
   }
 }
 
-function deletions(word: string): string[] {
+/** Each string made of `word` by deleting one letter (the deletion keys of a one-edit lookup). */
+export function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
