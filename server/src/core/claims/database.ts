@@ -68,7 +68,7 @@ export function buildDatabase(
     shared.set(s, s);
     return s;
   };
-  const frames = sourceText !== undefined ? sentenceFrames(sourceText, raw.claims.length, offsets) : undefined;
+  const sentences = sourceText !== undefined ? sourceSentences(sourceText, raw.claims.length, offsets) : undefined;
   const claims = raw.claims.map((c, index): Claim => {
     const at = offsets.get(index) ?? { start: 0, end: 0 };
     const checked = sourceText !== undefined && offsets.has(index);
@@ -90,7 +90,7 @@ export function buildDatabase(
     const shape = c.hedged === undefined || c.polarity === undefined ? claimShapeOf(c.text) : undefined;
     const claimant = c.speaker !== undefined ? speakers.get(c.speaker)! : undefined;
     const speaker = claimant ?? (unnamed ??= { ...UNNAMED_CLAIMANT });
-    const sentence = checked ? sentenceStartOf(sourceText!, at.start) : undefined;
+    const sentence = checked ? sentences!.start[index] : undefined;
     const claimSource = sourceOf(
       c.review?.headline ?? raw.source?.title ?? raw.title,
       c.section !== undefined ? once(c.section) : "",
@@ -98,7 +98,7 @@ export function buildDatabase(
       at,
       sourceFile,
       sentence,
-      sentence !== undefined ? frames?.[index] : undefined,
+      sentence !== undefined ? sentences!.frame[index] : undefined,
     );
     const verb = c.verb !== undefined ? once(c.verb) : "claimed";
     // A feed's claim as it nearly always is (a claimant, a review, a date, where it appeared; no place in a file): one
@@ -172,42 +172,46 @@ export function sourceOf(
 }
 
 /**
- * The frame of each claim's source sentence (ClaimSource.frame), by claim index (undefined: no quote in the source):
- * the sentence with the quote of every claim drawn from it blanked, so what is left is what the source says around
- * its statements, never one claim's content backing another's. One string per sentence, shared by its claims; each
- * claim's sentence found once; linear in the quotes and the sentences' length.
+ * Each claim's source sentence, by claim index, found once: where it starts (ClaimSource.sentence; for a claim whose
+ * quote was checked against the source) and its frame (ClaimSource.frame; undefined for a claim without a quote in the
+ * source): the sentence with the quote of every claim drawn from it blanked, so what is left is what the source says
+ * around its statements, never one claim's content backing another's. One frame string per sentence, shared by its
+ * claims; linear in the quotes and the sentences' length.
  */
-function sentenceFrames(text: string, count: number, offsets: QuoteOffsets): (string | undefined)[] {
+function sourceSentences(text: string, count: number, offsets: QuoteOffsets): { start: Float64Array; frame: (string | undefined)[] } {
   const quotes = new Map<number, { start: number; end: number }[]>();
-  // Each claim's sentence start, found once (-1: no quote in the source).
+  const start = new Float64Array(count);
+  // Each claim's frame's start (-1: no quote in the source).
   const sentenceOf = new Float64Array(count).fill(-1);
   for (let index = 0; index < count; index++) {
     const at = offsets.get(index);
-    if (!at || at.end <= at.start) continue;
-    const s = frameStartOf(text, sentenceStartOf(text, at.start));
+    if (!at) continue;
+    start[index] = sentenceStartOf(text, at.start);
+    if (at.end <= at.start) continue;
+    const s = frameStartOf(text, start[index]);
     sentenceOf[index] = s;
     let list = quotes.get(s);
     if (!list) quotes.set(s, (list = []));
     list.push(at);
   }
   const frames = new Map<number, string>();
-  for (const [start, list] of quotes) {
+  for (const [from, list] of quotes) {
     list.sort((a, b) => a.start - b.start);
-    const last = list.reduce((m, q) => Math.max(m, q.end), start);
-    const end = sentenceEndOf(text, Math.max(start, last - 2));
+    const last = list.reduce((m, q) => Math.max(m, q.end), from);
+    const end = sentenceEndOf(text, Math.max(from, last - 2));
     const parts: string[] = [];
-    let at = start;
+    let at = from;
     for (const q of list) {
       if (q.start > at) parts.push(text.slice(at, q.start));
       at = Math.max(at, q.end);
     }
     if (end > at) parts.push(text.slice(at, end));
     // A comma where each quote stood: the words on either side are not read as one name.
-    frames.set(start, parts.join(" , "));
+    frames.set(from, parts.join(" , "));
   }
-  const byClaim: (string | undefined)[] = new Array<string | undefined>(count);
-  for (let index = 0; index < count; index++) byClaim[index] = sentenceOf[index] >= 0 ? frames.get(sentenceOf[index]) : undefined;
-  return byClaim;
+  const frame: (string | undefined)[] = new Array<string | undefined>(count);
+  for (let index = 0; index < count; index++) frame[index] = sentenceOf[index] >= 0 ? frames.get(sentenceOf[index]) : undefined;
+  return { start, frame };
 }
 
 /**
