@@ -81,7 +81,7 @@ function checkOne(
   const direct = own.find((id) => index.claims[id].claim.quoteKind === "direct");
   if (direct !== undefined) return { claimIndex: direct, part, recorded: part.text };
   // A mixed quote: the source paraphrases the speaker but puts these very words in quotation marks inside that
-  // paraphrase ("Cruz says his campaign is the only one that “has beaten and can beat” Trump"): they are the
+  // paraphrase ("Lin says the depot is the only site that “can be built and paid for” this year"): they are the
   // speaker's words, as the source gives them.
   const mixed = own.find((id) => insideMarks(part.words, index.claims[id].claim.source.quote));
   if (mixed !== undefined) return { claimIndex: mixed, part, recorded: part.text };
