@@ -4,6 +4,8 @@
 //
 //   node out/server/bench/findings-hash.js            compare with the reference (exit 1 on a difference)
 //   node out/server/bench/findings-hash.js --write    record the reference (only on purpose: matching changed)
+//   node out/server/bench/findings-hash.js --dump DIR each case's findings as JSON lines in DIR (N.jsonl, N the case's
+//                                                      number), to see what a change changed: diff two builds' dumps
 //
 // The inputs are generated here by the bench's own generators (never read from outside the repository):
 // the 1 MB Markdown draft against the bundled database, the same draft read as plain text, a draft of
@@ -78,13 +80,22 @@ function incremental(checker: FactChecker, draft: string, format: "markdown" | "
   return out;
 }
 
+/** The directory `--dump` names, if any. */
+function dumpDir(): string | undefined {
+  const at = process.argv.indexOf("--dump");
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 export async function hashCases(): Promise<HashedCase[]> {
   const nlp = createNlp();
   const bundled = await readBundledClaims();
   const bases = articleBases(nlp, bundled);
   const cases: HashedCase[] = [];
+  const dump = dumpDir();
   const add = (name: string, findings: readonly Finding[]) => {
     cases.push({ name, findings: findings.length, sha256: findingsDigest(findings) });
+    if (dump !== undefined)
+      writeFileSync(join(dump, `${cases.length}.jsonl`), findings.map((f) => JSON.stringify(findingFields(f))).join("\n") + "\n");
     process.stderr.write(`[findings-hash] ${name}: ${findings.length} findings\n`);
   };
   const fresh = (dbs: readonly ClaimsDatabase[]) => createFactChecker({ databases: dbs, lexicon: createLexicon(), nlp });

@@ -47,6 +47,7 @@ import { createNlp, type Nlp } from "./nlp.js";
 import { Segmenter } from "./segment/segmenter.js";
 import type { Assembled } from "./segment/assembly.js";
 import { type ProseSentence, proseText } from "./segment/sentence.js";
+import { REPEATS_SOURCE, repeatsSource } from "./repeats-source.js";
 import { type CheckControl, driveSteps, runSteps } from "./steps.js";
 import { SpeakerDirectory } from "./speakers.js";
 import type { Claim, ClaimsDatabase, Finding } from "./types.js";
@@ -612,13 +613,17 @@ export class FactChecker {
       const to = origin[Math.max(m.reach.start, m.reach.end - 1)];
       const held = parts.filter((p) => p.end > from && p.start <= to);
       const span = held.length ? held : parts;
+      const claim = this.index.claims[m.claimIndex].claim;
+      // One sentence that repeats the claim's own source sentence word for word is backed (repeats-source.ts).
+      const repeat =
+        m.verdict !== "supported" && span.length === 1 && repeatsSource(span[0].norm.text, claim, this.index.statementOf(m.claimIndex));
       return {
         start: span[0].start,
         end: span[span.length - 1].end,
-        verdict: m.verdict,
+        verdict: repeat ? "supported" : m.verdict,
         score: m.score,
-        explanation: m.explanation,
-        claim: this.index.claims[m.claimIndex].claim,
+        explanation: repeat ? REPEATS_SOURCE : m.explanation,
+        claim,
       };
     });
   }

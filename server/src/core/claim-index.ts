@@ -618,6 +618,29 @@ export class ClaimIndex {
     return a;
   }
 
+  /** Claims drawn from one source sentence, by its title, file, start and frame (statementOf; made on first use). */
+  private statements: Map<string, number[]> | undefined;
+
+  /**
+   * The claims drawn from the source sentence claim `id` was drawn from, itself among them (repeats-source.ts): those
+   * of its database with the same sentence start and frame (ClaimSource). Empty for a claim without a frame (no source text).
+   */
+  statementOf(id: number): Claim[] {
+    const key = statementKey(this.claims[id].claim);
+    if (key === undefined) return [];
+    if (!this.statements) {
+      this.statements = new Map();
+      this.claims.forEach((c, k) => {
+        const at = statementKey(c.claim);
+        if (at === undefined) return;
+        const list = this.statements!.get(at);
+        if (list) list.push(k);
+        else this.statements!.set(at, [k]);
+      });
+    }
+    return (this.statements.get(key) ?? []).map((k) => this.claims[k].claim);
+  }
+
   /** The record vocabulary of claim `id`, built once. */
   recordOf(id: number): RecordVocabulary {
     let r = this.records.get(id);
@@ -739,4 +762,10 @@ export class ClaimIndex {
     if (t === undefined) this.speakerTerms.set(speaker, (t = `@${speaker.name.toLowerCase()}`));
     return t;
   }
+}
+
+/** Which source sentence a claim was drawn from, as ClaimIndex.statementOf groups them; undefined without a frame. */
+function statementKey(claim: Claim): string | undefined {
+  const s = claim.source;
+  return s.frame === undefined ? undefined : `${s.title}\u0000${s.file ?? ""}\u0000${s.sentence ?? ""}\u0000${s.frame}`;
 }

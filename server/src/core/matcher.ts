@@ -7,6 +7,7 @@ import type { WeightedTerm } from "./candidate-scores.js";
 import type { IndexedClaim } from "./indexed-claim.js";
 import { FRAME_LEMMAS } from "./lexicon/cues.js";
 import { checkQuotes } from "./quote-check.js";
+import { REPEATS_SOURCE, repeatsSource } from "./repeats-source.js";
 import { findNamedSpeaker, type NamedSpeaker, sameSpeaker, type SpeakerDirectory } from "./speakers.js";
 import type { Claim, Verdict } from "./types.js";
 import { unbackedDetails } from "./support.js";
@@ -479,6 +480,7 @@ export function matchSentence(
   // holds none of anyone's (reviewers.ts), so its matches keep their verdicts.
   const reviewed = out.filter((m) => isRecordOfReview(ctx, index.claims[m.claimIndex].claim));
   const spoken = out.filter((m) => !reviewed.includes(m));
+  const repeats = markRepeats(spoken, text, index);
   applyQuoteChecks(
     spoken,
     text,
@@ -487,6 +489,7 @@ export function matchSentence(
     index,
     viable.filter((s) => !s.reviewer).map((s) => s.id),
     ctx,
+    repeats,
   );
   void speakerTokens;
   return [...spoken, ...reviewed];
@@ -829,6 +832,26 @@ function explainDenials(viable: Scored[]): void {
   }
 }
 
+/**
+ * A sentence that repeats its claim's own source sentence word for word is backed by the record, whatever the claim's
+ * rewording gave (repeats-source.ts). Its words in quotation marks are the source's, in the source's quotation marks,
+ * given to the speaker the source gives them to: the quotation checks locate them (the hover shows them) and leave the
+ * verdict. The claims returned.
+ */
+function markRepeats(out: SentenceMatch[], text: string, index: ClaimIndex): Set<number> {
+  const repeats = new Set<number>();
+  for (const m of out) {
+    if (m.verdict === "supported") continue;
+    const claim = index.claims[m.claimIndex].claim;
+    if (!repeatsSource(text, claim, index.statementOf(m.claimIndex))) continue;
+    m.verdict = "supported";
+    m.explanation = REPEATS_SOURCE;
+    m.namedSpeaker = undefined;
+    repeats.add(m.claimIndex);
+  }
+  return repeats;
+}
+
 /** Words in quotation marks decide the verdict of the claim they are checked against (quote-check.ts). */
 function applyQuoteChecks(
   out: SentenceMatch[],
@@ -838,6 +861,8 @@ function applyQuoteChecks(
   index: ClaimIndex,
   near: readonly number[],
   ctx: Pick<MatchContext, "reviewers">,
+  /** Claims whose source sentence the text repeats (markRepeats): their verdict stands. */
+  repeats: ReadonlySet<number>,
 ): void {
   const verdicts = checkQuotes(
     text,
@@ -860,7 +885,7 @@ function applyQuoteChecks(
     const m = out.find((x) => x.claimIndex === q.claimIndex);
     if (m) {
       m.quoted = quoted;
-      if (q.verdict && m.verdict !== "misquoted") {
+      if (q.verdict && m.verdict !== "misquoted" && !repeats.has(q.claimIndex)) {
         // A misquotation outranks every other fault; the explanation keeps what else is wrong.
         const rest = m.verdict !== "supported" && q.verdict === "misquoted" ? `; also ${m.verdict}: ${m.explanation}` : "";
         m.verdict = q.verdict;
@@ -868,20 +893,23 @@ function applyQuoteChecks(
         m.namedSpeaker = q.verdict === "misattributed" && named ? mentionRange(a, named) : undefined;
       }
     } else if (q.verdict) {
+      const claim = index.claims[q.claimIndex].claim;
+      // Quoted words the sentence's own match missed, in the very sentence the source has them in: backed.
+      const repeat = repeatsSource(text, claim, index.statementOf(q.claimIndex));
       // The quotation is the named speaker's claim after all: the others are not misattributions.
-      if (named && sameSpeaker(named, a.tokens, index.claims[q.claimIndex].claim.speaker)) {
+      if (named && sameSpeaker(named, a.tokens, claim.speaker)) {
         for (let k = out.length - 1; k >= 0; k--) if (out[k].verdict === "misattributed") out.splice(k, 1);
       }
       // Quoted words the sentence's own match missed (another speaker's, or a claim scored low).
       out.push({
         claimIndex: q.claimIndex,
-        verdict: q.verdict,
+        verdict: repeat ? "supported" : q.verdict,
         score: 0.5,
-        explanation: q.explanation!,
+        explanation: repeat ? REPEATS_SOURCE : q.explanation!,
         coverage: 0,
         precision: 0,
         quoted,
-        namedSpeaker: q.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
+        namedSpeaker: !repeat && q.verdict === "misattributed" && named ? mentionRange(a, named) : undefined,
       });
     }
   }

@@ -189,6 +189,9 @@ function sourceSentences(text: string, count: number, offsets: QuoteOffsets): { 
     start[index] = sentenceStartOf(text, at.start);
     if (at.end <= at.start) continue;
     const s = frameStartOf(text, start[index]);
+    // The sentence starts where its frame does: claims drawn from one sentence share it, a title inside it or not
+    // ("… Mr. | Trump said"), which is what sameStatement (matcher.ts) and repeats-source.ts read.
+    start[index] = s;
     sentenceOf[index] = s;
     let list = quotes.get(s);
     if (!list) quotes.set(s, (list = []));
