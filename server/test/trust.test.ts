@@ -129,6 +129,14 @@ describe("quotes are real (transit fixture, with direct quotes)", () => {
     ],
     // Scare quotes are not someone's words.
     ['Whitfield called the tram line a "vital link" for the east side.', "transit-vital-link:supported"],
+    // Words in quotation marks the record holds nowhere, near no recorded wording: not a misquotation it can name,
+    // but the sentence is not backed; a fault of the sentence's own outranks it.
+    [
+      'Whitfield called the new tram line a vital link for the east side, "one that every family will feel."',
+      "transit-vital-link:unsupported",
+      /record does not hold the words in quotation marks/,
+    ],
+    ['Reyes said the budget was ample enough for the tram plan, "and then some, believe me."', "transit-budget-thin:contradicted"],
     // An evaluative reversal and an actor swap outside quotation marks.
     [
       "Reyes said the budget was ample enough for the tram plan.",

@@ -885,14 +885,19 @@ function applyQuoteChecks(
     const m = out.find((x) => x.claimIndex === q.claimIndex);
     if (m) {
       m.quoted = quoted;
-      if (q.verdict && m.verdict !== "misquoted" && !repeats.has(q.claimIndex)) {
+      // A supported match's sentence was not read against its source sentence (markRepeats reads the others): read
+      // now, when a quotation would change its verdict.
+      const repeat = () =>
+        repeats.has(q.claimIndex) ||
+        (m.verdict === "supported" && repeatsSource(text, index.claims[q.claimIndex].claim, index.statementOf(q.claimIndex)));
+      if (q.verdict && m.verdict !== "misquoted" && !(q.unbacked && m.verdict !== "supported") && !repeat()) {
         // A misquotation outranks every other fault; the explanation keeps what else is wrong.
         const rest = m.verdict !== "supported" && q.verdict === "misquoted" ? `; also ${m.verdict}: ${m.explanation}` : "";
         m.verdict = q.verdict;
         m.explanation = q.explanation! + rest;
         m.namedSpeaker = q.verdict === "misattributed" && named ? mentionRange(a, named) : undefined;
       }
-    } else if (q.verdict) {
+    } else if (q.verdict && !q.unbacked) {
       const claim = index.claims[q.claimIndex].claim;
       // Quoted words the sentence's own match missed, in the very sentence the source has them in: backed.
       const repeat = repeatsSource(text, claim, index.statementOf(q.claimIndex));

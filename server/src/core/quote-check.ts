@@ -21,6 +21,11 @@ export interface QuoteVerdict {
   part: QuotedPart;
   /** The recorded words nearest to the quotation, for a direct claim (what a fix may put in the marks). */
   recorded?: string;
+  /**
+   * The quotation is in nobody's recorded words and near none of them: it cannot be called a misquotation, but a
+   * sentence holding it is not backed either. The verdict replaces `supported` only, never a finding's own fault.
+   */
+  unbacked?: true;
 }
 
 /** Nouns for the source itself: a quotation "according to the article" is the article's words. */
@@ -118,8 +123,24 @@ function checkOne(
   }
   // Not verbatim, and the sentence restates no claim: quoted words about something else.
   // (A near match of the named speaker's own counts: the quotation is what tips it.)
-  if (!best || !(chosen.includes(best.id) || (named && near.includes(best.id) && isTheirs(best.id)))) return undefined;
-  if (best.shared < Math.ceil(wordCount(part.words) / 2)) return undefined; // not about this record at all
+  if (
+    !best ||
+    !(chosen.includes(best.id) || (named && near.includes(best.id) && isTheirs(best.id))) ||
+    best.shared < Math.ceil(wordCount(part.words) / 2)
+  ) {
+    // Words in quotation marks the record holds nowhere, in a sentence that restates a claim of the speaker they are
+    // given to: not near enough any recorded wording to name it, and so not a misquotation, but not backed either.
+    // A `supported` finding would vouch for them.
+    const theirs = chosen.find(isTheirs);
+    if (theirs === undefined) return undefined;
+    return {
+      claimIndex: theirs,
+      verdict: "unsupported",
+      explanation: "the record does not hold the words in quotation marks",
+      part,
+      unbacked: true,
+    };
+  }
   const c = index.claims[best.id].claim;
   const notes: string[] = [];
   if (c.quoteKind === "reported") notes.push(`and the source only paraphrases ${c.speaker.name}`);
