@@ -103,6 +103,25 @@ describe("repeats-source: the claim's source sentence, rebuilt from the database
     assert.equal(sourceSentenceOf(byId("council-thursday"), statement(byId("council-thursday"))), "The council meets on Thursday.");
   });
 
+  it('a month before its day does not end the sentence ("Aug. 19"); a month at a sentence\'s end does', () => {
+    const text = "RIVERTON, Aug. 19 — Ortiz said the depot would open in Oct. The mayor agreed.\n";
+    const dated = parseClaimsDatabase(
+      JSON.stringify({
+        ...FILE,
+        claims: [
+          claim("ortiz-open", "ortiz", "The depot would open in October.", "the depot would open in Oct"),
+          claim("lin-agreed", "lin", "The mayor agreed.", "The mayor agreed"),
+        ],
+      }),
+      "dated.claims.json",
+      { sourceText: text, sourcePath: "dated.txt" },
+    );
+    const open = byId("ortiz-open", dated);
+    assert.equal(sourceSentenceOf(open, statement(open, dated)), "RIVERTON, Aug. 19 — Ortiz said the depot would open in Oct.");
+    const agreed = byId("lin-agreed", dated);
+    assert.equal(sourceSentenceOf(agreed, statement(agreed, dated)), "The mayor agreed.");
+  });
+
   it("a claim without a source text has no frame, and the rule never applies to it", () => {
     const bare = load(false);
     const c = byId("lin-may", bare);

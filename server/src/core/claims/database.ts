@@ -227,9 +227,8 @@ function frameStartOf(text: string, sentence: number): number {
     let j = s - 1;
     while (j > 0 && isSpace(text.charCodeAt(j))) j--;
     if (j <= 0 || text.charCodeAt(j) !== 46 /* . */) return s;
-    const word = wordBefore(text, j);
-    if (!joinsNext(word)) return s;
-    s = sentenceStartOf(text, j - word.length);
+    if (!dotJoins(text, j)) return s;
+    s = sentenceStartOf(text, j - wordBefore(text, j).length);
   }
 }
 
@@ -252,13 +251,27 @@ function joinsNext(word: string): boolean {
   return TITLES.has(word) || (word.length === 1 && word >= "A" && word <= "Z");
 }
 
-/** Where the sentence holding `offset` ends (exclusive): after ".", "!" or "?" (and a closing quote or bracket) before whitespace, or at a line break; not after a title or an initial. */
+/** Month abbreviations: a "." after one, before a day's number ("Aug. 19"), ends no sentence. */
+const MONTHS: ReadonlySet<string> = new Set("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(" "));
+
+/** Does the "." at offset `dot` end no sentence: after a title or an initial, or a month before its day? */
+function dotJoins(text: string, dot: number): boolean {
+  const word = wordBefore(text, dot);
+  if (joinsNext(word)) return true;
+  if (!MONTHS.has(word)) return false;
+  let k = dot + 1;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
+/** Where the sentence holding `offset` ends (exclusive): after ".", "!" or "?" (and a closing quote or bracket) before whitespace, or at a line break; not after a title, an initial or a month before its day (dotJoins). */
 function sentenceEndOf(text: string, offset: number): number {
   for (let i = offset; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 /* \n */) return i;
     if (ch !== 46 && ch !== 33 && ch !== 63) continue;
-    if (ch === 46 && joinsNext(wordBefore(text, i))) continue;
+    if (ch === 46 && dotJoins(text, i)) continue;
     let j = i + 1;
     const after = text.charCodeAt(j);
     if (after === 34 || after === 0x201d || after === 0x2019 || after === 41) j++;
