@@ -25,6 +25,7 @@ import { createNlp } from "../src/core/nlp.js";
 import { Segmenter } from "../src/core/segment/segmenter.js";
 import type { Claim } from "../src/core/types.js";
 import { readBundledClaims } from "../src/node/claims-disk.js";
+import { limitHeapGrowth } from "../src/node/heap-growth.js";
 import { createLexicon } from "../src/node/lexicon.js";
 import type { IndexPart } from "../src/core/index-part.js";
 import { diskIndexCache, IndexParts, textDigest } from "../src/node/index-cache.js";
@@ -700,6 +701,9 @@ export function goalsTable(rows: readonly GoalRow[]): string {
 }
 
 if (process.argv[1]?.endsWith("goals.js")) {
+  // The parent's in-process rows and every child job as the language server and the CLI run: V8's heap growth
+  // limited (node/heap-growth.ts). (The LSP rows start main.js, which sets it itself.)
+  limitHeapGrowth();
   const k = process.argv.indexOf("--child");
   const main = k > 0 ? child(process.argv[k + 1], process.argv[k + 2]) : goals().then((rows) => console.log(goalsTable(rows)));
   main.catch((err) => {

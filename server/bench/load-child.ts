@@ -13,7 +13,11 @@ import { parseClaimsDatabase } from "../src/core/claims/loader.js";
 import { createFactChecker } from "../src/core/checker.js";
 import { createNlp } from "../src/core/nlp.js";
 import { diskIndexCache, IndexParts, textDigest } from "../src/node/index-cache.js";
+import { limitHeapGrowth } from "../src/node/heap-growth.js";
 import { createLexicon } from "../src/node/lexicon.js";
+
+// As the language server and the CLI run: V8's heap growth limited (node/heap-growth.ts).
+limitHeapGrowth();
 
 const [mode, file, sourceFile] = process.argv.slice(2);
 const lexicon = mode === "index" || mode === "cached" ? createLexicon() : undefined;

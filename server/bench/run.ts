@@ -31,6 +31,10 @@ import { findingsReport } from "./findings-hash.js";
 import { goals, goalsTable } from "./goals.js";
 import { printReport, Report, round, writeJson } from "./report.js";
 import { cpuNow, gcAvailable, now, time } from "./timing.js";
+import { limitHeapGrowth } from "../src/node/heap-growth.js";
+
+// As the language server and the CLI run: V8's heap growth limited (node/heap-growth.ts).
+limitHeapGrowth();
 
 const ROOT = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -8,10 +8,14 @@ import { EMPTY_LEXICON, type Lexicon } from "./core/lexicon/lexicon.js";
 import { nodeFs } from "./deps.js";
 import { BUNDLED_CLAIMS_PATH } from "./node/install-paths.js";
 import { nodeClaimsWorker } from "./node/claims-worker.js";
+import { limitHeapGrowth } from "./node/heap-growth.js";
 import { diskIndexCache } from "./node/index-cache.js";
 import { createLexicon, warmLexicon } from "./node/lexicon.js";
 import { startServer } from "./server.js";
 import { stdioTransport } from "./stdio.js";
+
+// Before anything is loaded: collections that keep the heap near what is live (heap-growth.ts).
+limitHeapGrowth();
 
 let shutdownReceived = false;
 let connection: Connection;

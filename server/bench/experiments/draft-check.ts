@@ -10,12 +10,14 @@ import { createFactChecker } from "../../src/core/checker.js";
 import { createNlp } from "../../src/core/nlp.js";
 import { Segmenter } from "../../src/core/segment/segmenter.js";
 import { readBundledClaims } from "../../src/node/claims-disk.js";
+import { limitHeapGrowth } from "../../src/node/heap-growth.js";
 import { createLexicon } from "../../src/node/lexicon.js";
 import { generateDraft } from "../draft-gen.js";
 
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
 async function main(): Promise<void> {
+  limitHeapGrowth(); // as the language server and the CLI run (node/heap-growth.ts)
   const bundled = await readBundledClaims();
   const draft = generateDraft({ bytes: 1_000_000, seed: 1, articleSentences: bundled.claims.map((c) => c.text), articleShare: 0.12 });
   const w = process.argv.indexOf("--write");

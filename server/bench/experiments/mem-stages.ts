@@ -14,7 +14,11 @@ import { createNlp } from "../../src/core/nlp.js";
 import { readBundledClaims } from "../../src/node/claims-disk.js";
 import { diskIndexCache, IndexParts, textDigest } from "../../src/node/index-cache.js";
 import { createLexicon } from "../../src/node/lexicon.js";
+import { limitHeapGrowth } from "../../src/node/heap-growth.js";
 import { SEARCH_QUERIES } from "../search-queries.js";
+
+// As the language server and the CLI run: V8's heap growth limited (node/heap-growth.ts).
+limitHeapGrowth();
 
 const dir = process.argv[2];
 const snaps = new Set((process.env.SNAP ?? "").split(",").filter(Boolean));

@@ -3,7 +3,11 @@
 // Exit codes: 0 nothing or only `supported`; 1 any other verdict; 2 bad usage, unreadable or invalid input
 // (with file:line:column), or output that could not be written.
 // A reader that stops early (`| head -1`) is not an error: the exit code is still the findings'.
+import { limitHeapGrowth } from "../node/heap-growth.js";
 import { run } from "./run.js";
+
+// Before anything is loaded: collections that keep the heap near what is live (heap-growth.ts).
+limitHeapGrowth();
 
 // Output. A closed pipe (EPIPE: `factcheck check … | head -1`) means the reader has all it wants: stop writing,
 // and exit with the code the findings call for. Any other write error means the output is lost: say so once on
