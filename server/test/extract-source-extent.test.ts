@@ -108,4 +108,23 @@ describe("source extent", () => {
     assert.equal(extent("“We will stay out,” said Quill, adding that talks would resume.", "Quill", "said"), "Quill");
     assert.equal(extent("“We will stay out,” Quill said.", "Quill", "said"), "Quill");
   });
+
+  it("takes a number's hedge, a hyphenated word and a percentage into the mention", () => {
+    assert.equal(extent("About 40 dockworkers said the cranes were unsafe.", "40 dockworkers", "said"), "About 40 dockworkers");
+    assert.equal(extent("More than 300 tenants say the rent rose.", "300 tenants", "say"), "More than 300 tenants");
+    assert.equal(
+      extent("The Harwich-based ferry union said the strike would go on.", "ferry union", "said"),
+      "The Harwich-based ferry union",
+    );
+    assert.equal(extent("A 61% majority of tenants say the rent rose.", "majority of tenants", "say"), "A 61% majority of tenants");
+    // a hedge that is no number's stays out
+    assert.equal(extent("Only the tenants say the rent rose.", "the tenants", "say"), "the tenants");
+  });
+
+  it("takes the nouns of a compound the head run cut short, not a date", () => {
+    assert.equal(extent("Harbour Watch said the cranes were unsafe.", "Harbour", "said"), "Harbour Watch");
+    assert.equal(extent("Port polling showed the union ahead.", "Port", "showed"), "Port polling");
+    assert.equal(extent("The Quill campaign staff said the strike would go on.", "The Quill", "said"), "The Quill campaign staff");
+    assert.equal(extent("Quill Monday said the strike would go on.", "Quill", "said"), "Quill");
+  });
 });

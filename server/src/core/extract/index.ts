@@ -21,7 +21,7 @@ import { chooseSource } from "./source-model.js";
 import { mentionsOf, namesPerson, resolvePronoun, sourceKey } from "./pronoun-model.js";
 import { attributions, cueGroups, npEndingAt, passive, type RawAttribution } from "./spans.js";
 export type { RawAttribution } from "./spans.js";
-import { beforePreposition, SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
+import { beforePreposition, namesOrganisation, SpeakerRegistry, type ExtractedSpeaker } from "./speakers.js";
 import { sourceExtent } from "./source-extent.js";
 import { tokenizeDoc, type XDoc } from "./tokens.js";
 import { HEDGES, MULTIWORD_CUES, NEGATING_CUES, NEGATION, TEMPORAL, VERB_GROUP } from "./words.js";
@@ -352,7 +352,9 @@ export function claimsFromAttributions(doc: XDoc, raws: RawAttribution[], input:
         const m = resolvePronoun(doc, raw.source[0], (mentions ??= mentionsOf(doc)), PRONOUN_MODEL, { heads: sourceHeads });
         // "he"/"she" is a person: when the model's pick names no one as a person ("Ukraine"), the person
         // last named as a source or subject (maybe by role: "The U.S. president") is meant
-        if (m && !namesPerson(doc, mentions, m) && GENDERED.has(pron) && registry.person()) personal = registry.person();
+        // (and never an organisation: "Breitbart News", "the State Department")
+        const organisation = m && namesOrganisation(doc.tokens.slice(m.first, m.head + 1));
+        if (m && (!namesPerson(doc, mentions, m) || organisation) && GENDERED.has(pron) && registry.person()) personal = registry.person();
         else if (m) raw.source = [m.first, m.head];
       }
       const sp =

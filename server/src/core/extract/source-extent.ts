@@ -91,7 +91,7 @@ export function sourceExtent(
     return k;
   };
   const s = leftEdge(doc, newPhrase(doc, a, b), b, floor, before, free);
-  let e = b;
+  let e = compoundEnd(doc, b, ceil, free);
   // a parenthetical right after the head: "(D-Ore.)"
   if (tk[e + 1]?.value === "(") {
     let k = e + 2;
@@ -151,6 +151,87 @@ export function sourceExtent(
   return [s, Math.max(e, closed)];
 }
 
+/** Words that hedge a number ("about 40 lawmakers", "only 32 percent of voters"). */
+const NUMBER_HEDGES: ReadonlySet<string> = new Set([
+  "about",
+  "nearly",
+  "almost",
+  "roughly",
+  "around",
+  "approximately",
+  "only",
+  "just",
+  "some",
+  "over",
+  "under",
+  "barely",
+  "fully",
+  "exactly",
+  "precisely",
+  "estimated",
+]);
+/** Words in -ing that open a phrase rather than modify a noun ("including independents", "according to"). */
+const PREPOSITION_LIKE: ReadonlySet<string> = new Set([
+  "including",
+  "according",
+  "regarding",
+  "concerning",
+  "following",
+  "excluding",
+  "during",
+  "saying",
+  "telling",
+  "adding",
+  "arguing",
+]);
+/** Two-word hedges of a number: "more than 40", "at least 12", "up to 300". */
+const NUMBER_HEDGE_PAIRS: ReadonlySet<string> = new Set(["more than", "fewer than", "less than", "at least", "up to", "as many"]);
+
+/** Whether tokens i-2, i-1, i are one hyphenated word the tokenizer split ("Brooklyn-based", "crowd-sourced"). */
+const hyphenated = (tk: XToken[], i: number) =>
+  i >= 2 &&
+  tk[i - 1].value === "-" &&
+  tk[i - 1].start === tk[i - 2].end &&
+  tk[i].start === tk[i - 1].end &&
+  /^\p{L}/u.test(tk[i - 2].value) &&
+  /^\p{L}/u.test(tk[i].value);
+
+/**
+ * Where a head run ending at `b` really ends: over the nouns of a compound the source model cut short
+ * ("Exit polling", "Judicial Watch", "media buying sources", "Bernie Sanders supporters"), a hyphenated
+ * word among them included — up to `ceil`, never over a date or a word of the scene.
+ */
+function compoundEnd(doc: XDoc, b: number, ceil: number, free: (i: number) => boolean): number {
+  const tk = doc.tokens;
+  const nominal = (i: number) => {
+    const t = tk[i];
+    if (!free(i) || i > ceil || TEMPORAL.has(t.lower) || TEMPORAL.has(t.lemma)) return false;
+    if (t.pos === "NOUN" || t.pos === "PROPN") return true;
+    // a capitalised word inside a name, whatever the tagger read ("Human Rights Watch")
+    if (/^\p{Lu}/u.test(t.value) && !FUNCTION_POS.has(t.pos)) return true;
+    return false;
+  };
+  let e = b;
+  for (;;) {
+    const t = tk[e + 1];
+    if (!t) break;
+    if (nominal(e + 1)) e++;
+    // "polling", "buying": a gerund the tagger read as a verb, inside the compound or closing it before the cue
+    else if (
+      free(e + 1) &&
+      e + 1 <= ceil &&
+      t.pos === "VERB" &&
+      /ing$/.test(t.lower) &&
+      !PREPOSITION_LIKE.has(t.lower) &&
+      (e + 1 === ceil || nominal(e + 2))
+    )
+      e++;
+    else if (e + 3 <= ceil && free(e + 3) && hyphenated(tk, e + 3) && tk[e + 1].start === tk[e].end) e += 2;
+    else break;
+  }
+  return e;
+}
+
 /**
  * Where a head run [a, b] that holds two noun phrases side by side begins the last one: at its own
  * determiner ("two weeks the committee" → "the committee"; "the families of the victims" stays whole).
@@ -198,6 +279,20 @@ function leftEdge(doc: XDoc, a: number, b: number, floor: number, before: boolea
   const back = () => {
     for (;;) {
       if (s - 1 >= floor && nounish(s - 1)) s--;
+      // "a 54% majority"
+      else if (s - 2 >= floor && tk[s - 1].value === "%" && free(s - 1) && nounish(s - 2)) s -= 2;
+      // "the Brooklyn-based campaign", "a still-struggling company": one word the tokenizer split
+      else if (s - 3 >= floor && hyphenated(tk, s - 1) && free(s - 1) && free(s - 3)) s -= 3;
+      // "growing numbers", "a Reuters rolling poll": a participle before the noun, after a word of the phrase
+      else if (
+        s - 1 >= floor &&
+        free(s - 1) &&
+        tk[s - 1].pos === "VERB" &&
+        /ing$/.test(tk[s - 1].lower) &&
+        !PREPOSITION_LIKE.has(tk[s - 1].lower) &&
+        (s - 1 === first || (s - 2 >= floor && (nounish(s - 2) || tk[s - 2].pos === "DET")))
+      )
+        s--;
       else if (s - 2 >= floor && tk[s - 1].value === "." && tk[s - 2].pos === "PROPN") s--;
       // "CNN/ORC", "Brooklyn-based": a slash or hyphen inside a word the tokenizer split
       else if (
@@ -208,6 +303,14 @@ function leftEdge(doc: XDoc, a: number, b: number, floor: number, before: boolea
       )
         s -= 2;
       else break;
+    }
+    // a number's hedge ("about 200 protesters", "more than 40 lawmakers", "only about 4 in 10")
+    if (tk[s].pos === "NUM" || /^\p{N}/u.test(tk[s].value)) {
+      for (;;) {
+        if (s - 1 >= floor && free(s - 1) && NUMBER_HEDGES.has(tk[s - 1].lower)) s--;
+        else if (s - 2 >= floor && free(s - 2) && free(s - 1) && NUMBER_HEDGE_PAIRS.has(`${tk[s - 2].lower} ${tk[s - 1].lower}`)) s -= 2;
+        else break;
+      }
     }
     if (s - 1 >= floor && free(s - 1) && (tk[s - 1].pos === "DET" || POSSESSIVE.has(tk[s - 1].lower))) s--;
   };

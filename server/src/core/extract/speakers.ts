@@ -42,6 +42,31 @@ export function beforePreposition(tk: XToken[]): XToken[] {
   return titled ? tk : tk.slice(0, k);
 }
 
+/** Last words of an organisation's name ("the Justice Department", "Breitbart News"): no person's name. */
+const ORGANISATION_ENDS =
+  /^(Department|Committee|Party|House|Senate|Campaign|Office|Council|Agency|Administration|Times|Post|News|Press|Association|Institute|Center|Foundation|Commission|Court|Congress|Ministry|Bureau|Service|Group|Company|Corporation|Inc)$/;
+/** Last words that make a name an organisation's for "he"/"she" (ORGANISATION_ENDS and a few more). */
+const ORGANISATION_WORDS =
+  /^(?:Watch|Network|Journal|Magazine|Media|Fund|PAC|Union|League|University|College|School|Bank|Board|Authority|Agency|Coalition|Alliance|Council|Reuters|Government|Republic|Kingdom|Inc\.|Corp\.|Co\.|LLC|Ltd\.?)$/;
+
+/**
+ * Whether a mention (its tokens) names an organisation rather than a person: its last word is one of an
+ * organisation's ("Breitbart News", "the State Department"), an institution "of" a place, or an acronym
+ * ("FBI"). "He" or "she" never refers to one.
+ */
+export function namesOrganisation(tk: readonly XToken[]): boolean {
+  const last = tk.at(-1);
+  if (!last) return false;
+  const v = last.value.replace(/['’]s$/, "");
+  if (ORGANISATION_ENDS.test(v) || ORGANISATION_WORDS.test(v) || /^\p{Lu}{2,}$/u.test(v)) return true;
+  const of = tk.findIndex((t, i) => i > 0 && t.lower === "of");
+  return of > 0 && INSTITUTIONS.test(tk[of - 1].value);
+}
+
+/** Heads of an institution's name that an "of" phrase completes ("Bank of Portugal", "Friends of the Earth"). */
+const INSTITUTIONS =
+  /^(?:Bank|University|College|Institute|Department|Ministry|Board|Council|Church|Museum|Court|Federation|Association|Society|League|Union|Academy|School|Office|Bureau|Chamber|Commission|Committee|Center|Centre|Foundation|Fund|Republic|Kingdom|Government|Party|Corporation|Company|Agency|Service|Division|Coalition|Alliance|Organi[sz]ation|Conference|Network|Friends|Daughters|Sons|Knights|Order|Federal Reserve|Library|Hospital|Port|Authority|Assembly|Parliament|Congress)s?$/;
+
 export class SpeakerRegistry {
   readonly speakers = new Map<string, ExtractedSpeaker>();
   private bySurname = new Map<string, ExtractedSpeaker>();
@@ -90,7 +115,16 @@ export class SpeakerRegistry {
     const text = this.doc.text.slice(all[0].start, all[all.length - 1].end);
     // the head is before a prepositional phrase ("72 percent of Democrats", "chief executive of
     // CloudFlare", "Gov. John Kasich of Ohio"), except in a title-cased name ("Secretary of State John Kerry")
-    const tk = beforePreposition(all);
+    let tk = beforePreposition(all);
+    // a title-cased "X of Y": a person of a place ("Gov. Ana Ruiz of Oregon", "Ruiz of Texas") is the person;
+    // an institution of a place ("Bank of Portugal", "University of Oslo") is the institution, whole
+    let institution = false;
+    const of = tk.findIndex((t, i) => i > 0 && t.lower === "of");
+    if (of > 0) {
+      const left = tk[of - 1];
+      if (INSTITUTIONS.test(left.value)) institution = true;
+      else if (left.pos === "PROPN" && /^\p{Lu}/u.test(left.value) && !TITLES.has(left.lower.replace(/\.$/, ""))) tk = tk.slice(0, of);
+    }
     // the name: the last run of capitalised proper nouns
     let e = tk.length - 1;
     while (e >= 0 && tk[e].pos !== "PROPN") e--;
@@ -105,13 +139,7 @@ export class SpeakerRegistry {
     const nameTokens = e >= 0 && s <= e ? tk.slice(s, e + 1) : [];
     const headNoun = [...tk].reverse().find((t) => t.pos === "NOUN")?.lower;
     const properIsHead = nameTokens.length > 0 && e === tk.length - 1;
-    if (
-      properIsHead &&
-      nameTokens.length &&
-      !/^(Department|Committee|Party|House|Senate|Campaign|Office|Council|Agency|Administration|Times|Post|News|Press|Association|Institute|Center|Foundation|Commission|Court|Congress|Ministry|Bureau|Service|Group|Company|Corporation|Inc)$/.test(
-        nameTokens[nameTokens.length - 1].value,
-      )
-    ) {
+    if (!institution && properIsHead && nameTokens.length && !ORGANISATION_ENDS.test(nameTokens[nameTokens.length - 1].value)) {
       const name = this.doc.text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end).replace(/['’]s$/, "");
       const surname = nameTokens[nameTokens.length - 1].value.replace(/['’]s$/, "");
       const title =

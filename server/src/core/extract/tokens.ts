@@ -91,6 +91,35 @@ export function normaliseQuotes(text: string): string {
   });
 }
 
+/** How many tokens after a split a parenthetical may still close in and join the two ("(D-N." + "Y.)"). */
+const PAREN_REACH = 6;
+
+/**
+ * wink's sentence spans [first, last] (token indices) with the splits that cut a sentence inside a word or
+ * a parenthetical joined again: no space at the split ("non-state." + "gov address"), or a parenthesis
+ * open at the split that closes a few tokens on ("Rep. Ana Ruiz (D-N." + "Y.) said"). Party-state tags
+ * and web addresses end no sentence.
+ */
+function joinSplits(spans: number[][], values: string[], starts: ArrayLike<number>, ends: ArrayLike<number>): number[][] {
+  const out: number[][] = [];
+  for (const sp of spans) {
+    const [first, last] = sp;
+    const prev = out.at(-1);
+    if (prev && first !== undefined && last !== undefined && prev[1] === first - 1) {
+      let open = 0;
+      for (let i = prev[0]; i <= prev[1]; i++) open += values[i] === "(" ? 1 : values[i] === ")" ? -1 : 0;
+      let closes = false;
+      if (open > 0) for (let i = first; i <= Math.min(last, first + PAREN_REACH) && !closes; i++) closes = values[i] === ")";
+      if (ends[prev[1]] === starts[first] || closes) {
+        prev[1] = last;
+        continue;
+      }
+    }
+    out.push([first, last]);
+  }
+  return out;
+}
+
 /** Paragraphs, sentences and tokens of `text`; linear in its length. */
 export function tokenizeDoc(nlp: Nlp, original: string): XDoc {
   const text = normaliseQuotes(original);
@@ -110,7 +139,7 @@ export function tokenizeDoc(nlp: Nlp, original: string): XDoc {
     const values = t.out(its.value) as string[];
     const lemmas = t.out(its.lemma as never) as string[];
     const poses = t.out(its.pos) as string[];
-    const spans = doc.sentences().out(its.span) as unknown as number[][];
+    const spans = joinSplits(doc.sentences().out(its.span) as unknown as number[][], values, starts, ends);
     const offset = tokens.length;
     for (let i = 0; i < values.length; i++) {
       const s = base + starts[i];
